@@ -1,0 +1,264 @@
+"""The records khabar makes: documents, and what it extracts from them, each carrying its evidence.
+
+Every record is a frozen dataclass, built complete. Extracted records carry an `Evidence` (the
+document, the sentence and its character offsets) and a `span`: the record's own `[start, end)`
+offsets in the document text. `to_dict()` gives the stable JSON shape of `khabar extract`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Controller = Literal["taliban", "government", "contested"]
+Stance = Literal["asserts", "denies", "disputes"]
+EventStatus = Literal["happened", "planned", "negated"]
+
+CONTROLLERS: tuple[str, ...] = ("taliban", "government", "contested")
+STANCES: tuple[str, ...] = ("asserts", "denies", "disputes")
+
+# PLOVER event types khabar uses (https://github.com/openeventdata/PLOVER).
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "DISAPPROVE",
+)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report as ingested: its text and what is known about it."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: date | None = None
+    language: str = "en"
+    source: str = ""
+
+    def meta(self) -> dict[str, Any]:
+        """Return the document's metadata in the extract contract's shape."""
+        return {"id": self.id, "title": self.title, "outlet": self.outlet, "url": self.url,
+                "published": _iso(self.published), "language": self.language}
+
+
+def document_id(text: str) -> str:
+    """Return the stable id of a text: a hash of its normalised form (case, spacing, quotes)."""
+    norm = " ".join(text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+                    .lower().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence that supports a record: its document, offsets and text."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number a claim or assessment states: 85 percent of territory, 250 districts."""
+
+    value: float
+    unit: str
+    of: str | None = None
+    qualifier: str | None = None
+    value_max: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the quantity as JSON-ready data, integers without a fraction."""
+        out = asdict(self)
+        for k in ("value", "value_max"):
+            v = out[k]
+            if isinstance(v, float) and v.is_integer():
+                out[k] = int(v)
+        return out
+
+
+def _record_id(kind: str, evidence: Evidence, span: tuple[int, int], *key: object) -> str:
+    raw = "|".join([kind, evidence.document_id, str(span[0]), str(span[1]), *map(str, key)])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class ControlChange:
+    """A district that a report says passed to, or is held by, a controller on a date."""
+
+    district: str
+    district_id: str | None
+    province: str | None
+    controller: Controller
+    date: date | None
+    evidence: Evidence
+    span: tuple[int, int]
+    province_id: str | None = None
+    trigger: str = ""
+
+    @property
+    def id(self) -> str:
+        return _record_id("control", self.evidence, self.span, self.district, self.controller)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "district": self.district, "district_id": self.district_id,
+                "province": self.province, "province_id": self.province_id,
+                "controller": self.controller, "date": _iso(self.date),
+                "trigger": self.trigger, "evidence": self.evidence.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something actors did to targets, typed with PLOVER: CONSULT, AID, MOBILIZE, ASSAULT..."""
+
+    type: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    place: str | None
+    date: date | None
+    evidence: Evidence
+    span: tuple[int, int]
+    status: EventStatus = "happened"
+    trigger: str = ""
+
+    @property
+    def id(self) -> str:
+        return _record_id("event", self.evidence, self.span, self.type)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "actors": list(self.actors),
+                "targets": list(self.targets), "place": self.place, "date": _iso(self.date),
+                "status": self.status, "trigger": self.trigger,
+                "evidence": self.evidence.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement someone asserts, denies or disputes, with the number it gives if any."""
+
+    claimant: str
+    stance: Stance
+    text: str
+    quantity: Quantity | None
+    date: date | None
+    evidence: Evidence
+    span: tuple[int, int]
+
+    @property
+    def id(self) -> str:
+        return _record_id("claim", self.evidence, self.span, self.stance)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "claimant": self.claimant, "stance": self.stance, "text": self.text,
+                "quantity": self.quantity.to_dict() if self.quantity else None,
+                "date": _iso(self.date), "evidence": self.evidence.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words in quotation marks and who said them."""
+
+    speaker: str | None
+    text: str
+    evidence: Evidence
+    span: tuple[int, int]
+
+    @property
+    def id(self) -> str:
+        return _record_id("quote", self.evidence, self.span)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "speaker": self.speaker, "text": self.text,
+                "evidence": self.evidence.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A published count of districts: "215 of 421 districts as of July 10", per an assessor."""
+
+    assessor: str
+    controller: Controller
+    count: int
+    of: int | None
+    as_of: date | None
+    kind: str
+    evidence: Evidence
+    span: tuple[int, int]
+
+    @property
+    def id(self) -> str:
+        return _record_id("assessment", self.evidence, self.span, self.count)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "assessor": self.assessor, "controller": self.controller,
+                "count": self.count, "of": self.of, "as_of": _iso(self.as_of), "kind": self.kind,
+                "evidence": self.evidence.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document, and the pipeline that did it."""
+
+    document: Document
+    pipeline: str
+    version: str
+    control_changes: tuple[ControlChange, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the extract contract: document, pipeline and the records of each kind."""
+        return {
+            "document": self.document.meta(),
+            "pipeline": {"name": self.pipeline, "version": self.version},
+            "control_changes": [r.to_dict() for r in self.control_changes],
+            "events": [r.to_dict() for r in self.events],
+            "claims": [r.to_dict() for r in self.claims],
+            "quotes": [r.to_dict() for r in self.quotes],
+            "assessments": [r.to_dict() for r in self.assessments],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A stored control change as compile sees it: who held a district from when, and why."""
+
+    record_id: str
+    document_id: str
+    district_id: str | None
+    district: str
+    province: str | None
+    controller: Controller
+    date: date | None
+    effective: date
+    evidence: str
+    published: date | None = None
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictState:
+    """One district's state as of a day: controller (None = no reports), since when, and why."""
+
+    district_id: str
+    name: str
+    province: str
+    controller: Controller | None
+    since: date | None
+    observation: Observation | None

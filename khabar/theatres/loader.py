@@ -1,0 +1,332 @@
+"""Theatres are folders of data: districts, provinces, places, actors, outlets, sample reports.
+
+`load()` reads the bundled default (Afghanistan 2021) or any folder laid out the same way:
+
+    theatre.json        name, title, country, demonyms, period, colours
+    districts.geojson   one feature per district: id, name, province, province_id, variants
+    provinces.geojson   one feature per province: id, name, variants
+    places.csv          other names of places: spellings, district centres, border crossings
+    actors.csv          id, name, kind, side, affiliation, role, aliases (";"-separated)
+    outlets.csv         name, aliases, domains, kind, reliability (A-F)
+    samples/            corpus/ (NNN.txt + index.jsonl) and gold/ (NNN.json)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import TheatreError
+
+BUNDLED = Path(__file__).parent
+DEFAULT_THEATRE = "afghanistan_2021"
+
+
+def name_key(name: str) -> str:
+    """Return the matching key of a place name: letters only, lower case, no diacritics."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"\b(district|city|province|centre|center)\b", " ", s)
+    return re.sub(r"[^a-z]", "", s)
+
+
+def loose_key(name: str) -> str:
+    """Return a looser key that also drops Persian connectors (-e-, -i-) and doubled letters."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"\b(district|city|province|centre|center)\b", " ", s)
+    s = re.sub(r"[\s\-'’]+(e|i|y|ye|yi|al)[\s\-'’]+", " ", s)
+    s = re.sub(r"[^a-z]", "", s)
+    s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("w", "u")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """A district of the gazetteer, with every name it is known by."""
+
+    id: str
+    name: str
+    province: str
+    province_id: str
+    variants: tuple[str, ...] = ()
+    weight: int = 1  # how many districts of the published counts it stands for (IEC 2019)
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    id: str
+    name: str
+    variants: tuple[str, ...] = ()
+    capital_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A name that points at a district: a spelling, a district centre, a border crossing."""
+
+    name: str
+    kind: str
+    district_id: str | None
+    province: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A party, state, ministry, force or person, with its side and its other names."""
+
+    id: str
+    name: str
+    kind: str
+    side: str
+    affiliation: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    kind: str
+    reliability: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+@dataclass
+class Theatre:
+    """A theatre's data, read once from its folder; look-ups are by normalised name."""
+
+    path: Path
+    name: str
+    title: str
+    country: str
+    demonyms: tuple[str, ...]
+    districts: dict[str, District]
+    provinces: dict[str, Province]
+    places: tuple[Place, ...]
+    actors: tuple[Actor, ...]
+    outlets: tuple[Outlet, ...]
+    config: dict[str, Any] = field(default_factory=dict)
+
+    # -- look-ups ------------------------------------------------------------------------
+    @cached_property
+    def _district_index(self) -> dict[str, list[tuple[str, str]]]:
+        """name key -> [(district id, kind)], district names before variants before places."""
+        index: dict[str, list[tuple[str, str]]] = {}
+
+        def add(name: str, did: str | None, kind: str) -> None:
+            if not did:
+                return
+            for key in {name_key(name), "~" + loose_key(name)}:
+                if len(key) < 3:
+                    continue
+                entries = index.setdefault(key, [])
+                if all(e[0] != did for e in entries):
+                    entries.append((did, kind))
+
+        for d in self.districts.values():
+            add(d.name, d.id, "district")
+        for d in self.districts.values():
+            for v in d.variants:
+                add(v, d.id, "variant")
+        for p in self.places:
+            add(p.name, p.district_id, p.kind)
+        return index
+
+    @cached_property
+    def _province_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for p in self.provinces.values():
+            for n in (p.name, *p.variants):
+                index.setdefault(name_key(n), p.id)
+        return index
+
+    def province(self, name: str | None) -> Province | None:
+        """Return the province a name means, or None."""
+        if not name:
+            return None
+        pid = self._province_index.get(name_key(name))
+        return self.provinces.get(pid) if pid else None
+
+    def district_candidates(self, name: str) -> list[District]:
+        """Return every district a name may mean, best first."""
+        index = self._district_index
+        hits = index.get(name_key(name)) or index.get("~" + loose_key(name)) or []
+        return [self.districts[did] for did, _ in hits]
+
+    def resolve_district(self, name: str, province: str | None = None) -> District | None:
+        """Return the district a name means, using the province to choose among namesakes."""
+        cands = self.district_candidates(name)
+        prov = self.province(province)
+        if prov:
+            inprov = [d for d in cands if d.province_id == prov.id]
+            if inprov:
+                return inprov[0]
+            if cands:
+                return None if len({d.province_id for d in cands}) == len(cands) and len(cands) > 1 else cands[0]
+        if cands:
+            return cands[0]
+        return self._fuzzy_district(name, prov)
+
+    def _fuzzy_district(self, name: str, prov: Province | None) -> District | None:
+        from rapidfuzz import fuzz, process
+
+        key = loose_key(name)
+        if len(key) < 5:
+            return None
+        choices = {k: v for k, v in self._district_index.items() if k.startswith("~")}
+        best = process.extractOne("~" + key, list(choices), scorer=fuzz.ratio, score_cutoff=88)
+        if not best:
+            return None
+        dists = [self.districts[did] for did, _ in choices[best[0]]]
+        if prov:
+            dists = [d for d in dists if d.province_id == prov.id] or dists
+        return dists[0]
+
+    def capital(self, province_id: str) -> District | None:
+        """Return the district holding a province's capital."""
+        p = self.provinces.get(province_id)
+        return self.districts.get(p.capital_id) if p and p.capital_id else None
+
+    @cached_property
+    def actor_index(self) -> dict[str, Actor]:
+        """name key -> actor, over names and aliases."""
+        index: dict[str, Actor] = {}
+        for a in self.actors:
+            for n in (a.name, *a.aliases):
+                index.setdefault(n.lower(), a)
+        return index
+
+    def actor(self, name: str) -> Actor | None:
+        """Return the actor a name or alias means, or None."""
+        return self.actor_index.get(name.lower().strip())
+
+    def outlet(self, name_or_domain: str) -> Outlet | None:
+        """Return the outlet a name, alias or URL domain means, or None."""
+        key = name_or_domain.lower().strip()
+        for o in self.outlets:
+            if key in (o.name.lower(), *(a.lower() for a in o.aliases)):
+                return o
+            if any(key == d or key.endswith("." + d) for d in o.domains):
+                return o
+        return None
+
+    # -- files ---------------------------------------------------------------------------
+    @property
+    def districts_geojson(self) -> Path:
+        return self.path / "districts.geojson"
+
+    @property
+    def provinces_geojson(self) -> Path:
+        return self.path / "provinces.geojson"
+
+    @property
+    def samples(self) -> Path:
+        return self.path / "samples"
+
+    def geojson(self, what: str = "districts") -> dict[str, Any]:
+        """Return the parsed districts or provinces GeoJSON."""
+        return _read_json(self.path / f"{what}.geojson")
+
+
+@lru_cache(maxsize=8)
+def _read_json(path: Path) -> Any:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(";") if v.strip())
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _read_districts(path: Path) -> dict[str, District]:
+    if not path.exists():
+        raise TheatreError(f"{path}: missing; a theatre needs districts.geojson")
+    try:
+        features = _read_json(path)["features"]
+    except (ValueError, KeyError) as e:
+        raise TheatreError(f"{path}: not a GeoJSON FeatureCollection ({e})") from e
+    out: dict[str, District] = {}
+    for f in features:
+        p = f.get("properties") or {}
+        if not p.get("id") or not p.get("name"):
+            raise TheatreError(f"{path}: a feature lacks 'id' or 'name'")
+        out[p["id"]] = District(
+            id=p["id"], name=p["name"], province=p.get("province", ""),
+            province_id=p.get("province_id", ""), variants=tuple(p.get("variants") or ()),
+            weight=int(p.get("n_iec_2019_districts") or 1))
+    return out
+
+
+def _read_provinces(path: Path, districts: dict[str, District],
+                    places: tuple[Place, ...]) -> dict[str, Province]:
+    feats = _read_json(path)["features"] if path.exists() else []
+    capitals = {}
+    for pl in places:
+        if pl.kind == "province_capital" and pl.district_id and pl.district_id in districts:
+            capitals[districts[pl.district_id].province_id] = pl.district_id
+    out: dict[str, Province] = {}
+    for f in feats:
+        p = f["properties"]
+        out[p["id"]] = Province(p["id"], p["name"], tuple(p.get("variants") or ()),
+                                capitals.get(p["id"]))
+    for d in districts.values():  # provinces known only from the districts
+        out.setdefault(d.province_id, Province(d.province_id, d.province, (),
+                                               capitals.get(d.province_id)))
+    # province-name variants listed among the places
+    extra: dict[str, list[str]] = {}
+    by_name = {name_key(p.name): p.id for p in out.values()}
+    for pl in places:
+        if pl.kind == "province_name_variant" and pl.province:
+            pid = by_name.get(name_key(pl.province))
+            if pid:
+                extra.setdefault(pid, []).append(pl.name)
+    for pid, names in extra.items():
+        p = out[pid]
+        out[pid] = Province(p.id, p.name, tuple(dict.fromkeys((*p.variants, *names))), p.capital_id)
+    return out
+
+
+@lru_cache(maxsize=8)
+def load(name_or_path: str | Path = DEFAULT_THEATRE) -> Theatre:
+    """Return the theatre of a bundled name (e.g. "afghanistan_2021") or of a folder path."""
+    path = Path(name_or_path)
+    if not path.is_dir():
+        path = BUNDLED / str(name_or_path)
+    if not path.is_dir():
+        raise TheatreError(f"{name_or_path}: no such theatre; give a bundled name "
+                           f"({DEFAULT_THEATRE}) or a folder with districts.geojson")
+    config = _read_json(path / "theatre.json") if (path / "theatre.json").exists() else {}
+    districts = _read_districts(path / "districts.geojson")
+    places = tuple(
+        Place(r["place"], r["kind"], r.get("district_id") or None, r.get("province") or None)
+        for r in _read_csv(path / "places.csv"))
+    provinces = _read_provinces(path / "provinces.geojson", districts, places)
+    actors = tuple(
+        Actor(r["id"], r["name"], r.get("kind", ""), r.get("side", ""), r.get("affiliation", ""),
+              r.get("role", ""), _split(r.get("aliases")))
+        for r in _read_csv(path / "actors.csv"))
+    outlets = tuple(
+        Outlet(r["name"], r.get("kind", ""), (r.get("reliability") or "F").strip().upper(),
+               _split(r.get("aliases")), _split(r.get("domains")))
+        for r in _read_csv(path / "outlets.csv"))
+    return Theatre(path=path, name=config.get("name", path.name),
+                   title=config.get("title", path.name), country=config.get("country", ""),
+                   demonyms=tuple(config.get("demonyms", ())), districts=districts,
+                   provinces=provinces, places=places, actors=actors, outlets=outlets,
+                   config=config)
