@@ -16,6 +16,8 @@ Controller = Literal["taliban", "government", "contested"]
 Stance = Literal["asserts", "denies", "disputes"]
 EventStatus = Literal["happened", "planned", "negated"]
 
+Day = date  # for annotations inside records that have a field named `date`
+
 CONTROLLERS: tuple[str, ...] = ("taliban", "government", "contested")
 STANCES: tuple[str, ...] = ("asserts", "denies", "disputes")
 
@@ -243,10 +245,10 @@ class Observation:
     district: str
     province: str | None
     controller: Controller
-    date: date | None
-    effective: date
+    date: Day | None
+    effective: Day
     evidence: str
-    published: date | None = None
+    published: Day | None = None
     outlet: str = ""
     title: str = ""
     url: str = ""
@@ -260,5 +262,5 @@ class DistrictState:
     name: str
     province: str
     controller: Controller | None
-    since: date | None
+    since: Day | None
     observation: Observation | None

@@ -1,0 +1,31 @@
+# khabar: `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: default demo test lint eval bench serve clean
+default: test
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/khabar demo --out out/demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check khabar tests
+	$(BIN)/mypy khabar
+
+bench: $(STAMP)
+	$(BIN)/python -m khabar.bench
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,77 @@
+"""What every command shares: options, dates, errors printed as one line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from khabar.errors import KhabarError
+
+console = Console()
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", envvar="KHABAR_DB")]
+TheatreOption = Annotated[str, typer.Option("--theatre", help="Bundled theatre name or folder.")]
+PipelineOption = Annotated[str, typer.Option("--pipeline", help="standard (parser) or fast (rules only).")]
+
+STATE = {"debug": False}
+T = TypeVar("T")
+
+
+def error(message: str) -> None:
+    """Print one error line to standard error."""
+    err_console.print(f"Error: {message}", markup=False)
+
+
+def warn(message: str) -> None:
+    err_console.print(f"Warning: {message}", markup=False)
+
+
+@contextmanager
+def one_line_errors() -> Iterator[None]:
+    """Turn a KhabarError into "Error: message" and exit 1, unless --debug."""
+    try:
+        yield
+    except KhabarError as e:
+        if STATE["debug"]:
+            raise
+        error(str(e))
+        raise typer.Exit(1) from None
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """Return the date an option names, or raise a one-line error naming the option."""
+    if value is None:
+        return None
+    from khabar.errors import DateError
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        from khabar.ingest.dates import parse_date_option
+        return parse_date_option(value)
+    except DateError:
+        raise DateError(f"{option} {value!r}: not a date; use YYYY-MM-DD") from None
+
+
+def guarded(fn: Callable[..., T]) -> Callable[..., T]:
+    """Wrap a command so that a KhabarError prints as one line."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: object, **kwargs: object) -> T:
+        with one_line_errors():
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+def is_tty() -> bool:
+    return sys.stderr.isatty()

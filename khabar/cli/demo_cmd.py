@@ -1,0 +1,52 @@
+"""`khabar demo`: ingest the bundled sample reports, compile, and write the map, CSV and GeoJSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded
+from khabar.errors import KhabarError
+
+
+@guarded
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the database and the outputs.")] = Path("out/demo"),
+    pipeline: PipelineOption = "standard",
+    theatre: TheatreOption = "afghanistan_2021",
+) -> None:
+    """Run the main job on the bundled sample reports and say where the output is."""
+    from khabar.extract.pipeline import Extractor
+    from khabar.jobs import assessments_as_of, compile_control, ingest, render_all
+    from khabar.store import connect
+    from khabar.store.records import latest_date
+    from khabar.theatres.loader import load
+
+    th = load(theatre)
+    corpus = th.samples / "corpus"
+    if not corpus.is_dir():
+        raise KhabarError(f"{theatre}: has no sample reports in {corpus}")
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "khabar.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    conn = connect(db)
+    with console.status("Reading and extracting the sample reports..."):
+        rep = ingest(conn, [str(corpus)], Extractor(theatre, mode=pipeline))
+    for e in rep.errors:
+        error(e)
+    day = latest_date(conn)
+    if day is None:
+        raise KhabarError(f"{corpus}: no dated reports; nothing to compile")
+    states, counts = compile_control(conn, th, day)
+    paths = render_all(th, states, counts, out, assessments_as_of(conn, day))
+    recs = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rep.records.items())
+    console.print(f"Ingested {rep.new} sample reports into {db}: {recs}.", highlight=False)
+    console.print(counts.headline(), highlight=False)
+    console.print(f"Map:     {paths['map']}", highlight=False)
+    console.print(f"CSV:     {paths['csv']}", highlight=False)
+    console.print(f"GeoJSON: {paths['geojson']}", highlight=False)
+    console.print(f"Open the map in a browser (it works offline): file://{paths['map'].resolve()}",
+                  highlight=False)

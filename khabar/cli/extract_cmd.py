@@ -1,0 +1,78 @@
+"""`khabar extract PATH...`: print the records of reports, without storing them."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded, parse_day
+from khabar.errors import InputError
+
+
+@guarded
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs or RSS/Atom feeds.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD; relative dates resolve against it.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object (one a line for several reports).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object a line.")] = False,
+    pipeline: PipelineOption = "standard",
+    theatre: TheatreOption = "afghanistan_2021",
+) -> None:
+    """Extract control changes, events, claims, quotes and assessments from reports."""
+    from khabar.extract.pipeline import Extractor
+    from khabar.ingest import read_inputs
+
+    day = parse_day(published, "--published")
+    extractor = Extractor(theatre, mode=pipeline)
+    results = []
+    errors = 0
+    for item in read_inputs(inputs, published=day):
+        if isinstance(item, InputError):
+            error(str(item))
+            errors += 1
+            continue
+        ex = extractor.extract(item)
+        if as_json or jsonl:
+            results.append(ex.to_dict())
+            if jsonl or len(inputs) > 1 or results[1:]:
+                pass
+        else:
+            _print(ex)
+    if as_json or jsonl:
+        if len(results) == 1 and not jsonl:
+            typer.echo(json.dumps(results[0], ensure_ascii=False, indent=2))
+        else:
+            for r in results:
+                typer.echo(json.dumps(r, ensure_ascii=False))
+    if errors and not results and not (as_json or jsonl) or (errors and not results):
+        raise typer.Exit(1)
+
+
+def _print(ex: object) -> None:
+    from khabar.records import Extraction
+    assert isinstance(ex, Extraction)
+    d = ex.document
+    console.print(f"[bold]{d.title or d.source}[/] ({d.outlet or 'unknown outlet'}, "
+                  f"{d.published or 'no date'}) id {d.id}", markup=True, highlight=False)
+    t = Table("kind", "record", "date", "evidence", show_lines=False, expand=True)
+    for c in ex.control_changes:
+        t.add_row("control", f"{c.district} ({c.district_id or 'not in gazetteer'}) -> {c.controller}",
+                  str(c.date or ""), c.evidence.text[:120])
+    for e in ex.events:
+        t.add_row(e.type.lower(), f"{', '.join(e.actors)} -> {', '.join(e.targets)}"
+                  + (f" @ {e.place}" if e.place else "") + ("" if e.status == "happened" else f" [{e.status}]"),
+                  str(e.date or ""), e.evidence.text[:120])
+    for c in ex.claims:
+        q = f" [{c.quantity.value:g} {c.quantity.unit}]" if c.quantity else ""
+        t.add_row("claim", f"{c.claimant} {c.stance}: {c.text[:80]}{q}", str(c.date or ""), c.evidence.text[:120])
+    for q in ex.quotes:
+        t.add_row("quote", f"{q.speaker}: \u201c{q.text[:90]}\u201d", "", "")
+    for a in ex.assessments:
+        t.add_row("assessment", f"{a.assessor}: {a.controller} {a.count} of {a.of or '?'} ({a.kind})",
+                  str(a.as_of or ""), a.evidence.text[:120])
+    console.print(t)
+    for w in ex.warnings:
+        console.print(f"Warning: {w}", markup=False, style="yellow")

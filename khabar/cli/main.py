@@ -1,0 +1,42 @@
+"""khabar's command line: `khabar ingest`, `extract`, `control`, `map`, `demo`..."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Annotated
+
+import typer
+
+from khabar import __version__
+from khabar.cli import control_cmd, demo_cmd, extract_cmd, ingest_cmd, map_cmd
+from khabar.cli.common import STATE
+
+warnings.filterwarnings("ignore", message=r".*\[W036\].*")
+
+app = typer.Typer(name="khabar", no_args_is_help=True, add_completion=False,
+                  help="Compile press reports into an evidence-backed record of a conflict: who "
+                       "controls which district on which day, who met whom, who claimed what.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+         version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version.")] = False) -> None:
+    """Compile press reports into an evidence-backed record of a conflict."""
+    STATE["debug"] = debug
+
+
+app.command("ingest")(ingest_cmd.ingest)
+app.command("extract")(extract_cmd.extract)
+app.command("control")(control_cmd.control)
+app.command("map")(map_cmd.map_)
+app.command("demo")(demo_cmd.demo)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,48 @@
+"""`khabar map --as-of DATE -o FILE`: the district control map as one offline HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khabar.cli.common import DbOption, TheatreOption, console, guarded, parse_day
+from khabar.errors import KhabarError
+from khabar.store.db import DEFAULT_DB
+
+
+@guarded
+def map_(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write; control.csv and control.geojson go beside it with --all-formats.")] = Path("map.html"),
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    theatre: TheatreOption = "afghanistan_2021",
+    all_formats: Annotated[bool, typer.Option("--all-formats", help="Also write control.csv and control.geojson.")] = False,
+) -> None:
+    """Write the map of district control as of a day."""
+    from khabar.jobs import assessments_as_of, compile_control, render_all
+    from khabar.render.map import render_map
+    from khabar.store import connect
+    from khabar.store.records import latest_date
+    from khabar.theatres.loader import load
+
+    if not db.exists():
+        raise KhabarError(f"{db}: no such database; run `khabar ingest` first")
+    conn = connect(db)
+    day = parse_day(as_of, "--as-of") or latest_date(conn)
+    if day is None:
+        raise KhabarError(f"{db}: no dated reports stored; give --as-of YYYY-MM-DD")
+    th = load(theatre)
+    states, counts = compile_control(conn, th, day)
+    assessments = assessments_as_of(conn, day)
+    if all_formats:
+        paths = render_all(th, states, counts, output.parent, assessments)
+        if output.name != "map.html":
+            paths["map"] = render_map(th, states, counts, output, assessments=assessments)
+        for p in paths.values():
+            console.print(f"Wrote {p}", highlight=False)
+    else:
+        console.print(f"Wrote {render_map(th, states, counts, output, assessments=assessments)}",
+                      highlight=False)
+    console.print(counts.headline(), highlight=False)

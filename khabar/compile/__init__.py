@@ -1,0 +1,1 @@
+"""Compile stored records into an assessment: pure functions, records in, records out."""

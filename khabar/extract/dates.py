@@ -1,0 +1,208 @@
+"""Dates in report text, resolved against the publication date; never left as text.
+
+`find_dates(text, published)` returns every date expression in a sentence with the day it means:
+"July 8", "8 July 2021", "on Sunday", "Tuesday night", "today", "yesterday", "two days after ...
+July 8". Vague spans ("last week", "recent weeks") resolve to None: they name no day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import dateparser
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+          "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "several": None}
+
+_EXPLICIT = re.compile(
+    rf"\b(?:(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTHS})\.?(?:,?\s+(?P<y2>\d{{4}}))?)\b",
+    re.I)
+_ISO = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_WEEKDAY = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+|early\s+on\s+|late\s+on\s+)?"
+                      rf"(?P<wd>{'|'.join(WEEKDAYS)})\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<w>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
+                       r"last night|the day before yesterday|on the previous day)\b", re.I)
+_OFFSET = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a|\d{1,2})\s+"
+                     r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b", re.I)
+_YEAR = re.compile(r"\b(?:in|since|during|by)\s+(?:early\s+|late\s+|mid-)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_VAGUE = re.compile(r"\b(?:last|past|previous|recent|coming)\s+(?:week|weeks|month|months|days)\b|"
+                    r"\b(?:a|one|two|several)\s+weeks?\s+ago\b|\bearlier this (?:week|month)\b",
+                    re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: where it is in the text, what it says, and the day it means."""
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+
+
+@lru_cache(maxsize=4096)
+def _parse_explicit(text: str, year_hint: int) -> date | None:
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"],
+                  "RELATIVE_BASE": _base(year_hint)})
+    return parsed.date() if parsed else None
+
+
+def _base(year: int):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+    return datetime(year, 7, 1)
+
+
+def _year_for(month_day: date, published: date | None, default_year: int) -> date:
+    if published is None:
+        return month_day.replace(year=default_year)
+    d = month_day.replace(year=published.year)
+    if (d - published).days > 62:  # "December 28" in a January report: last year
+        d = d.replace(year=published.year - 1)
+    return d
+
+
+def weekday_on_or_before(weekday: int, published: date) -> date:
+    """Return the latest given weekday on or before the publication date."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def find_dates(text: str, published: date | None, default_year: int = 2021) -> list[DateMention]:
+    """Return the date expressions of a text with the days they mean, in text order."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _ISO.finditer(text):
+        try:
+            value: date | None = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            value = None
+        out.append(DateMention(m.start(), m.end(), m.group(), value))
+        taken.append(m.span())
+    for m in _EXPLICIT.finditer(text):
+        if not free(*m.span()):
+            continue
+        year = m["y1"] or m["y2"]
+        core = f"{m['m1'] or m['m2']} {m['d1'] or m['d2']}"
+        parsed = _parse_explicit(f"{core} {year or default_year}", int(year or default_year))
+        if parsed and not year:
+            parsed = _year_for(parsed, published, default_year)
+        out.append(DateMention(m.start(), m.end(), m.group(), parsed))
+        taken.append(m.span())
+    for m in _RELATIVE.finditer(text):
+        if not free(*m.span()):
+            continue
+        w = m["w"].lower()
+        value = None
+        if published:
+            back = 2 if "before yesterday" in w else 1 if w in ("yesterday", "last night",
+                                                                "on the previous day") else 0
+            value = published - timedelta(days=back)
+        out.append(DateMention(m.start(), m.end(), m.group(), value))
+        taken.append(m.span())
+    for m in _WEEKDAY.finditer(text):
+        if not free(*m.span()):
+            continue
+        value = None
+        if published:
+            wd = WEEKDAYS.index(m["wd"].lower())
+            value = weekday_on_or_before(wd, published)
+            if (m["last"] or "").lower().startswith("last") and value == published:
+                value -= timedelta(days=7)
+        out.append(DateMention(m.start(), m.end(), m.group(), value))
+        taken.append(m.span())
+    for m in _YEAR.finditer(text):
+        if free(*m.span()):
+            out.append(DateMention(m.start(), m.end(), m.group(), None))
+            taken.append(m.span())
+    for m in _VAGUE.finditer(text):
+        if free(*m.span()):
+            out.append(DateMention(m.start(), m.end(), m.group(), None))
+            taken.append(m.span())
+    out.sort(key=lambda d: d.start)
+    out = _merge_appositions(text, out)
+    return _apply_offsets(text, out, published)
+
+
+def _merge_appositions(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Let "today, June 22" and "yesterday evening, July 16" mean the explicit day."""
+    out: list[DateMention] = []
+    for m in mentions:
+        if out and out[-1].value is not None and m.value is not None:
+            prev = out[-1]
+            gap = text[prev.end:m.start]
+            if len(gap) <= 20 and re.fullmatch(r"[\s,]*(?:\w+\s*){0,2}[\s,]*", gap) and \
+                    _EXPLICIT.fullmatch(m.text) and not _EXPLICIT.fullmatch(prev.text):
+                out[-1] = DateMention(prev.start, m.end, text[prev.start:m.end], m.value)
+                continue
+        out.append(m)
+    return out
+
+
+def _apply_offsets(text: str, mentions: list[DateMention], published: date | None
+                   ) -> list[DateMention]:
+    """Resolve "two days after ... July 8" and "three days ago" to days of their own."""
+    extra: list[DateMention] = []
+    for m in _OFFSET.finditer(text):
+        n_raw = m["n"].lower()
+        n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS.get(n_raw)
+        if n is None:
+            continue
+        days = n * (7 if m["unit"].lower().startswith("week") else 1)
+        direction = m["dir"].lower()
+        anchor: date | None = None
+        if direction == "ago":
+            anchor = published
+            sign = -1
+        else:
+            sign = 1 if direction in ("after", "later") else -1
+            following = [d for d in mentions if d.start >= m.end() and d.start - m.end() < 120
+                         and d.value]
+            anchor = following[0].value if following else None
+        if m["unit"].lower().startswith("week"):
+            extra.append(DateMention(m.start(), m.end(), m.group(), None))
+            continue
+        if anchor:
+            extra.append(DateMention(m.start(), m.end(), m.group(),
+                                     anchor + timedelta(days=sign * days)))
+    return sorted(mentions + extra, key=lambda d: d.start)
+
+
+def date_near(mentions: list[DateMention], start: int, end: int) -> date | None:
+    """Return the day of the date expression that best belongs to the span [start, end).
+
+    An offset expression ("two days after ...") governs the clause it opens, so the anchored
+    date it contains is skipped; otherwise the nearest mention wins.
+    """
+    if not mentions:
+        return None
+    for o in mentions:
+        if not _OFFSET.fullmatch(o.text) or o.value is None:
+            continue
+        anchors = [m for m in mentions if m.start >= o.end and m.start - o.end < 120 and m.value]
+        if anchors and o.end <= start <= anchors[0].end + 5:
+            return anchors[0].value
+    offsets = [m for m in mentions if _OFFSET.fullmatch(m.text)]
+    cands = []
+    for m in mentions:
+        inside_offset = any(o.end <= m.start and m.start - o.end < 120 and o.start < start
+                            and m.end < start for o in offsets if o is not m)
+        if inside_offset:
+            continue
+        dist = 0 if m.start < end and m.end > start else min(abs(m.start - end), abs(start - m.end))
+        cands.append((dist, m))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    return cands[0][1].value

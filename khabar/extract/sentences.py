@@ -1,0 +1,124 @@
+"""Sentences as the extractors see them: text, offsets, tokens, entities, and the report around.
+
+A `Sent` wraps a spaCy Doc of one sentence (parsed or not) and its offset in the report, so
+every extractor speaks in report offsets. `Context` holds what earlier sentences said (the
+last district named, the people named so far) for "the district" and "he said".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from khabar.extract.dates import DateMention, find_dates
+from khabar.records import Evidence
+from khabar.theatres.loader import Theatre
+
+PERSON_LABELS = {"PERSON"}
+ACTOR_LABELS = {"ACTOR", "PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass
+class Sent:
+    """One sentence of a report: its spaCy doc, where it starts, and its dates."""
+
+    doc: Doc
+    offset: int
+    index: int
+    document_id: str
+    published: date | None
+    parsed: bool
+    _dates: list[DateMention] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def start(self) -> int:
+        return self.offset
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.doc.text)
+
+    @property
+    def dates(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = find_dates(self.doc.text, self.published)
+        return self._dates
+
+    def evidence(self) -> Evidence:
+        """Return the sentence as evidence, trimmed of surrounding white space."""
+        text = self.doc.text
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        return Evidence(self.document_id, self.offset + lead, self.offset + lead + len(body), body)
+
+    def span_of(self, start: int, end: int) -> tuple[int, int]:
+        """Return sentence-relative character offsets as report offsets."""
+        return (self.offset + start, self.offset + end)
+
+    def ents(self, *labels: str) -> list[Span]:
+        return [e for e in self.doc.ents if not labels or e.label_ in labels]
+
+
+def lemma(tok: Token) -> str:
+    """Return a token's lemma, or its lower form where the pipeline has no lemmatizer."""
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+@dataclass
+class Context:
+    """What the report said before the current sentence."""
+
+    theatre: Theatre
+    last_district: tuple[str, str | None] | None = None  # (name as written, district id)
+    last_province: str | None = None
+    people: list[str] = field(default_factory=list)  # full names in order of mention
+    last_person: str | None = None
+    last_speaker: str | None = None
+    last_quote_end: int | None = None
+
+    def person_before(self, pos: int) -> str | None:
+        """Return the last person named before a report offset (set by the quote pass)."""
+        return self.last_person
+
+    def note_person(self, name: str) -> str:
+        """Record a person's name; return the fullest form of it seen so far."""
+        full = self.full_name(name)
+        if full not in self.people:
+            self.people.append(full)
+        self.last_person = full
+        return full
+
+    def full_name(self, name: str) -> str:
+        """Return the fullest earlier form of a name: "Serenko" -> "Andrei Serenko"."""
+        name = clean_name(name)
+        words = name.split()
+        if len(words) == 1:
+            for p in reversed(self.people):
+                if p.split()[-1].lower() == name.lower() and p != name:
+                    return p
+        actor = self.theatre.actor(name)
+        if actor and actor.kind == "person" and len(words) == 1:
+            return actor.name
+        return name
+
+
+_TITLE_WORDS = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr|gen|general|president|minister|"
+                          r"spokesman|spokesperson|mullah|mawlawi|maulvi|sheikh|haji|"
+                          r"professor|prof)\.?\s+", re.I)
+
+
+def clean_name(name: str) -> str:
+    """Return a name without possessives, leading titles and stray punctuation."""
+    name = re.sub(r"[’']s$", "", name.strip(" ,.;:()\u201c\u201d\"'"))
+    prev = None
+    while prev != name:
+        prev = name
+        name = _TITLE_WORDS.sub("", name)
+    return " ".join(name.split())

@@ -1,0 +1,260 @@
+"""Reports on disk as plain text and JSON: decoding, titles, a folder's `index.jsonl`, records.
+
+A `.txt` report is the corpus layout: a title line, a blank line, then the body. A folder may hold
+an `index.jsonl` whose lines (`id` = the file's name without `.txt`) give title, published,
+outlet and url. JSON reports are objects with `text` (or `body`/`content`), `title`,
+`outlet` (or `source`), `url`, `published` (or `date`) and `language`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import InputError
+from khabar.ingest.dates import parse_metadata_date
+from khabar.records import Document, document_id
+
+INDEX_NAME = "index.jsonl"
+TEXT_KEYS = ("text", "body", "content")
+
+_TITLE_LINE = re.compile(r"([^\r\n]{1,200})\r?\n[ \t]*\r?\n")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_STOP_WORDS = frozenset(
+    "the of and to in a is was on for that said with by at from as it has have be were are an "
+    "he his she her they their this not who which after had been will would but its".split())
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def guess_language(text: str) -> str:
+    """Return "en" when the text reads as English (Latin letters, common stop words), else "und"."""
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    words = _WORD.findall(sample.lower())
+    if not letters or len(words) < 3:
+        return "und"
+    if sum(c.isascii() for c in letters) / len(letters) < 0.9:
+        return "und"
+    return "en" if sum(w in _STOP_WORDS for w in words) / len(words) >= 0.12 else "und"
+
+
+def language_code(value: object) -> str | None:
+    """Return the primary language subtag of a metadata value ("en-US" -> "en"), or None."""
+    if not isinstance(value, str):
+        return None
+    code = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def make_document(text: str, *, source: str, title: str = "", outlet: str = "", url: str = "",
+                  published: date | None = None, language: object = None) -> Document:
+    """Return a Document with its stable id; the language is guessed when metadata has none."""
+    return Document(id=document_id(text), text=text, title=" ".join(title.split()),
+                    outlet=outlet.strip(), url=url.strip(), published=published,
+                    language=language_code(language) or guess_language(text), source=source)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return a file's bytes; raise InputError if it cannot be read or holds only whitespace."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        reason = e.strerror or e
+        raise InputError(f"{path}: cannot read ({reason}); check the path and its permissions") from None
+    if not data.strip():
+        raise InputError(f"{path}: empty file; nothing to ingest")
+    return data
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f\v"
+                   for c in sample)
+    return controls > 0.05 * len(sample)
+
+
+def decode_text(data: bytes, label: str) -> str:
+    """Return bytes as text: UTF-8 (or a UTF-16 with BOM), else the detected encoding, else latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:8192]:
+        raise InputError(f"{label}: binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _detect(data)
+    if _looks_binary(text):
+        raise InputError(f"{label}: binary file, not text")
+    if not text.strip():
+        raise InputError(f"{label}: empty file; nothing to ingest")
+    return text
+
+
+def _detect(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - trafilatura's dependencies bring it
+        return data.decode("latin-1")
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("latin-1")
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(b) and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def split_title(text: str, known_title: str = "") -> tuple[str, str]:
+    """Return (title, body) of a plain-text report, or ("", text) when it opens with no title.
+
+    The first line is the title when it is short (200 characters at most), a blank line follows
+    it, and it does not end like a sentence, or when it is the title metadata gives. The body is
+    the text after the blank line, as in the file apart from the leading and trailing whitespace.
+    """
+    text = text.strip()
+    m = _TITLE_LINE.match(text)
+    if m:
+        first = m[1].strip()
+        if first and (_same(first, known_title) or not _SENTENCE_END.search(first)):
+            body = text[m.end():].lstrip()
+            if body:
+                return first, body
+    return "", text
+
+
+def text_document(text: str, *, source: str, meta: Mapping[str, Any] | None = None,
+                  published: date | None = None, url: str = "") -> Document:
+    """Return the Document of a plain-text report, with the metadata an index line gives."""
+    meta = meta or {}
+    known = _text(meta, "title")
+    title, body = split_title(text, known)
+    return make_document(body, source=source, title=known or title, outlet=_text(meta, "outlet"),
+                         url=_text(meta, "url") or url, published=published,
+                         language=meta.get("language"))
+
+
+def read_text_file(path: Path, meta: Mapping[str, Any] | None = None) -> Document:
+    """Return the Document of a `.txt` report; `meta` is its line of the folder's index."""
+    text = decode_text(read_bytes(path), str(path))
+    published = parse_metadata_date(meta.get("published")) if meta else None
+    return text_document(text, source=str(path), meta=meta, published=published)
+
+
+def _text(obj: Mapping[str, Any], *keys: str) -> str:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _record_date(obj: Mapping[str, Any], label: str) -> date | None:
+    value = obj.get("published", obj.get("date"))
+    if value is None or value == "":
+        return None
+    d = parse_metadata_date(value)
+    if d is None:
+        raise InputError(f"{label}: published {value!r} is not a date; use YYYY-MM-DD")
+    return d
+
+
+def record_document(obj: object, label: str) -> Document:
+    """Return the Document of one JSON report object; raise InputError naming `label` if unusable."""
+    if not isinstance(obj, dict):
+        raise InputError(f"{label}: not a JSON object; give one object per report")
+    text = _text(obj, *TEXT_KEYS)
+    if not text:
+        raise InputError(f'{label}: no text; give "text", "body" or "content"')
+    return make_document(text, source=label, title=_text(obj, "title"),
+                         outlet=_text(obj, "outlet", "source"), url=_text(obj, "url", "link"),
+                         published=_record_date(obj, label), language=obj.get("language"))
+
+
+def read_json_file(path: Path) -> Iterator[Document | InputError]:
+    """Yield the reports of a `.json` file (one object or a list), an error for each bad one."""
+    text = decode_text(read_bytes(path), str(path))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        where = f"line {e.lineno} column {e.colno}"
+        raise InputError(f"{path}: not valid JSON ({e.msg}: {where}); fix the file") from None
+    if not isinstance(data, list):
+        yield record_document(data, str(path))
+        return
+    if not data:
+        raise InputError(f"{path}: empty list; nothing to ingest")
+    for i, obj in enumerate(data, 1):
+        try:
+            yield record_document(obj, f"{path} item {i}")
+        except InputError as e:
+            yield e
+
+
+def _jsonl_objects(path: Path) -> Iterator[tuple[str, object]]:
+    """Yield (label, object) for each line of a JSON Lines file, or (label, InputError)."""
+    text = decode_text(read_bytes(path), str(path))
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        label = f"{path}:{n}"
+        try:
+            yield label, json.loads(line)
+        except json.JSONDecodeError as e:
+            problem = f"not valid JSON ({e.msg}: column {e.colno})"
+            yield label, InputError(f"{label}: {problem}; fix or remove the line")
+
+
+def read_jsonl_file(path: Path) -> Iterator[Document | InputError]:
+    """Yield the reports of a `.jsonl` file, one a line; a bad line is one error, the rest go on."""
+    for label, obj in _jsonl_objects(path):
+        if isinstance(obj, InputError):
+            yield obj
+            continue
+        try:
+            yield record_document(obj, label)
+        except InputError as e:
+            yield e
+
+
+def read_index(folder: Path) -> tuple[dict[str, dict[str, Any]], list[InputError]]:
+    """Return a folder's `index.jsonl` lines by id, and an error for each bad line."""
+    path = folder / INDEX_NAME
+    if not path.is_file():
+        return {}, []
+    entries: dict[str, dict[str, Any]] = {}
+    errors: list[InputError] = []
+    try:
+        objects = list(_jsonl_objects(path))
+    except InputError as e:
+        return {}, [e]
+    for label, obj in objects:
+        if isinstance(obj, InputError):
+            errors.append(obj)
+        elif not isinstance(obj, dict) or not isinstance(obj.get("id"), (str, int)):
+            errors.append(InputError(f'{label}: no "id"; give the name of a .txt file without .txt'))
+        else:
+            try:
+                _record_date(obj, label)
+            except InputError as e:
+                errors.append(e)
+                obj = {k: v for k, v in obj.items() if k not in ("published", "date")}
+            entries[str(obj["id"])] = obj
+    return entries, errors
+
+
+def folder_files(folder: Path, extensions: frozenset[str]) -> list[Path]:
+    """Return the files under a folder with one of the extensions, sorted; skip hidden ones and the index."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            p = Path(root, name)
+            if not name.startswith(".") and name != INDEX_NAME and p.suffix.lower() in extensions:
+                found.append(p)
+    return sorted(found)

@@ -1,0 +1,42 @@
+"""District control as CSV: one row per district, with the report behind its state."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from khabar.records import DistrictState
+
+COLUMNS: tuple[str, ...] = ("district_id", "district", "province", "controller", "since",
+                            "evidence", "document_id", "outlet", "title", "url", "published")
+
+
+def control_row(state: DistrictState) -> dict[str, str | None]:
+    """Return a district's state as a flat row of COLUMNS; None where nothing is known."""
+    o = state.observation
+    return {
+        "district_id": state.district_id,
+        "district": state.name,
+        "province": state.province,
+        "controller": state.controller,
+        "since": state.since.isoformat() if state.since else None,
+        "evidence": o.evidence if o else None,
+        "document_id": o.document_id if o else None,
+        "outlet": (o.outlet or None) if o else None,
+        "title": (o.title or None) if o else None,
+        "url": (o.url or None) if o else None,
+        "published": o.published.isoformat() if o and o.published else None,
+    }
+
+
+def write_control_csv(states: Sequence[DistrictState], path: Path) -> Path:
+    """Write one CSV row per district (empty cells where unknown) and return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        writer.writeheader()
+        for s in states:
+            writer.writerow({k: "" if v is None else v for k, v in control_row(s).items()})
+    return path

@@ -1,0 +1,324 @@
+"""The map page: one self-contained HTML file of district control, drawn as inline SVG.
+
+Districts are projected (Albers equal-area centred on the theatre), simplified as a coverage so
+neighbours keep shared borders, and written as compact SVG paths. Report text is untrusted: it
+is HTML-escaped in markup, embedded as script-safe JSON and set with `textContent` by the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import shapely
+from pyproj import Transformer
+from shapely.ops import polylabel
+
+from khabar.compile.control_as_of import Counts
+from khabar.records import CONTROLLERS, DistrictState
+from khabar.theatres.loader import Theatre
+
+TEMPLATE = Path(__file__).with_name("map_template.html")
+SCRIPT = Path(__file__).with_name("map_script.js")
+WIDTH = 1000.0  # SVG user units across the theatre
+PAD = 12.0
+SIMPLIFY_M = 200.0  # metres; below a pixel at full view
+DEFAULT_COLOURS = {"taliban": "#c0392b", "government": "#2c6fbb", "contested": "#f0a500",
+                   "no_reports": "#e6e6e6"}
+_HEX = re.compile(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Layers:
+    """A theatre's geometry in SVG units: district and province paths and label points."""
+
+    width: float
+    height: float
+    km: float  # SVG units per kilometre
+    districts: dict[str, tuple[str, tuple[float, float]]]  # id -> (path, label point)
+    by_area: tuple[str, ...]  # district ids, largest first: the order labels give way in
+    provinces: tuple[tuple[str, str, tuple[float, float]], ...]  # (name, path, label point)
+    outline: str
+
+
+_CACHE: dict[tuple[str, float], _Layers] = {}
+
+
+def _num(tenths: int) -> str:
+    s = f"{tenths / 10:.1f}".rstrip("0").rstrip(".")
+    if s.startswith("0."):
+        return s[1:]
+    if s.startswith("-0."):
+        return "-" + s[2:]
+    return "0" if s == "-0" else s
+
+
+def _ring(coords: np.ndarray) -> str:
+    """Return one closed ring as `M x y l dx dy ... z`, in tenths of a unit, relative moves."""
+    pts = np.rint(coords[:-1] * 10).astype(np.int64)
+    keep = np.ones(len(pts), dtype=bool)
+    keep[1:] = np.any(pts[1:] != pts[:-1], axis=1)
+    pts = pts[keep]
+    if len(pts) < 3:
+        return ""
+    out = [f"M{_num(pts[0, 0])} {_num(pts[0, 1])}l"]
+    first = True
+    for dx, dy in np.diff(pts, axis=0):
+        for v in (_num(dx), _num(dy)):
+            out.append(v if first or v.startswith("-") else " " + v)
+            first = False
+    out.append("z")
+    return "".join(out)
+
+
+def _path(geom: shapely.Geometry) -> str:
+    """Return the SVG path data of a polygon or multipolygon."""
+    parts = getattr(geom, "geoms", [geom])
+    rings = []
+    for poly in parts:
+        if poly.geom_type != "Polygon" or poly.is_empty:
+            continue
+        rings.append(_ring(np.asarray(poly.exterior.coords)))
+        rings.extend(_ring(np.asarray(r.coords)) for r in poly.interiors)
+    return "".join(rings)
+
+
+def _label_point(geom: shapely.Geometry) -> tuple[float, float]:
+    """Return the point deepest inside the largest part of a shape, for its label."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    biggest = max(parts, key=lambda g: g.area)
+    p = polylabel(biggest, tolerance=0.5)
+    return (round(p.x, 1), round(p.y, 1))
+
+
+def _projector(bounds: np.ndarray) -> Transformer:
+    """Return lon/lat -> metres in an Albers equal-area projection fitted to the bounds."""
+    minx, miny, maxx, maxy = bounds
+    span = maxy - miny
+    proj = (f"+proj=aea +lat_1={miny + span / 6:.3f} +lat_2={maxy - span / 6:.3f} "
+            f"+lat_0={(miny + maxy) / 2:.3f} +lon_0={(minx + maxx) / 2:.3f} "
+            "+datum=WGS84 +units=m +no_defs")
+    return Transformer.from_crs("EPSG:4326", proj, always_xy=True)
+
+
+def _build_layers(theatre: Theatre) -> _Layers:
+    """Return the theatre's districts, provinces and outline projected into SVG units."""
+    feats = theatre.geojson("districts")["features"]
+    ids = [f["properties"]["id"] for f in feats]
+    geoms = np.array([shapely.geometry.shape(f["geometry"]) for f in feats], dtype=object)
+    tr = _projector(shapely.total_bounds(geoms))
+
+    def project(xy: np.ndarray) -> np.ndarray:
+        x, y = tr.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    metres = shapely.transform(geoms, project)
+    minx, miny, maxx, maxy = shapely.total_bounds(metres)
+    scale = (WIDTH - 2 * PAD) / (maxx - minx)
+
+    def to_svg(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack([(xy[:, 0] - minx) * scale + PAD, (maxy - xy[:, 1]) * scale + PAD])
+
+    svg = shapely.make_valid(shapely.transform(metres, to_svg))
+    svg = shapely.coverage_simplify(svg, SIMPLIFY_M * scale)
+    districts = {did: (_path(g), _label_point(g)) for did, g in zip(ids, svg, strict=True)}
+    by_area = tuple(did for _, did in sorted(zip(-shapely.area(svg), ids, strict=True)))
+    groups: dict[str, list[Any]] = {}
+    names: dict[str, str] = {}
+    for f, g in zip(feats, svg, strict=True):
+        pid = f["properties"].get("province_id") or f["properties"].get("province", "")
+        groups.setdefault(pid, []).append(g)
+        prov = theatre.provinces.get(pid)
+        names[pid] = prov.name if prov else f["properties"].get("province", "")
+    provinces = []
+    for pid, gs in groups.items():
+        shape = shapely.coverage_union_all(np.array(gs, dtype=object))
+        provinces.append((shape.area, names[pid], _path(shape), _label_point(shape)))
+    provinces.sort(key=lambda p: -p[0])
+    outline = shapely.coverage_union_all(svg)
+    return _Layers(WIDTH, round((maxy - miny) * scale + 2 * PAD, 1), scale * 1000,
+                   districts, by_area, tuple(p[1:] for p in provinces), _path(outline))
+
+
+def _layers(theatre: Theatre) -> _Layers:
+    """Return the theatre's layers, computed once per districts file version."""
+    src = theatre.districts_geojson
+    key = (str(src), src.stat().st_mtime if src.exists() else 0.0)
+    if key not in _CACHE:
+        _CACHE[key] = _build_layers(theatre)
+    return _CACHE[key]
+
+
+def safe_url(url: str | None) -> str:
+    """Return the URL if it is an absolute http(s) link, else ""."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def script_json(data: Any) -> str:
+    """Return JSON that is safe inside a <script> element: <, >, & and line separators escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _palette(theatre: Theatre) -> dict[str, tuple[str, str]]:
+    """Return controller key -> (label, colour) for the three sides and "no_reports"."""
+    cfg = theatre.config
+    parties = cfg.get("parties") or {}
+    out = {}
+    for key in (*CONTROLLERS, "no_reports"):
+        entry = (cfg.get("no_reports") if key == "no_reports" else parties.get(key)) or {}
+        colour = str(entry.get("colour", ""))
+        out[key] = (str(entry.get("label") or key.replace("_", " ").capitalize()),
+                    colour if _HEX.fullmatch(colour) else DEFAULT_COLOURS[key])
+    return out
+
+
+def _long_date(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _district_data(state: DistrictState, as_of: date) -> dict[str, Any]:
+    """Return what the page shows for one district, leaving out what is unknown."""
+    o = state.observation
+    row: dict[str, Any] = {"name": state.name, "province": state.province, "c": state.controller}
+    if state.since:
+        row["since"] = state.since.isoformat()
+        row["age"] = (as_of - state.since).days
+    if o:
+        row.update({"evidence": o.evidence, "outlet": o.outlet, "title": o.title,
+                    "published": o.published.isoformat() if o.published else "",
+                    "url": safe_url(o.url), "doc": o.document_id})
+    return row
+
+
+def _legend(palette: dict[str, tuple[str, str]], counts: Counts) -> str:
+    """Return the legend rows and share bar: swatch, label, count and percentage per side."""
+    e = html.escape
+    rows, bar = [], []
+    for key in (*CONTROLLERS, "no_reports"):
+        label, colour = palette[key]
+        n = getattr(counts, key)
+        pct = 100 * n / counts.total if counts.total else 0.0
+        rows.append(f'<li data-c="{e(key)}"><span class="sw" style="background:{colour}"></span>'
+                    f'<span class="lb">{e(label)}</span><span class="n">{n}</span>'
+                    f'<span class="pc">{pct:.0f}%</span></li>')
+        if n:
+            bar.append(f'<span style="background:{colour};flex-grow:{n}" '
+                       f'title="{e(label)}: {n}"></span>')
+    return f'<ul class="legend">{"".join(rows)}</ul><div class="bar">{"".join(bar)}</div>'
+
+
+def _assessments(items: Sequence[dict[str, Any]], palette: dict[str, tuple[str, str]]) -> str:
+    """Return the published assessments as an escaped list, or "" when there are none."""
+    e = html.escape
+    out = []
+    for a in items:
+        side = palette.get(str(a.get("controller")), (str(a.get("controller") or ""), ""))[0]
+        of = f" of {e(str(a['of']))}" if a.get("of") else ""
+        when = f", as of {e(str(a['as_of']))}" if a.get("as_of") else ""
+        kind = f' <span class="muted">({e(str(a["kind"]))})</span>' if a.get("kind") else ""
+        ev = f'<blockquote>{e(str(a["evidence"]))}</blockquote>' if a.get("evidence") else ""
+        url = safe_url(a.get("url"))
+        link = (f' <a href="{e(url)}" rel="noopener noreferrer nofollow" target="_blank">report</a>'
+                if url else "")
+        out.append(f'<li><strong>{e(str(a.get("assessor") or "Unattributed"))}</strong>: '
+                   f'{e(side)} {e(str(a.get("count", "?")))}{of} districts{when}{kind}{link}{ev}</li>')
+    if not out:
+        return ""
+    return f'<section class="card"><h2>Published assessments</h2><ul class="assess">{"".join(out)}</ul></section>'
+
+
+def _svg(layers: _Layers, states: dict[str, DistrictState], order: list[str]) -> str:
+    """Return the map's SVG: district fills, province borders, outline, labels, scale bar."""
+    e = html.escape
+    paths = []
+    for i, did in enumerate(order):
+        st = states[did]
+        cls = st.controller if st.controller in CONTROLLERS else "no_reports"
+        paths.append(f'<path data-i="{i}" class="c-{cls}" d="{layers.districts[did][0]}"/>')
+    dlabels = [f'<text x="{layers.districts[did][1][0]}" y="{layers.districts[did][1][1]}">'
+               f'{e(states[did].name)}</text>' for did in layers.by_area]
+    provs = "".join(f'<path d="{d}"/>' for _, d, _ in layers.provinces)
+    plabels = "".join(f'<text x="{x}" y="{y}">{e(n)}</text>' for n, _, (x, y) in layers.provinces)
+    km100 = round(layers.km * 100, 1)
+    sx, sy = layers.width - PAD - km100 - 10, layers.height - PAD - 4
+    scale = (f'<g id="scale" transform="translate({sx:.1f} {sy:.1f})"><path d="M0 -5v5h{km100}v-5"/>'
+             f'<text x="{km100 / 2:.1f}" y="-9">100 km</text></g>')
+    return (f'<svg id="map" viewBox="0 0 {layers.width:g} {layers.height:g}" '
+            'preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of district control">'
+            f'<g id="districts">{"".join(paths)}</g><g id="provinces">{provs}</g>'
+            f'<path id="outline" d="{layers.outline}"/><path id="hl" d=""/><path id="sel" d=""/>'
+            f'<g id="dlabels" font-size="5" stroke-width="1">{"".join(dlabels)}</g>'
+            f'<g id="plabels" font-size="11" stroke-width="3">{plabels}</g>{scale}</svg>')
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """Replace each {{NAME}} once; values are never scanned again for placeholders."""
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], template)
+
+
+def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts, path: Path, *,
+               title: str | None = None, assessments: Sequence[dict[str, Any]] = ()) -> Path:
+    """Write the self-contained HTML map of district control and return its path."""
+    e = html.escape
+    layers = _layers(theatre)
+    order = list(layers.districts)
+    gazetteer = theatre.districts
+    by_id = {s.district_id: s for s in states}
+    for did in order:
+        if did not in by_id:
+            d = gazetteer.get(did)
+            by_id[did] = DistrictState(did, d.name if d else did, d.province if d else "",
+                                       None, None, None)
+    palette = _palette(theatre)
+    data = {"asOf": counts.as_of.isoformat(),
+            "parties": {k: {"label": lb, "colour": c} for k, (lb, c) in palette.items()},
+            "districts": [_district_data(by_id[did], counts.as_of) for did in order]}
+    css = "".join(f".c-{k}{{fill:{c}}}" for k, (_, c) in palette.items())
+    heading = title or f"District control: {theatre.title}"
+    published_total = theatre.config.get("published_district_total")
+    total_note = (f" Published tallies count {int(published_total)} districts; this map draws "
+                  f"the {counts.total} of its boundary file." if published_total
+                  and int(published_total) != counts.total else "")
+    script = SCRIPT.read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    options = "".join(f'<option value="{e(by_id[did].name)} ({e(by_id[did].province)})">'
+                      for did in order)
+    page = _fill(TEMPLATE.read_text(encoding="utf-8"), {
+        "TITLE": e(heading),
+        "AS_OF": e(counts.as_of.isoformat()),
+        "AS_OF_LONG": e(_long_date(counts.as_of)),
+        "HEADLINE": e(counts.headline()),
+        "LEGEND": _legend(palette, counts),
+        "ASSESSMENTS": _assessments(assessments, palette),
+        "TOTAL_NOTE": e(total_note),
+        "ATTRIBUTION": e(str(theatre.config.get("attribution") or "")),
+        "COLOURS": css,
+        "SVG": _svg(layers, by_id, order),
+        "OPTIONS": options,
+        "DATA": script_json(data),
+        "SCRIPT": script,
+        "SCRIPT_HASH": digest,
+    })
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return path

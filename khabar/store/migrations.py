@@ -1,0 +1,109 @@
+"""Schema migrations: named functions, each run once in its own transaction and recorded."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from khabar.errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    """Register a migration; they run in the order they are defined."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_documents_and_records(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', outlet TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '', published TEXT, language TEXT NOT NULL DEFAULT 'en',
+        text TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', ingested_at TEXT NOT NULL);
+    CREATE TABLE extractions (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        pipeline TEXT NOT NULL, version TEXT NOT NULL, extracted_at TEXT NOT NULL,
+        warnings TEXT NOT NULL DEFAULT '[]');
+    CREATE TABLE control_changes (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        district TEXT NOT NULL, district_id TEXT, province TEXT, province_id TEXT,
+        controller TEXT NOT NULL CHECK (controller IN ('taliban', 'government', 'contested')),
+        date TEXT, trigger TEXT NOT NULL DEFAULT '', span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
+        evidence TEXT NOT NULL);
+    CREATE INDEX control_changes_district ON control_changes(district_id);
+    CREATE INDEX control_changes_document ON control_changes(document_id);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, actors TEXT NOT NULL, targets TEXT NOT NULL, place TEXT, date TEXT,
+        status TEXT NOT NULL, trigger TEXT NOT NULL DEFAULT '', span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
+        evidence TEXT NOT NULL);
+    CREATE INDEX events_document ON events(document_id);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        claimant TEXT NOT NULL, stance TEXT NOT NULL CHECK (stance IN ('asserts', 'denies', 'disputes')),
+        text TEXT NOT NULL, quantity TEXT, date TEXT, span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
+        evidence TEXT NOT NULL);
+    CREATE INDEX claims_document ON claims(document_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        speaker TEXT, text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+        ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, evidence TEXT NOT NULL);
+    CREATE INDEX quotes_document ON quotes(document_id);
+    CREATE TABLE assessments (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        assessor TEXT NOT NULL, controller TEXT NOT NULL, count INTEGER NOT NULL, of_total INTEGER,
+        as_of TEXT, kind TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+        ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, evidence TEXT NOT NULL);
+    CREATE INDEX assessments_document ON assessments(document_id);
+    """)
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
+    for stmt in sql.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations the database lacks; return their names."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                 "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    known = {name for name, _ in MIGRATIONS}
+    unknown = done - known
+    if unknown:
+        raise StoreError(f"database schema is newer than this khabar ({sorted(unknown)[0]}); "
+                         "upgrade khabar")
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            fn(conn)
+            conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                         (name, _now()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """Return how many migrations the database has."""
+    return conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
