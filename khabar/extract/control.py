@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 
 from khabar.extract.dates import date_near
+from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
 from khabar.records import ControlChange
+from khabar.theatres.loader import name_key
 
 TALIBAN_CUES = r"taliban|militants?|insurgents?|islamic emirate|fighters|rebels|insurgent group|militant group"
 GOV_CUES = (r"government forces|security forces|afghan forces|afghan army|national army|ansf|andsf|"
@@ -65,7 +67,8 @@ _HEDGE_BEFORE = re.compile(
     r"rejected|dismissed|claim(?:s|ed|ing)?|risk\s+of|danger\s+of|if|unless|before\s+it|"
     r"prevent(?:ed)?|to\s+stop|intend(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|"
     r"unable\s+to|operation\s+to|offensive\s+to|order(?:ed)?\s+to|goal\s+of|able\s+to|"
-    r"intention\s+of|in\s+order\s+to|soon|rumou?rs?|reports?\s+that|reportedly)\b[^.;]{0,35}$", re.I)
+    r"intention\s+of|in\s+order\s+to|soon|rumou?rs?|reports?\s+that|said\s+to\s+have|"
+    r"allegedly)\b[^.;]{0,35}$", re.I)
 _HEDGE_AFTER = re.compile(r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:repelled|repulsed|"
                           r"thwarted|foiled|pushed back|beaten back)", re.I)
 _TO_AFTER_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards|toward|to|into|via|"
@@ -134,14 +137,16 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     for p in places:
         best = None
         for i, (ts, te, default, voice, _) in enumerate(triggers):
+            if inside_quotes(text, ts):
+                continue  # words in quotation marks are someone's claim, not the report's
             if p.end <= ts:
                 dist = ts - p.end
                 if voice == "active":
-                    dist += 60
+                    dist = dist if dist <= 30 else 999
             elif p.start >= te:
                 dist = p.start - te
                 if voice == "passive":
-                    dist += 60
+                    dist = dist if dist <= 30 else 999
             else:
                 continue
             if dist > 170:
@@ -150,6 +155,15 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 best = (dist, i)
         if best is not None:
             assigned.setdefault(best[1], []).append(p)
+    # "... Sheikh Ali district after it briefly fell to the Taliban": the pronoun's district
+    for i, (ts, te, default, voice, _) in enumerate(triggers):
+        if i in assigned or voice == "active" or inside_quotes(text, ts):
+            continue
+        if re.search(r"\b(?:it|which)\s+(?:had\s+|has\s+|was\s+)?(?:\w+ly\s+)?(?:also\s+)?$",
+                     text[max(0, ts - 30):ts]):
+            before = [p for p in places if p.end <= ts and not _TO_AFTER_PREP.search(text[:p.start])]
+            if before:
+                assigned[i] = [max(before, key=lambda p: p.end)]
     for i, mentions in assigned.items():
         ts, te, default, voice, trig = triggers[i]
         if _hedged(text, ts, te):
@@ -183,7 +197,7 @@ def merge(records: list[ControlChange]) -> list[ControlChange]:
     best: dict[tuple[str, str, object], ControlChange] = {}
     order: list[tuple[str, str, object]] = []
     for r in records:
-        key_base = (r.district_id or r.district.lower(), r.controller)
+        key_base = (name_key(r.district) or r.district.lower(), r.controller)
         dated = [k for k in order if k[:2] == key_base]
         key = (*key_base, r.date)
         if r.date is None and dated:

@@ -45,6 +45,7 @@ class DateMention:
     end: int
     text: str
     value: date | None
+    before: str = ""  # up to 40 characters before the mention
 
 
 @lru_cache(maxsize=4096)
@@ -131,6 +132,11 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
             out.append(DateMention(m.start(), m.end(), m.group(), None))
             taken.append(m.span())
     out.sort(key=lambda d: d.start)
+    out = [DateMention(d.start, d.end, d.text, None)
+           if re.search(r"\b(?:since|from|between|until|till|by)\s+(?:early\s+|late\s+)?$",
+                        text[max(0, d.start - 14):d.start], re.I) else d for d in out]
+    out = [DateMention(d.start, d.end, d.text, d.value, text[max(0, d.start - 40):d.start])
+           for d in out]
     out = _merge_appositions(text, out)
     return _apply_offsets(text, out, published)
 
@@ -144,7 +150,7 @@ def _merge_appositions(text: str, mentions: list[DateMention]) -> list[DateMenti
             gap = text[prev.end:m.start]
             if len(gap) <= 20 and re.fullmatch(r"[\s,]*(?:\w+\s*){0,2}[\s,]*", gap) and \
                     _EXPLICIT.fullmatch(m.text) and not _EXPLICIT.fullmatch(prev.text):
-                out[-1] = DateMention(prev.start, m.end, text[prev.start:m.end], m.value)
+                out[-1] = DateMention(prev.start, m.end, text[prev.start:m.end], m.value, prev.before)
                 continue
         out.append(m)
     return out
@@ -179,6 +185,14 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
     return sorted(mentions + extra, key=lambda d: d.start)
 
 
+_REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed|"
+                          r"tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
+
+
+def text_before(m: DateMention) -> str:
+    return m.before
+
+
 def date_near(mentions: list[DateMention], start: int, end: int) -> date | None:
     """Return the day of the date expression that best belongs to the span [start, end).
 
@@ -196,6 +210,8 @@ def date_near(mentions: list[DateMention], start: int, end: int) -> date | None:
     offsets = [m for m in mentions if _OFFSET.fullmatch(m.text)]
     cands = []
     for m in mentions:
+        if _REPORTED_ON.search(text_before(m)) and m.start >= end:
+            continue  # "..., the ministry said today, July 17": the day of the statement
         inside_offset = any(o.end <= m.start and m.start - o.end < 120 and o.start < start
                             and m.end < start for o in offsets if o is not m)
         if inside_offset:

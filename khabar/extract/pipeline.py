@@ -49,8 +49,15 @@ class Extractor:
         self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
 
     # -- sentences -----------------------------------------------------------------------
-    def _sentences(self, document: Document) -> list[Sent]:
+    def _sentences(self, document: Document, ctx: Context) -> list[Sent]:
         fdoc = self.fast(document.text)
+        for d in (fdoc, self.fast(document.title) if document.title else None):
+            for e in d.ents if d is not None else ():
+                if e.label_ == "PROVINCE":
+                    ctx.doc_provinces.add(e.ent_id_)
+                elif e.label_ == "DISTRICT" and e.ent_id_ in self.theatre.districts and \
+                        len(self.theatre.district_candidates(e.text)) == 1:
+                    ctx.doc_provinces.add(self.theatre.districts[e.ent_id_].province_id)
         spans = [s for s in fdoc.sents if s.text.strip()]
         cand = [s for s in spans if s.ents or _CANDIDATE.search(s.text)]
         parsed: dict[int, Doc] = {}
@@ -74,7 +81,7 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         """Return every record a document supports, each with its evidence sentence."""
         ctx = Context(self.theatre)
-        sents = self._sentences(document)
+        sents = self._sentences(document, ctx)
         ctl, evs, cls, ass = [], [], [], []
         persons: list[tuple[int, str]] = []
         warnings: list[str] = []

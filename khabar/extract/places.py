@@ -6,9 +6,13 @@ import re
 from dataclasses import dataclass
 
 from khabar.extract.sentences import Context, Sent
-from khabar.theatres.loader import District
+from khabar.theatres.loader import District, name_key
 
-_AFTER_PROVINCE = re.compile(r"^\s*(?:and\s+\w+\s+)?provinces?\b", re.I)
+_AFTER_PROVINCE = re.compile(r"^\s*(?:and\s+\w+\s+)?(?:provinces?|districts|province['’]s|provincial)\b", re.I)
+_NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
+_LIST_AFTER = re.compile(rf"\bdistricts?\b[^.;:]{{0,25}}?(?:[–—-]|:|including|such as|namely|of)\s*"
+                         rf"(?P<list>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)")
+_LIST_BEFORE = re.compile(rf"(?P<list>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+districts\b")
 _AFTER_DISTRICT = re.compile(r"^\s*(?:districts?|district centre|district center|city|town)\b", re.I)
 _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
@@ -65,11 +69,12 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 continue  # "fighting in Helmand": the province
             prov = theatre.provinces.get(e.ent_id_)
             d = theatre.capital(prov.id) if prov else None
-            if d is None:
-                continue
+            if d is None or (name_key(d.name) != name_key(prov.name if prov else "")
+                             and not _CITY_BEFORE.search(before)):
+                continue  # "captured Nimroz": the province, whose capital has another name
             out.append(PlaceMention(e.text, s, t, d, province_hint=prov.name if prov else None))
             continue
-        d = theatre.resolve_district(e.text, prov_hint)
+        d = theatre.resolve_district(e.text, prov_hint, prefer=ctx.doc_provinces)
         if d is None or (prov_hint and d.id != e.ent_id_ and e.ent_id_ in theatre.districts
                          and theatre.districts[e.ent_id_].province_id == d.province_id):
             d = theatre.districts.get(e.ent_id_) or d
@@ -78,7 +83,24 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if alt is not None:
                 d = alt
         out.append(PlaceMention(e.text, s, t, d, province_hint=prov_hint))
-    covered = [(m.start, m.end) for m in out] + [(e.start_char, e.end_char) for e in sent.doc.ents]
+    covered = [(m.start, m.end) for m in out] + [
+        (e.start_char, e.end_char) for e in sent.doc.ents
+        if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")]
+    # names in a list of districts: "six districts – Khanabad, Chardara, ..., and Dasht-e-Archi"
+    for rx in (_LIST_AFTER, _LIST_BEFORE):
+        for lm in rx.finditer(text):
+            for item in re.finditer(_NAME, lm["list"]):
+                s = lm.start("list") + item.start()
+                t = lm.start("list") + item.end()
+                if any(not (t <= a or s >= b) for a, b in covered):
+                    continue
+                name = item.group()
+                if name.split()[0].lower() in ("and", "the", "in", "of"):
+                    continue
+                prov = _province_after(text, lm.end())
+                d = theatre.resolve_district(name, prov, prefer=ctx.doc_provinces)
+                out.append(PlaceMention(name, s, t, d, province_hint=prov))
+                covered.append((s, t))
     # names the gazetteer lacks, written as "X district": kept, with a null id
     for m in _UNKNOWN_DISTRICT.finditer(text):
         s, t = m.span(1)
@@ -87,13 +109,18 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         if m.group(1).split()[0].lower() in {"the", "this", "that", "a", "each", "every", "one",
                                               "another", "key", "strategic", "border", "remote"}:
             continue
-        d = theatre.resolve_district(m.group(1), _province_after(text, m.end()))
+        d = theatre.resolve_district(m.group(1), _province_after(text, m.end()),
+                                    prefer=ctx.doc_provinces)
         out.append(PlaceMention(m.group(1), s, t, d, province_hint=_province_after(text, m.end())))
-    # "the district" refers to the last district named
-    if ctx.last_district:
-        for m in _DISTRICT_WORD.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in covered):
-                continue
+    # "the district" refers to the last district named, in this sentence or before it
+    for m in _DISTRICT_WORD.finditer(text):
+        if any(not (m.end() <= a or m.start() >= b) for a, b in covered):
+            continue
+        earlier = [p for p in out if p.end <= m.start() and not p.anaphoric]
+        if earlier:
+            p = max(earlier, key=lambda p: p.start)
+            out.append(PlaceMention(p.text, m.start(), m.end(), p.district, anaphoric=True))
+        elif ctx.last_district:
             name, did = ctx.last_district
             out.append(PlaceMention(name, m.start(), m.end(),
                                     theatre.districts.get(did) if did else None, anaphoric=True))

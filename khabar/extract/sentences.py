@@ -82,6 +82,7 @@ class Context:
     last_person: str | None = None
     last_speaker: str | None = None
     last_quote_end: int | None = None
+    doc_provinces: set[str] = field(default_factory=set)  # province ids the report names
 
     def person_before(self, pos: int) -> str | None:
         """Return the last person named before a report offset (set by the quote pass)."""

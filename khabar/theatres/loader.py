@@ -162,9 +162,20 @@ class Theatre:
         hits = index.get(name_key(name)) or index.get("~" + loose_key(name)) or []
         return [self.districts[did] for did, _ in hits]
 
-    def resolve_district(self, name: str, province: str | None = None) -> District | None:
-        """Return the district a name means, using the province to choose among namesakes."""
+    def resolve_district(self, name: str, province: str | None = None,
+                         prefer: set[str] | frozenset[str] = frozenset()) -> District | None:
+        """Return the district a name means, using the province to choose among namesakes.
+
+        `prefer` holds province ids the report names: among namesakes with no province given,
+        a district in one of them wins.
+        """
         cands = self.district_candidates(name)
+        if not cands:
+            cands = self._fuzzy_candidates(name)
+        if prefer and not province and len(cands) >= 1:
+            inside = [d for d in cands if d.province_id in prefer]
+            if inside:
+                return inside[0]
         prov = self.province(province)
         if prov:
             inprov = [d for d in cands if d.province_id == prov.id]
@@ -176,20 +187,24 @@ class Theatre:
             return cands[0]
         return self._fuzzy_district(name, prov)
 
-    def _fuzzy_district(self, name: str, prov: Province | None) -> District | None:
+    def _fuzzy_candidates(self, name: str) -> list[District]:
+        """Return the districts whose spelling is closest to a name, if close enough."""
         from rapidfuzz import fuzz, process
 
         key = loose_key(name)
         if len(key) < 5:
-            return None
-        choices = {k: v for k, v in self._district_index.items() if k.startswith("~")}
-        best = process.extractOne("~" + key, list(choices), scorer=fuzz.ratio, score_cutoff=88)
+            return []
+        choices = [k for k in self._district_index if k.startswith("~")]
+        best = process.extractOne("~" + key, choices, scorer=fuzz.ratio, score_cutoff=85)
         if not best:
-            return None
-        dists = [self.districts[did] for did, _ in choices[best[0]]]
+            return []
+        return [self.districts[did] for did, _ in self._district_index[best[0]]]
+
+    def _fuzzy_district(self, name: str, prov: Province | None) -> District | None:
+        dists = self._fuzzy_candidates(name)
         if prov:
             dists = [d for d in dists if d.province_id == prov.id] or dists
-        return dists[0]
+        return dists[0] if dists else None
 
     def capital(self, province_id: str) -> District | None:
         """Return the district holding a province's capital."""
