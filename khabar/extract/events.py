@@ -112,6 +112,13 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
     out = []
     ev = sent.evidence()
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    # between two triggers, the last comma separates the first one's targets from the
+    # second one's actors: "after X visited Y in Moscow on July 8, Z held talks in ..."
+    for a, b in zip(matches, matches[1:]):
+        comma = text.rfind(",", a.t_end, b.t_start)
+        if comma >= 0:
+            bounds.append(comma + 1)
+    bounds.sort()
     for i, m in enumerate(matches):
         c_start = max(b for b in bounds if b <= m.t_start)
         nxt = matches[i + 1].t_start if i + 1 < len(matches) else len(text)
@@ -133,6 +140,9 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                 targets = [place]
         if not actors and not targets:
             continue
+        if m.type == "CONSULT" and not actors and re.search(r"\b(?:the|these|those|such)\s+$",
+                                                             text[:m.t_start], re.I):
+            continue  # "The talks followed ...": a meeting already reported
         when = date_near(sent.dates, m.t_start, m.t_end)
         out.append(Event(type=m.type, actors=tuple(actors), targets=tuple(targets), place=place,
                          date=when, evidence=ev, span=sent.span_of(m.t_start, m.t_end),

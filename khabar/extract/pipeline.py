@@ -131,11 +131,18 @@ class Extractor:
 
 
 def _dedupe_events(evs: list[Event]) -> list[Event]:
+    """Drop repeats: one event per type, sentence and parties; one meeting per shared party."""
     seen: set[tuple[object, ...]] = set()
-    out = []
+    out: list[Event] = []
     for e in evs:
         key = (e.type, e.evidence.start, e.actors, e.targets)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
+        if key in seen:
+            continue
+        seen.add(key)
+        parties = set(e.actors) | set(e.targets)
+        if e.type == "CONSULT" and any(
+                o.type == "CONSULT" and o.evidence.start == e.evidence.start and o.date == e.date
+                and parties & (set(o.actors) | set(o.targets)) for o in out):
+            continue
+        out.append(e)
     return out
