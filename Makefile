@@ -24,6 +24,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check khabar tests
 	$(BIN)/mypy khabar
 
+SAMPLES := khabar/theatres/afghanistan_2021/samples
+eval: $(STAMP)
+	$(BIN)/khabar eval $(SAMPLES)/corpus $(SAMPLES)/gold
+	@if [ -d ../shared/eval-dev ]; then $(BIN)/khabar eval ../shared/eval-dev/corpus ../shared/eval-dev/gold; fi
+
 bench: $(STAMP)
 	$(BIN)/python -m khabar.bench
 

@@ -88,17 +88,20 @@ class _Writer:
         s = template.format(**slots)
         return s[:1].upper() + s[1:]
 
-    def filler(self, published: date) -> str:
-        return self.sentence(self.pick(T.FILLERS), self.slots(published, self.pick_district()))
+    def fillers(self, published: date) -> list[str]:
+        """Return the filler sentences in a random order (each used at most once a report)."""
+        return [self.sentence(t, self.slots(published, self.pick_district()))
+                for t in self.rng.sample(T.FILLERS, len(T.FILLERS))]
 
     def pick_district(self) -> District:
         return self.rng.choice(self.districts)
 
     def quote_paragraph(self, theme: str, published: date) -> str:
-        side = self.rng.random()
-        roles = T.GOV_ROLES if side < 0.5 else T.TALIBAN_ROLES if side < 0.75 else T.OTHER_ROLES
-        name, role = self.person(), self.pick(roles)
-        quote = self.pick(T.QUOTES)
+        r = self.rng.random()
+        side = "government" if r < 0.5 else "taliban" if r < 0.75 else "other"
+        roles = {"government": T.GOV_ROLES, "taliban": T.TALIBAN_ROLES, "other": T.OTHER_ROLES}
+        name, role = self.person(), self.pick(roles[side])
+        quote = self.pick(T.QUOTES[side])
         first = (f"\u201c{quote},\u201d {name}, {role}, said."
                  if self.rng.random() < 0.5 else f"{name}, {role}, said: \u201c{quote}.\u201d")
         return f"{first} {self.pick(T.FOLLOW_UPS[theme])}"
@@ -113,7 +116,7 @@ class _Writer:
         districts = [self.pick_district() for _ in themes]
         slots = self.slots(published, districts[0])
         leads = [self.sentence(self.pick(T.LEADS[themes[0]]), slots)]
-        for theme, district in zip(themes[1:], districts[1:]):
+        for theme, district in zip(themes[1:], districts[1:], strict=True):
             lead = self.sentence(self.pick(T.LEADS[theme]), self.slots(published, district))
             leads.append(_elsewhere(lead) if rng.random() < 0.5 else lead)
         d0 = districts[0]
@@ -123,7 +126,7 @@ class _Writer:
         paragraphs += leads[1:]
         body = self._pad(paragraphs, published)
         title = self.sentence(self.pick(T.TITLES[themes[0]]), slots)
-        expected = tuple((d.id, CONTROLLERS[t]) for t, d in zip(themes, districts)
+        expected = tuple((d.id, CONTROLLERS[t]) for t, d in zip(themes, districts, strict=True)
                          if t in CONTROLLERS)
         slug = "-".join(title.lower().replace(",", "").split())[:60]
         doc = Document(id=document_id(body), text=body, title=title, outlet=outlet,
@@ -139,17 +142,18 @@ class _Writer:
         """Insert filler paragraphs after the lead until the report has its drawn length."""
         target = self.rng.randint(MIN_WORDS, MAX_WORDS)
         total = sum(words(p) for p in paragraphs)
-        while total < target:
-            para = [self.filler(published) for _ in range(self.rng.randint(1, 3))]
-            n = sum(words(s) for s in para)
-            while para and total + n > MAX_WORDS:
-                n -= words(para.pop())
-            if not para:
-                if total >= MIN_WORDS:
+        pool = self.fillers(published)
+        while total < target and pool:
+            para: list[str] = []
+            for _ in range(self.rng.randint(1, 4)):
+                while pool and total + words(pool[-1]) > MAX_WORDS:
+                    pool.pop()
+                if not pool or total >= target:
                     break
-                continue
-            paragraphs.insert(self.rng.randint(2, len(paragraphs)), " ".join(para))
-            total += n
+                para.append(pool.pop())
+                total += words(para[-1])
+            if para:
+                paragraphs.insert(self.rng.randint(2, len(paragraphs)), " ".join(para))
         return "\n\n".join(paragraphs)
 
 

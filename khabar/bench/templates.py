@@ -17,17 +17,18 @@ The kinds of lead sentence (each a "theme") and what the extractor should find i
 
 from __future__ import annotations
 
+# Fictional outlets; none of their names is a place of the gazetteer.
 OUTLETS: tuple[tuple[str, str], ...] = (
     ("Hindukush Wire", "hindukush-wire.example"),
     ("Amu Darya Post", "amudarya-post.example"),
-    ("Salang Daily", "salang-daily.example"),
     ("Oxus Courier", "oxus-courier.example"),
-    ("Registan Herald", "registan-herald.example"),
+    ("Chinar Courier", "chinar-courier.example"),
     ("Koh-i-Baba Times", "kohibaba-times.example"),
-    ("Spin Ghar Bulletin", "spinghar-bulletin.example"),
+    ("Simurgh Press", "simurgh-press.example"),
     ("Band-e Amir Review", "bandeamir-review.example"),
     ("Pamir Ledger", "pamir-ledger.example"),
-    ("Kabul River Dispatch", "kabulriver-dispatch.example"),
+    ("Caravanserai Daily", "caravanserai-daily.example"),
+    ("Snow Leopard Wire", "snowleopard-wire.example"),
 )
 
 # Fictional people: a given name and a family name drawn at random.
@@ -141,19 +142,29 @@ TITLES: dict[str, tuple[str, ...]] = {
     "denial": ("Kabul denies setback in {province}", "Claims and denials as fighting goes on"),
 }
 
-# Said by someone named (or "he") in the paragraph; none of them names a place.
-QUOTES: tuple[str, ...] = (
-    "Our forces are ready, and we will not leave the people alone",
-    "The fighters came at night from three directions",
-    "We asked for reinforcements many times but nobody answered",
-    "People are afraid to open their shops",
-    "This is a temporary setback and the situation will change soon",
-    "We want an end to the war, but we will defend ourselves",
-    "The families have nothing left, not even flour for bread",
-    "Nobody knows who will be in charge next week",
-    "The roads are closed and the clinic has no medicine",
-    "Our doors are open to anyone who lays down his weapons",
-)
+# Said by someone named (or "he") in the paragraph, by side; none of them names a place.
+QUOTES: dict[str, tuple[str, ...]] = {
+    "government": (
+        "Our forces are ready, and we will not leave the people alone",
+        "This is a temporary setback and the situation will change soon",
+        "We have sent more units and they will arrive in the coming days",
+        "The enemy has suffered heavy losses and is running away",
+    ),
+    "taliban": (
+        "We want an end to the war, but we will defend ourselves",
+        "Our doors are open to anyone who lays down his weapons",
+        "The mujahideen treated the prisoners well and sent them home",
+        "We do not want to fight in the cities",
+    ),
+    "other": (
+        "The fighters came at night from three directions",
+        "We asked for help many times but nobody answered",
+        "People are afraid to open their shops",
+        "The families have nothing left, not even flour for bread",
+        "Nobody knows who will be in charge next week",
+        "The roads are closed and the clinic has no medicine",
+    ),
+}
 FOLLOW_UPS: dict[str, tuple[str, ...]] = {
     "capture": ("The fighters had taken weapons and vehicles from the police headquarters, he said.",
                 "Soldiers who surrendered were allowed to go home, he said."),
@@ -169,10 +180,11 @@ FOLLOW_UPS: dict[str, tuple[str, ...]] = {
 # Sentences with nothing to extract, as most of a real report is.
 FILLERS: tuple[str, ...] = (
     "Prices of flour and cooking oil have risen sharply over the past month.",
+    "A sack of flour now costs {n}0 afghanis more than it did in the spring.",
     "Schools in the area have been shut since the start of the month.",
     "The wheat harvest is under way, and farmers fear they will not be able to bring it in.",
     "Mobile phone networks were down for much of the day.",
-    "Electricity supplies have been cut {n} times this month.",
+    "Electricity supplies have been cut {days} times this month.",
     "Shopkeepers kept their shutters down as a precaution.",
     "Long queues formed outside the passport office in the capital.",
     "The valley is known for its orchards of pomegranates and almonds.",
@@ -206,8 +218,46 @@ FILLERS: tuple[str, ...] = (
     "Peace talks between the two sides have made little progress since they began last September.",
     "{city} has a population of about {n},000 people.",
     "The road from {city} to the capital takes about {days} hours by car.",
-    "Landmines left over from earlier wars still kill people in the hills around {city}.",
+    "Landmines from earlier wars still kill people in the hills around {city}.",
     "Several bridges and culverts along the road to {city} have been blown up.",
+    "Bus fares to {city} have tripled since the fighting began.",
+    "Traders in {city} say business has fallen by half.",
+    "Grape growers near {city} have not been able to send their raisins to market.",
+    "The airport in {city} has been closed to civilian flights for {days} days.",
+    "Many of those who fled are staying with relatives in {city}.",
+    "Women in the area rarely leave their homes without a male relative.",
+    "The local clinic has one doctor for about {n},000 people.",
+    "Cholera and measles are spreading in the crowded camps.",
+    "Unemployment has soared since foreign aid projects were suspended.",
+    "The melon season is at its height, but few buyers have come this year.",
+    "The old fort on the hill dates back to the nineteenth century.",
+    "Few journalists have been able to reach the area in recent months.",
+    "Social media were full of unverified videos from the area.",
+    "A sandstorm swept through the town on the afternoon before.",
+    "Some shops selling music and cosmetics have quietly closed their doors.",
+    "Prices of second-hand cars and motorbikes have collapsed.",
+    "Queues at the banks grew longer as people tried to take out their savings.",
+    "Pharmacies ran out of insulin and painkillers within days.",
+    "The mosque loudspeakers called people to prayer as usual at dawn.",
+    "Opium poppy fields stretch along both banks of the river.",
+    "Families sold jewellery and carpets to pay for the journey.",
+    "The monsoon rains that sometimes reach the east have not come this year.",
+    "Smugglers charge about {n}0 dollars to take a person across the mountains.",
+    "Wedding halls in the city have been empty for weeks.",
+    "Children were seen collecting scrap metal from burnt-out vehicles.",
+    "Some civil servants have stopped coming to work altogether.",
+    "The town's only petrol station has been closed for {days} days.",
+    "More than {n} shops were burnt in the bazaar in an earlier round of fighting.",
+    "Kites were flying over the rooftops in the evening, as they do every summer.",
+    "The price of a kilogram of meat has risen to about {n}0 afghanis.",
+    "Internet cafes in the town have been full of young people applying for visas.",
+    "The mountain passes to the north are open only in summer.",
+    "A new school for girls opened in the town two years ago.",
+    "Most of the town's doctors have left for the capital.",
+    "Fruit from the area is usually sold in markets across the region.",
+    "Many homes in the old town are built of mud brick.",
+    "Traffic was light on the highway for most of the morning.",
+    "The local football stadium has been turned into a shelter.",
 )
 CITIES: tuple[str, ...] = (
     "Kandahar", "Herat", "Mazar-i-Sharif", "Kunduz", "Jalalabad", "Ghazni", "Lashkar Gah",

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from khabar import __version__
-from khabar.cli import control_cmd, demo_cmd, extract_cmd, ingest_cmd, map_cmd
+from khabar.cli import control_cmd, demo_cmd, eval_cmd, extract_cmd, ingest_cmd, map_cmd
 from khabar.cli.common import STATE
 
 warnings.filterwarnings("ignore", message=r".*\[W036\].*")
@@ -37,6 +37,7 @@ app.command("extract")(extract_cmd.extract)
 app.command("control")(control_cmd.control)
 app.command("map")(map_cmd.map_)
 app.command("demo")(demo_cmd.demo)
+app.command("eval")(eval_cmd.eval_)
 
 if __name__ == "__main__":
     app()

@@ -16,13 +16,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar.errors import InputError, KhabarError
 from khabar.evaluate import score
 from khabar.ingest import parse_metadata_date, read_inputs
 from khabar.records import Document
 from khabar.theatres.loader import DEFAULT_THEATRE
+
+if TYPE_CHECKING:
+    from khabar.extract.pipeline import Extractor
 
 GOLD_LISTS = ("control_changes", "aggregate_control", "meetings", "other_events", "claims", "quotes")
 _NEEDS = {"control_changes": ("district", "controller", "evidence"), "aggregate_control": ("districts",),
@@ -66,15 +69,15 @@ class Evaluation:
 
 
 def evaluate(corpus_dir: Path, gold_dir: Path, *, pipeline: str = "standard",
-             theatre: str = DEFAULT_THEATRE, extractor: Any = None) -> Evaluation:
+             theatre: str = DEFAULT_THEATRE, extractor: Extractor | None = None) -> Evaluation:
     """Return the scores of the extractor on every report of CORPUS_DIR that has a gold file."""
     _folder(corpus_dir, "reports (NNN.txt)")
     _folder(gold_dir, "gold files (NNN.json)")
     golds, problems = read_gold(corpus_dir, gold_dir)
     if not golds:
-        raise KhabarError(f"{gold_dir}: no usable gold files"
-                          + (f" ({len(problems)} unreadable)" if problems else "")
-                          + "; give a folder of NNN.json gold files")
+        if problems:
+            raise KhabarError(f"{gold_dir}: no usable gold file ({len(problems)} bad; first: {problems[0]})")
+        raise KhabarError(f"{gold_dir}: no gold files (NNN.json); give the folder of gold files")
     if extractor is None:
         from khabar.extract.pipeline import MODES, Extractor
         if pipeline not in MODES:
@@ -85,10 +88,11 @@ def evaluate(corpus_dir: Path, gold_dir: Path, *, pipeline: str = "standard",
     messages = [str(p) for p in problems]
     for g in golds:
         try:
-            doc = read_report(g)
+            doc, notes = read_report(g)
         except InputError as e:
             messages.append(str(e))
             continue
+        messages.extend(n for n in notes if n not in messages)
         start = time.perf_counter()
         extraction = extractor.extract(doc).to_dict()
         seconds += time.perf_counter() - start
@@ -133,9 +137,12 @@ def _gold_report(path: Path, corpus_dir: Path) -> GoldReport:
                           "fix the file") from None
     if not isinstance(gold, dict):
         raise KhabarError(f"{path}: not a JSON object; give one gold object per report")
-    for problem in _gold_problems(gold):
+    problem = next(_gold_problems(gold), None)
+    if problem:
         raise KhabarError(f"{path}: {problem}; fix the file")
-    meta = gold.get("document") if isinstance(gold.get("document"), dict) else {}
+    meta = gold.get("document")
+    if not isinstance(meta, dict):
+        meta = {}
     named = meta.get("file") if isinstance(meta.get("file"), str) else None
     candidates = [corpus_dir / Path(named).name] if named else []
     candidates.append(corpus_dir / f"{path.stem}.txt")
@@ -159,14 +166,16 @@ def _gold_problems(gold: dict[str, Any]) -> Iterator[str]:
                 yield f"{key} item {i} has no {', '.join(missing)}"
 
 
-def read_report(g: GoldReport) -> Document:
-    """Return a gold file's report, dated by the gold file when the corpus index gives no date."""
-    docs = list(read_inputs([str(g.report_path)]))
-    doc = next((d for d in docs if isinstance(d, Document)), None)
+def read_report(g: GoldReport) -> tuple[Document, list[str]]:
+    """Return a gold file's report, dated by the gold file when the corpus index gives no date,
+    and the problems met in the corpus index on the way."""
+    results = list(read_inputs([str(g.report_path)]))
+    errors = [str(e) for e in results if isinstance(e, InputError)]
+    doc = next((d for d in results if isinstance(d, Document)), None)
     if doc is None:
-        raise next(e for e in docs if isinstance(e, InputError))
-    if doc.published is None:
-        meta = g.gold.get("document") or {}
+        raise InputError(errors[-1] if errors else f"{g.report_path}: no report read")
+    meta = g.gold.get("document")
+    if doc.published is None and isinstance(meta, dict):
         doc = replace(doc, published=parse_metadata_date(meta.get("published")),
                       title=doc.title or str(meta.get("title") or ""))
-    return doc
+    return doc, errors

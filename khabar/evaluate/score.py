@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from khabar.theatres.loader import Theatre, name_key
@@ -70,7 +71,7 @@ class Body:
             ranges = [(self.index[h], self.index[h + len(n) - 1] + 1)
                       for h in _occurrences(self.norm, n)]
         inside = [r for r in ranges if near is not None and r[0] <= near < r[1]]
-        return (inside or ranges or [None])[0]
+        return (inside or ranges)[0] if ranges else None
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -166,19 +167,16 @@ def greedy(gold: Sequence[Record], pred: Sequence[Record],
     cands = [(k, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
              if (k := key(g, p)) is not None]
     cands.sort(key=lambda c: (tuple(-x for x in c[0]), c[1], c[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
+    out: list[tuple[int, int]] = []
     for _, gi, pi in cands:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
+        if all(gi != g and pi != p for g, p in out):
             out.append((gi, pi))
     return sorted(out)
 
 
 def district_resolver(theatre: Theatre) -> Resolver:
     """Return a function giving the gazetteer id of a district name (and province), or None."""
+    @lru_cache(maxsize=4096)
     def resolve(name: str, province: str | None) -> str | None:
         d = theatre.resolve_district(name, province) if name else None
         return d.id if d else None
@@ -214,23 +212,32 @@ class _Scorer:
         return any(gr[0] < e and s < gr[1] for s, e in self.pred_ranges(p))
 
     # -- per kind ----------------------------------------------------------------------------
-    def district(self, name: str | None, province: str | None) -> tuple[str | None, str]:
-        return (self.resolve(name, province) if name else None), name_key(name or "")
+    def district_id(self, r: Record) -> str | None:
+        name, province = r.get("district"), r.get("province")
+        if not isinstance(name, str) or not name:
+            return None
+        return self.resolve(name, province if isinstance(province, str) else None)
 
     def control(self, g: Record, p: Record) -> Key | None:
         if g.get("controller") != p.get("controller"):
             return None
-        gid, gkey = self.district(g.get("district"), g.get("province"))
-        pid, pkey = self.district(p.get("district"), p.get("province"))
-        same = gid == pid if gid and pid else bool(gkey) and gkey == pkey
-        if not same:
+        gid, pid = self.district_id(g), self.district_id(p)
+        gkey = name_key(g.get("district") or "")
+        if not (gid == pid if gid and pid else gkey and gkey == name_key(p.get("district") or "")):
             return None
-        return (self.overlap(g, p), g.get("date") == p.get("date"),
-                gid == p.get("district_id"))
+        return (self.overlap(g, p), *map(bool, self.attributes("control_changes", g, p).values()))
 
-    def control_attributes(self, g: Record, p: Record) -> dict[str, bool | None]:
-        gid = self.resolve(g["district"], g.get("province")) if g.get("district") else None
-        return {"date": g.get("date") == p.get("date"), "district_id": gid == p.get("district_id")}
+    def attributes(self, kind: str, g: Record, p: Record) -> dict[str, bool | None]:
+        if kind == "control_changes":
+            return {"date": g.get("date") == p.get("date"),
+                    "district_id": self.district_id(g) == p.get("district_id")}
+        if kind == "claims":
+            return claim_attributes(g, p)
+        if kind == "quotes":
+            return {"speaker": same_speaker(g.get("speaker"), p.get("speaker"))}
+        if kind == "assessments":
+            return {"as_of": g.get("as_of") == p.get("as_of")}
+        return {"date": g.get("date") == p.get("date")}
 
     def meeting(self, g: Record, p: Record) -> Key | None:
         if not self.overlap(g, p):
@@ -261,21 +268,25 @@ class _Scorer:
         jaccard = len(wg & wp) / len(wg | wp) if wg | wp else 0.0
         return (share, jaccard, same_speaker(g.get("speaker"), p.get("speaker")))
 
-    def assessment(self, g: Record, p: Record, alone: bool) -> Key | None:
-        if g.get("districts") != p.get("count"):
-            return None
-        ov = self.overlap(g, p)
-        if not ov and not alone:
-            return None
-        return (ov, g.get("as_of") == p.get("as_of"))
+    def assessment(self, preds: Sequence[Record]) -> Callable[[Record, Record], Key | None]:
+        counts = [p.get("count") for p in preds]
+
+        def key(g: Record, p: Record) -> Key | None:
+            if g.get("districts") != p.get("count"):
+                return None
+            ov = self.overlap(g, p)
+            if not ov and counts.count(p.get("count")) > 1:
+                return None
+            return (ov, g.get("as_of") == p.get("as_of"))
+        return key
 
 
 def claim_attributes(g: Record, p: Record) -> dict[str, bool | None]:
     """Return whether a matched claim has the stance, claimant and quantity of its gold."""
     gq, pq = g.get("quantity"), p.get("quantity")
     quantity = None
-    if gq and gq.get("value") is not None:
-        quantity = bool(pq) and _number(pq.get("value")) == _number(gq.get("value"))
+    if isinstance(gq, dict) and gq.get("value") is not None:
+        quantity = isinstance(pq, dict) and _number(pq.get("value")) == _number(gq.get("value"))
     return {"stance": g.get("stance") == p.get("stance"),
             "claimant": same_name(g.get("claimant"), p.get("claimant")), "quantity": quantity}
 
@@ -290,15 +301,10 @@ def _number(v: object) -> float | None:
 def predicted_of(kind: str, extraction: Record) -> list[Record]:
     """Return the predicted records a kind is scored on (meetings: CONSULT events that happened)."""
     records = list(extraction.get(KINDS[kind][1]) or [])
-    if kind == "meetings":
-        return [e for e in records if e.get("type") == "CONSULT" and _happened(e)]
-    if kind == "other_events":
-        return [e for e in records if e.get("type") != "CONSULT" and _happened(e)]
+    if kind in ("meetings", "other_events"):
+        return [e for e in records if (e.get("type") == "CONSULT") == (kind == "meetings")
+                and e.get("status", "happened") == "happened"]
     return records
-
-
-def _happened(e: Record) -> bool:
-    return e.get("status", "happened") == "happened"
 
 
 def score_document(document: str, text: str, gold: Record, extraction: Record,
@@ -309,33 +315,16 @@ def score_document(document: str, text: str, gold: Record, extraction: Record,
     for kind, (gold_key, _, _) in KINDS.items():
         golds = list(gold.get(gold_key) or [])
         preds = predicted_of(kind, extraction)
-        if kind == "assessments":
-            counts = [p.get("count") for p in preds]
-            pairs = greedy(golds, preds, lambda g, p: s.assessment(
-                g, p, counts.count(g.get("districts")) == 1))
-        else:
-            key = {"control_changes": s.control, "meetings": s.meeting, "other_events": s.other_event,
-                   "claims": s.claim, "quotes": s.quote}[kind]
-            pairs = greedy(golds, preds, key)
-        matched = [Pair(golds[gi], preds[pi], _attributes(kind, golds[gi], preds[pi], s))
+        key = {"control_changes": s.control, "meetings": s.meeting, "other_events": s.other_event,
+               "claims": s.claim, "quotes": s.quote}.get(kind) or s.assessment(preds)
+        pairs = greedy(golds, preds, key)
+        matched = [Pair(golds[gi], preds[pi], s.attributes(kind, golds[gi], preds[pi]))
                    for gi, pi in pairs]
         gi_used, pi_used = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
         kinds[kind] = KindScore(kind, tuple(matched),
                                 tuple(p for i, p in enumerate(preds) if i not in pi_used),
                                 tuple(g for i, g in enumerate(golds) if i not in gi_used))
     return DocumentScore(document, kinds)
-
-
-def _attributes(kind: str, g: Record, p: Record, s: _Scorer) -> dict[str, bool | None]:
-    if kind == "control_changes":
-        return s.control_attributes(g, p)
-    if kind == "claims":
-        return claim_attributes(g, p)
-    if kind == "quotes":
-        return {"speaker": same_speaker(g.get("speaker"), p.get("speaker"))}
-    if kind == "assessments":
-        return {"as_of": g.get("as_of") == p.get("as_of")}
-    return {"date": g.get("date") == p.get("date")}
 
 
 # -- figures ---------------------------------------------------------------------------------
@@ -403,8 +392,8 @@ def describe(kind: str, r: Record, *, gold: bool) -> str:
             who = f"{', '.join(r.get('actors') or [])} -> {', '.join(r.get('targets') or [])}"
         return f"{r.get('type', 'CONSULT')}: {who}, {day}"
     if kind == "claims":
-        q = r.get("quantity") or {}
-        qty = f" [{q.get('value')} {q.get('unit') or ''}]".rstrip() if q else ""
+        q = r.get("quantity") if isinstance(r.get("quantity"), dict) else {}
+        qty = f" [{q.get('value')} {q.get('unit') or ''}".rstrip() + "]" if q else ""
         return f"{r.get('claimant')} {r.get('stance')}: {r.get('claim' if gold else 'text')}{qty}"
     if kind == "quotes":
         return f"{r.get('speaker')}: \u201c{r.get('text')}\u201d"

@@ -21,13 +21,14 @@ from khabar.records import Claim
 _TRIGGERS: list[tuple[str, str]] = [
     ("denies", r"\b(?:den(?:y|ied|ies|ying)|denial of|refuted|not true|absolute lie|"
                r"outright lies?|baseless|unfounded)\b"),
-    ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:ed|es|ing)|"
+    ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|"
                  r"an assertion that)\b"),
     ("asserts", r"\b(?:claim(?:ed|s|ing)?|said (?:it|they|that it|that they) (?:had|has|have|now|"
                 r"controls?|captured|seized|took|were|was)|insist(?:ed|s)?|assert(?:ed|s)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
-                r"took responsibility|responsibility for)\b"),
+                r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
+                r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized)))\b"),
 ]
 TRIGGERS = [(stance, re.compile(rx, re.I)) for stance, rx in _TRIGGERS]
 _NOT_CLAIM = re.compile(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
@@ -46,17 +47,28 @@ class ClaimMatch:
     trigger: str
 
 
+_SAID = re.compile(r"\b(?:said|says|told|according to|announced|stated|added)\b", re.I)
+_CONTROL_QTY = re.compile(r"\b(?:control(?:s|led)?|h(?:o|e)ld|holds?|captured|taken|seized|"
+                          r"killed|crossed|fled)\b", re.I)
+
+
 def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     """Return the claim triggers of a sentence, outside quotations, one per clause."""
     text = sent.text
     if _NOT_CLAIM.search(text):
         return []
     out: list[ClaimMatch] = []
+    qty_said = _SAID.search(text)
+    if qty_said and _CONTROL_QTY.search(text) and find_quantity(text) and \
+            not inside_quotes(text, qty_said.start()):
+        # "X controls 85 percent of the territory, a member of its delegation said"
+        out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group()))
     for stance, rx in TRIGGERS:
         for m in rx.finditer(text):
             if inside_quotes(text, m.start()):
                 continue
-            if any(abs(m.start() - o.t_start) < 40 for o in out):
+            if any(abs(m.start() - o.t_start) < 40 or (o.trigger == qty_said.group() if qty_said
+                                                         else False) for o in out):
                 continue
             st = stance
             if stance == "disputes" and re.match(r"dismiss", m.group(), re.I) and \

@@ -72,7 +72,13 @@ _HEDGE_BEFORE = re.compile(
 _HEDGE_AFTER = re.compile(r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:repelled|repulsed|"
                           r"thwarted|foiled|pushed back|beaten back)", re.I)
 _TO_AFTER_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards|toward|to|into|via|"
-                            r"across|through|between|beyond)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+                            r"across|through|between|beyond|at)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_STRONG_PREP = re.compile(r"(?:\b(?:near|outside|around|from|towards|toward|via|across|through|"
+                          r"between|beyond|at|outskirts of|edges? of|edge of|gates of)\s+(?:the\s+)?"
+                          r"(?:\w+ern\s+)?|\b(?:north|south|east|west|north-east|north-west|"
+                          r"south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
+                          r"(?:the\s+)?)$", re.I)
+_OLD_YEAR = re.compile(r"\b(?:in|since)\s+(?P<y>(?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,12 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         ts, te, default, voice, trig = triggers[i]
         if _hedged(text, ts, te):
             continue
+        mentions = [p for p in mentions if not _STRONG_PREP.search(text[:p.start])]
+        if not mentions:
+            continue
+        old = _OLD_YEAR.search(text[te:te + 40])
+        if old and sent.published and int(old["y"]) < sent.published.year:
+            continue  # "which the Taliban briefly captured in 2015"
         plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])]
         keep = plain or mentions[:1]
         controller = _agent(text, ts, te, default)

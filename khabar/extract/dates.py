@@ -176,6 +176,13 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
             following = [d for d in mentions if d.start >= m.end() and d.start - m.end() < 120
                          and d.value]
             anchor = following[0].value if following else None
+            if anchor is None:
+                # "on Thursday, a day after the Taliban captured X": back from the day before it
+                preceding = [d for d in mentions if d.end <= m.start() and m.start() - d.end < 40
+                             and d.value]
+                if preceding:
+                    anchor = preceding[-1].value
+                    sign = -sign
         if m["unit"].lower().startswith("week"):
             extra.append(DateMention(m.start(), m.end(), m.group(), None))
             continue

@@ -54,7 +54,6 @@ def _cases(name: str) -> set[str]:
     out = {name}
     if name[:1].islower():
         out.add(name[:1].upper() + name[1:])
-    out.add(name.upper())
     out.add(" ".join(w[:1].upper() + w[1:] for w in name.split(" ")))
     return {o for o in out if o.strip()}
 
@@ -97,11 +96,22 @@ def actor_patterns(theatre: Theatre) -> list[dict[str, Any]]:
     for a in theatre.actors:
         for n in (a.name, *a.aliases):
             key = n.lower().strip()
-            if len(key) < 3 or key in seen:
+            if len(key) < 3 or key in seen or _is_acronym(n):
                 continue
             seen.add(key)
             out.append({"label": "ACTOR", "pattern": key, "id": a.id})
     return out
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(name.split()) == 1
+
+
+def acronym_patterns(theatre: Theatre) -> list[dict[str, Any]]:
+    """Return exact-case patterns for all-capital aliases ("MoD" is not, "ANDSF" is)."""
+    return [{"label": "ACTOR", "pattern": n.strip(), "id": a.id}
+            for a in theatre.actors for n in (a.name, *a.aliases) if _is_acronym(n.strip())]
 
 
 def _split_run_on_sentences(nlp: Language) -> None:
@@ -116,7 +126,7 @@ def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
     places = nlp.add_pipe("entity_ruler", name="khabar_places",
                           config={"phrase_matcher_attr": "ORTH", "validate": False}, **kw)
     with nlp.select_pipes(enable=[]):
-        places.add_patterns(place_patterns(theatre))  # type: ignore[attr-defined]
+        places.add_patterns(place_patterns(theatre) + acronym_patterns(theatre))  # type: ignore[attr-defined]
     actors = nlp.add_pipe("entity_ruler", name="khabar_actors",
                           config={"phrase_matcher_attr": "LOWER", "validate": False}, **kw)
     with nlp.select_pipes(enable=[]):

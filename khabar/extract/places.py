@@ -18,6 +18,12 @@ _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|tow
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
 _DISTRICT_WORD = re.compile(r"\b(?:the|that|this)\s+district(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I)
 _UNKNOWN_DISTRICT = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})\s+district\b")
+_PROVINCE_OF2 = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+the\s+(?:\w+(?:ern)?\s+)?province\s+of\s+"
+                           r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)")
+_NOT_THE_PLACE = re.compile(r"^\s*(?:airfield|air base|airbase|base|airport|prison|highway|road|"
+                            r"river|dam|bridge|valley|pass|police|officials?|governor|council|"
+                            r"authorities|residents|elders|lawmakers?|garrison|corps|university)\b",
+                            re.I)
 _PROVINCE_OF = re.compile(r"^\s*(?:district\s+)?(?:of|in)\s+(?:the\s+)?(?:\w+(?:ern)?\s+)?"
                           r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)\s+province", re.I)
 _IN_PROVINCE = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b")
@@ -36,7 +42,8 @@ class PlaceMention:
 
 
 def _province_after(sent_text: str, end: int) -> str | None:
-    m = _PROVINCE_OF.match(sent_text[end:]) or _IN_PROVINCE.match(sent_text[end:])
+    m = (_PROVINCE_OF.match(sent_text[end:]) or _PROVINCE_OF2.match(sent_text[end:])
+         or _IN_PROVINCE.match(sent_text[end:]))
     return m["prov"] if m else None
 
 
@@ -53,6 +60,8 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     for i, e in enumerate(ents):
         s, t = e.start_char, e.end_char
         after = text[t:]
+        if _NOT_THE_PLACE.match(after):
+            continue  # "Bagram airfield", "the Bamiyan police": not the district itself
         prov_hint = _province_after(text, t)
         if e.label_ == "PROVINCE":
             if _AFTER_PROVINCE.match(after):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
+from urllib.parse import urlparse
 
 import pytest
 
@@ -252,3 +254,16 @@ def test_outlets_named_in_reports_resolve(theatre, name):
 ])
 def test_grades_as_documented(theatre, name, grade):
     assert theatre.outlet(name).reliability == grade
+
+
+def test_sample_report_outlets_resolve(theatre):
+    """Every outlet of the bundled sample reports resolves by name and by its URL's host."""
+    index = theatre.samples / "corpus" / "index.jsonl"
+    if not index.exists():
+        pytest.skip("no bundled sample reports")
+    rows = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for r in rows:
+        assert theatre.outlet(r["outlet"]) is not None, r["outlet"]
+        if r.get("url"):
+            host = urlparse(r["url"]).hostname or ""
+            assert theatre.outlet(host) is theatre.outlet(r["outlet"]), (r["id"], host)

@@ -1,0 +1,60 @@
+"""Synthetic stored control changes for timing `control --as-of`: many per report, every district.
+
+Each synthetic report is one sentence per control change ("Taliban fighters captured Nerkh
+district in Wardak province on June 3."), so every record's evidence and span are real offsets.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from khabar.records import ControlChange, Document, Evidence, Extraction, document_id
+from khabar.theatres.loader import Theatre
+
+FIRST_DAY = date(2021, 5, 1)
+_PHRASES = {"taliban": ("Taliban fighters captured", "taliban", 6),
+            "government": ("Government forces recaptured", "government", 3),
+            "contested": ("Fighting went on in", "contested", 1)}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def synthetic_extractions(theatre: Theatre, observations: int = 100_000, days: int = 120,
+                          per_report: int = 100, seed: int = 7) -> Iterator[Extraction]:
+    """Yield reports holding `observations` control changes over every district and `days` days."""
+    rng = random.Random(seed)
+    districts = sorted(theatre.districts.values(), key=lambda d: d.id)
+    phrases = list(_PHRASES.values())
+    weights = [w for _, _, w in phrases]
+    made, index = 0, 0
+    while made < observations:
+        k = min(per_report, observations - made)
+        picks = [(districts[(made + i) % len(districts)], rng.randrange(days),
+                  rng.choices(phrases, weights)[0]) for i in range(k)]
+        sentences, spans = [], []
+        offset = 0
+        for d, day, (verb, _, _) in picks:
+            when = FIRST_DAY + timedelta(day)
+            s = (f"{verb} {d.name} district in {d.province} province on "
+                 f"{_MONTHS[when.month - 1]} {when.day}.")
+            start = offset + len(verb) + 1
+            spans.append((offset, offset + len(s), start, start + len(d.name)))
+            sentences.append(s)
+            offset += len(s) + 1
+        text = " ".join(sentences)
+        published = FIRST_DAY + timedelta(max(day for _, day, _ in picks) + 1)
+        doc = Document(id=document_id(text), text=text, title=f"Synthetic report {index}",
+                       outlet="Bench", published=published, source=f"bench:obs:{index}")
+        changes = tuple(
+            ControlChange(district=d.name, district_id=d.id, province=d.province,
+                          controller=controller,  # type: ignore[arg-type]
+                          date=FIRST_DAY + timedelta(day),
+                          evidence=Evidence(doc.id, s0, s1, text[s0:s1]), span=(n0, n1),
+                          province_id=d.province_id, trigger=verb.split()[-1])
+            for (d, day, (verb, controller, _)), (s0, s1, n0, n1) in zip(picks, spans, strict=True))
+        yield Extraction(document=doc, pipeline="bench-synthetic", version="1",
+                         control_changes=changes)
+        made += k
+        index += 1
