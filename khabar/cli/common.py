@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -75,3 +76,18 @@ def guarded(fn: Callable[..., T]) -> Callable[..., T]:
 
 def is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def open_existing_store(db: Path, as_of: str | None) -> tuple[sqlite3.Connection, date]:
+    """Return a connection to an existing database and the day to compile (default: latest)."""
+    from khabar.errors import KhabarError
+    from khabar.store import connect
+    from khabar.store.records import latest_date
+
+    if not db.exists():
+        raise KhabarError(f"{db}: no such database; run `khabar ingest` first")
+    conn = connect(db)
+    day = parse_day(as_of, "--as-of") or latest_date(conn)
+    if day is None:
+        raise KhabarError(f"{db}: no dated reports stored; give --as-of YYYY-MM-DD")
+    return conn, day

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, parse_day
-from khabar.errors import KhabarError
+from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
 from khabar.store.db import DEFAULT_DB
 
 
@@ -24,16 +23,9 @@ def control(
 ) -> None:
     """Print the controller of every reported district as of a day, with the counts."""
     from khabar.jobs import compile_control
-    from khabar.store import connect
-    from khabar.store.records import latest_date
     from khabar.theatres.loader import load
 
-    if not db.exists():
-        raise KhabarError(f"{db}: no such database; run `khabar ingest` first")
-    conn = connect(db)
-    day = parse_day(as_of, "--as-of") or latest_date(conn)
-    if day is None:
-        raise KhabarError(f"{db}: no dated reports stored; give --as-of YYYY-MM-DD")
+    conn, day = open_existing_store(db, as_of)
     states, counts = compile_control(conn, load(theatre), day)
     if as_json:
         typer.echo(json.dumps({"counts": counts.to_dict(), "districts": [

@@ -65,11 +65,12 @@ def _print(ex: object) -> None:
         t.add_row(e.type.lower(), f"{', '.join(e.actors)} -> {', '.join(e.targets)}"
                   + (f" @ {e.place}" if e.place else "") + ("" if e.status == "happened" else f" [{e.status}]"),
                   str(e.date or ""), e.evidence.text[:120])
-    for c in ex.claims:
-        q = f" [{c.quantity.value:g} {c.quantity.unit}]" if c.quantity else ""
-        t.add_row("claim", f"{c.claimant} {c.stance}: {c.text[:80]}{q}", str(c.date or ""), c.evidence.text[:120])
-    for q in ex.quotes:
-        t.add_row("quote", f"{q.speaker}: \u201c{q.text[:90]}\u201d", "", "")
+    for cl in ex.claims:
+        qty = f" [{cl.quantity.value:g} {cl.quantity.unit}]" if cl.quantity else ""
+        t.add_row("claim", f"{cl.claimant} {cl.stance}: {cl.text[:80]}{qty}", str(cl.date or ""),
+                  cl.evidence.text[:120])
+    for qu in ex.quotes:
+        t.add_row("quote", f"{qu.speaker}: \u201c{qu.text[:90]}\u201d", "", "")
     for a in ex.assessments:
         t.add_row("assessment", f"{a.assessor}: {a.controller} {a.count} of {a.of or '?'} ({a.kind})",
                   str(a.as_of or ""), a.evidence.text[:120])

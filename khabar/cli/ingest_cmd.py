@@ -8,8 +8,16 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from khabar.cli.common import (DbOption, PipelineOption, TheatreOption, console, error, guarded,
-                               parse_day, warn)
+from khabar.cli.common import (
+    DbOption,
+    PipelineOption,
+    TheatreOption,
+    console,
+    error,
+    guarded,
+    parse_day,
+    warn,
+)
 from khabar.errors import InputError
 from khabar.store.db import DEFAULT_DB
 

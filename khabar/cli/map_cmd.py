@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, parse_day
-from khabar.errors import KhabarError
+from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
 from khabar.store.db import DEFAULT_DB
 
 
@@ -23,16 +22,9 @@ def map_(
     """Write the map of district control as of a day."""
     from khabar.jobs import assessments_as_of, compile_control, render_all
     from khabar.render.map import render_map
-    from khabar.store import connect
-    from khabar.store.records import latest_date
     from khabar.theatres.loader import load
 
-    if not db.exists():
-        raise KhabarError(f"{db}: no such database; run `khabar ingest` first")
-    conn = connect(db)
-    day = parse_day(as_of, "--as-of") or latest_date(conn)
-    if day is None:
-        raise KhabarError(f"{db}: no dated reports stored; give --as-of YYYY-MM-DD")
+    conn, day = open_existing_store(db, as_of)
     th = load(theatre)
     states, counts = compile_control(conn, th, day)
     assessments = assessments_as_of(conn, day)

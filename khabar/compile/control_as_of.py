@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from khabar.records import Observation, DistrictState
+from khabar.records import DistrictState, Observation
 from khabar.theatres.loader import District
 
 
@@ -31,9 +31,9 @@ def control_as_of(districts: Mapping[str, District], observations: Iterable[Obse
             latest[o.district_id] = o
     states = []
     for did, d in districts.items():
-        o: Observation | None = latest.get(did)
-        states.append(DistrictState(did, d.name, d.province, o.controller if o else None,
-                                    o.effective if o else None, o))
+        last = latest.get(did)
+        states.append(DistrictState(did, d.name, d.province, last.controller if last else None,
+                                    last.effective if last else None, last))
     return states
 
 

@@ -68,7 +68,9 @@ def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
     controller = "government" if _GOV.search(sent.text) and not _TALIBAN.search(sent.text) else "taliban"
     for m in matches:
         as_of = date_near(sent.dates, m.start, m.end) or sent.published
-        out.append(Assessment(assessor=assessor, controller=controller, count=m.count, of=m.of,
+        out.append(Assessment(assessor=assessor,
+                              controller=controller,  # type: ignore[arg-type]
+                              count=m.count, of=m.of,
                               as_of=as_of, kind=m.kind, evidence=sent.evidence(),
                               span=sent.span_of(m.start, m.end)))
     return out

@@ -131,7 +131,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     places = district_mentions(sent, ctx)
     if not places:
         return []
-    triggers = []
+    triggers: list[tuple[int, int, str, str, str]] = []
     for rx, default, voice in TRIGGERS:
         for m in rx.finditer(text):
             if any(not (m.end() <= s or m.start() >= e) for s, e, *_ in triggers):
@@ -142,7 +142,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     assigned: dict[int, list[PlaceMention]] = {}
     for p in places:
         best = None
-        for i, (ts, te, default, voice, _) in enumerate(triggers):
+        for i, (ts, te, _default, voice, _) in enumerate(triggers):
             if inside_quotes(text, ts):
                 continue  # words in quotation marks are someone's claim, not the report's
             if p.end <= ts:
@@ -162,7 +162,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if best is not None:
             assigned.setdefault(best[1], []).append(p)
     # "... Sheikh Ali district after it briefly fell to the Taliban": the pronoun's district
-    for i, (ts, te, default, voice, _) in enumerate(triggers):
+    for i, (ts, _te, _default, voice, _) in enumerate(triggers):
         if i in assigned or voice == "active" or inside_quotes(text, ts):
             continue
         if re.search(r"\b(?:it|which)\s+(?:had\s+|has\s+|was\s+)?(?:\w+ly\s+)?(?:also\s+)?$",

@@ -114,7 +114,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
     # between two triggers, the last comma separates the first one's targets from the
     # second one's actors: "after X visited Y in Moscow on July 8, Z held talks in ..."
-    for a, b in zip(matches, matches[1:]):
+    for a, b in zip(matches, matches[1:], strict=False):
         comma = text.rfind(",", a.t_end, b.t_start)
         if comma >= 0:
             bounds.append(comma + 1)

@@ -118,7 +118,7 @@ def _split_run_on_sentences(nlp: Language) -> None:
     """Split "area.Spokesman" (a full stop with no space after it) into three tokens."""
     from spacy.util import compile_infix_regex
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:

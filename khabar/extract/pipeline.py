@@ -62,11 +62,11 @@ class Extractor:
         cand = [s for s in spans if s.ents or _CANDIDATE.search(s.text)]
         parsed: dict[int, Doc] = {}
         if self.stat is not None and cand:
-            for span, pdoc in zip(cand, self.stat.pipe(s.text for s in cand)):
-                parsed[span.start_char] = pdoc
+            for span, parsed_doc in zip(cand, self.stat.pipe(s.text for s in cand), strict=True):
+                parsed[span.start_char] = parsed_doc
         out = []
         for i, span in enumerate(spans):
-            pdoc = parsed.get(span.start_char)
+            pdoc: Doc | None = parsed.get(span.start_char)
             if pdoc is None and span in cand:
                 pdoc = span.as_doc()
                 is_parsed = False

@@ -57,7 +57,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     text = sent.text
     out: list[PlaceMention] = []
     ents = sent.ents("DISTRICT", "PROVINCE")
-    for i, e in enumerate(ents):
+    for _i, e in enumerate(ents):
         s, t = e.start_char, e.end_char
         after = text[t:]
         if _NOT_THE_PLACE.match(after):
@@ -106,9 +106,9 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 name = item.group()
                 if name.split()[0].lower() in ("and", "the", "in", "of"):
                     continue
-                prov = _province_after(text, lm.end())
-                d = theatre.resolve_district(name, prov, prefer=ctx.doc_provinces)
-                out.append(PlaceMention(name, s, t, d, province_hint=prov))
+                hint = _province_after(text, lm.end())
+                d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+                out.append(PlaceMention(name, s, t, d, province_hint=hint))
                 covered.append((s, t))
     # names the gazetteer lacks, written as "X district": kept, with a null id
     for m in _UNKNOWN_DISTRICT.finditer(text):

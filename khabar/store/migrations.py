@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from khabar.errors import StoreError
 
@@ -74,7 +74,7 @@ def _script(conn: sqlite3.Connection, sql: str) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
