@@ -36,6 +36,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
      r"gained control|took control|taken control|taking control|seized control|"
      r"captured control|assumed control|grabbed)\b", "taliban", "either"),
     (r"\bcapture of\b|\bseizure of\b|\btakeover of\b", "taliban", "active"),
+    (r"\b(?:took|taken|takes|taking)\b(?!\s+(?:place|part|office|over|up|off|on|back|away|"
+     r"to|into|in|out|care|steps|measures|action|a\b|an\b|the lives|responsibility|refuge|"
+     r"shelter|cover|hostage|prisoner|captive|power|charge))", "taliban", "either"),
     (r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.]{0,60}?)\bto\s+"
      r"(?:the\s+)?(?:taliban|militants|insurgents)", "taliban", "either"),
     (r"\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of the taliban|taliban(?:'s|’s)?\s+control)",
@@ -45,8 +48,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     (r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
      "taliban", "active"),
     (r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
-     r"(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|retreated from|"
-     r"fled from|fled)\b", "taliban", "active"),
+     r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
+     r"pulled back from|retreated from|fled from|fled)\b", "taliban", "active"),
     (r"\b(?:retook|retake|retaken|retaking|recaptur(?:ed|es|ing|e)|reclaim(?:ed|s|ing)?|"
      r"regain(?:ed|s|ing)?|liberat(?:ed|es|ing)|took back|taken back|wrested back|"
      r"reconquered|recovered)\b", "government", "either"),
@@ -54,7 +57,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
      "government", "passive"),
     (r"\b(?:pushed|drove|driven|expelled|ousted)\s+(?:the\s+)?(?:taliban|militants|insurgents)\s+"
      r"(?:out\s+)?(?:of|from)\b", "government", "active"),
-    (r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?contested\b", "contested", "passive"),
+    (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
+     r"contested\b", "contested", "passive"),
 ]
 TRIGGERS = [(re.compile(rx, re.I), c, v) for rx, c, v in _TRIGGERS]
 
@@ -118,9 +122,16 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
     return default
 
 
+_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*$", re.I)
+_CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|after|before|when|"
+                           r"though|although)\b|;|\b(?:pressure on|threaten\w*|encircl\w+|"
+                           r"surround\w+|besieg\w+|advanc\w+ on|closing in on|attack\w* on|"
+                           r"push\w* (?:into|towards?)|fighting (?:in|for|around))", re.I)
+
+
 def _hedged(text: str, t_start: int, t_end: int) -> bool:
     before = text[max(0, t_start - 60):t_start]
-    if _HEDGE_BEFORE.search(before):
+    if _HEDGE_BEFORE.search(before) or _DENIED_BEFORE.search(text[:t_start]):
         return True
     return bool(_HEDGE_AFTER.match(text[t_end:]))
 
@@ -145,6 +156,9 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         for i, (ts, te, _default, voice, _) in enumerate(triggers):
             if inside_quotes(text, ts):
                 continue  # words in quotation marks are someone's claim, not the report's
+            between = text[p.end:ts] if p.end <= ts else text[te:p.start]
+            if _CLAUSE_BREAK.search(between):
+                continue  # "..., leaving Sheberghan increasingly isolated"
             if p.end <= ts:
                 dist = ts - p.end
                 if voice == "active":
@@ -174,7 +188,11 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         ts, te, default, voice, trig = triggers[i]
         if _hedged(text, ts, te):
             continue
-        mentions = [p for p in mentions if not _STRONG_PREP.search(text[:p.start])]
+        dropped = [p for p in mentions if _STRONG_PREP.search(text[:p.start])]
+        # "between Kabul and Kandahar": the second name goes with the first
+        dropped += [p for p in mentions if re.search(r"\band\s+$", text[:p.start]) and any(
+            d.end <= p.start and p.start - d.end < 8 for d in dropped)]
+        mentions = [p for p in mentions if p not in dropped]
         if not mentions:
             continue
         old = _OLD_YEAR.search(text[te:te + 40])

@@ -24,8 +24,8 @@ _NOT_THE_PLACE = re.compile(r"^\s*(?:airfield|air base|airbase|base|airport|pris
                             r"river|dam|bridge|valley|pass|police|officials?|governor|council|"
                             r"authorities|residents|elders|lawmakers?|garrison|corps|university)\b",
                             re.I)
-_PROVINCE_OF = re.compile(r"^\s*(?:district\s+)?(?:of|in)\s+(?:the\s+)?(?:\w+(?:ern)?\s+)?"
-                          r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)\s+province", re.I)
+_PROVINCE_OF = re.compile(r"^\s*(?:[Dd]istrict\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z\-]+ern\s+)?"
+                          r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)(?:['’]s)?\s+[Pp]rovince")
 _IN_PROVINCE = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b")
 
 
@@ -42,7 +42,7 @@ class PlaceMention:
 
 
 def _province_after(sent_text: str, end: int) -> str | None:
-    m = (_PROVINCE_OF.match(sent_text[end:]) or _PROVINCE_OF2.match(sent_text[end:])
+    m = (_PROVINCE_OF2.match(sent_text[end:]) or _PROVINCE_OF.match(sent_text[end:])
          or _IN_PROVINCE.match(sent_text[end:]))
     return m["prov"] if m else None
 
