@@ -15,7 +15,7 @@ from rich.console import Console
 
 from khabar.errors import KhabarError
 
-console = Console()
+console = Console(soft_wrap=True)  # long lines stay whole when piped; tables keep their width
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", envvar="KHABAR_DB")]

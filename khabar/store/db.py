@@ -28,6 +28,8 @@ def connect(path: str | Path = DEFAULT_DB) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn)
+    except StoreError as e:
+        raise StoreError(f"{target}: {e}") from e
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{target}: not a khabar database ({e})") from e
     return conn

@@ -168,7 +168,7 @@ def test_database_from_a_newer_khabar_is_one_line(run) -> None:  # type: ignore[
     conn.execute("INSERT INTO schema_migrations VALUES ('m999_from_the_future', '2030-01-01')")
     conn.close()
     result = run("control", "--as-of", "2021-07-10")
-    assert result.stderr == ("Error: database schema is newer than this khabar (m999_from_the_future); "
+    assert result.stderr == ("Error: khabar.db: database schema is newer than this khabar (m999_from_the_future); "
                              "upgrade khabar\n")
     assert result.exit_code == 1
 

@@ -6,11 +6,11 @@ import pytest
 
 from khabar.cli.main import app
 
-COMMANDS = ["ingest", "extract", "control", "map", "demo", "eval"]
+COMMANDS = [c.name for c in app.registered_commands]
 
 
-def test_the_commands_are_these() -> None:
-    assert [c.name for c in app.registered_commands] == COMMANDS
+def test_the_readme_commands_are_registered() -> None:
+    assert {"ingest", "extract", "control", "map", "demo", "eval"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -21,11 +21,7 @@ def test_every_command_has_help(run, command: str) -> None:  # type: ignore[no-u
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("command", [
-    *COMMANDS[:-1],
-    pytest.param("eval", marks=pytest.mark.xfail(
-        strict=True, reason="`khabar eval` (cli/eval_cmd.py) is not in README.md's command table")),
-])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_in_the_readme(readme: str, command: str) -> None:
     assert f"| `khabar {command}" in readme
 

@@ -51,8 +51,6 @@ def test_control_headline_is_in_the_piped_output(db_folder: Path) -> None:
     assert HEADLINE in " ".join(result.stdout.split())
 
 
-@pytest.mark.xfail(strict=True, reason="cli/common.py's stdout Console wraps at 80 columns when not a "
-                   "terminal: the 87-character headline (and the ingest summary) split over two lines")
 def test_control_headline_is_one_line_when_piped(db_folder: Path) -> None:
     result = khabar("control", "--as-of", "2021-07-10", cwd=db_folder)
     assert result.stdout.splitlines()[-1] == HEADLINE

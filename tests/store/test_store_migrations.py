@@ -51,8 +51,6 @@ def test_database_from_a_newer_khabar_is_refused(tmp_path: Path) -> None:
                             "upgrade khabar")
 
 
-@pytest.mark.xfail(strict=True, reason="migrations.migrate's newer-schema StoreError does not name the "
-                   "database file, unlike every other StoreError")
 def test_newer_schema_error_names_the_database(tmp_path: Path) -> None:
     path = tmp_path / "khabar.db"
     connect(path).execute("INSERT INTO schema_migrations VALUES ('m999_from_the_future', '2030-01-01')")
