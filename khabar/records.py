@@ -252,6 +252,7 @@ class Observation:
     outlet: str = ""
     title: str = ""
     url: str = ""
+    review: str | None = None  # an analyst's override: "confirmed" or "corrected"
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,62 @@ def m001_documents_and_records(conn: sqlite3.Connection) -> None:
     """)
 
 
+@migration
+def m002_overrides(conn: sqlite3.Connection) -> None:
+    """Analysts' confirmations, rejections and corrections, kept apart from extracted records.
+
+    No foreign key to the records: re-extraction replaces records, and an override must outlive
+    them (it is matched again by record id, else by document, kind and overlapping span).
+    """
+    _script(conn, """
+    CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('control_changes', 'events', 'claims', 'quotes',
+                                           'assessments')),
+        record_id TEXT NOT NULL, document_id TEXT NOT NULL, span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('confirm', 'reject', 'correct')),
+        fields TEXT NOT NULL DEFAULT '{}', note TEXT NOT NULL, analyst TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL);
+    CREATE INDEX overrides_record ON overrides(kind, record_id);
+    CREATE INDEX overrides_document ON overrides(kind, document_id)
+    """)
+
+
+@migration
+def m003_search(conn: sqlite3.Connection) -> None:
+    """Full-text search (FTS5) over reports, events, claims and quotes, kept in sync by triggers.
+
+    Each index row has the rowid of its source row. A BEFORE INSERT trigger drops the entry of a
+    row that INSERT OR REPLACE is about to replace (its DELETE triggers do not fire).
+    """
+    tables = {"documents": ("id", "title", "outlet", "text"),
+              "events": ("id", "type", "actors", "targets", "place", "evidence"),
+              "claims": ("id", "claimant", "text", "evidence"),
+              "quotes": ("id", "speaker", "text", "evidence")}
+    for table, cols in tables.items():
+        fts = f"{table}_fts"
+        indexed = cols[1:]
+        new = ", ".join(f"new.{c}" for c in indexed)
+        listed = ", ".join(indexed)
+        coalesced = ", ".join(f"COALESCE({c}, '')" for c in indexed)
+        statements = (
+            f"CREATE VIRTUAL TABLE {fts} USING fts5({listed}, tokenize = 'unicode61 remove_diacritics 2')",
+            f"CREATE TRIGGER {table}_fts_replace BEFORE INSERT ON {table} BEGIN"
+            f" DELETE FROM {fts} WHERE rowid = (SELECT rowid FROM {table} WHERE id = new.id); END",
+            f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN"
+            f" INSERT INTO {fts} (rowid, {listed}) VALUES (new.rowid, {new}); END",
+            f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN"
+            f" DELETE FROM {fts} WHERE rowid = old.rowid; END",
+            f"CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN"
+            f" DELETE FROM {fts} WHERE rowid = old.rowid;"
+            f" INSERT INTO {fts} (rowid, {listed}) VALUES (new.rowid, {new}); END",
+            f"INSERT INTO {fts} (rowid, {listed}) SELECT rowid, {coalesced} FROM {table}",
+        )
+        for stmt in statements:  # fixed names only; triggers hold ';' so _script cannot split them
+            conn.execute(stmt)
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

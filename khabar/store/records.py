@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from khabar.records import Document, Extraction, Observation
+from khabar.store.overrides import Review, reviews
 
 
 def _now() -> str:
@@ -120,12 +122,35 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None) -> list[Ob
            " d.outlet, d.title, d.url FROM control_changes c JOIN documents d"
            " ON d.id = c.document_id WHERE COALESCE(c.date, d.published) IS NOT NULL")
     params: tuple[Any, ...] = ()
-    if up_to is not None:
+    revs = reviews(conn, "control_changes")  # analysts' overrides win; {} when there are none
+    if up_to is not None and not any("date" in r.fields for r in revs.values()):
         sql += " AND COALESCE(c.date, d.published) <= ?"
         params = (up_to.isoformat(),)
-    return [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _d(r[6]), date.fromisoformat(r[7]),
-                        r[8], _d(r[9]), r[10], r[11], r[12])
-            for r in conn.execute(sql, params)]
+    obs = [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _d(r[6]), date.fromisoformat(r[7]),
+                       r[8], _d(r[9]), r[10], r[11], r[12])
+           for r in conn.execute(sql, params)]
+    return _reviewed(obs, revs, up_to) if revs else obs
+
+
+_OBS_FIELDS = ("controller", "district", "district_id", "province")
+
+
+def _reviewed(obs: list[Observation], revs: dict[str, Review], up_to: date | None
+              ) -> list[Observation]:
+    """Apply overrides: rejected observations dropped, corrections in, the rest flagged."""
+    out = []
+    for o in obs:
+        rv = revs.get(o.record_id)
+        if rv is not None:
+            if rv.action == "reject":
+                continue
+            changes: dict[str, Any] = {k: rv.fields[k] for k in _OBS_FIELDS if k in rv.fields}
+            if "date" in rv.fields:
+                changes["date"] = changes["effective"] = date.fromisoformat(rv.fields["date"])
+            o = replace(o, review=rv.label, **changes)
+        if up_to is None or o.effective <= up_to:
+            out.append(o)
+    return out
 
 
 def latest_date(conn: sqlite3.Connection) -> date | None:
@@ -143,9 +168,14 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     return out
 
 
-def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = None
-               ) -> list[dict[str, Any]]:
-    """Return stored records of a kind (a table name) as dicts, optionally of one document."""
+def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = None,
+               include_rejected: bool = False) -> list[dict[str, Any]]:
+    """Return stored records of a kind (a table name) as dicts, optionally of one document.
+
+    Analysts' overrides apply: corrected fields replace the extracted ones, `review` says
+    "confirmed", "corrected" or "rejected" (None if unreviewed) and `review_note` why;
+    rejected records are left out unless `include_rejected`.
+    """
     tables = {"control_changes", "events", "claims", "quotes", "assessments"}
     if kind not in tables:
         raise ValueError(f"unknown record kind {kind!r}")
@@ -154,4 +184,14 @@ def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = No
     if document_id:
         sql += " WHERE document_id = ?"
         params = (document_id,)
-    return [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start", params)]
+    revs = reviews(conn, kind)
+    out = []
+    for r in conn.execute(sql + " ORDER BY document_id, span_start", params):
+        rec, rv = dict(r), revs.get(r["id"])
+        rec["review"], rec["review_note"] = (rv.label, rv.note) if rv else (None, None)
+        if rv is not None:
+            if rv.action == "reject" and not include_rejected:
+                continue
+            rec.update(rv.fields)
+        out.append(rec)
+    return out

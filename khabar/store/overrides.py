@@ -1,0 +1,190 @@
+"""Analysts' overrides: confirm, reject or correct any stored record, with a note.
+
+Overrides live in their own table and never overwrite extracted records. Each keeps the record's
+document and span, so that it still applies after re-extraction has replaced the record (and
+perhaps changed its id): an override matches its record by id, else the record of the same kind
+in the same document whose span overlaps most. The latest override of a record wins; earlier
+ones stay as its history.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from khabar.errors import InputError
+from khabar.records import CONTROLLERS, PLOVER_TYPES, STANCES
+
+KINDS: tuple[str, ...] = ("control_changes", "events", "claims", "quotes", "assessments")
+ACTIONS: tuple[str, ...] = ("confirm", "reject", "correct")
+REVIEW = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
+
+_DATE = "date"
+_INT = "int"
+_TEXT = "text"
+# field -> allowed values, or the kind of value it takes
+_FIELDS: dict[str, dict[str, tuple[str, ...] | str]] = {
+    "control_changes": {"controller": CONTROLLERS, "date": _DATE, "district": _TEXT,
+                        "district_id": _TEXT, "province": _TEXT, "province_id": _TEXT},
+    "events": {"type": PLOVER_TYPES, "date": _DATE, "place": _TEXT,
+               "status": ("happened", "planned", "negated")},
+    "claims": {"claimant": _TEXT, "stance": STANCES, "text": _TEXT, "date": _DATE},
+    "quotes": {"speaker": _TEXT, "text": _TEXT},
+    "assessments": {"assessor": _TEXT, "controller": CONTROLLERS, "count": _INT,
+                    "of_total": _INT, "as_of": _DATE, "kind": _TEXT},
+}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _or(values: tuple[str, ...]) -> str:
+    return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
+
+
+def check_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Return corrected fields as stored (dates ISO, counts int), or raise a one-line InputError."""
+    allowed = _FIELDS[kind]
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        rule = allowed.get(name)
+        if rule is None:
+            raise InputError(f"{name}: not a field of {kind} that can be corrected; "
+                             f"use {_or(tuple(allowed))}")
+        text = "" if value is None else str(value).strip()
+        if isinstance(rule, tuple):
+            if text.lower() not in {v.lower() for v in rule}:
+                raise InputError(f"{name}={text}: not allowed; use {_or(rule)}")
+            out[name] = next(v for v in rule if v.lower() == text.lower())
+        elif rule == _DATE:
+            try:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                    raise ValueError(text)
+                out[name] = date.fromisoformat(text).isoformat()
+            except ValueError:
+                raise InputError(f"{name}={text}: not a date; use YYYY-MM-DD") from None
+        elif rule == _INT:
+            if not re.fullmatch(r"\d+", text):
+                raise InputError(f"{name}={text}: not a whole number")
+            out[name] = int(text)
+        else:
+            if not text:
+                raise InputError(f"{name}: empty; give a value")
+            out[name] = text
+    return out
+
+
+def find_record(conn: sqlite3.Connection, record_id: str,
+                kind: str | None = None) -> tuple[str, sqlite3.Row] | None:
+    """Return the kind and stored row of a record id (searched in every kind if none given)."""
+    for k in (kind,) if kind else KINDS:
+        row = conn.execute(f"SELECT * FROM {k} WHERE id = ?",  # noqa: S608 - k is from KINDS
+                           (record_id,)).fetchone()
+        if row is not None:
+            return k, row
+    return None
+
+
+def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: str, note: str,
+                  fields: dict[str, Any] | None = None, analyst: str = "") -> int:
+    """Store an analyst's override of a record in one transaction; return its id."""
+    if kind not in KINDS:
+        raise InputError(f"{kind}: unknown record kind; use {_or(KINDS)}")
+    if action not in ACTIONS:
+        raise InputError(f"{action}: unknown action; use {_or(ACTIONS)}")
+    if not note.strip():
+        raise InputError(f"{record_id}: an override needs a note saying why")
+    fields = fields or {}
+    if action == "correct" and not fields:
+        raise InputError(f"{record_id}: a correction needs at least one FIELD=VALUE")
+    if action != "correct" and fields:
+        raise InputError(f"{record_id}: only a correction takes fields; {action} takes none")
+    clean = check_fields(kind, fields)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = find_record(conn, record_id, kind)
+        if found is None:
+            raise InputError(f"{record_id}: no such record among {kind}")
+        row = found[1]
+        cur = conn.execute(
+            "INSERT INTO overrides (kind, record_id, document_id, span_start, span_end, action,"
+            " fields, note, analyst, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, record_id, row["document_id"], row["span_start"], row["span_end"], action,
+             json.dumps(clean, ensure_ascii=False), note.strip(), analyst.strip(), _now()))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return int(cur.lastrowid or 0)
+
+
+def _as_dict(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    d["fields"] = json.loads(d["fields"] or "{}")
+    return d
+
+
+def list_overrides(conn: sqlite3.Connection, kind: str | None = None,
+                   record_id: str | None = None) -> list[dict[str, Any]]:
+    """Return overrides, oldest first, each with `latest`: whether it is its record's last word."""
+    sql, params = "SELECT * FROM overrides WHERE 1 = 1", []
+    if kind:
+        sql += " AND kind = ?"
+        params.append(kind)
+    if record_id:
+        sql += " AND record_id = ?"
+        params.append(record_id)
+    rows = [_as_dict(r) for r in conn.execute(sql + " ORDER BY id", params)]
+    last = {(r["kind"], r["record_id"]): r["id"] for r in
+            (_as_dict(x) for x in conn.execute("SELECT * FROM overrides ORDER BY id"))}
+    for r in rows:
+        r["latest"] = last[(r["kind"], r["record_id"])] == r["id"]
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The override in force on one record: what the analyst did, the fields and the note."""
+
+    override_id: int
+    action: str
+    fields: dict[str, Any]
+    note: str
+    analyst: str
+
+    @property
+    def label(self) -> str:
+        """Return "confirmed", "rejected" or "corrected"."""
+        return REVIEW[self.action]
+
+
+def reviews(conn: sqlite3.Connection, kind: str) -> dict[str, Review]:
+    """Return the override in force on each current record of a kind, by record id.
+
+    An override whose record id is gone (re-extraction changed it) applies to the record of the
+    same document whose span overlaps its span most. The latest override of a record wins.
+    """
+    rows = conn.execute("SELECT * FROM overrides WHERE kind = ? ORDER BY id", (kind,)).fetchall()
+    if not rows:
+        return {}
+    chosen: dict[str, sqlite3.Row] = {}
+    for r in rows:
+        target = r["record_id"]
+        if find_record(conn, target, kind) is None:
+            best = conn.execute(
+                f"SELECT id, min(span_end, ?) - max(span_start, ?) AS overlap FROM {kind}"  # noqa: S608
+                " WHERE document_id = ? AND span_start < ? AND span_end > ?"
+                " ORDER BY overlap DESC, span_start LIMIT 1",
+                (r["span_end"], r["span_start"], r["document_id"], r["span_end"],
+                 r["span_start"])).fetchone()
+            if best is None:
+                continue
+            target = best["id"]
+        chosen[target] = r  # rows are in id order: the latest wins
+    return {rid: Review(r["id"], r["action"], json.loads(r["fields"] or "{}"), r["note"],
+                        r["analyst"]) for rid, r in chosen.items()}
