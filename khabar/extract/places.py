@@ -17,7 +17,14 @@ _AFTER_DISTRICT = re.compile(r"^\s*(?:districts?|district centre|district center
 _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
 _DISTRICT_WORD = re.compile(r"\b(?:the|that|this)\s+district(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I)
-_UNKNOWN_DISTRICT = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})\s+district\b")
+# a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
+_UNKNOWN_DISTRICT = re.compile(r"\b([A-Z][a-z]+(?:(?:-[a-z]{1,2}-|[- ])[A-Z][a-z]+){0,2})\s+district\b")
+_NOT_A_NAME = frozenset(
+    "the this that a an each every one another key strategic border remote neighbouring neighboring "
+    "nearby same whole entire northern southern eastern western central on in at by of from for and "
+    "but as after before since when while with its his her their our capital provincial".split()
+    + [w.lower() for w in ("monday tuesday wednesday thursday friday saturday sunday january february "
+                           "march april may june july august september october november december").split()])
 _PROVINCE_OF2 = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+the\s+(?:\w+(?:ern)?\s+)?province\s+of\s+"
                            r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)")
 _NOT_THE_PLACE = re.compile(r"^\s*(?:airfield|air base|airbase|base|airport|prison|highway|road|"
@@ -39,6 +46,23 @@ class PlaceMention:
     district: District | None
     anaphoric: bool = False
     province_hint: str | None = None
+
+
+def _name_words(text: str, s: int, t: int, covered: list[tuple[int, int]]) -> tuple[int, int]:
+    """Return the span of a capitalised name without leading words that are taken or no name.
+
+    "Taliban captured Foobarabad" keeps "Foobarabad"; "Thursday Evening" keeps nothing.
+    """
+    for w in re.finditer(r"\S+", text[s:t]):
+        ws, we = s + w.start(), s + w.end()
+        if w.group().lower() in _NOT_A_NAME or any(not (we <= a or ws >= b) for a, b in covered):
+            continue
+        rest = text[ws:t]
+        if any(not (t <= a or ws >= b) for a, b in covered) or \
+                any(x.lower() in _NOT_A_NAME for x in re.split(r"[\s\-]+", rest)):
+            continue
+        return ws, t
+    return t, t
 
 
 def _province_after(sent_text: str, end: int) -> str | None:
@@ -112,15 +136,14 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 covered.append((s, t))
     # names the gazetteer lacks, written as "X district": kept, with a null id
     for m in _UNKNOWN_DISTRICT.finditer(text):
-        s, t = m.span(1)
-        if any(not (t <= a or s >= b) for a, b in covered):
+        s, t = _name_words(text, *m.span(1), covered)
+        if s == t:
             continue
-        if m.group(1).split()[0].lower() in {"the", "this", "that", "a", "each", "every", "one",
-                                              "another", "key", "strategic", "border", "remote"}:
-            continue
-        d = theatre.resolve_district(m.group(1), _province_after(text, m.end()),
-                                    prefer=ctx.doc_provinces)
-        out.append(PlaceMention(m.group(1), s, t, d, province_hint=_province_after(text, m.end())))
+        name = text[s:t]
+        hint = _province_after(text, m.end())
+        d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+        out.append(PlaceMention(name, s, t, d, province_hint=hint))
+        covered.append((s, t))
     # "the district" refers to the last district named, in this sentence or before it
     for m in _DISTRICT_WORD.finditer(text):
         if any(not (m.end() <= a or m.start() >= b) for a, b in covered):
