@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from khabar import __version__
-from khabar.cli import control_cmd, demo_cmd, eval_cmd, extract_cmd, ingest_cmd, map_cmd
+from khabar.cli import (
+    control_cmd,
+    demo_cmd,
+    eval_cmd,
+    extract_cmd,
+    ingest_cmd,
+    map_cmd,
+    review_cmd,
+)
 from khabar.cli.common import STATE
 
 warnings.filterwarnings("ignore", message=r".*\[W036\].*")
@@ -38,6 +46,7 @@ app.command("control")(control_cmd.control)
 app.command("map")(map_cmd.map_)
 app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.eval_)
+app.command("review")(review_cmd.review)
 
 if __name__ == "__main__":
     app()
