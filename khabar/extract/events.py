@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from khabar.extract.dates import date_near
-from khabar.extract.sentences import Context, Sent, clean_name
+from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Event
 
 _TYPES: list[tuple[str, str]] = [
     ("CONSULT", r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
-                r"visit(?:ed|s|ing)?|hosted|hosts|hosting|received\s+(?:a|the|an)\s+(?:\w+\s+)?"
-                r"delegation|phone (?:call|conversation|talks)|spoke (?:by|on the) (?:tele)?phone|"
-                r"telephoned|consultations|conferred|summit)\b"),
+                r"visit(?:ed|s|ing)?|(?:hosted|hosts|hosting)(?!\s+(?:\w+\s+){0,3}(?:refugees|"
+                r"migrants|displaced|families|people|students|children|bases?|troops|camps?)\b)|"
+                r"received\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|"
+                r"(?:tele)?phone (?:calls?|conversations?|talks)|spoke (?:by|on the) (?:tele)?phone|"
+                r"telephoned|consultations|conferred|summit|conversation with)\b"),
     ("AID", r"\b(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es))"
             r"\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|supplies|weapons)\b"),
     ("MOBILIZE", r"\b(?:deploy(?:ed|s|ing|ment)|mobili[sz](?:ed|es|ing|ation)|reservists|"
@@ -42,12 +46,14 @@ TYPES = [(t, re.compile(rx, re.I)) for t, rx in _TYPES]
 
 _PLANNED = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|set\s+to|due\s+to|expected\s+to|"
                       r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
+                      r"ready\s+to|to\s+continue|agreed\s+to|hopes?\s+to|wants?\s+to|"
                       r"upcoming|next\s+week|next\s+month|invited)\b[^.;]{0,40}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|postponed|without)\b"
                       r"[^.;,]{0,25}$", re.I)
 _PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
-_CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as)\b|\bwhere\b|"
-                           r"\bafter\b|\bbefore\b|\bfollowing\b")
+_CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
+                           r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
+                           r"\b(?:came|comes|come)\s+as\b")
 _NOT_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DISTRICT",
               "PROVINCE", "VENUE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
               "PRODUCT"}
@@ -70,6 +76,70 @@ def inside_quotes(text: str, pos: int) -> bool:
     return curly > 0 or straight == 1
 
 
+_NOMINAL = re.compile(r"^(?:meetings?|talks|consultations|summit|visit|hosts|conversation with|"
+                      r"(?:tele)?phone (?:calls?|conversations?|talks))$", re.I)
+# "the meeting", "the Doha talks", "this visit": a meeting the report has already named
+_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|his|her|our)\s+"
+                        r"(?:(?:[A-Z][\w\-]*|first|second|last|latest|recent|previous|next|same|"
+                        r"separate|one-on-one|bilateral|closed-door|high-level|two-day|three-day)\s+)*$")
+_POSSESSIVE = re.compile(r"\b(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}[\w\-]+['\u2019]s\s+(?:\w+\s+){0,2}$", re.I)
+_PLACE_VISITED = re.compile(r"\s+(?:a|an|the|some|several)?\s*(?:\w+\s+){0,2}(?:camps?|sites?|hospitals?|"
+                            r"wounded|front(?:line)?s?|areas?|regions?|checkpoints?|bases?|families|"
+                            r"victims|villages?|markets?|schools?|shelters?|scenes?|positions?)\b", re.I)
+_WITH_PARTY = re.compile(r"^\s+(?:with|between)\s", re.I)
+_GENERIC_TALKS = re.compile(r"\b(?:peace|political|genuine|meaningful|future|further|direct|fresh|"
+                            r"new|serious)\s+$", re.I)
+_MEETING_VERB = re.compile(r"\b(?:held|hold(?:s|ing)?|had|attend(?:ed|s|ing)?|began|begun|opened|"
+                           r"resumed|concluded|wrapped up|during|at|in|after|since)\s+"
+                           r"(?:(?:the|a|an|two|three|several|separate|\w+-\w+|[A-Z]\w+)\s+){0,3}$",
+                           re.I)
+# "received Afghanistan's National Security Adviser Hamdullah Mohib": receiving a person
+_RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)
+_PLANNING_HEADS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "want", "agree",
+                   "ready", "prepare", "invite", "propose", "seek", "aim", "offer", "wish",
+                   "continue", "try", "decide", "promise", "likely", "going"}
+_FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "might", "may", "could", "should"}
+
+
+def _verb_of(tok: Token) -> Token:
+    """Return the verb (or adjective) that governs a trigger word."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "conj",
+                                                   "relcl", "pcomp"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _parse_status(sent: Sent, start: int) -> str | None:
+    """Return planned or negated from the parse of the trigger's verb, None when it says nothing."""
+    if not sent.parsed:
+        return None
+    tok = next((t for t in sent.doc if t.idx >= start), None)
+    if tok is None:
+        return None
+    verb = _verb_of(tok)
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
+        if v is None:
+            continue
+        kids = list(v.children)
+        if any(k.dep_ == "neg" for k in kids) and not any(k.lower_ == "only" for k in kids):
+            return "negated"
+        if any(k.dep_ == "aux" and k.lower_ in _FUTURE_AUX for k in kids):
+            return "planned"
+    if verb.dep_ == "xcomp" and lemma(verb.head) in _PLANNING_HEADS:
+        return "planned"
+    return None
+
+
+def _is_person(text: str, label: str, ctx: Context) -> bool:
+    actor = ctx.theatre.actor(text)
+    return label == "PERSON" or (actor is not None and actor.kind == "person")
+
+
 def match(sent: Sent, ctx: Context) -> list[EventMatch]:
     """Return the event triggers of a sentence that lie outside quotations."""
     text = sent.text
@@ -81,14 +151,78 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if any(not (m.end() <= f.t_start or m.start() >= f.t_end) for f in found):
                 continue
             before = text[max(0, m.start() - 60):m.start()]
-            status = "happened"
+            if etype == "CONSULT" and _NOMINAL.match(m.group()) and not _WITH_PARTY.match(
+                    text[m.end():]):
+                if _REFERENCE.search(before) or _POSSESSIVE.search(before):
+                    continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
+                if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
+                    continue  # "a settlement through genuine peace talks"
+            if etype == "CONSULT" and re.match(r"visit", m.group(), re.I) and _PLACE_VISITED.match(
+                    text[m.end():]):
+                continue  # "visits a refugee camp": a place, not a party
+            status = _parse_status(sent, m.start()) or "happened"
             if _NEGATED.search(before[-30:]):
                 status = "negated"
-            elif _PLANNED.search(before):
+            elif status == "happened" and _PLANNED.search(before):
                 status = "planned"
             found.append(EventMatch(etype, m.start(), m.end(), m.group(), status))
+    for m in _RECEIVED.finditer(text):
+        if inside_quotes(text, m.start()) or any(f.t_start <= m.start() < f.t_end for f in found):
+            continue
+        window = text[m.end():m.end() + 70]
+        guest = next((e for e in sent.doc.ents if m.end() <= e.start_char < m.end() + len(window)
+                      and _is_person(e.text, e.label_, ctx)), None)
+        if guest is None or re.match(r"\s+(?:\w+\s+){0,3}(?:reports?|letters?|messages?|calls?|"
+                                     r"support|aid|help|news|word|information|threats?)\b", window, re.I):
+            continue
+        if re.search(r"[,;:]", text[m.end():guest.start_char]) and \
+                text[m.end():guest.start_char].count(",") > 1:
+            continue
+        found.append(EventMatch("CONSULT", m.start(), m.end(), m.group(),
+                                _parse_status(sent, m.start()) or "happened"))
     found.sort(key=lambda f: f.t_start)
     return found
+
+
+def party_name(text: str, label: str, ctx: Context) -> str:
+    """Return a party as the actors file names it ('Taliban fighters' -> 'Taliban'), else cleaned."""
+    actor = ctx.theatre.actor(text) or ctx.theatre.actor(clean_name(text))
+    if actor is not None and (label == "ACTOR" or actor.kind != "person" or " " in text.strip()):
+        return actor.name
+    name = clean_name(text)
+    return ctx.full_name(name) if label == "PERSON" else name
+
+
+def party_keys(name: str, ctx: Context) -> set[str]:
+    """Return the keys a party is known by: its actor id and those of the bodies it belongs to."""
+    actor = ctx.theatre.actor(name)
+    if actor is None:
+        return {clean_name(name).lower()} | ({clean_name(name).split()[-1].lower()}
+                                             if clean_name(name) else set())
+    keys = {actor.id, actor.name.lower(), actor.name.split()[-1].lower()}
+    by_id = {a.id: a for a in ctx.theatre.actors}
+    a = actor
+    for _ in range(3):
+        parent = by_id.get(a.affiliation) if a.affiliation else None
+        if parent is None:
+            break
+        keys |= {parent.id, parent.name.lower()}
+        a = parent
+    return keys
+
+
+def _repeats_a_meeting(ev: Event, ctx: Context) -> bool:
+    """Return whether a meeting only names again the parties of one the report already gave."""
+    if ev.type != "CONSULT" or ev.status != "happened":
+        return False
+    mine = [party_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
+    for old in ctx.meetings:
+        if ev.date and old.date and ev.date != old.date:
+            continue
+        theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*old.actors, *old.targets)))
+        if mine and all(k & theirs for k in mine):
+            return True
+    return False
 
 
 def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
@@ -98,9 +232,10 @@ def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
             continue
         if e.label_ == "GPE" and e.text in ctx.theatre.config.get("venues", ()):
             continue
-        name = clean_name(e.text)
-        if e.label_ == "PERSON":
-            name = ctx.full_name(name)
+        if re.search(r"\b(?:in|at|near|across|inside|throughout)\s+(?:the\s+)?$",
+                     sent.text[max(0, e.start_char - 12):e.start_char]):
+            continue  # "the situation in Afghanistan", "met in Moscow": a place, not a party
+        name = party_name(e.text, e.label_, ctx)
         if name and name not in out and len(name) > 1:
             out.append(name)
     return out
@@ -110,7 +245,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
     """Return an Event per trigger with the actors before it and the targets after it."""
     text = sent.text
     out = []
-    ev = sent.evidence()
+    ev_ = sent.evidence()
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
     # between two triggers, the last comma separates the first one's targets from the
     # second one's actors: "after X visited Y in Moscow on July 8, Z held talks in ..."
@@ -144,8 +279,22 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                                                              text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
         when = date_near(sent.dates, m.t_start, m.t_end)
-        out.append(Event(type=m.type, actors=tuple(actors), targets=tuple(targets), place=place,
-                         date=when, evidence=ev, span=sent.span_of(m.t_start, m.t_end),
-                         status=m.status,  # type: ignore[arg-type]
-                         trigger=m.trigger))
+        groups: list[list[str]] = [targets]
+        if m.type == "CONSULT" and len(targets) > 1 and re.search(
+                r"\bseparate\b", text[max(c_start, m.t_start - 40):c_end], re.I):
+            persons = {party_name(e.text, e.label_, ctx) for e in sent.doc.ents
+                       if _is_person(e.text, e.label_, ctx)}
+            people = [t for t in targets if t in persons]
+            # "in separate phone calls with A and B": two calls, one per person
+            groups = [[t] for t in (people if len(people) > 1 else targets)]
+        for group in groups:
+            ev = Event(type=m.type, actors=tuple(actors), targets=tuple(group), place=place,
+                       date=when, evidence=ev_, span=sent.span_of(m.t_start, m.t_end),
+                       status=m.status,  # type: ignore[arg-type]
+                       trigger=m.trigger)
+            if _repeats_a_meeting(ev, ctx):
+                continue
+            if ev.type == "CONSULT" and ev.status == "happened":
+                ctx.meetings.append(ev)
+            out.append(ev)
     return out

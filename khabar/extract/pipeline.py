@@ -142,6 +142,7 @@ def _dedupe_events(evs: list[Event]) -> list[Event]:
         parties = set(e.actors) | set(e.targets)
         if e.type == "CONSULT" and any(
                 o.type == "CONSULT" and o.evidence.start == e.evidence.start and o.date == e.date
+                and o.span != e.span  # one trigger split into separate calls stays split
                 and parties & (set(o.actors) | set(o.targets)) for o in out):
             continue
         out.append(e)

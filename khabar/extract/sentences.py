@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +84,7 @@ class Context:
     last_speaker: str | None = None
     last_quote_end: int | None = None
     doc_provinces: set[str] = field(default_factory=set)  # province ids the report names
+    meetings: list[Any] = field(default_factory=list)  # meetings reported so far (events.Event)
 
     def person_before(self, pos: int) -> str | None:
         """Return the last person named before a report offset (set by the quote pass)."""
