@@ -253,6 +253,65 @@ class Observation:
     title: str = ""
     url: str = ""
     review: str | None = None  # an analyst's override: "confirmed" or "corrected"
+    trigger: str = ""  # the phrase that gave the change: "captured", "retook", "in control of"
+    start: int = 0  # where its sentence starts in the document: the report's own order
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An observation graded on the Admiralty scale: its outlet's reliability (A-F) and the
+    credibility of what it says (1-6), with how it is reported ("basis") and why."""
+
+    observation: Observation
+    reliability: str
+    credibility: int
+    basis: str  # confirmed, attributed, fact, hedged, own claim, denied, unjudged
+    reason: str
+    outlet: str = ""  # the outlet as the theatre knows it, else as the report names it
+
+    @property
+    def code(self) -> str:
+        """Return the Admiralty code, e.g. "B2"."""
+        return f"{self.reliability}{self.credibility}"
+
+    @property
+    def decisive(self) -> bool:
+        """Return whether it can change a district's state on its own (not a claim or denied)."""
+        return self.basis not in ("own claim", "denied")
+
+
+@dataclass(frozen=True, slots=True)
+class ControlEvent:
+    """One change or state of a district, from every report of it: the sources, the rule that
+    joined them, the first and latest report and the best grade."""
+
+    id: str
+    district_id: str
+    district: str
+    province: str | None
+    controller: Controller
+    date: Day  # the day of the earliest report of it
+    sources: tuple[Source, ...]
+    grade: str  # Admiralty code of the event: its best source, 1 when independent outlets agree
+    rule: str  # why its reports were joined
+    first_reported: Day | None = None
+    latest_reported: Day | None = None
+    joined: tuple[str, ...] = ()  # one line per source after the first: why it joined
+
+    @property
+    def decisive(self) -> bool:
+        """Return whether any source can change the district's state on its own."""
+        return any(s.decisive for s in self.sources)
+
+    @property
+    def reports(self) -> int:
+        """Return how many reports (documents) it is drawn from."""
+        return len({s.observation.document_id for s in self.sources})
+
+    @property
+    def best(self) -> Source:
+        """Return the source whose evidence stands for the event: best grade, then first."""
+        return self.sources[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,3 +324,10 @@ class DistrictState:
     controller: Controller | None
     since: Day | None
     observation: Observation | None
+    confidence: str = ""  # high, medium or low; "" with no reports
+    grade: str = ""  # Admiralty code of the events behind the state, e.g. "B2"
+    sources: int = 0  # reports behind the state
+    events: tuple[ControlEvent, ...] = ()  # the events behind it, the change first
+    conflict: tuple[ControlEvent, ...] = ()  # when contested by disagreeing reports: both sides
+    claimed_by: Controller | None = None  # a party's unconfirmed claim to it, if pending
+    claim: ControlEvent | None = None

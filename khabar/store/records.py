@@ -119,7 +119,7 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None) -> list[Ob
     """
     sql = ("SELECT c.id, c.document_id, c.district_id, c.district, c.province, c.controller,"
            " c.date, COALESCE(c.date, d.published) AS effective, c.evidence, d.published,"
-           " d.outlet, d.title, d.url FROM control_changes c JOIN documents d"
+           " d.outlet, d.title, d.url, c.trigger, c.ev_start FROM control_changes c JOIN documents d"
            " ON d.id = c.document_id WHERE COALESCE(c.date, d.published) IS NOT NULL")
     params: tuple[Any, ...] = ()
     revs = reviews(conn, "control_changes")  # analysts' overrides win; {} when there are none
@@ -127,7 +127,7 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None) -> list[Ob
         sql += " AND COALESCE(c.date, d.published) <= ?"
         params = (up_to.isoformat(),)
     obs = [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _d(r[6]), date.fromisoformat(r[7]),
-                       r[8], _d(r[9]), r[10], r[11], r[12])
+                       r[8], _d(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0)
            for r in conn.execute(sql, params)]
     return _reviewed(obs, revs, up_to) if revs else obs
 
