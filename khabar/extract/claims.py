@@ -15,16 +15,21 @@ from spacy.tokens import Token
 from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
 from khabar.extract.quantities import find_quantity
-from khabar.extract.sentences import Context, Sent, clean_name
-from khabar.records import Claim
+from khabar.extract.sentences import Context, Sent, clean_name, lemma
+from khabar.records import Claim, Quantity
 
 _TRIGGERS: list[tuple[str, str]] = [
-    ("denies", r"\b(?:den(?:y|ied|ies|ying)|denial of|refuted|not true|absolute lie|"
-               r"outright lies?|baseless|unfounded)\b"),
+    ("denies", r"\b(?:den(?:y|ied|ies|ying)|denials?(?: of| by)?|refuted|not true|absolute lie|"
+               r"outright lies?|baseless|unfounded|"
+               r"call(?:ed|ing|s)\s+(?:it|them|this|that|(?:the|such|these|those)\s+(?:\w+\s+){0,2}"
+               r"(?:claims?|reports?|numbers?|figures?|allegations?|accounts?|statements?))\s+"
+               r"[\u201c\"]?(?:invented|false|baseless|untrue|lies|a lie|fabricated|fake|groundless|"
+               r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|"
                  r"an assertion that)\b"),
-    ("asserts", r"\b(?:claim(?:ed|s|ing)?|said (?:it|they|that it|that they) (?:had|has|have|now|"
-                r"controls?|captured|seized|took|were|was)|insist(?:ed|s)?|assert(?:ed|s)|"
+    ("asserts", r"\b(?:claim(?:ed|s|ing)?|said (?:that )?(?:it|they) (?:had |has |have |now |were |was )?"
+                r"(?:now )?(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|"
+                r"holds|killed|liberated)|insist(?:ed|s)?|assert(?:ed|s)|blam(?:ed|es|ing)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
@@ -34,7 +39,8 @@ TRIGGERS = [(stance, re.compile(rx, re.I)) for stance, rx in _TRIGGERS]
 _NOT_CLAIM = re.compile(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
                         r"(?:governor|minister|chief))|rejected (?:the|an?) (?:offer|proposal|request)",
                         re.I)
-_DENIAL_WORDS = re.compile(r"\b(?:lies?|not true|false|baseless|fabricat\w+|fake|untrue)\b", re.I)
+_DENIAL_WORDS = re.compile(r"\b(?:lies?|not true|false|baseless|fabricat\w+|fake|untrue|"
+                           r"groundless|unfounded|invented)\b", re.I)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _PARTY_LABELS = {"ACTOR", "PERSON", "ORG", "GPE", "NORP"}
 
@@ -47,21 +53,73 @@ class ClaimMatch:
     trigger: str
 
 
-_SAID = re.compile(r"\b(?:said|says|told|according to|announced|stated|added)\b", re.I)
-_CONTROL_QTY = re.compile(r"\b(?:control(?:s|led)?|h(?:o|e)ld|holds?|captured|taken|seized|"
-                          r"killed|crossed|fled)\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|told|according to|announced|stated|added|reported|wrote|"
+                   r"tweeted)\b", re.I)
+_CONTROL_QTY = re.compile(r"\b(?:control(?:s|led|ling)?|h(?:o|e)ld|holds?|captured|taken|seized|"
+                          r"killed|crossed|fled|died|dead|wounded|retreated|surrendered|arrested)\b", re.I)
+# the extent of control a party asserts: "the group's fighters now held the crossing"
+_CONTROL_STATE = re.compile(
+    r"\b(?:(?:now|still)\s+(?:controls?|controlled|holds?|held)|(?:controls?|controlled|controlling)\s+"
+    r"(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+|more than\s+)?(?:\d|most|much|all|half|a third|"
+    r"two-thirds|a quarter|the (?:entire|whole)|every)|h(?:o|e)lds?\s+no\b|(?:in|have|has|had)\s+control\s+of|"
+    r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?under\s+(?:the\s+)?(?:\w+['\u2019]s?\s+)?"
+    r"control)\b", re.I)
+_NOT_STATE = re.compile(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losing|regained|wrest\w*)"
+                        r"\s+(?:full\s+|complete\s+)?control\b|\bheld\s+(?:talks|a meeting|meetings|"
+                        r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion", re.I)
+_PLAIN_SOURCING = re.compile(r"\b(?:confirmed|confirms)\b", re.I)
+_CASUALTIES = re.compile(
+    r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to|dozens of)?\s*"
+    r"(?P<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<who>(?:[\w\-]+\s+){0,2}(?:taliban|militants|terrorists|insurgents|fighters|"
+    r"rebels|soldiers|troops|servicemen|service members|policemen|police|civilians|people|refugees|"
+    r"attackers|guards|members|personnel))\b(?P<rest>[^.;]{0,60})", re.I)
+_CASUALTY_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|surrendered|crossed|fled|"
+                            r"retreated|arrested|detained|defected)\b", re.I)
+_REFERENCE_NOUN = re.compile(r"(?:\b(?:the|its|their|his|her|these|those|such|this|that|a|an)|['\u2019]s?)"
+                             r"\s+(?:(?:earlier|previous|latest|recent|new|false|such|similar)\s+)?$",
+                             re.I)
+
+
+def _is_noun(sent: Sent, start: int) -> bool:
+    """Return whether "claim(s)" or "denial(s)" at a position is a noun, from the parse or the words."""
+    tok = next((t for t in sent.doc if t.idx >= start), None)
+    if sent.parsed and tok is not None and tok.pos_ in ("NOUN", "VERB"):
+        return tok.pos_ == "NOUN"
+    return bool(_REFERENCE_NOUN.search(sent.text[max(0, start - 30):start]))
+
+
+def casualty_quantity(text: str) -> Quantity | None:
+    """Return "41 Taliban fighters killed" as a quantity of people, else None."""
+    for m in _CASUALTIES.finditer(text):
+        verb = _CASUALTY_VERB.search(m["rest"])
+        if verb is None:
+            continue
+        of = f"{m['who'].lower()} {verb.group().lower()}"
+        return Quantity(float(m["v"].replace(",", "")), "people", of, (m["q"] or "").lower() or None)
+    return None
+
+
+def _quantity(text: str) -> Quantity | None:
+    return find_quantity(text) or casualty_quantity(text)
 
 
 def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     """Return the claim triggers of a sentence, outside quotations, one per clause."""
     text = sent.text
+    _note_groups(sent, ctx)
     if _NOT_CLAIM.search(text):
         return []
     out: list[ClaimMatch] = []
     qty_said = _SAID.search(text)
-    if qty_said and _CONTROL_QTY.search(text) and find_quantity(text) and \
-            not inside_quotes(text, qty_said.start()):
-        # "X controls 85 percent of the territory, a member of its delegation said"
+    if qty_said and (inside_quotes(text, qty_said.start()) or _closes_quote(text, qty_said.start())):
+        qty_said = None
+    if qty_said and _is_outlet(text, qty_said.start(), ctx):
+        qty_said = None  # "..., Reuters said": the outlet's sourcing, not a party's claim
+    if qty_said and not _PLAIN_SOURCING.search(text) and (
+            (_CONTROL_QTY.search(text) and _quantity(text))
+            or (_CONTROL_STATE.search(text) and not _NOT_STATE.search(text))):
+        # "X controls 85 percent of the territory, a member of its delegation said";
+        # "the spokesman said the group's fighters now held the crossing"
         out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group()))
     for stance, rx in TRIGGERS:
         for m in rx.finditer(text):
@@ -70,13 +128,47 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
             if any(abs(m.start() - o.t_start) < 40 or (o.trigger == qty_said.group() if qty_said
                                                          else False) for o in out):
                 continue
+            word = m.group().lower()
+            if word in ("claim", "claims", "denial", "denials") and _is_noun(sent, m.start()):
+                continue  # "the group's claims", "earlier denials": a claim named, not made here
             st = stance
-            if stance == "disputes" and re.match(r"dismiss", m.group(), re.I) and \
-                    _DENIAL_WORDS.search(text[m.end():m.end() + 60]):
+            if stance == "disputes" and re.match(r"dismiss|reject", m.group(), re.I) and \
+                    _DENIAL_WORDS.search(text[m.end():m.end() + 120]):
                 st = "denies"
+            if re.match(r"call", word) and any(o.stance != "asserts" for o in out):
+                continue  # "denied that ..., calling such reports fantasies": one denial
+            if stance == "denies" and re.match(r"call", word) and \
+                    re.search(r"absurd|propaganda|exaggerat|nonsense|fantas", word):
+                st = "disputes"
             out.append(ClaimMatch(st, m.start(), m.end(), m.group()))
     out.sort(key=lambda c: c.t_start)
     return out
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """Return whether a quotation closes before a position with no opening mark in the sentence."""
+    before = text[:pos]
+    return before.count("\u201d") > before.count("\u201c") or (
+        before.count('"') % 2 == 1 and before.lstrip()[:1] != '"')
+
+
+def _is_outlet(text: str, pos: int, ctx: Context) -> bool:
+    m = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*$", text[:pos])
+    return bool(m) and any(m.group(1).lower() in (o.name.lower(), *(a.lower() for a in o.aliases))
+                           for o in ctx.theatre.outlets) or bool(m and m.group(1) in _WIRES)
+
+
+_WIRES = {"Reuters", "AFP", "AP", "TASS", "Sputnik", "Xinhua", "IRNA", "Tolonews", "TOLOnews",
+          "Pajhwok", "Al Jazeera", "BBC", "CNN", "RIA Novosti", "Interfax"}
+
+
+def _note_groups(sent: Sent, ctx: Context) -> None:
+    """Remember the last movement or body named, for "the group" and "the movement"."""
+    for e in sent.doc.ents:
+        if e.label_ == "ACTOR":
+            actor = ctx.theatre.actor(e.text)
+            if actor is not None and actor.kind in ("movement", "organisation", "force"):
+                ctx.last_group = actor.name
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -86,35 +178,72 @@ def _span_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
-def _subject_from_parse(sent: Sent, t_start: int) -> str | None:
+_PRONOUN = {"it", "they", "he", "she", "which", "who", "that", "we", "i"}
+_GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:group|movement|insurgents|militants|organi[sz]ation)$", re.I)
+_GENERIC_PERSON = re.compile(r"^(?:the\s+)?(?:spokes(?:man|person|woman)|minister|governor|official|"
+                             r"envoy|commander|president|ambassador|diplomat)$", re.I)
+_SPEECH_LEMMAS = {"say", "tell", "add", "state", "announce", "write", "tweet", "report", "claim"}
+NO_CLAIMANT = ""  # the subject is a pronoun the report does not resolve
+
+
+def _subject_of(tok: Token) -> Token | None:
+    subj = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+    return subj[0] if subj else None
+
+
+def _np_text(s: Token) -> str:
+    doc = s.doc
+    appos = [c for c in s.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ACTOR")]
+    if appos:
+        a = appos[0]
+        return doc[min(t.i for t in a.subtree if t.ent_type_):
+                   max(t.i for t in a.subtree if t.ent_type_) + 1].text
+    toks = [t for t in s.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct") or t.i < s.i]
+    toks = [t for t in toks if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != s.i
+                                       for a in t.ancestors if a in s.subtree and a.i > s.i)]
+    name = _span_text(toks) if toks else s.text
+    return name if len(name) < 120 else s.text
+
+
+def _subject_from_parse(sent: Sent, t_start: int, ctx: Context) -> str | None:
+    """Return the subject of a trigger (or of the speech verb above it), '' for a bare pronoun."""
     if not sent.parsed:
         return None
-    doc = sent.doc
-    head = next((t for t in doc if t.idx >= t_start), None)
+    head = next((t for t in sent.doc if t.idx >= t_start), None)
     if head is None:
         return None
+    found: str | None = None
     for _ in range(3):
-        subj = [c for c in head.children if c.dep_ in _SUBJ_DEPS]
-        if subj:
-            s = subj[0]
-            appos = [c for c in s.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ACTOR")]
-            if appos:
-                a = appos[0]
-                return doc[min(t.i for t in a.subtree if t.ent_type_):
-                           max(t.i for t in a.subtree if t.ent_type_) + 1].text
-            if s.pos_ == "PRON" and s.lower_ in ("it", "they", "he", "she", "which", "who", "that"):
-                return None
-            toks = [t for t in s.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")
-                    or t.i < s.i]
-            toks = [t for t in toks if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != s.i
-                                               for a in t.ancestors if a in s.subtree and a.i > s.i)]
-            name = _span_text(toks) if toks else s.text
-            return name if len(name) < 120 else s.text
+        s = _subject_of(head)
+        if s is not None:
+            found = _resolve(s.text if s.pos_ == "PRON" else _np_text(s), ctx)
+            break
         if head.dep_ in ("conj", "xcomp", "ccomp", "advcl", "relcl") and head.head is not head:
             head = head.head
         else:
             break
-    return None
+    if found is None or found == NO_CLAIMANT or _GENERIC_BODY.match(found):
+        # "Naeem said the group had assured China": the one who said it
+        for anc in head.ancestors:
+            if lemma(anc) in _SPEECH_LEMMAS and (outer := _subject_of(anc)) is not None \
+                    and outer.pos_ != "PRON":
+                return _resolve(_np_text(outer), ctx)
+    return found
+
+
+def _resolve(name: str, ctx: Context) -> str:
+    """Return he/she as the last person named, 'the group' as the last movement; '' if unknown."""
+    n = clean_name(name)
+    low = name.strip().lower()
+    if low in ("he", "she"):
+        return ctx.last_person or NO_CLAIMANT
+    if low in _PRONOUN:
+        return NO_CLAIMANT
+    if _GENERIC_BODY.match(name.strip()) and ctx.last_group:
+        return ctx.last_group
+    if _GENERIC_PERSON.match(name.strip()) and ctx.last_person:
+        return ctx.last_person
+    return n or name.strip()
 
 
 def _subject_nearby(sent: Sent, t_start: int, ctx: Context) -> str | None:
@@ -128,12 +257,24 @@ def _subject_nearby(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return ctx.full_name(name) if best.label_ == "PERSON" else name
 
 
-def _claim_text(text: str, t_end: int) -> str:
+def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
+    """Return X of "according to X," and "denials by X"."""
+    m = re.match(r"\s*(?P<who>[^,;.:\u201c\u201d\"]{2,90}?)\s*(?:[,;.:]|$|\s+(?:on|in|that)\s)",
+                 text[t_end:])
+    return _resolve(m["who"], ctx) if m else None
+
+
+def _claim_text(text: str, t_end: int) -> tuple[int, str]:
+    """Return where the claim starts after its trigger, and its words."""
     rest = text[t_end:]
-    rest = re.sub(r"^\s*(?:that|as|to|of)\s+", "", rest)
-    rest = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;",
-                    rest)[0]
-    return rest.strip(" ,.\u201c\u201d\"()")
+    lead = re.match(r"^\s*(?:(?:that|as|to|of)\s+)?", rest)
+    offset = lead.end() if lead else 0
+    body = rest[offset:]
+    body = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;",
+                    body)[0]
+    stripped = body.rstrip(" ,.\u201c\u201d\"()")
+    lstripped = stripped.lstrip(" ,.\u201c\u201d\"()")
+    return t_end + offset + len(stripped) - len(lstripped), lstripped
 
 
 def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Claim]:
@@ -142,24 +283,40 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
     ev = sent.evidence()
     text = sent.text
     for m in matches:
-        claimant = _subject_from_parse(sent, m.t_start) or _subject_nearby(sent, m.t_start, ctx)
-        if m.trigger.lower().startswith("an assertion that"):
+        trig = m.trigger.lower()
+        claimant: str | None
+        if trig.startswith("according to") or trig.endswith(" by"):
+            claimant = _named_after(text, m.t_end, ctx)
+        else:
+            claimant = _subject_from_parse(sent, m.t_start, ctx)
+            if claimant is None:
+                claimant = _subject_nearby(sent, m.t_start, ctx)
+        if trig.startswith("an assertion that"):
             claimant = _subject_after(sent, m.t_end) or claimant
         if not claimant:
             continue
-        claimant = clean_name(claimant)
-        if claimant.lower() in ("he", "she", "they", "it", "who", "which"):
+        claimant = _tidy(claimant)
+        if not claimant or claimant.lower() in _PRONOUN:
             continue
-        body = _claim_text(text, m.t_end)
-        qty = find_quantity(body) or (find_quantity(text) if m.stance == "asserts" else None)
-        end = m.t_end + len(text[m.t_end:]) - len(text[m.t_end:].lstrip())
+        b_start, body = _claim_text(text, m.t_end)
+        if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
+                _quantity(body) or _CONTROL_STATE.search(body)) and m.t_start > 20:
+            # "X controls 85 percent of the territory, a member of its delegation said"
+            b_start, body = 0, text[:m.t_start].strip(" ,\u201c\u201d\"")
+        qty = _quantity(body) or (_quantity(text) if m.stance == "asserts" else None)
         when = date_near(sent.dates, m.t_start, m.t_end)
         if any(c.claimant == claimant and c.stance == m.stance for c in out):
             continue
+        lo, hi = min(m.t_start, b_start), max(m.t_end, b_start + len(body))
         out.append(Claim(claimant=claimant, stance=m.stance,  # type: ignore[arg-type]
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
-                         span=sent.span_of(m.t_start, max(end + len(body), m.t_end))))
+                         span=sent.span_of(lo, hi)))
     return out
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"^(?:the\s+)?(?:earlier|previous)\s+", "", clean_name(name), flags=re.I)
+    return clean_name(name)
 
 
 def _subject_after(sent: Sent, t_end: int) -> str | None:

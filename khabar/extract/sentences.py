@@ -84,6 +84,7 @@ class Context:
     last_speaker: str | None = None
     last_quote_end: int | None = None
     doc_provinces: set[str] = field(default_factory=set)  # province ids the report names
+    last_group: str | None = None  # the last movement or body named, for "the group"
     meetings: list[Any] = field(default_factory=list)  # meetings reported so far (events.Event)
 
     def person_before(self, pos: int) -> str | None:
@@ -123,5 +124,11 @@ def clean_name(name: str) -> str:
     prev = None
     while prev != name:
         prev = name
-        name = _TITLE_WORDS.sub("", name)
+        shorter = _TITLE_WORDS.sub("", name)
+        if _PREPOSITION.match(shorter):
+            break  # "spokesman for the ministry" stays whole
+        name = shorter
     return " ".join(name.split())
+
+
+_PREPOSITION = re.compile(r"^(?:for|of|at|to|from|in|on|with|by)\b", re.I)
