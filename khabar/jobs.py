@@ -106,3 +106,151 @@ def render_all(theatre: Theatre, states: list[DistrictState], counts: Counts, ou
         "csv": write_control_csv(states, out_dir / "control.csv"),
         "geojson": write_control_geojson(theatre, states, out_dir / "control.geojson"),
     }
+
+
+# -- claim check, denials, published counts beside khabar's (khabar claims / control) ----------
+
+@dataclass
+class ClaimsReport:
+    """Stored claims, the checks of those with a number about the theatre, denials and their links,
+    and the published counts beside khabar's own."""
+
+    claims: list = field(default_factory=list)  # StoredClaim
+    checks: list = field(default_factory=list)  # Check
+    grades: dict[str, str] = field(default_factory=dict)  # claim id -> grades clause
+    denials: list = field(default_factory=list)  # (StoredClaim, [Link])
+    beside: list[dict] = field(default_factory=list)
+
+
+def stored_claims(conn: sqlite3.Connection) -> list:
+    """Return the stored claims (analysts' overrides applied) with their reports' day and outlet."""
+    import json
+
+    from khabar.compile.claim_check import StoredClaim
+    from khabar.records import Quantity
+
+    docs: dict[str, Document | None] = {}
+    out = []
+    for r in store.records_of(conn, "claims"):
+        doc = docs.setdefault(r["document_id"], store.get_document(conn, r["document_id"]))
+        q = json.loads(r["quantity"]) if r["quantity"] else None
+        out.append(StoredClaim(
+            r["id"], r["document_id"], r["claimant"], r["stance"], r["text"],
+            Quantity(q["value"], q["unit"], q.get("of"), q.get("qualifier"), q.get("value_max"))
+            if q else None, date.fromisoformat(r["date"]) if r["date"] else None,
+            doc.published if doc else None, doc.outlet if doc else "", r["evidence"],
+            (r["span_start"], r["span_end"]), r["review"]))
+    return sorted(out, key=lambda c: (c.day or date.min, c.document_id, c.span[0]))
+
+
+def _grades_clause(states: list[DistrictState], party: str) -> str:
+    held = [s for s in states if s.controller == party]
+    graded = [s for s in held if s.grade]
+    if not graded:
+        return ""
+    good = sum(1 for s in graded if s.grade[0] <= "B" and s.grade[1:].isdigit()
+               and int(s.grade[1:]) <= 2)
+    return (f"{100 * good / len(graded):.0f}% of the {len(graded)} {party}-held districts rest on "
+            "evidence graded B2 or better")
+
+
+def _denial_targets(conn: sqlite3.Connection, claims: list) -> list:
+    from khabar.compile.denials import Target
+
+    targets = [Target("claims", c.id, c.document_id, c.span[0], c.day,
+                      f"{c.claimant}: {c.text}", (),
+                      c.quantity.value if c.quantity else None, c.claimant)
+               for c in claims if c.stance == "asserts"]
+    published = {d: (doc.published if doc else None) for d, doc in (
+        (r, store.get_document(conn, r)) for r in
+        {x["document_id"] for k in ("events", "control_changes") for x in store.records_of(conn, k)})}
+    for r in store.records_of(conn, "events"):
+        day = date.fromisoformat(r["date"]) if r["date"] else published.get(r["document_id"])
+        targets.append(Target("events", r["id"], r["document_id"], r["span_start"], day,
+                              f"{r['type']} {r['place'] or ''}: {r['evidence'][:80]}",
+                              tuple(p for p in (r["place"],) if p)))
+    for r in store.records_of(conn, "control_changes"):
+        day = date.fromisoformat(r["date"]) if r["date"] else published.get(r["document_id"])
+        targets.append(Target("control_changes", r["id"], r["document_id"], r["span_start"], day,
+                              f"{r['district']} to {r['controller']}",
+                              tuple(p for p in (r["district"],) if p)))
+    return targets
+
+
+def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | None = None
+                 ) -> ClaimsReport:
+    """Return every stored claim, the checks of those with a number about the theatre (against
+    the compiled control of the claim's day), the denials linked to what they deny, and the
+    published counts beside khabar's own."""
+    from khabar.compile.claim_check import TOLERANCE, check_claim, measure_of
+    from khabar.compile.denials import Denial, link_denials
+    from khabar.theatres.geometry import geography
+
+    rep = ClaimsReport(claims=stored_claims(conn))
+    geo = None
+    compiled: dict[date, list[DistrictState]] = {}
+    total = theatre.config.get("published_district_total")
+    for c in rep.claims:
+        if c.stance != "asserts" or not c.quantity or not measure_of(c.quantity):
+            continue
+        geo = geo or geography(theatre)
+        states: list[DistrictState] = []
+        if c.day:
+            if c.day not in compiled:
+                compiled[c.day] = compile_control(conn, theatre, c.day)[0]
+            states = compiled[c.day]
+        chk = check_claim(c, states, geo, total, TOLERANCE if tolerance is None else tolerance)
+        if chk:
+            rep.checks.append(chk)
+            clause = _grades_clause(states, chk.party)
+            if clause:
+                rep.grades[c.id] = clause
+    denials = [c for c in rep.claims if c.stance in ("denies", "disputes")]
+    links = link_denials([Denial(d.id, d.document_id, d.span[0], d.day, d.claimant, d.evidence)
+                          for d in denials], _denial_targets(conn, rep.claims),
+                         weak_places=theatre.config.get("venues", ()))
+    rep.denials = [(d, links.get(d.id, [])) for d in denials]
+    rep.beside = assessments_beside(conn, theatre)
+    return rep
+
+
+def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | None = None,
+                       window_days: int = 14) -> list[dict]:
+    """Return published counts ("215 of 421 districts as of July 10") beside khabar's own count of
+    the same day, with the difference; all of them, or those dated within `window_days` before a day.
+
+    Shares are compared, since totals differ (421 published, 399 in the gazetteer); khabar's is a
+    range from the districts known to be held up to those plus the ones with no reports.
+    """
+    rows = assessments_as_of(conn, day, window_days) if day else sorted(
+        (r for r in store.records_of(conn, "assessments") if r["as_of"]),
+        key=lambda r: r["as_of"])
+    out = []
+    for r in rows:
+        as_of = date.fromisoformat(r["as_of"])
+        states, counts = compile_control(conn, theatre, as_of)
+        held = getattr(counts, r["controller"], 0) if r["controller"] in (
+            "taliban", "government", "contested") else 0
+        of = r["of_total"]
+        share = 100 * r["count"] / of if of else None
+        ours = 100 * held / counts.total if counts.total else 0.0
+        most = 100 * (held + counts.no_reports) / counts.total if counts.total else 0.0
+        out.append({
+            "assessor": r["assessor"], "controller": r["controller"], "count": r["count"],
+            "of": of, "as_of": r["as_of"], "kind": r["kind"], "published_share": share,
+            "khabar_count": held, "khabar_total": counts.total, "khabar_share": ours,
+            "khabar_most": most, "no_reports": counts.no_reports,
+            "difference_points": None if share is None else ours - share,
+            "document_id": r["document_id"], "evidence": r["evidence"], "review": r["review"],
+            "line": _beside_line(r, held, counts, share, ours, most)})
+    return out
+
+
+def _beside_line(r: dict, held: int, counts: Counts, share: float | None, ours: float,
+                 most: float) -> str:
+    pub = (f"{r['count']} of {r['of_total']} ({share:.0f}%)" if share is not None
+           else f"{r['count']} (no total given)")
+    diff = "" if share is None else f"; difference {ours - share:+.0f} points"
+    return (f"{r['assessor']}: {r['controller']} {pub} as of {r['as_of']}; khabar: {held} of "
+            f"{counts.total} ({ours:.0f}%, up to {most:.0f}% with the {counts.no_reports} "
+            f"districts with no reports){diff}")

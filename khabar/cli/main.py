@@ -9,6 +9,7 @@ import typer
 
 from khabar import __version__
 from khabar.cli import (
+    claims_cmd,
     control_cmd,
     demo_cmd,
     eval_cmd,
@@ -47,6 +48,7 @@ app.command("map")(map_cmd.map_)
 app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.eval_)
 app.command("review")(review_cmd.review)
+app.command("claims")(claims_cmd.claims)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,104 @@
+"""`khabar claims [--check]`: the claims, checked against the compiled control of their day."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from khabar.cli.common import DbOption, TheatreOption, console, guarded
+from khabar.errors import KhabarError
+from khabar.store.db import DEFAULT_DB
+
+
+def _day(d: Any) -> str:
+    return d.isoformat() if d else "no date"
+
+
+def _qty(c: Any) -> str:
+    q = c.quantity
+    if q is None:
+        return ""
+    return " ".join(x for x in (q.qualifier or "", f"{q.value:g}", q.unit,
+                                f"of {q.of}" if q.of else "") if x)
+
+
+def _as_json(rep: Any) -> dict[str, Any]:
+    def claim(c: Any) -> dict[str, Any]:
+        return {"id": c.id, "claimant": c.claimant, "stance": c.stance, "text": c.text,
+                "quantity": c.quantity.to_dict() if c.quantity else None, "date": _day(c.day),
+                "outlet": c.outlet, "document_id": c.document_id, "evidence": c.evidence,
+                "review": c.review}
+    return {
+        "claims": [claim(c) for c in rep.claims],
+        "checks": [{"claim": claim(k.claim), "party": k.party, "measure": k.measure,
+                    "claimed": k.claimed, "verdict": k.verdict, "reasoning": k.reasoning,
+                    "tolerance_points": k.tolerance, "headline": k.headline(),
+                    "grades": rep.grades.get(k.claim.id),
+                    "figures": [{"measure": f.measure, "known": round(f.known, 1),
+                                 "most": round(f.most, 1), "basis": f.basis} for f in k.figures]}
+                   for k in rep.checks],
+        "denials": [{"denial": claim(d), "denies": [
+            {"kind": lk.target.kind, "id": lk.target.id, "label": lk.target.label,
+             "score": lk.score, "reasons": list(lk.reasons)} for lk in links]}
+            for d, links in rep.denials],
+        "assessments": [{k: v for k, v in b.items() if k != "line"} for b in rep.beside],
+    }
+
+
+@guarded
+def claims(
+    check: Annotated[bool, typer.Option("--check", help="Judge each claim with a number against the compiled control of its day.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Points either side of a claim that still count as consistent.")] = 5.0,
+    db: DbOption = Path(DEFAULT_DB),
+    theatre: TheatreOption = "afghanistan_2021",
+) -> None:
+    """Print the claims, the denials linked to what they deny, and (with --check) the claim check."""
+    from khabar.jobs import check_claims
+    from khabar.store import connect
+    from khabar.theatres.loader import load
+
+    if not db.exists():
+        raise KhabarError(f"{db}: no such database; run `khabar ingest` first")
+    if not 0 <= tolerance <= 50:
+        raise KhabarError(f"--tolerance {tolerance:g}: use a number of points from 0 to 50")
+    rep = check_claims(connect(db), load(theatre), tolerance)
+    if as_json:
+        typer.echo(json.dumps(_as_json(rep), ensure_ascii=False, indent=2))
+        return
+    if check:
+        console.print(f"Claim check ({len(rep.checks)} claim(s) with a number about the theatre; "
+                      f"tolerance ±{tolerance:g} points)", style="bold", highlight=False)
+        for k in rep.checks:
+            grades = rep.grades.get(k.claim.id)
+            console.print(f"- {k.headline()}{'; ' + grades if grades else ''}",
+                          highlight=False, markup=False)
+            console.print(f"  verdict: {k.verdict} ({k.reasoning})", highlight=False, markup=False)
+            console.print(f"  evidence: {k.claim.evidence} [{k.claim.outlet or k.claim.document_id}]",
+                          highlight=False, markup=False)
+    else:
+        t = Table("date", "claimant", "stance", "number", "claim", "review", expand=True)
+        for c in rep.claims:
+            t.add_row(_day(c.day), c.claimant, c.stance, _qty(c), c.text[:100], c.review or "")
+        console.print(t)
+    console.print(f"Denials ({len(rep.denials)}) and what they deny", style="bold",
+                  highlight=False)
+    for d, links in rep.denials:
+        console.print(f"- {_day(d.day)} {d.claimant} {d.stance}: {d.text[:100]}",
+                      highlight=False, markup=False)
+        for lk in links:
+            console.print(f"    denies {lk.target.kind} {lk.target.id}: {lk.target.label[:90]} "
+                          f"({', '.join(lk.reasons)})", highlight=False, markup=False)
+        if not links:
+            console.print("    (nothing linked: no record shares its report, place or number)",
+                          highlight=False)
+    if check:
+        console.print("Published counts beside khabar's own", style="bold", highlight=False)
+        for b in rep.beside:
+            console.print(f"- {b['line']}", highlight=False, markup=False)
+        if not rep.beside:
+            console.print("  (no published counts stored)", highlight=False)
