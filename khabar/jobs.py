@@ -143,15 +143,21 @@ def stored_claims(conn: sqlite3.Connection) -> list:
     return sorted(out, key=lambda c: (c.day or date.min, c.document_id, c.span[0]))
 
 
+def _b2_or_better(code: str) -> bool:
+    return len(code) >= 2 and code[0] <= "B" and code[1:].isdigit() and int(code[1:]) <= 2
+
+
 def _grades_clause(states: list[DistrictState], party: str) -> str:
+    """Return "90% of the 12 observations graded B2 or better" for the districts a party holds."""
     held = [s for s in states if s.controller == party]
-    graded = [s for s in held if s.grade]
-    if not graded:
+    codes = [src.code for s in held for ev in s.events for src in ev.sources]
+    what = "observations"
+    if not codes:  # states without their events: one grade per district
+        codes, what = [s.grade for s in held if s.grade], f"{party}-held districts"
+    if not codes:
         return ""
-    good = sum(1 for s in graded if s.grade[0] <= "B" and s.grade[1:].isdigit()
-               and int(s.grade[1:]) <= 2)
-    return (f"{100 * good / len(graded):.0f}% of the {len(graded)} {party}-held districts rest on "
-            "evidence graded B2 or better")
+    good = sum(1 for c in codes if _b2_or_better(c))
+    return f"{100 * good / len(codes):.0f}% of the {len(codes)} {what} graded B2 or better"
 
 
 def _denial_targets(conn: sqlite3.Connection, claims: list) -> list:
