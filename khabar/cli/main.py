@@ -17,6 +17,7 @@ from khabar.cli import (
     ingest_cmd,
     map_cmd,
     review_cmd,
+    serve_cmd,
 )
 from khabar.cli.common import STATE
 
@@ -49,6 +50,7 @@ app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.eval_)
 app.command("review")(review_cmd.review)
 app.command("claims")(claims_cmd.claims)
+app.command("serve")(serve_cmd.serve)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,96 @@
+"""The desk's FastAPI app: `create_app(db_path, theatre, token)` joins the routers and error shape.
+
+Every error, from any route, is one JSON shape: `{"ok": false, "error": "...", "status": N}`.
+Pages carry a Content-Security-Policy that allows only khabar's own scripts and styles.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from khabar import __version__
+from khabar.errors import InputError, KhabarError
+from khabar.theatres.loader import Theatre, load
+from khabar.web.desk import Desk
+
+STATIC = Path(__file__).with_name("static")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+log = logging.getLogger("khabar.web")
+
+
+def error_body(message: str, status: int) -> dict[str, object]:
+    """Return the one JSON shape of every error the desk answers."""
+    return {"ok": False, "error": message, "status": status}
+
+
+def _error(message: str, status: int, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(message, status), status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for e in exc.errors():
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(db_path: str | Path, theatre: str | Theatre = "afghanistan_2021",
+               token: str | None = None) -> FastAPI:
+    """Return the desk app over a database file; writes need `token` (none: read-only)."""
+    from khabar.web.routers import api, pages
+
+    th = theatre if isinstance(theatre, Theatre) else load(theatre)
+    desk = Desk(Path(db_path), th, token or None)
+    desk.conn()  # opens and migrates the database now, so that a bad path fails at start
+    desk.map_order()  # projects the theatre's districts once, before the first request
+    app = FastAPI(title="khabar desk", version=__version__, docs_url=None, redoc_url=None,
+                  description="District control, events, claims and quotes compiled from press "
+                              "reports, each record with the sentence and report behind it.")
+    app.state.desk = desk
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"{request.url.path}: not found"
+        return _error(message, exc.status_code, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(_validation_message(exc), 422)
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, exc: InputError) -> JSONResponse:
+        return _error(str(exc), 422)
+
+    @app.exception_handler(KhabarError)
+    async def khabar_error(request: Request, exc: KhabarError) -> JSONResponse:
+        return _error(str(exc), 500)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("error answering %s", request.url.path)
+        return _error(f"internal error ({type(exc).__name__}); see the server log", 500)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,1 @@
+"""The desk's routes: `api` (JSON under /api/, exports) and `pages` (HTML)."""

@@ -1,0 +1,320 @@
+"""JSON under /api/: documents, records, control as of a day, the map layer, timeline, review, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, Field
+
+from khabar.store import queries as q
+from khabar.web.desk import Desk
+
+router = APIRouter(prefix="/api", tags=["api"])
+Kind = Literal["control_changes", "events", "claims", "quotes", "assessments"]
+Table = Literal["documents", "control_changes", "events", "claims", "quotes", "assessments", "overrides"]
+Day = Annotated[date | None, Query(description="Day YYYY-MM-DD (default: the latest in the data).")]
+
+
+def desk_of(request: Request) -> Desk:
+    """Return the app's Desk."""
+    desk: Desk = request.app.state.desk
+    return desk
+
+
+DeskDep = Annotated[Desk, Depends(desk_of)]
+
+
+def writer(desk: DeskDep, authorization: Annotated[str | None, Header()] = None) -> Desk:
+    """Let a write through only with the server's token as a bearer token (401), if it has one (403)."""
+    if not desk.can_write():
+        raise HTTPException(403, "this server is read-only; start khabar serve with --token "
+                                 "(or KHABAR_TOKEN) to allow reviews")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not desk.token_ok(given.strip()):
+        raise HTTPException(401, "missing or wrong token; send Authorization: Bearer <token>",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return desk
+
+
+def day_or_latest(desk: Desk, day: date | None) -> date:
+    """Return the day asked for, else the latest day of the data."""
+    if day:
+        return day
+    latest = desk.date_range()[1]
+    if latest is None:
+        raise HTTPException(404, "no dated reports stored; ingest some or give as_of=YYYY-MM-DD")
+    return latest
+
+
+def with_reviews(desk: Desk, kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return rows with the analysts' overrides applied: corrected fields in, `review` and `review_note`.
+
+    Rejected records stay, marked "rejected" (the tables show them struck through); `reviews`
+    lists every override of the record, oldest first.
+    """
+    from khabar.store.overrides import list_overrides, reviews
+
+    in_force = reviews(desk.conn(), kind)
+    history: dict[str, list[dict[str, Any]]] = {}
+    if in_force:
+        for o in list_overrides(desk.conn(), kind=kind):
+            history.setdefault(str(o["record_id"]), []).append(o)
+    for r in rows:
+        rv = in_force.get(str(r.get("id")))
+        r["review"], r["review_note"] = (rv.label, rv.note) if rv else (None, None)
+        if rv is not None:
+            r["extracted"] = {k: r.get(k) for k in rv.fields}
+            r.update(rv.fields)
+        r["reviews"] = history.get(str(r.get("id")), [])
+    return rows
+
+
+@router.get("/status")
+def status(desk: DeskDep) -> dict[str, Any]:
+    """What this desk serves: the theatre, the range of the data, record counts, whether it takes writes."""
+    from khabar.store.records import stats
+
+    first, last = desk.date_range()
+    return {"ok": True, "theatre": desk.theatre.name, "title": desk.theatre.title,
+            "first": first, "last": last, "writable": desk.can_write(), "records": stats(desk.conn())}
+
+
+@router.get("/documents")
+def list_documents(desk: DeskDep, q_: Annotated[str | None, Query(alias="q", description="Full-text search.")] = None,
+                   limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = 100,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    """Stored reports, newest first (without their text)."""
+    rows, total = q.documents(desk.conn(), q_, limit, offset)
+    return {"ok": True, "total": total, "documents": rows}
+
+
+@router.get("/documents/{document_id}")
+def get_document(desk: DeskDep, document_id: str) -> dict[str, Any]:
+    """One report with its text and every record extracted from it (spans are [start, end) offsets)."""
+    doc = q.document(desk.conn(), document_id)
+    if doc is None:
+        raise HTTPException(404, f"document {document_id}: not found")
+    recs = q.document_records(desk.conn(), document_id)
+    for kind, rows in recs.items():
+        with_reviews(desk, kind, rows)
+    return {"ok": True, "document": doc, "records": recs}
+
+
+def record_filter(type: str | None = None, actor: str | None = None, place: str | None = None,
+                  date_from: Annotated[date | None, Query(alias="from")] = None,
+                  date_to: Annotated[date | None, Query(alias="to")] = None,
+                  grade: str | None = None,
+                  q_: Annotated[str | None, Query(alias="q", description="Full-text search.")] = None,
+                  document: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = 200,
+                  offset: Annotated[int, Query(ge=0)] = 0) -> q.RecordFilter:
+    """Return the filter the query parameters describe."""
+    return q.RecordFilter(type=type or None, actor=actor or None, place=place or None,
+                          date_from=date_from, date_to=date_to, grade=grade or None, q=q_ or None,
+                          document_id=document or None, limit=limit, offset=offset)
+
+
+Filter = Annotated[q.RecordFilter, Depends(record_filter)]
+
+
+@router.get("/records/{kind}")
+def list_records(desk: DeskDep, kind: Kind, flt: Filter) -> dict[str, Any]:
+    """Records of a kind, filtered: type (event type, claim stance, controller), actor, place, dates, grade, q."""
+    rows, total = q.records(desk.conn(), kind, flt)
+    return {"ok": True, "kind": kind, "total": total, "records": with_reviews(desk, kind, rows)}
+
+
+@router.get("/records/{kind}/{record_id}")
+def get_record(desk: DeskDep, kind: Kind, record_id: str) -> dict[str, Any]:
+    """One record with its report's metadata and its reviews."""
+    rec = q.record(desk.conn(), kind, record_id)
+    if rec is None:
+        raise HTTPException(404, f"{kind} record {record_id}: not found")
+    return {"ok": True, "kind": kind, "record": with_reviews(desk, kind, [rec])[0]}
+
+
+@router.get("/events")
+def list_events(desk: DeskDep, flt: Filter) -> dict[str, Any]:
+    """Events (PLOVER types), filtered as /api/records/events."""
+    return list_records(desk, "events", flt)
+
+
+@router.get("/claims")
+def list_claims(desk: DeskDep, flt: Filter) -> dict[str, Any]:
+    """Claims, filtered as /api/records/claims."""
+    return list_records(desk, "claims", flt)
+
+
+@router.get("/quotes")
+def list_quotes(desk: DeskDep, flt: Filter) -> dict[str, Any]:
+    """Quotes, filtered as /api/records/quotes."""
+    return list_records(desk, "quotes", flt)
+
+
+@router.get("/control")
+def control(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
+    """Every district's controller as of a day, since when, and the observation behind it; the counts."""
+    day = day_or_latest(desk, as_of)
+    states, counts = desk.control(day)
+    return {"ok": True, "as_of": day, "counts": counts.to_dict(),
+            "districts": jsonable_encoder(states)}
+
+
+@router.get("/control.geojson")
+def control_geojson(desk: DeskDep, as_of: Day = None) -> Response:
+    """The map layer as GeoJSON (RFC 7946) for a day: every district polygon with its state (QGIS loads it by URL)."""
+    import json
+
+    from khabar.render.geojson import control_geojson as to_geojson
+
+    states, _ = desk.control(day_or_latest(desk, as_of))
+    body = json.dumps(to_geojson(desk.theatre, states), ensure_ascii=False, separators=(",", ":"))
+    return Response(body, media_type="application/geo+json")
+
+
+@router.get("/map")
+def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
+    """The map page's data for a day: controller per district (in the page's order), counts, claims, assessments."""
+    day = day_or_latest(desk, as_of)
+    states, counts = desk.control(day)
+    by_id = {s.district_id: s for s in states}
+    ctl = []
+    for did in desk.map_order():
+        s = by_id.get(did)
+        ctl.append(s.controller if s else None)
+    conn = desk.conn()
+    claims = q.day_records(conn, "claims", day, limit=30)
+    return {"ok": True, "as_of": day, "counts": counts.to_dict(), "controllers": ctl,
+            "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
+                                              "outlet", "title")} for c in claims],
+            "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
+                                                   "count", "of_total", "as_of", "kind", "outlet")}
+                            for a in q.assessments_near(conn, day)],
+            "events": len(q.day_records(conn, "events", day, limit=q.MAX_LIMIT))}
+
+
+@router.get("/districts/{district_id}")
+def district(desk: DeskDep, district_id: str, as_of: Day = None) -> dict[str, Any]:
+    """A district's state as of a day and its whole history: every report that spoke of it."""
+    d = desk.theatre.districts.get(district_id)
+    if d is None:
+        raise HTTPException(404, f"district {district_id}: not in theatre {desk.theatre.name}")
+    day = day_or_latest(desk, as_of)
+    states, _ = desk.control(day)
+    state = next((s for s in states if s.district_id == district_id), None)
+    history = with_reviews(desk, "control_changes", q.district_history(desk.conn(), district_id))
+    grades = _grades(state)
+    for h in history:
+        h["grade"] = grades.get(h["id"], "")
+    return {"ok": True, "as_of": day, "district": {"id": d.id, "name": d.name, "province": d.province},
+            "state": jsonable_encoder(state), "history": history}
+
+
+def _grades(state: Any) -> dict[str, str]:
+    """Return record id -> Admiralty code of each graded source behind a state (if compile grades)."""
+    out: dict[str, str] = {}
+    for ev in (*getattr(state, "events", ()), *getattr(state, "conflict", ())):
+        for src in getattr(ev, "sources", ()):
+            out[src.observation.record_id] = f"{src.reliability}{src.credibility}"
+    return out
+
+
+@router.get("/timeline")
+def timeline(desk: DeskDep, start: date | None = None, end: date | None = None) -> dict[str, Any]:
+    """Daily counts over a range (default: the data's): districts by controller, and records dated each day."""
+    first, last = desk.date_range()
+    start, end = start or first, end or last
+    if start is None or end is None:
+        raise HTTPException(404, "no dated reports stored; give start and end as YYYY-MM-DD")
+    return {"ok": True, "start": start, "end": end, "days": desk.timeline(start, end)}
+
+
+class ReviewIn(BaseModel):
+    """An analyst's verdict on one record."""
+
+    kind: Kind
+    record_id: str = Field(min_length=1, max_length=64)
+    action: Literal["confirm", "reject", "correct"]
+    note: str = Field(min_length=1, max_length=4000)
+    fields: dict[str, Any] | None = None
+    analyst: str = Field(default="", max_length=200)
+
+
+@router.post("/review", status_code=201)
+def review(body: ReviewIn, desk: Annotated[Desk, Depends(writer)], as_of: Day = None) -> dict[str, Any]:
+    """Confirm, reject or correct a record with a note (needs the token); returns the new counts."""
+    from khabar.store.overrides import save_override
+
+    override_id = save_override(desk.conn(), body.kind, body.record_id, body.action, body.note,
+                                fields=body.fields, analyst=body.analyst)
+    desk.changed()
+    day = day_or_latest(desk, as_of)
+    _, counts = desk.control(day)
+    return {"ok": True, "id": override_id, "counts": counts.to_dict()}
+
+
+@router.get("/reviews")
+def reviews(desk: DeskDep, kind: Kind | None = None, record_id: str | None = None) -> dict[str, Any]:
+    """The analysts' reviews, optionally of one kind or record."""
+    from khabar.store.overrides import list_overrides
+
+    return {"ok": True, "reviews": list_overrides(desk.conn(), kind=kind, record_id=record_id)}
+
+
+def _csv_stream(cols: list[str], rows: Iterator[tuple[Any, ...]]) -> Iterator[str]:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(cols)
+    for i, row in enumerate(rows, 1):
+        w.writerow(row)
+        if i % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _parquet(cols: list[str], rows: Iterator[tuple[Any, ...]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = list(rows)
+    table = pa.table({c: pa.array([r[i] for r in data]) for i, c in enumerate(cols)})
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
+
+
+@router.get("/export/control-{as_of}.csv")
+def export_control(desk: DeskDep, as_of: date) -> Response:
+    """District control as of a day as CSV (the columns of `khabar map --all-formats`)."""
+    from khabar.render.csv_export import control_row
+
+    states, _ = desk.control(as_of)
+    rows = [control_row(s) for s in states]
+    cols = list(rows[0]) if rows else []
+    return StreamingResponse(_csv_stream(cols, (tuple(r.values()) for r in rows)),
+                             media_type="text/csv; charset=utf-8")
+
+
+@router.get("/export/{table}.{fmt}")
+def export(desk: DeskDep, table: Table, fmt: Literal["csv", "parquet"]) -> Response:
+    """A whole table as CSV or Parquet: documents, each kind of record, overrides."""
+    try:
+        cols, rows = q.export_rows(desk.conn(), table)
+    except ValueError as e:
+        raise HTTPException(404, str(e)) from None
+    name = f"khabar-{table}.{fmt}"
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if fmt == "csv":
+        return StreamingResponse(_csv_stream(cols, rows), media_type="text/csv; charset=utf-8",
+                                 headers=disposition)
+    return Response(_parquet(cols, rows), media_type="application/vnd.apache.parquet",
+                    headers=disposition)

@@ -1,0 +1,187 @@
+"""The desk's HTML pages: the map with a time slider, the record tables, the reports and their text.
+
+Templates are Jinja2 with autoescaping on: report titles, texts and every extracted field are
+untrusted and reach the page only as escaped text. Links to outlets pass `safe_url` first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from khabar.records import CONTROLLERS, PLOVER_TYPES, STANCES
+from khabar.render.map import _palette, _svg, safe_url, script_json
+from khabar.store import queries as q
+from khabar.web.desk import Desk
+from khabar.web.highlight import Mark, segments
+from khabar.web.routers.api import DeskDep, Filter, with_reviews
+
+TEMPLATES = Path(__file__).parents[1] / "templates"
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                          undefined=jinja2.StrictUndefined)
+_env.filters["safe_url"] = safe_url
+templates = Jinja2Templates(env=_env)
+router = APIRouter(include_in_schema=False)
+
+TABLES: dict[str, dict[str, Any]] = {
+    "events": {"title": "Events", "types": PLOVER_TYPES, "type_label": "Type", "actor": "Actor",
+               "place": True},
+    "claims": {"title": "Claims", "types": STANCES, "type_label": "Stance", "actor": "Claimant",
+               "place": False},
+    "quotes": {"title": "Quotes", "types": (), "type_label": "", "actor": "Speaker", "place": False},
+}
+KIND_LABEL = {"control_changes": "control", "events": "event", "claims": "claim", "quotes": "quote",
+              "assessments": "assessment"}
+
+
+def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    desk: Desk = request.app.state.desk
+    context.setdefault("writable", desk.can_write())
+    context.setdefault("active", "")
+    context.setdefault("theatre_title", desk.theatre.title)
+    return templates.TemplateResponse(request, name, context)
+
+
+@router.get("/theme.css")
+def theme(desk: DeskDep) -> Response:
+    """The theatre's controller colours as CSS classes (colours are checked hex values)."""
+    css = "".join(f".c-{k}{{fill:{c}}}.bg-{k}{{background:{c}}}" for k, (_, c) in _palette(desk.theatre).items())
+    return Response(css, media_type="text/css", headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/", response_class=HTMLResponse)
+def map_page(request: Request, desk: DeskDep,
+             as_of: Annotated[date | None, Query()] = None) -> HTMLResponse:
+    """The map: districts coloured for a day, a slider across the data's range, counts and evidence."""
+    first, last = desk.date_range()
+    if last is None or first is None:
+        return _page(request, "empty.html")
+    day = min(max(as_of or last, first), last)
+    states, counts = desk.control(day)
+    layers = desk.layers()
+    order = desk.map_order()
+    by_id = {s.district_id: s for s in states}
+    palette = _palette(desk.theatre)
+    data = {"asOf": day.isoformat(), "first": first.isoformat(), "last": last.isoformat(),
+            "ids": order, "parties": {k: {"label": lb, "colour": c} for k, (lb, c) in palette.items()},
+            "names": [[by_id[d].name, by_id[d].province] if d in by_id else [d, ""] for d in order],
+            "writable": desk.can_write()}
+    return _page(request, "map.html", svg=_svg(layers, _filled(desk, by_id, order), order),
+                 data=script_json(data), counts=counts, palette=palette, day=day,
+                 first=first, last=last, span=(last - first).days, offset=(day - first).days,
+                 controllers=(*CONTROLLERS, "no_reports"))
+
+
+def _filled(desk: Desk, by_id: dict[str, Any], order: list[str]) -> dict[str, Any]:
+    """Return states for every district the map draws (those missing: no reports)."""
+    from khabar.records import DistrictState
+
+    out = dict(by_id)
+    for did in order:
+        if did not in out:
+            d = desk.theatre.districts.get(did)
+            out[did] = DistrictState(did, d.name if d else did, d.province if d else "", None, None, None)
+    return out
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(request: Request, desk: DeskDep, q_: Annotated[str | None, Query(alias="q")] = None,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    """The stored reports, newest first, with full-text search."""
+    rows, total = q.documents(desk.conn(), q_, 100, offset)
+    return _page(request, "reports.html", rows=rows, total=total, q=q_ or "", offset=offset)
+
+
+@router.get("/reports/{document_id}", response_class=HTMLResponse)
+def report_page(request: Request, desk: DeskDep, document_id: str,
+                hl: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    """One report with every extracted record highlighted in its text; `hl` picks one record out."""
+    conn = desk.conn()
+    doc = q.document(conn, document_id)
+    if doc is None:
+        raise HTTPException(404, f"document {document_id}: not found")
+    recs = q.document_records(conn, document_id)
+    marks = []
+    listed = []
+    for kind, rows in recs.items():
+        with_reviews(desk, kind, rows)
+        for r in rows:
+            label = f"{KIND_LABEL[kind]}: {describe(kind, r)}"
+            marks.append(Mark(r["span_start"], r["span_end"], kind, r["id"], label))
+            if r["id"] == hl:
+                marks.append(Mark(r["ev_start"], r["ev_end"], "sentence", r["id"], "the sentence"))
+                marks.append(Mark(r["span_start"], r["span_end"], "hl", r["id"], ""))
+            listed.append({"kind": kind, "label": KIND_LABEL[kind], "what": describe(kind, r), **r})
+    listed.sort(key=lambda r: (r["span_start"], r["kind"]))
+    return _page(request, "report.html", doc=doc, segments=segments(doc["text"], marks),
+                 records=listed, hl=hl or "", url=safe_url(doc.get("url")))
+
+
+def describe(kind: str, r: dict[str, Any]) -> str:
+    """Return a record as one short line of plain text."""
+    if kind == "control_changes":
+        return f"{r.get('district')} ({r.get('province') or '?'}): {r.get('controller')}, {r.get('date') or 'undated'}"
+    if kind == "events":
+        actors = ", ".join(r.get("actors") or []) or "?"
+        targets = ", ".join(r.get("targets") or [])
+        return (f"{r.get('type')} {actors}" + (f" → {targets}" if targets else "")
+                + (f" at {r['place']}" if r.get("place") else "") + f", {r.get('date') or 'undated'}")
+    if kind == "claims":
+        return f"{r.get('claimant')} {r.get('stance')}: {r.get('text')}"
+    if kind == "quotes":
+        return f"{r.get('speaker') or 'unattributed'}: {r.get('text')}"
+    return f"{r.get('assessor')}: {r.get('controller')} {r.get('count')} of {r.get('of_total') or '?'}, {r.get('as_of') or 'undated'}"
+
+
+def _table(request: Request, desk: Desk, kind: str, flt: q.RecordFilter) -> HTMLResponse:
+    rows, total = q.records(desk.conn(), kind, flt)
+    with_reviews(desk, kind, rows)
+    for r in rows:
+        r["what"] = describe(kind, r)
+    has_grade = "grade" in q.columns(desk.conn(), kind)
+    params = {k: v for k, v in request.query_params.items() if k != "offset"}
+    return _page(request, "table.html", kind=kind, spec=TABLES[kind], rows=rows, total=total,
+                 flt=flt, has_grade=has_grade, label=KIND_LABEL[kind],
+                 next_url=(f"?{urlencode({**params, 'offset': flt.offset + flt.limit})}"
+                           if flt.offset + flt.limit < total else ""),
+                 prev_url=(f"?{urlencode({**params, 'offset': max(0, flt.offset - flt.limit)})}"
+                           if flt.offset else ""))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, desk: DeskDep, flt: Filter) -> HTMLResponse:
+    """Events, filterable by type, actor, place, dates, grade and text."""
+    return _table(request, desk, "events", flt)
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(request: Request, desk: DeskDep, flt: Filter) -> HTMLResponse:
+    """Claims, filterable by stance, claimant, dates, grade and text."""
+    return _table(request, desk, "claims", flt)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, desk: DeskDep, flt: Filter) -> HTMLResponse:
+    """Quotes, filterable by speaker, dates and text."""
+    return _table(request, desk, "quotes", flt)
+
+
+@router.get("/records/{record_id}", response_class=HTMLResponse)
+def record_page(desk: DeskDep, record_id: str) -> Response:
+    """Redirect a record id to its report, the record highlighted."""
+    from fastapi.responses import RedirectResponse
+
+    found = q.find_record(desk.conn(), record_id)
+    if found is None:
+        raise HTTPException(404, f"record {record_id}: not found")
+    _, rec = found
+    return RedirectResponse(f"/reports/{rec['document_id']}?{urlencode({'hl': record_id})}#r-{record_id}",
+                            status_code=303)
+

@@ -1,0 +1,313 @@
+// The desk's map: colours for the chosen day from /api/map, a slider and play button, a district
+// panel from /api/districts/{id}. Report text is untrusted: it only ever becomes textContent.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("desk-data").textContent);
+  var svg = document.getElementById("map");
+  var wrap = document.getElementById("map-wrap");
+  var tip = document.getElementById("tip");
+  var hl = document.getElementById("hl");
+  var sel = document.getElementById("sel");
+  var detail = document.getElementById("detail");
+  var plabels = document.getElementById("plabels");
+  var dlabels = document.getElementById("dlabels");
+  var slider = document.getElementById("slider");
+  var dayOut = document.getElementById("day");
+  var play = document.getElementById("play");
+  var paths = document.querySelectorAll("#districts path");
+  var base = svg.viewBox.baseVal;
+  var home = { x: base.x, y: base.y, w: base.width, h: base.height };
+  var vb = { x: home.x, y: home.y, w: home.w, h: home.h };
+  var controllers = [];
+  var day = data.asOf, selected = null, seq = 0, timer = null;
+  var DAY_MS = 86400000, first = Date.parse(data.first + "T00:00:00Z");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function party(c) { return data.parties[c || "no_reports"] || data.parties.no_reports; }
+  function dayAt(offset) { return new Date(first + offset * DAY_MS).toISOString().slice(0, 10); }
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+      return r.json().then(function (j) { if (!r.ok) throw new Error(j.error || r.status); return j; });
+    });
+  }
+  function reportLink(doc, id, text) {
+    var a = el("a", "", text);
+    a.href = "/reports/" + encodeURIComponent(doc) + "?hl=" + encodeURIComponent(id) + "#r-" + encodeURIComponent(id);
+    return a;
+  }
+
+  // -- the day ---------------------------------------------------------------------------
+  function applyDay(j) {
+    controllers = j.controllers;
+    for (var i = 0; i < paths.length; i++) {
+      paths[i].setAttribute("class", "c-" + (controllers[i] || "no_reports"));
+    }
+    ["taliban", "government", "contested", "no_reports"].forEach(function (k) {
+      var n = document.getElementById("n-" + k);
+      if (n) n.textContent = j.counts[k];
+    });
+    var c = j.counts;
+    document.getElementById("headline").textContent = "Taliban " + c.taliban + ", government " + c.government +
+      ", contested " + c.contested + ", no reports " + c.no_reports + " of " + c.total + " districts as of " + c.as_of;
+    document.getElementById("counts-day").textContent = c.as_of;
+    var claims = document.getElementById("claims-list");
+    claims.replaceChildren();
+    j.claims.forEach(function (cl) {
+      var li = el("li");
+      li.appendChild(el("strong", "", cl.claimant));
+      li.appendChild(document.createTextNode(" " + cl.stance + ": " + cl.text + " "));
+      li.appendChild(reportLink(cl.document_id, cl.id, cl.outlet || "report"));
+      claims.appendChild(li);
+    });
+    if (!j.claims.length) claims.appendChild(el("li", "hint", "No claims dated " + c.as_of + "."));
+    var assess = document.getElementById("assess-list");
+    assess.replaceChildren();
+    j.assessments.forEach(function (a) {
+      var li = el("li");
+      li.appendChild(el("strong", "", a.assessor));
+      li.appendChild(document.createTextNode(": " + party(a.controller).label + " " + a.count +
+        (a.of_total ? " of " + a.of_total : "") + " districts as of " + a.as_of + " "));
+      li.appendChild(reportLink(a.document_id, a.id, "report"));
+      assess.appendChild(li);
+    });
+    if (!j.assessments.length) assess.appendChild(el("li", "hint", "None in the two weeks to " + c.as_of + "."));
+    document.getElementById("geojson-link").href = "/api/control.geojson?as_of=" + c.as_of;
+    document.getElementById("csv-link").href = "/api/export/control-" + c.as_of + ".csv";
+  }
+  function load(d) {
+    day = d;
+    dayOut.textContent = d;
+    var mine = ++seq;
+    history.replaceState(null, "", "?as_of=" + d);
+    return getJSON("/api/map?as_of=" + d).then(function (j) {
+      if (mine !== seq) return;
+      applyDay(j);
+      if (selected !== null) showDistrict(selected);
+      document.body.dataset.loaded = d;
+    });
+  }
+  slider.addEventListener("input", function () { load(dayAt(Number(slider.value))); });
+  function stop() { clearInterval(timer); timer = null; play.textContent = "\u25B6"; play.title = "Play"; }
+  play.addEventListener("click", function () {
+    if (timer) { stop(); return; }
+    if (Number(slider.value) >= Number(slider.max)) slider.value = 0;
+    play.textContent = "\u275A\u275A"; play.title = "Pause";
+    timer = setInterval(function () {
+      if (Number(slider.value) >= Number(slider.max)) { stop(); return; }
+      slider.value = Number(slider.value) + 1;
+      load(dayAt(Number(slider.value)));
+    }, 350);
+  });
+
+  // -- district panel ----------------------------------------------------------------------
+  function evidenceWithSpan(o) {
+    // The sentence, with the record's own words marked: spans are offsets in the report text.
+    var q = el("blockquote"), ev = String(o.evidence || "");
+    var a = o.span_start - o.ev_start, b = o.span_end - o.ev_start;
+    if (a >= 0 && b <= ev.length && a < b) {
+      q.appendChild(document.createTextNode(ev.slice(0, a)));
+      q.appendChild(el("mark", "", ev.slice(a, b)));
+      q.appendChild(document.createTextNode(ev.slice(b)));
+    } else {
+      q.textContent = ev;
+    }
+    return q;
+  }
+  function reviewForm(o) {
+    var f = el("form", "review");
+    f.dataset.kind = "control_changes";
+    f.dataset.id = o.id;
+    var s = el("select");
+    s.name = "action";
+    s.setAttribute("aria-label", "Action");
+    ["confirm", "reject", "correct"].forEach(function (a) { var op = el("option", "", a); op.value = a; s.appendChild(op); });
+    var fields = el("input", "fields"); fields.name = "fields"; fields.placeholder = "controller=government";
+    var note = el("input"); note.name = "note"; note.placeholder = "note (why)"; note.required = true;
+    f.appendChild(s); f.appendChild(fields); f.appendChild(note);
+    f.appendChild(el("button", "", "Save")).type = "submit";
+    f.appendChild(el("output", "status"));
+    window.khabarDesk.bind(f, function () { load(day); });
+    return f;
+  }
+  function showDistrict(i) {
+    var id = data.ids[i];
+    return getJSON("/api/districts/" + encodeURIComponent(id) + "?as_of=" + day).then(function (j) {
+      if (selected !== i) return;
+      var st = j.state || {}, p = party(st.controller);
+      detail.replaceChildren();
+      detail.appendChild(el("h2", "", "District"));
+      detail.appendChild(el("h3", "", j.district.name));
+      detail.appendChild(el("p", "prov", j.district.province + " province"));
+      var badge = el("span", "badge", p.label + (st.since ? " since " + st.since : ""));
+      badge.style.background = p.colour;
+      if (!st.controller) badge.style.color = "#1d2327";
+      detail.appendChild(badge);
+      var cur = st.observation ? st.observation.record_id : null;
+      var h = el("h2", "", "History (" + j.history.length + " report" + (j.history.length === 1 ? "" : "s") + ")");
+      h.style.marginTop = "12px";
+      detail.appendChild(h);
+      if (!j.history.length) detail.appendChild(el("p", "hint", "No report names this district."));
+      j.history.forEach(function (o) {
+        var box = el("div", "obs" + (o.id === cur ? " current" : "") + (o.review ? " rev-" + o.review : ""));
+        var top = el("div");
+        top.appendChild(el("span", "when", o.effective + " "));
+        var b = el("span", "badge", party(o.controller).label);
+        b.style.background = party(o.controller).colour;
+        top.appendChild(b);
+        if (o.grade) top.appendChild(el("span", "tag", " grade " + o.grade));
+        if (o.review) top.appendChild(el("span", "badge rv-" + o.review, o.review));
+        if (o.effective > day) top.appendChild(el("span", "muted", " (after " + day + ")"));
+        box.appendChild(top);
+        box.appendChild(evidenceWithSpan(o));
+        var src = el("div", "small");
+        src.appendChild(document.createTextNode((o.outlet || "Unknown outlet") + ", " + (o.published || "undated") + ": "));
+        src.appendChild(reportLink(o.document_id, o.id, o.title || "the report"));
+        box.appendChild(src);
+        if (o.review_note) box.appendChild(el("div", "small muted", "Note: " + o.review_note));
+        if (data.writable) box.appendChild(reviewForm(o));
+        detail.appendChild(box);
+      });
+    });
+  }
+  function select(i) {
+    selected = i;
+    sel.setAttribute("d", paths[i].getAttribute("d"));
+    showDistrict(i);
+  }
+
+  // -- tooltip ---------------------------------------------------------------------------
+  function index(target) {
+    var i = target && target.getAttribute && target.getAttribute("data-i");
+    return i === null || i === undefined ? null : Number(i);
+  }
+  function showTip(i, ev) {
+    var n = data.names[i], p = party(controllers[i]);
+    tip.replaceChildren();
+    tip.appendChild(el("strong", "", n[0]));
+    tip.appendChild(el("div", "", n[1] + " province \u00b7 " + p.label));
+    tip.hidden = false;
+    var r = wrap.getBoundingClientRect();
+    tip.style.left = Math.min(ev.clientX - r.left + 14, r.width - tip.offsetWidth - 6) + "px";
+    tip.style.top = Math.min(ev.clientY - r.top + 14, r.height - tip.offsetHeight - 6) + "px";
+  }
+
+  // -- zoom and pan (as khabar/render/map_script.js) --------------------------------------
+  function declutter(groups) {
+    var kept = [];
+    groups.forEach(function (g) {
+      Array.prototype.forEach.call(g.children, function (t) {
+        t.removeAttribute("visibility");
+        var b = t.getBBox(), pad = b.height * 0.15;
+        var box = { x0: b.x - pad, y0: b.y, x1: b.x + b.width + pad, y1: b.y + b.height };
+        var inView = box.x1 > vb.x && box.x0 < vb.x + vb.w && box.y1 > vb.y && box.y0 < vb.y + vb.h;
+        var clash = !inView || kept.some(function (k) {
+          return box.x0 < k.x1 && box.x1 > k.x0 && box.y0 < k.y1 && box.y1 > k.y0;
+        });
+        if (clash) t.setAttribute("visibility", "hidden"); else kept.push(box);
+      });
+    });
+  }
+  function apply() {
+    svg.setAttribute("viewBox", vb.x + " " + vb.y + " " + vb.w + " " + vb.h);
+    var ctm = svg.getScreenCTM();
+    var px = ctm && ctm.a > 0 ? ctm.a : 1;
+    plabels.setAttribute("font-size", (11.5 / px).toFixed(3));
+    plabels.style.strokeWidth = (3 / px).toFixed(3) + "px";
+    dlabels.setAttribute("font-size", (10.5 / px).toFixed(3));
+    dlabels.style.strokeWidth = (2.4 / px).toFixed(3) + "px";
+    var zoomed = px > 2.4;
+    svg.classList.toggle("zoomed", zoomed);
+    declutter(zoomed ? [plabels, dlabels] : [plabels]);
+  }
+  function zoomAt(k, cx, cy) {
+    var w = Math.min(home.w * 1.2, Math.max(home.w / 40, vb.w / k));
+    k = vb.w / w;
+    var p = new DOMPoint(cx, cy).matrixTransform(svg.getScreenCTM().inverse());
+    vb.x = p.x - (p.x - vb.x) / k;
+    vb.y = p.y - (p.y - vb.y) / k;
+    vb.w = w;
+    vb.h = vb.h / k;
+    apply();
+  }
+  function zoomCentre(k) {
+    var r = svg.getBoundingClientRect();
+    zoomAt(k, r.left + r.width / 2, r.top + r.height / 2);
+  }
+  function zoomTo(path) {
+    var b = path.getBBox(), m = Math.max(Math.max(b.width, b.height * home.w / home.h) * 4, home.w / 12);
+    vb.w = m; vb.h = m * home.h / home.w;
+    vb.x = b.x + b.width / 2 - vb.w / 2; vb.y = b.y + b.height / 2 - vb.h / 2;
+    apply();
+  }
+  svg.addEventListener("wheel", function (ev) {
+    ev.preventDefault();
+    zoomAt(Math.pow(1.0018, -ev.deltaY), ev.clientX, ev.clientY);
+  }, { passive: false });
+  var drag = null, moved = false;
+  svg.addEventListener("pointerdown", function (ev) {
+    if (ev.button !== 0) return;
+    drag = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y };
+    moved = false;
+  });
+  window.addEventListener("pointermove", function (ev) {
+    if (!drag) return;
+    var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+    if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    if (!moved) { moved = true; svg.classList.add("dragging"); tip.hidden = true; }
+    var ctm = svg.getScreenCTM();
+    vb.x = drag.vx - dx / ctm.a;
+    vb.y = drag.vy - dy / ctm.d;
+    apply();
+  });
+  window.addEventListener("pointerup", function () { drag = null; svg.classList.remove("dragging"); });
+  document.getElementById("zin").addEventListener("click", function () { zoomCentre(1.6); });
+  document.getElementById("zout").addEventListener("click", function () { zoomCentre(1 / 1.6); });
+  document.getElementById("zreset").addEventListener("click", function () {
+    vb = { x: home.x, y: home.y, w: home.w, h: home.h };
+    apply();
+  });
+  window.addEventListener("resize", apply);
+  svg.addEventListener("mouseover", function (ev) {
+    var i = index(ev.target);
+    if (i === null || drag) return;
+    hl.setAttribute("d", paths[i].getAttribute("d"));
+    showTip(i, ev);
+  });
+  svg.addEventListener("mouseout", function (ev) {
+    if (index(ev.target) !== null) { tip.hidden = true; hl.setAttribute("d", ""); }
+  });
+  svg.addEventListener("click", function (ev) {
+    if (moved) { moved = false; return; }
+    var i = index(ev.target);
+    if (i !== null) select(i);
+  });
+  var names = {}, list = document.getElementById("district-names");
+  data.names.forEach(function (n, i) {
+    var label = n[0] + " (" + n[1] + ")";
+    names[label.toLowerCase()] = i;
+    var op = document.createElement("option");
+    op.value = label;
+    list.appendChild(op);
+  });
+  var find = document.getElementById("find");
+  find.addEventListener("change", function () {
+    var i = names[find.value.trim().toLowerCase()];
+    if (i === undefined) {
+      var hit = Object.keys(names).filter(function (k) { return k.indexOf(find.value.trim().toLowerCase()) === 0; });
+      if (hit.length !== 1) return;
+      i = names[hit[0]];
+    }
+    select(i);
+    zoomTo(paths[i]);
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { sel.setAttribute("d", ""); tip.hidden = true; selected = null; }
+  });
+  apply();
+  load(day);
+})();
