@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from khabar.compile.control_as_of import Counts, control_as_of, count
+from khabar.compile.grading import Grader
 from khabar.errors import InputError, KhabarError
 from khabar.extract.pipeline import Extractor
 from khabar.ingest import read_inputs
@@ -81,7 +82,8 @@ def _counts(ex: Extraction) -> dict[str, int]:
 def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
                     ) -> tuple[list[DistrictState], Counts]:
     """Return every district's state as of a day, and the counts."""
-    states = control_as_of(theatre.districts, store.observations(conn, as_of), as_of)
+    states = control_as_of(theatre.districts, store.observations(conn, as_of), as_of,
+                           grader=Grader.for_theatre(theatre))
     return states, count(states, as_of)
 
 

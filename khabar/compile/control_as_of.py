@@ -1,45 +1,217 @@
-"""District control as of a day: the latest supported observation for each district."""
+"""District control as of a day: who holds each district, since when, how sure, and why.
+
+Reports are graded (`grading`), joined into events (`dedup`) and read in `arrival_key` order
+(by the day they give, else their publication day), one district at a time:
+
+- A decisive event of a new controller changes the district's state: it holds "since" that
+  event's day, with the confidence of the best grade behind it.
+- A party's own claim about its gains, or a denied report, is not decisive: it leaves the state
+  as it is and shows as a pending claim (`claimed_by`) until a decisive report confirms or
+  overtakes it.
+- Reports of the other side within `CONFLICT_WINDOW_DAYS` of the latest one behind the state,
+  from other reports, make it contested, with both sides' events (`conflict`), unless they tell
+  a sequence: a change of hands on a later day, or a retaking ("retook", "recaptured") on the
+  same day or later. A report never conflicts with itself: its own order stands.
+- A report that gives no day, of the side a dated retaking just reversed and published within
+  `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the retaking: it does not undo it.
+
+The state only changes on days a report speaks of, so `timeline` sweeps every district once and
+counts each day, giving the same counts as `control_as_of` on that day.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from khabar.records import DistrictState, Observation
+from khabar.compile.dedup import TOLERANCE_DAYS, UNDATED_LOOKBACK_DAYS, Cluster, DistrictClusters, arrival_key
+from khabar.compile.grading import Grader, best_code, confidence
+from khabar.records import ControlEvent, DistrictState, Observation, Source
 from khabar.theatres.loader import District
 
+CONFLICT_WINDOW_DAYS = 3
+_OPPOSITE = {"taliban": "government", "government": "taliban"}
 
-def _order(o: Observation) -> tuple[date, date, str]:
-    return (o.effective, o.published or o.effective, o.record_id)
+
+class Track:
+    """One district's state, updated report by report in `arrival_key` order."""
+
+    __slots__ = ("district_id", "clusters", "controller", "since", "run", "conflict", "claim",
+                 "window", "lookback")
+
+    def __init__(self, district_id: str, tolerance: int = TOLERANCE_DAYS,
+                 window: int = CONFLICT_WINDOW_DAYS, lookback: int = UNDATED_LOOKBACK_DAYS) -> None:
+        self.district_id = district_id
+        self.clusters = DistrictClusters(tolerance, lookback)
+        self.controller: str | None = None
+        self.since: date | None = None
+        self.run: list[Cluster] = []  # the events behind the state, the one that set it first
+        self.conflict: list[Cluster] = []  # when contested by disagreeing reports
+        self.claim: Cluster | None = None
+        self.window = window
+        self.lookback = lookback
+
+    @property
+    def key(self) -> tuple[str | None, bool]:
+        """Return what the counts need: the controller and whether a claim is pending."""
+        return self.controller, self.claim is not None
+
+    def add(self, source: Source) -> tuple[Cluster, bool]:
+        """Take one graded report: join it to its event and update the state; return the event
+        and whether the report started it."""
+        c, new = self.clusters.add(source)
+        self._update(c)
+        return c, new
+
+    def _set(self, controller: str, c: Cluster) -> None:
+        self.controller = controller
+        self.since = c.date if self.since is None or c.date >= self.since else c.last
+        self.run = [c]
+        self.conflict = []
+        if self.claim is not None and (self.claim is c or self.claim.date <= c.last):
+            self.claim = None
+
+    def _update(self, c: Cluster) -> None:
+        if c in self.run or c in self.conflict:
+            return
+        if not c.decisive:
+            if c.controller == self.controller:
+                self.run.append(c)
+            elif self.since is None or c.last >= self.since:
+                self.claim = c
+            return
+        if self.claim is c:
+            self.claim = None
+        if c.controller == "contested" or self.controller is None:
+            self._set(c.controller, c)
+            return
+        if c.controller == self.controller:
+            self.run.append(c)
+            if self.claim is not None and self.claim.date <= c.last:
+                self.claim = None
+            return
+        if self.controller == "contested":
+            if self.conflict and c.last <= (self.since or c.last):
+                self.conflict.append(c)  # another report of the disputed day
+            else:
+                self._set(c.controller, c)
+            return
+        if self._explained(c):
+            return
+        behind = [e for e in self.run if e.decisive] or self.run
+        latest = max(behind, key=lambda e: e.last)
+        if self._conflicts(latest, c):
+            disputed = [e for e in behind if (c.last - e.last).days <= self.window]
+            self.controller = "contested"
+            self.since = c.last
+            self.conflict = [*disputed, c]
+            self.run = []
+        else:
+            self._set(c.controller, c)
+
+    def _explained(self, c: Cluster) -> bool:
+        """A report with no day of the side a dated retaking reversed, published soon after."""
+        first = self.run[0] if self.run else None
+        return bool(c.undated and first is not None and first.reversal and not first.undated
+                    and _OPPOSITE.get(self.controller or "") == c.controller
+                    and 0 <= (c.last - first.date).days <= self.lookback)
+
+    def _conflicts(self, held: Cluster, c: Cluster) -> bool:
+        """Return whether a report of the other side disputes the state rather than end it."""
+        if held.docs & c.docs:
+            return False  # one report tells both: its order stands
+        gap = (c.last - held.last).days
+        if gap > self.window:
+            return False
+        if c.reversal and (gap > 0 or not held.reversal):
+            return False  # taking back implies the other side held it first
+        return not (c.change and gap > 0)
+
+    def state(self, district: District) -> DistrictState:
+        """Return the district's state as a record."""
+        claim = self.claim.freeze() if self.claim is not None else None
+        claimed_by = claim.controller if claim is not None else None
+        if self.controller is None:
+            return DistrictState(district.id, district.name, district.province, None, None, None,
+                                 claimed_by=claimed_by, claim=claim)  # type: ignore[arg-type]
+        if self.conflict:
+            events = tuple(e.freeze() for e in self.conflict)
+            shown = events[-1]
+            conf = "low"
+        else:
+            events = tuple(e.freeze() for e in self.run)
+            shown = events[0]
+            conf = ""
+        grade = best_code(e.grade for e in events)
+        docs = {s.observation.document_id for e in events for s in e.sources}
+        return DistrictState(district.id, district.name, district.province,
+                             self.controller, self.since,  # type: ignore[arg-type]
+                             shown.best.observation, conf or confidence(grade), grade, len(docs),
+                             () if self.conflict else events, events if self.conflict else (),
+                             claimed_by, claim)  # type: ignore[arg-type]
+
+
+def _tracks(districts: Mapping[str, District], observations: Iterable[Observation],
+            as_of: date | None, grader: Grader | None, **rules: int) -> dict[str, Track]:
+    grader = grader or Grader()
+    tracks: dict[str, Track] = {}
+    kept = [o for o in observations if o.district_id in districts
+            and (as_of is None or o.effective <= as_of)]
+    for o in sorted(kept, key=arrival_key):
+        assert o.district_id is not None
+        t = tracks.get(o.district_id)
+        if t is None:
+            t = tracks[o.district_id] = Track(o.district_id, **rules)
+        t.add(grader.grade(o))
+    return tracks
 
 
 def control_as_of(districts: Mapping[str, District], observations: Iterable[Observation],
-                  as_of: date) -> list[DistrictState]:
+                  as_of: date, *, grader: Grader | None = None, **rules: int
+                  ) -> list[DistrictState]:
     """Return every district's state as of a day, in gazetteer order.
 
-    The state is that of the latest observation dated on or before `as_of`; an observation's
-    date is the day the report gives, or its publication date when it gives none. A district
-    no report has named is returned with controller None.
+    Only observations dated on or before `as_of` count (an observation's day is the one its
+    report gives, else the report's publication day). A district no report has named has
+    controller None. `rules` may set tolerance, window and lookback (days).
     """
-    latest: dict[str, Observation] = {}
-    for o in observations:
-        if o.district_id is None or o.district_id not in districts or o.effective > as_of:
-            continue
-        cur: Observation | None = latest.get(o.district_id)
-        if cur is None or _order(o) > _order(cur):
-            latest[o.district_id] = o
-    states = []
+    tracks = _tracks(districts, observations, as_of, grader, **rules)
+    out = []
     for did, d in districts.items():
-        last = latest.get(did)
-        states.append(DistrictState(did, d.name, d.province, last.controller if last else None,
-                                    last.effective if last else None, last))
-    return states
+        t = tracks.get(did)
+        out.append(t.state(d) if t else DistrictState(did, d.name, d.province, None, None, None))
+    return out
+
+
+def district_history(district: District, observations: Iterable[Observation], *,
+                     grader: Grader | None = None, as_of: date | None = None, **rules: int
+                     ) -> tuple[list[ControlEvent], list[DistrictState]]:
+    """Return a district's events and its state after every day a report speaks of."""
+    grader = grader or Grader()
+    track = Track(district.id, **rules)
+    states: list[DistrictState] = []
+    day: date | None = None
+    mine = [o for o in observations if o.district_id == district.id
+            and (as_of is None or o.effective <= as_of)]
+    for o in sorted(mine, key=arrival_key):
+        if day is not None and o.effective != day:
+            states.append(track.state(district))
+        day = o.effective
+        track.add(grader.grade(o))
+    if day is not None:
+        states.append(track.state(district))
+    changes = [s for i, s in enumerate(states) if i == 0 or _summary(s) != _summary(states[i - 1])]
+    return [c.freeze() for c in track.clusters.clusters], changes
+
+
+def _summary(s: DistrictState) -> tuple[object, ...]:
+    return (s.controller, s.since, s.claimed_by, tuple(e.id for e in s.conflict))
 
 
 @dataclass(frozen=True, slots=True)
 class Counts:
-    """How many districts each side holds on a day."""
+    """How many districts each side holds on a day, and how many more a party claims."""
 
     as_of: date
     taliban: int
@@ -47,12 +219,17 @@ class Counts:
     contested: int
     no_reports: int
     total: int
+    claimed: int = 0  # districts with a party's unconfirmed claim pending (counted as they are)
+    events: int = 0  # control events first reported for that day (timeline only)
 
     def headline(self) -> str:
         """Return the one-line summary the CLI and the map print."""
-        return (f"Taliban {self.taliban}, government {self.government}, contested "
+        line = (f"Taliban {self.taliban}, government {self.government}, contested "
                 f"{self.contested}, no reports {self.no_reports} of {self.total} districts "
                 f"as of {self.as_of.isoformat()}")
+        if self.claimed:
+            line += f"; {self.claimed} more claimed by a party, unconfirmed"
+        return line
 
     def to_dict(self) -> dict[str, object]:
         return {"as_of": self.as_of.isoformat(), "taliban": self.taliban,
@@ -63,8 +240,70 @@ class Counts:
 def count(states: Iterable[DistrictState], as_of: date) -> Counts:
     """Return the counts of districts by controller."""
     n = {"taliban": 0, "government": 0, "contested": 0, None: 0}
-    total = 0
+    total = claimed = 0
     for s in states:
         n[s.controller] += 1
         total += 1
-    return Counts(as_of, n["taliban"], n["government"], n["contested"], n[None], total)
+        claimed += s.claimed_by is not None
+    return Counts(as_of, n["taliban"], n["government"], n["contested"], n[None], total, claimed)
+
+
+def timeline(districts: Mapping[str, District], observations: Iterable[Observation],
+             start: date, end: date, *, grader: Grader | None = None, **rules: int
+             ) -> list[Counts]:
+    """Return the counts of every day from `start` to `end`, in one sweep over the reports.
+
+    Each day's counts equal `count(control_as_of(..., day))`.
+    """
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    grader = grader or Grader()
+    by_district: dict[str, list[Observation]] = {}
+    for o in observations:
+        if o.district_id in districts and o.effective <= end:
+            by_district.setdefault(o.district_id, []).append(o)  # type: ignore[index]
+    n_days = (end - start).days + 1
+    initial: dict[tuple[str | None, bool], int] = {(None, False): len(districts)}
+    deltas: list[dict[tuple[str | None, bool], int]] = [{} for _ in range(n_days)]
+    new_events = [0] * n_days
+    for did, obs in by_district.items():
+        track = Track(did, **rules)
+        before = track.key
+        day: date | None = None
+        for o in sorted(obs, key=arrival_key):
+            if day is not None and o.effective != day:
+                before = _move(initial, deltas, start, day, before, track.key)
+            day = o.effective
+            _, new = track.add(grader.grade(o))
+            if new and o.effective >= start:
+                new_events[(o.effective - start).days] += 1
+        if day is not None:
+            _move(initial, deltas, start, day, before, track.key)
+    out = []
+    cur = dict(initial)
+    for i in range(n_days):
+        for k, v in deltas[i].items():
+            cur[k] = cur.get(k, 0) + v
+        n = {"taliban": 0, "government": 0, "contested": 0, None: 0}
+        claimed = 0
+        for (ctl, has_claim), v in cur.items():
+            n[ctl] += v
+            claimed += v if has_claim else 0
+        out.append(Counts(start + timedelta(i), n["taliban"], n["government"], n["contested"],
+                          n[None], len(districts), claimed, new_events[i]))
+    return out
+
+
+def _move(initial: dict[tuple[str | None, bool], int],
+          deltas: list[dict[tuple[str | None, bool], int]], start: date, day: date,
+          old: tuple[str | None, bool], new: tuple[str | None, bool]) -> tuple[str | None, bool]:
+    """Record a district moving from one state to another on a day; return the new state."""
+    if old == new:
+        return new
+    if day <= start:
+        table = initial
+    else:
+        table = deltas[(day - start).days]
+    table[old] = table.get(old, 0) - 1
+    table[new] = table.get(new, 0) + 1
+    return new

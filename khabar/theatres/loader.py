@@ -7,7 +7,7 @@
     provinces.geojson   one feature per province: id, name, variants
     places.csv          other names of places: spellings, district centres, border crossings
     actors.csv          id, name, kind, side, affiliation, role, aliases (";"-separated)
-    outlets.csv         name, aliases, domains, kind, reliability (A-F)
+    outlets.csv         name, aliases, domains, kind, reliability (A-F), side (party outlets)
     samples/            corpus/ (NNN.txt + index.jsonl) and gold/ (NNN.json)
 """
 
@@ -93,11 +93,15 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Outlet:
+    """A news outlet: its kind, Admiralty reliability (A-F) and, for a party's own outlet or a
+    state agency, the side it speaks for."""
+
     name: str
     kind: str
     reliability: str
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    side: str = ""
 
 
 @dataclass
@@ -338,7 +342,7 @@ def load(name_or_path: str | Path = DEFAULT_THEATRE) -> Theatre:
         for r in _read_csv(path / "actors.csv"))
     outlets = tuple(
         Outlet(r["name"], r.get("kind", ""), (r.get("reliability") or "F").strip().upper(),
-               _split(r.get("aliases")), _split(r.get("domains")))
+               _split(r.get("aliases")), _split(r.get("domains")), (r.get("side") or "").strip())
         for r in _read_csv(path / "outlets.csv"))
     return Theatre(path=path, name=config.get("name", path.name),
                    title=config.get("title", path.name), country=config.get("country", ""),

@@ -149,8 +149,11 @@ def test_samples_compile_to_a_headline(theatre: Theatre, fast_extractor: Extract
     assert state(states, MALISTAN) == (None, None)
     assert state(states, PANJWAI) == ("taliban", date(2021, 7, 4))
     (p,) = [s for s in states if s.district_id == PANJWAI]
-    # both reports date the fall to 2021-07-04; the later-published one is the evidence
-    assert p.observation is not None and p.observation.published == date(2021, 7, 7)
+    # both reports date the fall to 2021-07-04: one event, two sources from two outlets the
+    # theatre does not know (F), both attributed (2): independent, so credibility 1; the
+    # evidence shown is the first report's
+    assert p.observation is not None and p.observation.published == date(2021, 7, 6)
+    assert (p.sources, p.grade, len(p.events), p.events[0].reports) == (2, "F1", 1, 2)
     states, counts = compile_control(conn, theatre, date(2021, 7, 20))
     assert state(states, MALISTAN) == ("government", date(2021, 7, 16))
     assert (counts.taliban, counts.government) == (5, 1)

@@ -12,7 +12,7 @@ from khabar.records import DistrictState, Observation
 from khabar.theatres.loader import Theatre, load
 
 AS_OF = date(2021, 8, 10)
-TRICKY = 'Officials said: "Nad Ali, Marja and Lashkar Gah fell",\nthen denied it; a 50/50 split.'
+TRICKY = 'Officials said: "Nad Ali, Marja and Lashkar Gah fell",\nthen left <b>&amp; a 50/50 split.'
 
 
 def observation(theatre: Theatre, did: str, controller: str, day: date, **kw: str) -> Observation:
