@@ -1,6 +1,6 @@
 """A desk database built from our own short reports (tests/web/desk_reports.jsonl), and clients.
 
-The reports: Panjwai taken by the Taliban (published 2021-07-05), retaken by the government
+The reports: a Taliban claim of 85 percent of the territory (2021-07-09), Panjwai taken by the Taliban (published 2021-07-05), retaken by the government
 (2021-07-20), and a report whose title, outlet, url and body hold <script>, <img onerror> and
 javascript: links (Nerkh, 2021-07-12). Extraction runs the rules-only pipeline.
 """
@@ -28,7 +28,7 @@ def build_db(path: Path) -> Path:
     """Ingest the desk's sample reports into a new database file and return its path."""
     conn = connect(path)
     rep = ingest(conn, [str(REPORTS)], Extractor(mode="fast"))
-    assert rep.new == 3 and not rep.errors, rep.errors
+    assert rep.new == 4 and not rep.errors, rep.errors
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path

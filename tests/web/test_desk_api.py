@@ -119,3 +119,12 @@ def test_control_as_csv_for_a_day(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/control-2021-07-13.csv").text)))
     assert len(rows) == 399
     assert {r["district_id"]: r["controller"] for r in rows}[NERKH] == "taliban"
+
+
+def test_claims_with_a_number_are_checked_against_control_of_their_day(client: TestClient) -> None:
+    body = client.get("/api/claims/check").json()
+    (check,) = body["checks"]
+    assert check["claim"]["claimant"] == "Taliban"
+    assert check["measure"] and check["verdict"] in ("consistent", "overstated", "understated",
+                                                     "not checkable")
+    assert "85" in check["headline"] and "2021-07-09" in check["headline"]

@@ -236,6 +236,23 @@ def timeline(desk: DeskDep, start: date | None = None, end: date | None = None) 
     return {"ok": True, "start": start, "end": end, "days": desk.timeline(start, end)}
 
 
+@router.get("/claims/check")
+def claims_check(desk: DeskDep, tolerance: Annotated[float | None, Query(ge=0, le=100)] = None
+                 ) -> dict[str, Any]:
+    """Claims with a number about the theatre judged against compiled control of their day (as `khabar claims --check`)."""
+    from khabar.jobs import check_claims
+
+    rep = check_claims(desk.conn(), desk.theatre, tolerance)
+    checks = []
+    for c in rep.checks:
+        row = jsonable_encoder(c)
+        row["headline"] = c.headline()
+        row["grades"] = rep.grades.get(c.claim.id, "")
+        checks.append(row)
+    denials = [{"denial": jsonable_encoder(d), "links": jsonable_encoder(links)} for d, links in rep.denials]
+    return {"ok": True, "checks": checks, "denials": denials, "published_counts": jsonable_encoder(rep.beside)}
+
+
 class ReviewIn(BaseModel):
     """An analyst's verdict on one record."""
 
