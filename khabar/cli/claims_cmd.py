@@ -38,6 +38,7 @@ def _as_json(rep: Any) -> dict[str, Any]:
                     "claimed": k.claimed, "verdict": k.verdict, "reasoning": k.reasoning,
                     "tolerance_points": k.tolerance, "headline": k.headline(),
                     "grades": rep.grades.get(k.claim.id),
+                    "published_near": rep.published.get(k.claim.id, []),
                     "figures": [{"measure": f.measure, "known": round(f.known, 1),
                                  "most": round(f.most, 1), "basis": f.basis} for f in k.figures]}
                    for k in rep.checks],
@@ -78,6 +79,9 @@ def claims(
             console.print(f"- {k.headline()}{'; ' + grades if grades else ''}",
                           highlight=False, markup=False)
             console.print(f"  verdict: {k.verdict} ({k.reasoning})", highlight=False, markup=False)
+            if rep.published.get(k.claim.id):
+                console.print(f"  published counts within a week: {'; '.join(rep.published[k.claim.id])}",
+                              highlight=False, markup=False)
             console.print(f"  evidence: {k.claim.evidence} [{k.claim.outlet or k.claim.document_id}]",
                           highlight=False, markup=False)
     else:
@@ -99,6 +103,7 @@ def claims(
     if check:
         console.print("Published counts beside khabar's own", style="bold", highlight=False)
         for b in rep.beside:
-            console.print(f"- {b['line']}", highlight=False, markup=False)
+            again = f" (in {b['reports']} reports)" if b["reports"] > 1 else ""
+            console.print(f"- {b['line']}{again}", highlight=False, markup=False)
         if not rep.beside:
             console.print("  (no published counts stored)", highlight=False)

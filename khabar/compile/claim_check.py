@@ -84,9 +84,11 @@ class Check:
     def headline(self) -> str:
         """Return the claim and the compiled figures in one line."""
         who = self.claim.claimant or "unknown claimant"
-        day = self.claim.day.isoformat() if self.claim.day else "an unknown day"
+        day = (f"on {self.claim.date.isoformat()}" if self.claim.date else
+               f"in a report of {self.claim.published.isoformat()}" if self.claim.published
+               else "on an unknown day")
         compiled = "; ".join(f.text() for f in self.figures) or "no compiled figure"
-        return (f"{self.claimed} claimed for the {self.party.capitalize()} by {who} on {day}; "
+        return (f"{self.claimed} claimed for the {self.party.capitalize()} by {who} {day}; "
                 f"compiled: {compiled}")
 
 

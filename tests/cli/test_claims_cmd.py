@@ -34,7 +34,8 @@ def test_check_judges_the_claim_against_the_compiled_figures_of_its_day(run: Run
     result = run("claims", "--check", "--db", db)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert ("- 85% of territory claimed for the Taliban by Taliban on 2021-07-09; compiled: 0–100% of "
+    assert ("- 85% of territory claimed for the Taliban by Taliban in a report of 2021-07-09; "
+            "compiled: 0–100% of "
             "districts (1 of 399 gazetteer districts; 0 contested, 398 with no reports; published "
             "totals count 421); 1–100% of land area (") in out
     assert "verdict: not checkable (the claim lies within the compiled range 1–100%" in out
@@ -64,6 +65,16 @@ def test_json_has_checks_denials_and_assessments(run: Run, db: Path) -> None:
     assert data["denials"][0]["denies"][0]["id"] == chk["claim"]["id"]
     (beside,) = data["assessments"]
     assert (beside["count"], beside["of"], beside["khabar_count"], beside["khabar_total"]) == (3, 399, 1, 399)
+    assert chk["published_near"] == ["The Ridgeline Institute: 3 of 399 (1%) as of 2021-07-10"]
+
+
+def test_a_published_count_reported_twice_is_shown_once(run: Run, db: Path, tmp_path: Path) -> None:
+    (tmp_path / "again.txt").write_text(COUNT + "\nIt was repeated.\n",
+                                        encoding="utf-8")
+    run("ingest", "again.txt", "--published", "2021-07-13", "--db", db, "--pipeline", "fast", "-q")
+    out = run("claims", "--check", "--db", db).stdout
+    assert out.count("- The Ridgeline Institute: taliban 3 of 399") == 1
+    assert "difference -1 points (in 2 reports)" in out
 
 
 def test_a_rejected_claim_is_not_checked(run: Run, db: Path) -> None:
