@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from khabar.records import DistrictState, Quantity
+from khabar.records import Day, DistrictState, Quantity
 from khabar.theatres.geometry import Geography
 
 TOLERANCE = 5.0  # percentage points either side of a claim
@@ -40,15 +39,15 @@ class StoredClaim:
     stance: str
     text: str
     quantity: Quantity | None
-    date: date | None
-    published: date | None
+    date: Day | None
+    published: Day | None
     outlet: str
     evidence: str
     span: tuple[int, int]
     review: str | None = None
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         """Return the day the claim was made: its own date, else its report's."""
         return self.date or self.published
 
