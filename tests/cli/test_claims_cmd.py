@@ -103,3 +103,17 @@ def test_bad_options_are_one_line_errors(run: Run, db: Path, args: list[str], me
     result = run(*full)
     assert result.exit_code == 1
     assert result.stderr == message
+
+
+def test_assessments_beside_a_day_gives_khabars_count_of_the_assessments_day(db: Path) -> None:
+    from datetime import date
+
+    from khabar.jobs import assessments_beside
+    from khabar.store import connect
+    from khabar.theatres.loader import load
+
+    conn = connect(db)
+    (row,) = assessments_beside(conn, load(), date(2021, 7, 12))
+    assert (row["as_of"], row["count"], row["khabar_count"], row["no_reports"]) == ("2021-07-10", 3, 1, 398)
+    assert round(row["difference_points"], 2) == round(100 / 399 - 300 / 399, 2)
+    assert assessments_beside(conn, load(), date(2021, 8, 30)) == []  # older than the 14-day window
