@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
 
 from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
@@ -17,50 +20,90 @@ from khabar.extract.sentences import Context, Sent
 from khabar.records import ControlChange
 from khabar.theatres.loader import name_key
 
-TALIBAN_CUES = r"taliban|militants?|insurgents?|islamic emirate|fighters|rebels|insurgent group|militant group"
+TALIBAN_CUES = (r"taliban|militants?|insurgents?|islamic emirate|fighters|rebels|insurgent group|"
+                r"militant group|mujahideen|mujahidin|the enemy|terrorists|the group|the movement")
 GOV_CUES = (r"government forces|security forces|afghan forces|afghan army|national army|ansf|andsf|"
             r"commandos?|soldiers|troops|army|police|defen[cs]e forces|uprising forces|"
             r"local forces|afghan military|military|government troops|special forces|"
-            r"national defen[cs]e|militia|pro-government|kabul forces")
+            r"national defen[cs]e|militia|pro-government|kabul forces|kabul administration")
+_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|"
+         r"april|may|june|july|august|september|october|november|december|the (?:same|next|following|"
+         r"previous) day)")
 
-# trigger -> controller it gives by default (the agent may reverse taliban/government)
-_TRIGGERS: list[tuple[str, str, str]] = [
-    # (regex, default controller, voice: "active" = district after, "passive" = before, "either")
-    (r"\b(?:fell|fallen|falls|falling)\s+(?:in)?to\s+(?:the\s+)?(?:hands of\s+(?:the\s+)?)?"
-     r"(?:taliban|militants|insurgents|islamists)", "taliban", "passive"),
-    (r"\b(?:has|have|had)\s+(?:also\s+)?fallen\b|\bfell\b(?!\s+(?:silent|short|back|into|in\b))",
-     "taliban", "passive"),
-    (r"\bfall of\b", "taliban", "active"),
-    (r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
-     r"conquer(?:ed|s)|storm(?:ed|s)|took over|taken over|takes over|taking over|"
-     r"gained control|took control|taken control|taking control|seized control|"
-     r"captured control|assumed control|grabbed)\b", "taliban", "either"),
-    (r"\bcapture of\b|\bseizure of\b|\btakeover of\b", "taliban", "active"),
-    (r"\b(?:took|taken|takes|taking)\b(?!\s+(?:place|part|office|over|up|off|on|back|away|"
-     r"to|into|in|out|care|steps|measures|action|a\b|an\b|the lives|responsibility|refuge|"
-     r"shelter|cover|hostage|prisoner|captive|power|charge))", "taliban", "either"),
-    (r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.]{0,60}?)\bto\s+"
-     r"(?:the\s+)?(?:taliban|militants|insurgents)", "taliban", "either"),
-    (r"\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of the taliban|taliban(?:'s|’s)?\s+control)",
-     "taliban", "passive"),
-    (r"\b(?:in|into)\s+(?:the\s+)?(?:hands of the taliban|taliban(?:'s|’s)? hands)", "taliban",
-     "passive"),
-    (r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
-     "taliban", "active"),
-    (r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
-     r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
-     r"pulled back from|retreated from|fled from|fled)\b", "taliban", "active"),
-    (r"\b(?:retook|retake|retaken|retaking|recaptur(?:ed|es|ing|e)|reclaim(?:ed|s|ing)?|"
-     r"regain(?:ed|s|ing)?|liberat(?:ed|es|ing)|took back|taken back|wrested back|"
-     r"reconquered|recovered)\b", "government", "either"),
-    (r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|afghan forces)(?:['’]s)?\s+control",
-     "government", "passive"),
-    (r"\b(?:pushed|drove|driven|expelled|ousted)\s+(?:the\s+)?(?:taliban|militants|insurgents)\s+"
-     r"(?:out\s+)?(?:of|from)\b", "government", "active"),
-    (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
-     r"contested\b", "contested", "passive"),
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A phrase that changes or states control, the side it gives, and where its district is.
+
+    voice: "active" = the district follows, "passive" = it precedes, "either".
+    holding: the phrase states who holds a place ("held", "in control of"), which is a
+    record for the Taliban only: the government still holding a place is no change.
+    direct: the district must follow as the object ("held Spin Boldak"), not later.
+    """
+
+    rx: re.Pattern[str]
+    controller: str
+    voice: str
+    holding: bool = False
+    direct: bool = False
+    taliban_only: bool = False
+
+
+def _t(rx: str, controller: str, voice: str, **kw: bool) -> Trigger:
+    return Trigger(re.compile(rx, re.I), controller, voice, **kw)
+
+
+TRIGGERS: list[Trigger] = [
+    _t(r"\b(?:fell|fallen|falls|falling)\s+(?:in)?to\s+(?:the\s+)?(?:hands of\s+(?:the\s+)?)?"
+       r"(?:taliban|militants|insurgents|islamists|mujahideen|the enemy)", "taliban", "passive"),
+    _t(r"\b(?:has|have|had)\s+(?:also\s+)?fallen\b(?!\s+(?:sharply|steeply|dramatically|by\b|off\b|"
+       r"apart|victim|ill\b|behind|silent|short|back))|"
+       r"\bfell\b(?!\s+(?:silent|short|back|into|in\b|sharply|steeply|dramatically|by\b|off\b|apart|"
+       r"victim|ill\b|behind|asleep))", "taliban", "passive"),
+    _t(r"\bfall of\b", "taliban", "active"),
+    _t(r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
+       r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
+       r"gained control|took control|taken control|taking control|seized control|"
+       r"captured control|assumed control|grabbed)\b", "taliban", "either"),
+    _t(r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into)\b", "taliban", "active",
+       direct=True, taliban_only=True),
+    _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b", "taliban", "active"),
+    _t(r"\b(?:took|taken|takes|taking)\b(?!\s+(?:place|part|office|over|up|off|back|away|"
+       r"to|into|in|out|care|steps|measures|action|a|an|the lives|responsibility|refuge|"
+       r"shelter|cover|hostage|prisoners?|captive|power|charge|hold|aim|note|time|delivery)\b)"
+       rf"(?!\s+on\b(?!\s+{_DAYS}))", "taliban", "either"),
+    _t(r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+"
+       r"(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)", "taliban", "either"),
+    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|surrendered|given up|lost)\b"
+       r"(?!\s+(?:in)?to\s+(?:the\s+)?(?:government|afghan|security))", "taliban", "passive"),
+    _t(r"\b(?:surrendered|capitulated)\b(?!\s+(?:to\s+(?:the\s+)?(?:government|afghan|security)|"
+       r"their|his|its|weapons|arms))", "taliban", "passive", direct=True),
+    _t(r"\bwent\b(?=\s+(?:on|in|early|late|too|as well|the same|overnight|without|to the taliban|"
+       r"quietly|next|a day|two days|that|soon)\b)", "taliban", "passive", direct=True),
+    _t(r"\bfollowed\b(?=\s+(?:a|the|on|in|suit|soon|within|shortly|two|three|hours|days|hours)\b)",
+       "taliban", "passive", direct=True),
+    _t(r"\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of the taliban|taliban(?:'s|’s)?\s+control)",
+       "taliban", "passive"),
+    _t(r"\b(?:in|into)\s+(?:the\s+)?(?:hands of the taliban|taliban(?:'s|’s)? hands)", "taliban",
+       "passive"),
+    _t(r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
+       "taliban", "active", holding=True),
+    _t(r"\b(?:ha(?:ve|s|d)\s+(?:also\s+|now\s+|since\s+)?)?(?:held|hold|holds|holding|controls|"
+       r"(?<=taliban )control|(?<=they )control|controlled|controlling)\b(?!\s+(?:talks|a\b|an\b|meetings?|elections?|a press|out\b|on\b|back|"
+       r"off\b|up\b|fire))", "taliban", "active", holding=True, direct=True, taliban_only=True),
+    _t(r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
+       r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
+       r"pulled back from|retreated from|fled from|fled)\b", "taliban", "active"),
+    _t(r"\b(?:retook|retake|retaken|retaking|recaptur(?:ed|es|ing|e)|reclaim(?:ed|s|ing)?|"
+       r"regain(?:ed|s|ing)?|liberat(?:ed|es|ing)|took back|taken back|wrested back|"
+       r"reconquered|recovered)\b", "government", "either"),
+    _t(r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|afghan forces)(?:['’]s)?\s+control",
+       "government", "passive"),
+    _t(r"\b(?:pushed|drove|driven|expelled|ousted)\s+(?:the\s+)?(?:taliban|militants|insurgents)\s+"
+       r"(?:out\s+)?(?:of|from)\b", "government", "active"),
+    _t(r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
+       r"contested\b", "contested", "passive"),
 ]
-TRIGGERS = [(re.compile(rx, re.I), c, v) for rx, c, v in _TRIGGERS]
 
 _HEDGE_BEFORE = re.compile(
     r"\b(?:fail(?:ed|s|ing)?\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ies|ying)\s+to|bid\s+to|"
@@ -68,21 +111,33 @@ _HEDGE_BEFORE = re.compile(
     r"aim(?:s|ed|ing)?\s+to|s(?:ought|eek|eeking|eeks)\s+to|effort\s+to|efforts\s+to|"
     r"push\s+to|about\s+to|verge\s+of|preparing\s+to|prepare\s+to|want(?:s|ed)?\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|vow(?:ed|s)?\s+to|not|never|no\s+longer|denied|deny|denies|"
-    r"rejected|dismissed|claim(?:s|ed|ing)?|risk\s+of|danger\s+of|if|unless|before\s+it|"
+    r"rejected|dismissed|risk\s+of|danger\s+of|if|unless|before\s+it|"
     r"prevent(?:ed)?|to\s+stop|intend(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|"
     r"unable\s+to|operation\s+to|offensive\s+to|order(?:ed)?\s+to|goal\s+of|able\s+to|"
-    r"intention\s+of|in\s+order\s+to|soon|rumou?rs?|reports?\s+that|said\s+to\s+have|"
+    r"intention\s+of|in\s+order\s+to|soon|said\s+to\s+have|trying\s+to|"
     r"allegedly)\b[^.;]{0,35}$", re.I)
-_HEDGE_AFTER = re.compile(r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:repelled|repulsed|"
-                          r"thwarted|foiled|pushed back|beaten back)", re.I)
+_HEDGE_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:repelled|repulsed|thwarted|foiled|pushed back|"
+    r"beaten back)|^[^.;]{0,90}\b(?:but|before)\b[^.;]{0,50}\b(?:driven out|drove them (?:out|back)|"
+    r"pushed (?:them\s+)?(?:back|out)|repelled|repulsed|beaten back|forced (?:them\s+)?(?:out|back)|"
+    r"expelled)|^[^.;]{0,150}\bbut\b[^.;]{0,40}\b(?:denied|denies|rejected|dismissed)\b", re.I)
 _TO_AFTER_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards|toward|to|into|via|"
                             r"across|through|between|beyond|at)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _STRONG_PREP = re.compile(r"(?:\b(?:near|outside|around|from|towards|toward|via|across|through|"
-                          r"between|beyond|at|outskirts of|edges? of|edge of|gates of)\s+(?:the\s+)?"
+                          r"between|beyond|at|outskirts of|edges? of|edge of|gates of|parts? of|"
+                          r"villages? of|areas? of|neighbourhoods? of|surroundings of)\s+(?:the\s+)?"
                           r"(?:\w+ern\s+)?|\b(?:north|south|east|west|north-east|north-west|"
                           r"south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
                           r"(?:the\s+)?)$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w\-'’ ]{1,30}\s+and\s+(?:the\s+)?$")
 _OLD_YEAR = re.compile(r"\b(?:in|since)\s+(?P<y>(?:19|20)\d\d)\b")
+# what the sentence reports as someone's claim or a rumour, not as fact
+_REPORTED_BEFORE = re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing|edly)|rumou?rs?|"
+                              r"unconfirmed|unverified)\b[^.;]*$", re.I)
+_REL_GAP = re.compile(r"^(?:\s+(?:district|crossing|port|city|town|border crossing|district centre))?"
+                      r"(?:\s+(?:in|of)\s+[A-Z][\w\-']+(?:\s+province)?)?\s*,?\s*$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:the\s+)?[\w’'\-]+\s+){0,4}?(?:had\s+|has\s+|"
+                              r"have\s+|was\s+|were\s+)?(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +171,8 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
         return "taliban"
     if default == "taliban" and side == "government":
         # "security forces left X": the forces leaving gives X to the Taliban
-        if re.search(r"left|abandon|withdr|evacuat|pulled out|retreat|fled", text[t_start:t_end], re.I):
+        if re.search(r"left|abandon|withdr|evacuat|pulled out|retreat|fled|surrender|handed|given up|"
+                     r"gave up|lost", text[t_start:t_end], re.I):
             return "taliban"
         return "government"
     return default
@@ -131,9 +187,59 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|aft
 
 def _hedged(text: str, t_start: int, t_end: int) -> bool:
     before = text[max(0, t_start - 60):t_start]
-    if _HEDGE_BEFORE.search(before) or _DENIED_BEFORE.search(text[:t_start]):
+    if _HEDGE_BEFORE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
+            _REPORTED_BEFORE.search(text[:t_start]):
         return True
     return bool(_HEDGE_AFTER.match(text[t_end:]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    trigger: Trigger
+    text: str
+
+
+def _triggers(text: str) -> list[_Found]:
+    found: list[_Found] = []
+    for t in TRIGGERS:
+        for m in t.rx.finditer(text):
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            found.append(_Found(m.start(), m.end(), t, m.group()))
+    found.sort(key=lambda f: f.start)
+    # "Zaranj fell on August 6, and Sheberghan followed a day later": "followed" needs a fall before
+    return [f for f in found if not f.text.lower().startswith("followed") or any(
+        g.start < f.start and g.trigger.controller == "taliban" and not g.text.lower().startswith("followed")
+        for g in found)]
+
+
+_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|key|strategic|border|main|nearby|neighbouring|neighboring|"
+                         r"important|district|centre|center|of|city|town|\w+ern)\s+)*$", re.I)
+_SUBJECT_GAP = re.compile(r"^(?:\s+(?:district|city|town|crossing|port))?(?:\s+in\s+[A-Z][\w\-']+"
+                          r"(?:\s+province)?|,[^,.;]{1,60},)?\s+(?:(?:itself|too|also|then|finally|"
+                          r"quickly|soon)\s+)?$")
+
+
+def _distance(text: str, p: PlaceMention, f: _Found) -> int | None:
+    """Return how far a district is from a trigger that may govern it, or None if it may not."""
+    if f.start <= p.start and p.end <= f.end:
+        return 0  # "surrendered Qalat to the insurgents"
+    voice, direct = f.trigger.voice, f.trigger.direct
+    if p.end <= f.start:
+        if voice == "active":
+            return None if direct else (f.start - p.end if f.start - p.end <= 30 else None)
+        if direct and not _SUBJECT_GAP.match(text[p.end:f.start]):
+            return None
+        return f.start - p.end
+    if p.start >= f.end:
+        if voice == "passive":
+            return p.start - f.end if p.start - f.end <= 30 and not direct else None
+        if direct and not _OBJECT_GAP.match(text[f.end:p.start]):
+            return None
+        return p.start - f.end
+    return None
 
 
 def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
@@ -142,68 +248,78 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     places = district_mentions(sent, ctx)
     if not places:
         return []
-    triggers: list[tuple[int, int, str, str, str]] = []
-    for rx, default, voice in TRIGGERS:
-        for m in rx.finditer(text):
-            if any(not (m.end() <= s or m.start() >= e) for s, e, *_ in triggers):
-                continue
-            triggers.append((m.start(), m.end(), default, voice, m.group()))
-    triggers.sort()
+    triggers = _triggers(text)
     out: list[ControlMatch] = []
     assigned: dict[int, list[PlaceMention]] = {}
     for p in places:
         best = None
-        for i, (ts, te, _default, voice, _) in enumerate(triggers):
-            if inside_quotes(text, ts):
+        for i, f in enumerate(triggers):
+            if inside_quotes(text, f.start):
                 continue  # words in quotation marks are someone's claim, not the report's
-            between = text[p.end:ts] if p.end <= ts else text[te:p.start]
+            between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
             if _CLAUSE_BREAK.search(between):
                 continue  # "..., leaving Sheberghan increasingly isolated"
-            if p.end <= ts:
-                dist = ts - p.end
-                if voice == "active":
-                    dist = dist if dist <= 30 else 999
-            elif p.start >= te:
-                dist = p.start - te
-                if voice == "passive":
-                    dist = dist if dist <= 30 else 999
-            else:
-                continue
-            if dist > 170:
+            dist = _distance(text, p, f)
+            if dist is None or dist > 170:
                 continue
             if best is None or dist < best[0]:
                 best = (dist, i)
         if best is not None:
             assigned.setdefault(best[1], []).append(p)
-    # "... Sheikh Ali district after it briefly fell to the Taliban": the pronoun's district
-    for i, (ts, _te, _default, voice, _) in enumerate(triggers):
-        if i in assigned or voice == "active" or inside_quotes(text, ts):
+    # "Sheikh Ali district after it briefly fell", "Torghundi, which the group's fighters captured"
+    for i, f in enumerate(triggers):
+        if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or inside_quotes(text, f.start):
             continue
-        if re.search(r"\b(?:it|which)\s+(?:had\s+|has\s+|was\s+)?(?:\w+ly\s+)?(?:also\s+)?$",
-                     text[max(0, ts - 30):ts]):
-            before = [p for p in places if p.end <= ts and not _TO_AFTER_PREP.search(text[:p.start])]
+        rel = _RELATIVE_BEFORE.search(text[max(0, f.start - 60):f.start])
+        if rel and (f.trigger.voice != "active" or rel.group().lower().startswith(("which", "that"))):
+            cut = f.start - len(rel.group())
+            before = [p for p in places if p.end <= cut and _REL_GAP.match(text[p.end:cut])
+                      and not _TO_AFTER_PREP.search(text[:p.start])]
+            if before:
+                assigned[i] = [max(before, key=lambda p: p.end)]
+        elif f.trigger.voice != "active" and re.search(r"\bit\s+(?:had\s+|has\s+|was\s+)?(?:\w+ly\s+)?"
+                                                       r"(?:also\s+)?$", text[max(0, f.start - 30):f.start]):
+            before = [p for p in places if p.end <= f.start and not _TO_AFTER_PREP.search(text[:p.start])]
             if before:
                 assigned[i] = [max(before, key=lambda p: p.end)]
     for i, mentions in assigned.items():
-        ts, te, default, voice, trig = triggers[i]
-        if _hedged(text, ts, te):
+        f = triggers[i]
+        if _hedged(text, f.start, f.end):
             continue
-        dropped = [p for p in mentions if _STRONG_PREP.search(text[:p.start])]
-        # "between Kabul and Kandahar": the second name goes with the first
-        dropped += [p for p in mentions if re.search(r"\band\s+$", text[:p.start]) and any(
-            d.end <= p.start and p.start - d.end < 8 for d in dropped)]
-        mentions = [p for p in mentions if p not in dropped]
+        mentions = [p for p in mentions if not _STRONG_PREP.search(text[:p.start])
+                    and not _BETWEEN.search(text[:p.start])]
         if not mentions:
             continue
-        old = _OLD_YEAR.search(text[te:te + 40])
+        old = _OLD_YEAR.search(text[f.end:f.end + 40])
         if old and sent.published and int(old["y"]) < sent.published.year:
             continue  # "which the Taliban briefly captured in 2015"
         plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])]
         keep = plain or mentions[:1]
-        controller = _agent(text, ts, te, default)
+        controller = _agent(text, f.start, f.end, f.trigger.controller)
+        if controller != "taliban" and (f.trigger.holding or f.trigger.taliban_only):
+            continue  # the government still holding a place, or its forces entering one
         for p in keep:
-            out.append(ControlMatch(p, controller, trig, ts, te))
+            out.append(ControlMatch(p, controller, f.text, f.start, f.end))
     return out
+
+
+_SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b")
+
+
+def _date_of(sent: Sent, m: ControlMatch) -> date | None:
+    """Return the day of a change: a date in the district's own coordinated clause, else the nearest.
+
+    "conquered Kandahar late on Thursday night, and the centres of Lashkar Gah ... on Friday"
+    dates Kandahar on Thursday and Lashkar Gah on Friday.
+    """
+    text = sent.text
+    breaks = [b for b in _SEGMENT_BREAK.finditer(text)]
+    lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)
+    hi = min([b.start() for b in breaks if b.start() >= m.place.end], default=len(text))
+    own = [d for d in sent.dates if lo <= d.start and d.end <= hi]
+    if own and (lo > 0 or hi < len(text)):
+        return date_near(own, m.place.start, m.place.end, text)
+    return date_near(sent.dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end), text)
 
 
 def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
@@ -212,7 +328,7 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
     ev = sent.evidence()
     for m in matches:
         d = m.place.district
-        when = date_near(sent.dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end))
+        when = _date_of(sent, m)
         out.append(ControlChange(
             district=m.place.text, district_id=d.id if d else None,
             province=d.province if d else m.place.province_hint,
@@ -222,24 +338,28 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
     return out
 
 
+def _same_place(a: ControlChange, b: ControlChange) -> bool:
+    """Return whether two records name one place: same spelling, or a variant of the same district.
+
+    A crossing shares its district's id ("Sher Khan Bandar" in Imam Sahib) but is a place of its own.
+    """
+    ka, kb = name_key(a.district) or a.district.lower(), name_key(b.district) or b.district.lower()
+    if ka == kb:
+        return True
+    return bool(a.district_id) and a.district_id == b.district_id and fuzz.ratio(ka, kb) >= 80
+
+
 def merge(records: list[ControlChange]) -> list[ControlChange]:
-    """Return one record per district and controller, preferring one that gives a date."""
-    best: dict[tuple[str, str, object], ControlChange] = {}
-    order: list[tuple[str, str, object]] = []
+    """Return one record per place, controller and day; an undated repeat joins a dated record."""
+    out: list[ControlChange] = []
     for r in records:
-        key_base = (name_key(r.district) or r.district.lower(), r.controller)
-        dated = [k for k in order if k[:2] == key_base]
-        key = (*key_base, r.date)
-        if r.date is None and dated:
+        same = [i for i, o in enumerate(out) if o.controller == r.controller and _same_place(o, r)]
+        if r.date is None and same:
             continue  # an undated repeat of a change already recorded
-        undated = (*key_base, None)
-        if r.date is not None and undated in best:
-            i = order.index(undated)
-            order[i] = key
-            best.pop(undated)
-            best[key] = r
+        undated = [i for i in same if out[i].date is None]
+        if undated:
+            out[undated[0]] = r
             continue
-        if key not in best:
-            best[key] = r
-            order.append(key)
-    return [best[k] for k in order]
+        if not any(out[i].date == r.date for i in same):
+            out.append(r)
+    return out

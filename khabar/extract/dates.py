@@ -28,7 +28,12 @@ _ISO = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 _WEEKDAY = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+|early\s+on\s+|late\s+on\s+)?"
                       rf"(?P<wd>{'|'.join(WEEKDAYS)})\b", re.I)
 _RELATIVE = re.compile(r"\b(?P<w>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
-                       r"last night|the day before yesterday|on the previous day)\b", re.I)
+                       r"last night|the day before yesterday)\b", re.I)
+# a day named from another day of the same sentence: "fell on August 14, and Jalalabad the next morning"
+_CHAINED = re.compile(r"\b(?:on\s+)?the\s+(?P<w>next|following|same|previous)\s+(?:day|morning|afternoon|"
+                      r"evening|night)\b|\bthe\s+day\s+(?P<w2>after|before)\b(?!\s+(?:the|a|an|\w+ed)\b)",
+                      re.I)
+_CHAIN_STEP = {"next": 1, "following": 1, "after": 1, "same": 0, "previous": -1, "before": -1}
 _OFFSET = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a|\d{1,2})\s+"
                      r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b", re.I)
 _YEAR = re.compile(r"\b(?:in|since|during|by)\s+(?:early\s+|late\s+|mid-)?(?P<y>(?:19|20)\d\d)\b", re.I)
@@ -123,6 +128,18 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
                 value -= timedelta(days=7)
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
+    for m in _CHAINED.finditer(text):
+        if not free(*m.span()):
+            continue
+        step = _CHAIN_STEP[(m["w"] or m["w2"]).lower()]
+        anchors = [d for d in out if d.end <= m.start() and m.start() - d.end < 160 and d.value]
+        value = None
+        if anchors:
+            value = max(anchors, key=lambda d: d.end).value + timedelta(days=step)  # type: ignore[operator]
+        elif published and step == -1:
+            value = published - timedelta(days=1)
+        out.append(DateMention(m.start(), m.end(), m.group(), value))
+        taken.append(m.span())
     for m in _YEAR.finditer(text):
         if free(*m.span()):
             out.append(DateMention(m.start(), m.end(), m.group(), None))
@@ -133,7 +150,7 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
             taken.append(m.span())
     out.sort(key=lambda d: d.start)
     out = [DateMention(d.start, d.end, d.text, None)
-           if re.search(r"\b(?:since|from|between|until|till|by)\s+(?:early\s+|late\s+)?$",
+           if re.search(r"\b(?:since|from|between|until|till)\s+(?:early\s+|late\s+)?$",
                         text[max(0, d.start - 14):d.start], re.I) else d for d in out]
     out = [DateMention(d.start, d.end, d.text, d.value, text[max(0, d.start - 40):d.start])
            for d in out]
@@ -177,12 +194,14 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
                          and d.value]
             anchor = following[0].value if following else None
             if anchor is None:
-                # "on Thursday, a day after the Taliban captured X": back from the day before it
-                preceding = [d for d in mentions if d.end <= m.start() and m.start() - d.end < 40
+                # "on Thursday, a day after the Taliban captured X": back from the day before it;
+                # "fell on August 6, and Sheberghan a day later": on from it
+                preceding = [d for d in mentions if d.end <= m.start() and m.start() - d.end < 100
                              and d.value]
                 if preceding:
                     anchor = preceding[-1].value
-                    sign = -sign
+                    if direction in ("after", "before"):
+                        sign = -sign
         if m["unit"].lower().startswith("week"):
             extra.append(DateMention(m.start(), m.end(), m.group(), None))
             continue
@@ -200,11 +219,12 @@ def text_before(m: DateMention) -> str:
     return m.before
 
 
-def date_near(mentions: list[DateMention], start: int, end: int) -> date | None:
+def date_near(mentions: list[DateMention], start: int, end: int, text: str | None = None) -> date | None:
     """Return the day of the date expression that best belongs to the span [start, end).
 
     An offset expression ("two days after ...") governs the clause it opens, so the anchored
-    date it contains is skipped; otherwise the nearest mention wins.
+    date it contains is skipped; otherwise the nearest mention wins, within the same clause
+    (between semicolons) when `text` is given.
     """
     if not mentions:
         return None
@@ -224,6 +244,8 @@ def date_near(mentions: list[DateMention], start: int, end: int) -> date | None:
         if inside_offset:
             continue
         dist = 0 if m.start < end and m.end > start else min(abs(m.start - end), abs(start - m.end))
+        if text is not None and ";" in (text[m.end:start] if m.end <= start else text[end:m.start]):
+            dist += 1000  # "Aybak ... on August 9; Pul-e-Khumri ... fell on August 10"
         cands.append((dist, m))
     if not cands:
         return None

@@ -16,8 +16,12 @@ _LIST_BEFORE = re.compile(rf"(?P<list>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAM
 _AFTER_DISTRICT = re.compile(r"^\s*(?:districts?|district centre|district center|city|town)\b", re.I)
 _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
-_DISTRICT_WORD = re.compile(r"\b(?:the|that|this)\s+district(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I)
+_DISTRICT_WORD = re.compile(r"\b(?:the|that|this|its)\s+district(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I)
 # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
+_DATELINE = re.compile(r"^\s*(?::|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)|\s+[—–]\s|\s+-\s|\s*\()")
+_NAME_GOES_ON = re.compile(r"^ (?!(?:On|In|At|And|The|As|After|Before|By|From|To)\b)[A-Z][a-z]+")
+_APPOSED_CAPITAL = re.compile(r"\s*,\s*(?:the\s+)?(?:provincial\s+)?(?:capital|centre|center|main city)"
+                              r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _UNKNOWN_DISTRICT = re.compile(r"\b([A-Z][a-z]+(?:(?:-[a-z]{1,2}-|[- ])[A-Z][a-z]+){0,2})\s+district\b")
 _NOT_A_NAME = frozenset(
     "the this that a an each every one another key strategic border remote neighbouring neighboring "
@@ -86,6 +90,11 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         after = text[t:]
         if _NOT_THE_PLACE.match(after):
             continue  # "Bagram airfield", "the Bamiyan police": not the district itself
+        if not text[:s].strip() and _DATELINE.match(after):
+            continue  # "Kabul: ...", "KUNDUZ, June 14 (Wire) - ...": where the report was filed
+        if _NAME_GOES_ON.match(after) and not _AFTER_PROVINCE.match(after) and \
+                not _AFTER_DISTRICT.match(after):
+            continue  # "Kabul Ledger", "Herat University": part of another name
         prov_hint = _province_after(text, t)
         if e.label_ == "PROVINCE":
             if _AFTER_PROVINCE.match(after):
@@ -93,6 +102,10 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             # a list ending in "provinces": "Nimroz, Farah, Ghor and Badghis provinces"
             if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
                 continue
+            before = text[:s]
+            if out and _APPOSED_CAPITAL.search(before[:len(before)]) and \
+                    _APPOSED_CAPITAL.search(before).start() - out[-1].end <= 3:
+                continue  # "Faizabad, the capital of Badakhshan": the province of the city before it
             before = text[:s]
             if out and re.search(r"\b(?:of|in)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
                     not _CITY_BEFORE.search(before):
@@ -128,7 +141,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 if any(not (t <= a or s >= b) for a, b in covered):
                     continue
                 name = item.group()
-                if name.split()[0].lower() in ("and", "the", "in", "of"):
+                if any(w.lower() in _NOT_A_NAME for w in name.split()):
                     continue
                 hint = _province_after(text, lm.end())
                 d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
