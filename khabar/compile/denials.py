@@ -28,7 +28,8 @@ WINDOW_DAYS = 7
 _WEAK = {"member", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "said",
          "ministry", "minister", "senior", "deputy", "head", "chief", "office", "from", "with",
          "their", "foreign", "defence", "defense", "interior", "affairs", "press", "group",
-         "taliban", "government", "afghan", "forces", "security"}
+         "taliban", "government", "afghan", "forces", "security", "province", "provincial",
+         "district", "city", "local", "governor", "police", "army", "reports", "media"}
 _ABOUT_FIGURES = re.compile(r"\b(?:figures?|claims?|numbers?|tally|count|reports?)\b", re.I)
 
 
