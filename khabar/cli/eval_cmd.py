@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded
+from khabar.cli.extract_cmd import ProcessesOption
 
 KIND_LABELS = {"control_changes": "control", "meetings": "meetings", "other_events": "other events",
                "claims": "claims", "quotes": "quotes", "assessments": "assessments"}
@@ -28,11 +29,12 @@ def eval_(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     pipeline: PipelineOption = "standard",
     theatre: TheatreOption = "afghanistan_2021",
+    processes: ProcessesOption = None,
 ) -> None:
     """Score extraction against gold: precision, recall, F1 and attribute accuracy per record kind."""
     from khabar.evaluate import evaluate
 
-    ev = evaluate(corpus_dir, gold_dir, pipeline=pipeline, theatre=theatre)
+    ev = evaluate(corpus_dir, gold_dir, pipeline=pipeline, theatre=theatre, processes=processes)
     for problem in ev.problems:
         error(problem)
     if as_json:

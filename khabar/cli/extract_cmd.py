@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded, parse_day
-from khabar.errors import InputError
+from khabar.errors import InputError, KhabarError
+from khabar.records import Document
+
+ProcessesOption = Annotated[int | None, typer.Option(
+    "--processes", min=1, help="Worker processes for extraction (default: one per core; "
+    "an input of few reports runs in this process).")]
 
 
 @guarded
@@ -20,6 +26,7 @@ def extract(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object a line.")] = False,
     pipeline: PipelineOption = "standard",
     theatre: TheatreOption = "afghanistan_2021",
+    processes: ProcessesOption = None,
 ) -> None:
     """Extract control changes, events, claims, quotes and assessments from reports."""
     from khabar.extract.pipeline import Extractor
@@ -27,18 +34,27 @@ def extract(
 
     day = parse_day(published, "--published")
     extractor = Extractor(theatre, mode=pipeline)
-    results = []
     errors = 0
-    for item in read_inputs(inputs, published=day):
-        if isinstance(item, InputError):
-            error(str(item))
+
+    def documents() -> Iterator[Document]:
+        nonlocal errors
+        for item in read_inputs(inputs, published=day):
+            if isinstance(item, InputError):
+                error(str(item))
+                errors += 1
+            else:
+                yield item
+
+    results = []
+    extracted = 0
+    for ex in extractor.extract_many(documents(), processes=processes):
+        if isinstance(ex, KhabarError):
+            error(str(ex))
             errors += 1
             continue
-        ex = extractor.extract(item)
+        extracted += 1
         if as_json or jsonl:
             results.append(ex.to_dict())
-            if jsonl or len(inputs) > 1 or results[1:]:
-                pass
         else:
             _print(ex)
     if as_json or jsonl:
@@ -47,7 +63,7 @@ def extract(
         else:
             for r in results:
                 typer.echo(json.dumps(r, ensure_ascii=False))
-    if errors and not results and not (as_json or jsonl) or (errors and not results):
+    if errors and not extracted:
         raise typer.Exit(1)
 
 

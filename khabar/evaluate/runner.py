@@ -69,8 +69,13 @@ class Evaluation:
 
 
 def evaluate(corpus_dir: Path, gold_dir: Path, *, pipeline: str = "standard",
-             theatre: str = DEFAULT_THEATRE, extractor: Extractor | None = None) -> Evaluation:
-    """Return the scores of the extractor on every report of CORPUS_DIR that has a gold file."""
+             theatre: str = DEFAULT_THEATRE, extractor: Extractor | None = None,
+             processes: int | None = 1) -> Evaluation:
+    """Return the scores of the extractor on every report of CORPUS_DIR that has a gold file.
+
+    `seconds` is the wall time of extracting them all, in `processes` worker processes
+    (None: one per core).
+    """
     _folder(corpus_dir, "reports (NNN.txt)")
     _folder(gold_dir, "gold files (NNN.json)")
     golds, problems = read_gold(corpus_dir, gold_dir)
@@ -84,8 +89,8 @@ def evaluate(corpus_dir: Path, gold_dir: Path, *, pipeline: str = "standard",
             raise KhabarError(f"--pipeline {pipeline!r}: unknown pipeline; use {' or '.join(MODES)}")
         extractor = Extractor(theatre, mode=pipeline)
     resolve = score.district_resolver(extractor.theatre)
-    scores, seconds, nwords = [], 0.0, 0
     messages = [str(p) for p in problems]
+    readable: list[tuple[GoldReport, Document]] = []
     for g in golds:
         try:
             doc, notes = read_report(g)
@@ -93,11 +98,18 @@ def evaluate(corpus_dir: Path, gold_dir: Path, *, pipeline: str = "standard",
             messages.append(str(e))
             continue
         messages.extend(n for n in notes if n not in messages)
-        start = time.perf_counter()
-        extraction = extractor.extract(doc).to_dict()
-        seconds += time.perf_counter() - start
+        readable.append((g, doc))
+    scores = []
+    start = time.perf_counter()
+    extracted = list(extractor.extract_many((doc for _, doc in readable), processes=processes))
+    seconds = time.perf_counter() - start
+    nwords = 0
+    for (g, doc), ex in zip(readable, extracted, strict=True):
+        if isinstance(ex, KhabarError):
+            messages.append(str(ex))
+            continue
         nwords += len(doc.text.split())
-        scores.append(score.score_document(g.name, doc.text, g.gold, extraction, resolve))
+        scores.append(score.score_document(g.name, doc.text, g.gold, ex.to_dict(), resolve))
     if not scores:
         raise KhabarError(f"{corpus_dir}: no report could be scored; " + "; ".join(messages))
     used = {g.report_path.resolve() for g in golds}

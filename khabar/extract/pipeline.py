@@ -18,6 +18,7 @@ keep the rule pass's tokens and entities.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 from bisect import bisect_left
 from collections import deque
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
+from itertools import chain, islice
 
 from spacy.attrs import ENT_IOB, ORTH, SPACY
 from spacy.language import Language
@@ -209,29 +210,39 @@ class Extractor:
                 results[k] = _failed(p.document, e)
         return [r for r in results if r is not None]
 
-    def extract_many(self, documents: Iterable[Document], processes: int = 1,
+    def extract_many(self, documents: Iterable[Document], processes: int | None = 1,
                      chunk: int = CHUNK_DOCS) -> Iterator[Extraction | ExtractionError]:
         """Yield each document's Extraction (or ExtractionError) in input order.
 
-        With `processes` > 1, batches of `chunk` documents go to that many worker processes;
-        the input is read in this thread, as the results are consumed. Results are the same
-        as with one process.
+        Batches of `chunk` documents go to `processes` worker processes (None: one per core);
+        the input is read in the calling thread as results are consumed, and an input of one
+        batch is extracted here, without workers. Results are those of one process.
         """
+        n = default_processes() if processes is None else max(1, processes)
         batches = _batches(documents, max(1, chunk))
-        if processes <= 1:
-            for batch in batches:
+        first = next(batches, None)
+        second = next(batches, None) if first is not None and n > 1 else None
+        if second is None:
+            for batch in chain((first,), batches) if first is not None else ():
                 yield from self.extract_batch(batch)
             return
         methods = multiprocessing.get_all_start_methods()
         mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            processes, mp_context=mp, initializer=_init_worker,
+            n, mp_context=mp, initializer=_init_worker,
             initargs=(self.theatre_name, self.mode, self.parse_all_candidates))
         pending: deque[tuple[list[Document], Future[list[Extraction | ExtractionError]] | None]] = deque()
         try:
-            for batch in batches:
-                pending.append((batch, pool.submit(_work, batch) if pool else None))
-                while len(pending) > 2 * processes:
+            for batch in chain((first, second), batches):  # type: ignore[assignment]
+                future = None
+                if pool is not None:
+                    try:
+                        future = pool.submit(_work, batch)
+                    except RuntimeError:  # BrokenProcessPool: go on in this process
+                        pool.shutdown(cancel_futures=True)
+                        pool = None
+                pending.append((batch, future))
+                while len(pending) > 2 * n:
                     yield from self._collect(*pending.popleft())
             while pending:
                 yield from self._collect(*pending.popleft())
@@ -296,6 +307,14 @@ class Extractor:
             ctx.last_district = (p.text, p.district.id if p.district else None)
 
 
+def default_processes() -> int:
+    """Return the number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _failed(document: Document, e: Exception) -> ExtractionError:
     problem = str(e) if isinstance(e, KhabarError) else \
         f"extraction failed ({type(e).__name__}: {e}); please report it with this report"
@@ -308,7 +327,7 @@ def _sentence_docs(fdoc: Doc, ents: list[Span], picked: list[tuple[int, int, int
     `Span.as_doc` does the same, but exports the whole document's array and averages word
     vectors for every sentence; this exports once.
     """
-    heads = fdoc._get_array_attrs()
+    heads = list(fdoc._get_array_attrs())
     array = fdoc.to_array(heads)
     strings = fdoc.vocab.strings
     orth, spacy_col, iob = heads.index(ORTH), heads.index(SPACY), heads.index(ENT_IOB)
@@ -321,7 +340,7 @@ def _sentence_docs(fdoc: Doc, ents: list[Span], picked: list[tuple[int, int, int
         part = array[start:end].copy()
         if part[0][iob] == 1:  # an entity that begins before the sentence
             part[0][iob] = 3
-        doc.from_array(heads, part)
+        doc.from_array(heads, part)  # type: ignore[arg-type]
         partial = [e for e in doc.ents if (e.start + start, e.end + start) not in whole]
         if partial:
             doc.set_ents([], missing=partial, default="unmodified")

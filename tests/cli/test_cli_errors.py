@@ -93,8 +93,6 @@ def test_extract_of_only_a_bad_input_exits_1(run, bad_input: tuple[str, str]) ->
     assert result.exit_code == 1
 
 
-@pytest.mark.xfail(strict=True, reason="extract_cmd.extract counts results only for --json/--jsonl, so "
-                   "the table output exits 1 whenever one input is bad, though others were extracted")
 def test_extract_table_output_with_one_bad_input_exits_0(run, samples: Path) -> None:  # type: ignore[no-untyped-def]
     make_empty()
     result = run("extract", samples / "district_taken.txt", "empty.txt", "--pipeline", "fast")
