@@ -12,13 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from khabar.compile.control_as_of import Counts, control_as_of, count
+from khabar.compile.dedup import EventCluster
 from khabar.compile.grading import Grader
 from khabar.errors import InputError, KhabarError
 from khabar.extract.pipeline import Extractor
 from khabar.ingest import read_inputs
-from khabar.records import DistrictState, Document, Extraction
+from khabar.records import ControlEvent, DistrictState, Document, Extraction
 from khabar.store import records as store
-from khabar.theatres.loader import Theatre
+from khabar.theatres.loader import District, Theatre
 
 
 @dataclass
@@ -94,6 +95,110 @@ def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
     return states, count(states, as_of)
 
 
+def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date
+                 ) -> list[Counts]:
+    """Return the counts of every day from start to end (one sweep; each day's counts are
+    those `compile_control` gives for it)."""
+    from khabar.compile.control_as_of import timeline
+
+    return timeline(theatre.districts, store.observations(conn, end), start, end,
+                    grader=Grader.for_theatre(theatre))
+
+
+def control_events(conn: sqlite3.Connection, theatre: Theatre, as_of: date | None = None
+                   ) -> list[ControlEvent]:
+    """Return the control events (each with every report of it) up to a day if given."""
+    from khabar.compile.dedup import cluster_control
+
+    return cluster_control(store.observations(conn, as_of), Grader.for_theatre(theatre))
+
+
+def find_district(theatre: Theatre, name: str) -> District:
+    """Return the district a name, spelling variant or id means ("Panjway", "Nawa, Ghazni")."""
+    if name in theatre.districts:
+        return theatre.districts[name]
+    place, _, province = (p.strip() for p in name.partition(","))
+    cands = theatre.district_candidates(place)
+    if province:
+        found = theatre.resolve_district(place, province)
+        if found:
+            return found
+    elif len({d.id for d in cands}) > 1:
+        choices = "; ".join(f"{d.name}, {d.province}" for d in cands)
+        raise KhabarError(f"{name}: names {len(cands)} districts; add the province: {choices}")
+    found = cands[0] if cands else theatre.resolve_district(place)
+    if found is None:
+        raise KhabarError(f"{name}: no such district in {theatre.name}; give a district name, "
+                          "a spelling of it or its id (e.g. AF2704)")
+    return found
+
+
+def district_history(conn: sqlite3.Connection, theatre: Theatre, name: str,
+                     as_of: date | None = None
+                     ) -> tuple[District, list[ControlEvent], list[DistrictState]]:
+    """Return a district, its events with their reports, and its state after each change."""
+    from khabar.compile import control_as_of as cao
+
+    d = find_district(theatre, name)
+    obs = [o for o in store.observations(conn, as_of) if o.district_id == d.id]
+    events, states = cao.district_history(d, obs, grader=Grader.for_theatre(theatre))
+    return d, events, states
+
+
+def plover_events(conn: sqlite3.Connection, theatre: Theatre) -> list[EventCluster]:
+    """Return the stored events (PLOVER), each with every report of it."""
+    import json
+
+    from khabar.compile.dedup import cluster_events, grade_event
+    from khabar.records import Event, Evidence
+    from khabar.store.sources import report_meta
+
+    meta = report_meta(conn)
+    grader = Grader.for_theatre(theatre)
+    reports = []
+    for r in store.records_of(conn, "events"):
+        ev = Event(r["type"], tuple(json.loads(r["actors"] or "[]")),
+                   tuple(json.loads(r["targets"] or "[]")), r["place"],
+                   date.fromisoformat(r["date"]) if r["date"] else None,
+                   Evidence(r["document_id"], r["ev_start"], r["ev_end"], r["evidence"]),
+                   (r["span_start"], r["span_end"]), r["status"], r["trigger"] or "")
+        m = meta.get(r["document_id"])
+        graded = grade_event(grader, ev, r["id"], outlet=m.outlet if m else "",
+                             url=m.url if m else "", published=m.published if m else None,
+                             title=m.title if m else "", review=r.get("review"))
+        if graded:
+            reports.append(graded)
+    places: dict[str, str | None] = {}
+
+    def place(name: str | None) -> str | None:
+        if not name:
+            return None
+        if name not in places:
+            d = theatre.resolve_district(name)
+            places[name] = d.id if d else name.lower().strip()
+        return places[name]
+
+    def party(name: str) -> str:
+        a = theatre.actor(name)
+        return a.id if a else name.lower().strip()
+
+    return cluster_events(reports, party=party, place=place)
+
+
+def explain_event(conn: sqlite3.Connection, theatre: Theatre, event_id: str
+                  ) -> ControlEvent | EventCluster:
+    """Return the event of an id (`AF2704-taliban-20210704`, `e-consult-20210728-1a2b3c`)."""
+    found: list[ControlEvent | EventCluster] = []
+    if event_id.startswith("e-"):
+        found = [e for e in plover_events(conn, theatre) if e.id == event_id]
+    else:
+        found = [e for e in control_events(conn, theatre) if e.id == event_id]
+    if not found:
+        raise KhabarError(f"{event_id}: no such event; ids look like AF2704-taliban-20210704 "
+                          "(khabar district NAME lists them) or e-consult-20210728-1a2b3c")
+    return found[0]
+
+
 def assessments_as_of(conn: sqlite3.Connection, as_of: date, window_days: int = 14) -> list[dict]:
     """Return published assessments dated within `window_days` before a day, newest first."""
     rows = [r for r in store.records_of(conn, "assessments")
@@ -127,6 +232,7 @@ class ClaimsReport:
     claims: list = field(default_factory=list)  # StoredClaim
     checks: list = field(default_factory=list)  # Check
     grades: dict[str, str] = field(default_factory=dict)  # claim id -> grades clause
+    published: dict[str, list[str]] = field(default_factory=dict)  # claim id -> counts near its day
     denials: list = field(default_factory=list)  # (StoredClaim, [Link])
     beside: list[dict] = field(default_factory=list)
 
@@ -226,6 +332,15 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
                          weak_places=theatre.config.get("venues", ()))
     rep.denials = [(d, links.get(d.id, [])) for d in denials]
     rep.beside = assessments_beside(conn, theatre)
+    for chk in rep.checks:
+        day = chk.claim.day
+        near = [b for b in rep.beside if day and b["controller"] == chk.party and
+                abs((date.fromisoformat(b["as_of"]) - day).days) <= 7]
+        if near:
+            rep.published[chk.claim.id] = [
+                f"{b['assessor']}: {b['count']}" + (f" of {b['of']} ({b['published_share']:.0f}%)"
+                                                    if b["of"] else "") + f" as of {b['as_of']}"
+                for b in near]
     return rep
 
 
@@ -240,8 +355,13 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
     rows = assessments_as_of(conn, day, window_days) if day else sorted(
         (r for r in store.records_of(conn, "assessments") if r["as_of"]),
         key=lambda r: r["as_of"])
-    out = []
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
     for r in rows:
+        key = (r["assessor"], r["controller"], r["count"], r["of_total"], r["as_of"])
+        if key in seen:  # the same published count, reported again
+            seen[key]["reports"] += 1
+            continue
         as_of = date.fromisoformat(r["as_of"])
         states, counts = compile_control(conn, theatre, as_of)
         held = getattr(counts, r["controller"], 0) if r["controller"] in (
@@ -257,7 +377,8 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
             "khabar_most": most, "no_reports": counts.no_reports,
             "difference_points": None if share is None else ours - share,
             "document_id": r["document_id"], "evidence": r["evidence"], "review": r["review"],
-            "line": _beside_line(r, held, counts, share, ours, most)})
+            "reports": 1, "line": _beside_line(r, held, counts, share, ours, most)})
+        seen[key] = out[-1]
     return out
 
 
