@@ -135,8 +135,8 @@ def find_district(theatre: Theatre, name: str) -> District:
 
 def district_history(conn: sqlite3.Connection, theatre: Theatre, name: str,
                      as_of: date | None = None
-                     ) -> tuple[District, list[ControlEvent], list[DistrictState]]:
-    """Return a district, its events with their reports, and its state after each change."""
+                     ) -> tuple[District, list[ControlEvent], list[tuple[date, DistrictState]]]:
+    """Return a district, its events with their reports, and its state on each day it changed."""
     from khabar.compile import control_as_of as cao
 
     d = find_district(theatre, name)
@@ -303,7 +303,7 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
     """Return every stored claim, the checks of those with a number about the theatre (against
     the compiled control of the claim's day), the denials linked to what they deny, and the
     published counts beside khabar's own."""
-    from khabar.compile.claim_check import TOLERANCE, check_claim, measure_of
+    from khabar.compile.claim_check import TOLERANCE, check_claim, implied_quantity, measure_of
     from khabar.compile.denials import Denial, link_denials
     from khabar.theatres.geometry import geography
 
@@ -312,7 +312,8 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
     compiled: dict[date, list[DistrictState]] = {}
     total = theatre.config.get("published_district_total")
     for c in rep.claims:
-        if c.stance != "asserts" or not c.quantity or not measure_of(c.quantity):
+        q = c.quantity or implied_quantity(c.text)
+        if c.stance != "asserts" or not q or not measure_of(q):
             continue
         geo = geo or geography(theatre)
         states: list[DistrictState] = []

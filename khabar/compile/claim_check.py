@@ -91,6 +91,22 @@ class Check:
                 f"compiled: {compiled}")
 
 
+_MOST = re.compile(r"\b(?:most|the (?:vast )?majority|the bulk) of (?:the |its |their |"
+                   r"afghanistan['’]s |the country['’]s )?(?:[\w-]+ ){0,2}?"
+                   r"(?P<of>borders?|frontier|territory|country|districts|land)\b", re.I)
+
+
+def implied_quantity(text: str) -> Quantity | None:
+    """Return the share a claim implies without a number: "most of the border" is more than half."""
+    m = _MOST.search(text)
+    if not m:
+        return None
+    of = m["of"].lower()
+    of = "border" if of.startswith(("border", "frontier")) else (
+        "districts" if of == "districts" else "territory")
+    return Quantity(50, "percent", of, "more than")
+
+
 def measure_of(q: Quantity) -> str | None:
     """Return what a quantity measures about the theatre (territory, districts, border...), or None."""
     if q.unit == "percent" and q.of in ("territory", "districts", "border", "population"):
@@ -210,7 +226,7 @@ def check_claim(claim: StoredClaim, states: Sequence[DistrictState], geo: Geogra
                 published_total: int | None = None, tolerance: float = TOLERANCE,
                 max_unknown: float = MAX_UNKNOWN) -> Check | None:
     """Return the check of a claim with a quantity about the theatre, or None for other claims."""
-    q = claim.quantity
+    q = claim.quantity or implied_quantity(claim.text)
     measure = measure_of(q) if q else None
     if q is None or measure is None or claim.stance != "asserts":
         return None

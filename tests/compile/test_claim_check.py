@@ -206,3 +206,15 @@ def test_afghanistan_area_and_borders_match_published_figures() -> None:
     for neighbour, km in {"Tajikistan": 1357, "Pakistan": 2670, "Iran": 921, "Turkmenistan": 804,
                           "Uzbekistan": 144, "China": 91}.items():
         assert geo.border_total_km(neighbour) == pytest.approx(km, rel=0.02), neighbour
+
+
+def test_most_of_the_border_is_a_claim_of_more_than_half() -> None:
+    c = claim(0, text="the group now holds most of the Afghan-Tajik border")
+    c = StoredClaim(c.id, c.document_id, c.claimant, c.stance, c.text, None, c.date, c.published,
+                    c.outlet, c.evidence, c.span)
+    chk = check_claim(c, states(D1="taliban", rest="government"), GEO)
+    assert chk is not None
+    assert chk.claimed == "more than 50% of the border with Tajikistan"
+    assert chk.figures[0].known == pytest.approx(50.0)
+    assert chk.verdict == "consistent"
+    assert check_claim(c, states(rest="government"), GEO).verdict == "overstated"  # type: ignore[union-attr]
