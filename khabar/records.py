@@ -296,7 +296,7 @@ class ControlEvent:
     rule: str  # why its reports were joined
     first_reported: Day | None = None
     latest_reported: Day | None = None
-    joined: tuple[str, ...] = ()  # one line per source after the first: why it joined
+    joined: tuple[str, ...] = ()  # per source: why it joined ("" for the one it started with)
 
     @property
     def decisive(self) -> bool:

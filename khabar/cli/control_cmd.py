@@ -21,25 +21,32 @@ def control(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     all_districts: Annotated[bool, typer.Option("--all", help="List districts with no reports too.")] = False,
 ) -> None:
-    """Print the controller of every reported district as of a day, with the counts."""
+    """Print who holds every reported district as of a day (since when, confidence, grade,
+    reports), the districts a party claims, and the counts."""
+    from khabar.cli.assess_format import LABELS, state_dict
     from khabar.jobs import compile_control
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
     states, counts = compile_control(conn, load(theatre), day)
+    shown = [s for s in states if all_districts or s.controller or s.claimed_by]
     if as_json:
-        typer.echo(json.dumps({"counts": counts.to_dict(), "districts": [
-            {"district_id": s.district_id, "district": s.name, "province": s.province,
-             "controller": s.controller, "since": s.since.isoformat() if s.since else None,
-             "evidence": s.observation.evidence if s.observation else None,
-             "document_id": s.observation.document_id if s.observation else None,
-             "outlet": s.observation.outlet if s.observation else None}
-            for s in states if all_districts or s.controller]}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"counts": counts.to_dict(), "claimed": counts.claimed,
+                               "districts": [state_dict(s) for s in shown]},
+                              ensure_ascii=False, indent=2))
         return
-    t = Table("district", "province", "controller", "since", "evidence", expand=True)
-    for s in sorted(states, key=lambda s: (s.province, s.name)):
-        if s.controller or all_districts:
-            t.add_row(s.name, s.province, s.controller or "no reports",
-                      str(s.since or ""), (s.observation.evidence[:100] if s.observation else ""))
+    t = Table("district", "province", "controller", "since", "confidence", "grade", "reports",
+              "evidence", expand=True)
+    for s in sorted(shown, key=lambda s: (s.province, s.name)):
+        ctl = LABELS[s.controller]
+        if s.claimed_by:
+            ctl += f" (claimed by the {LABELS[s.claimed_by]})"
+        evidence = s.observation.evidence if s.observation else (
+            s.claim.best.observation.evidence if s.claim else "")
+        if s.conflict:
+            evidence = " | ".join(f"{LABELS[e.controller]}: {e.best.observation.evidence[:60]}"
+                                  for e in s.conflict)
+        t.add_row(s.name, s.province, ctl, str(s.since or ""), s.confidence, s.grade,
+                  str(s.sources or ""), evidence[:100])
     console.print(t)
     console.print(counts.headline(), highlight=False)

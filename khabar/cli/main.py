@@ -12,12 +12,15 @@ from khabar.cli import (
     claims_cmd,
     control_cmd,
     demo_cmd,
+    district_cmd,
     eval_cmd,
+    explain_cmd,
     extract_cmd,
     ingest_cmd,
     map_cmd,
     review_cmd,
     serve_cmd,
+    timeline_cmd,
 )
 from khabar.cli.common import STATE
 
@@ -46,6 +49,9 @@ app.command("ingest")(ingest_cmd.ingest)
 app.command("extract")(extract_cmd.extract)
 app.command("control")(control_cmd.control)
 app.command("map")(map_cmd.map_)
+app.command("district")(district_cmd.district)
+app.command("explain")(explain_cmd.explain)
+app.command("timeline")(timeline_cmd.timeline)
 app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.eval_)
 app.command("review")(review_cmd.review)

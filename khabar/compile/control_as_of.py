@@ -186,22 +186,24 @@ def control_as_of(districts: Mapping[str, District], observations: Iterable[Obse
 
 def district_history(district: District, observations: Iterable[Observation], *,
                      grader: Grader | None = None, as_of: date | None = None, **rules: int
-                     ) -> tuple[list[ControlEvent], list[DistrictState]]:
-    """Return a district's events and its state after every day a report speaks of."""
+                     ) -> tuple[list[ControlEvent], list[tuple[date, DistrictState]]]:
+    """Return a district's events, and its state on every day it changed (controller, since,
+    conflict or claim)."""
     grader = grader or Grader()
     track = Track(district.id, **rules)
-    states: list[DistrictState] = []
+    states: list[tuple[date, DistrictState]] = []
     day: date | None = None
     mine = [o for o in observations if o.district_id == district.id
             and (as_of is None or o.effective <= as_of)]
     for o in sorted(mine, key=arrival_key):
         if day is not None and o.effective != day:
-            states.append(track.state(district))
+            states.append((day, track.state(district)))
         day = o.effective
         track.add(grader.grade(o))
     if day is not None:
-        states.append(track.state(district))
-    changes = [s for i, s in enumerate(states) if i == 0 or _summary(s) != _summary(states[i - 1])]
+        states.append((day, track.state(district)))
+    changes = [s for i, s in enumerate(states)
+               if i == 0 or _summary(s[1]) != _summary(states[i - 1][1])]
     return [c.freeze() for c in track.clusters.clusters], changes
 
 

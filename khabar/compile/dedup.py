@@ -82,7 +82,7 @@ class Cluster:
         self.date: date = o.effective
         self.last: date = o.effective
         self.sources: list[Source] = []
-        self.joins: list[str] = []
+        self.joins: dict[str, str] = {}  # record id -> why it joined
         self.docs: set[str] = set()
         self.decisive = False
         self.change = False
@@ -98,8 +98,7 @@ class Cluster:
     def add(self, source: Source, why: str) -> None:
         o = source.observation
         self.sources.append(source)
-        if why:
-            self.joins.append(why)
+        self.joins[o.record_id] = why
         self.docs.add(o.document_id)
         self.last = max(self.last, o.effective)
         self.decisive = self.decisive or source.decisive
@@ -121,7 +120,7 @@ class Cluster:
                 self.id, self.district_id, self.district, self.province,
                 self.controller, self.date, tuple(ordered), _grade_of(ordered), rule,
                 min(published) if published else None, max(published) if published else None,
-                tuple(self.joins))
+                tuple(self.joins[s.observation.record_id] for s in ordered))
         return self._frozen
 
 
@@ -226,7 +225,7 @@ class EventCluster:
     rule: str
     first_reported: date | None
     latest_reported: date | None
-    joined: tuple[str, ...] = ()
+    joined: tuple[str, ...] = ()  # per source: why it joined ("" for the one it started with)
 
     @property
     def reports(self) -> int:
@@ -262,7 +261,7 @@ class _Open:
         self.parties = set(keys)
         self.at = at
         self.members = [r]
-        self.whys: list[str] = []
+        self.whys: dict[str, str] = {r.record_id: ""}
 
 
 def cluster_events(reports: Iterable[EventReport], *, tolerance: int = TOLERANCE_DAYS,
@@ -290,9 +289,10 @@ def cluster_events(reports: Iterable[EventReport], *, tolerance: int = TOLERANCE
                 continue
             shared = ", ".join(sorted(keys & e.parties))
             at = f"same place ({e.at})" if where and e.at else "no place in conflict"
-            e.whys.append(f"same type ({ev.type}, {ev.status}), shared parties ({shared}), {at}, "
-                          f"{gap} day(s) after the event's first day {first.effective.isoformat()}"
-                          f" (tolerance {tolerance})")
+            e.whys[r.record_id] = (
+                f"same type ({ev.type}, {ev.status}), shared parties ({shared}), {at}, {gap} "
+                f"day(s) after the event's first day {first.effective.isoformat()} "
+                f"(tolerance {tolerance})")
             e.members.append(r)
             e.parties |= keys
             e.at = e.at or where
@@ -322,4 +322,4 @@ def _event_cluster(e: _Open) -> EventCluster:
     return EventCluster(f"e-{etype.lower()}-{first.effective:%Y%m%d}-{digest}", etype, status,
                         tuple(sorted(e.parties)), first.record.place, first.effective,
                         tuple(ordered), grade, rule, min(pub) if pub else None,
-                        max(pub) if pub else None, tuple(e.whys))
+                        max(pub) if pub else None, tuple(e.whys[s.record_id] for s in ordered))

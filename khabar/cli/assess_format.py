@@ -1,0 +1,108 @@
+"""How the assessment commands (control, district, explain) show states, events and sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khabar.compile.dedup import EventCluster
+from khabar.records import ControlEvent, DistrictState, Source
+
+LABELS = {"taliban": "Taliban", "government": "government", "contested": "contested",
+          None: "no reports"}
+
+
+def _iso(d: Any) -> str | None:
+    return d.isoformat() if d else None
+
+
+def source_dict(s: Source) -> dict[str, Any]:
+    """Return a graded report as JSON-ready data."""
+    o = s.observation
+    return {"grade": s.code, "basis": s.basis, "reason": s.reason, "outlet": s.outlet,
+            "published": _iso(o.published), "date": _iso(o.date), "record_id": o.record_id,
+            "document_id": o.document_id, "url": o.url or None, "evidence": o.evidence,
+            "review": o.review}
+
+
+def event_dict(e: ControlEvent | EventCluster) -> dict[str, Any]:
+    """Return a control event, or an event with its reports, as JSON-ready data."""
+    if isinstance(e, EventCluster):
+        return {"id": e.id, "type": e.type, "status": e.status, "parties": list(e.parties),
+                "place": e.place, "date": e.date.isoformat(), "grade": e.grade,
+                "reports": e.reports, "first_reported": _iso(e.first_reported),
+                "latest_reported": _iso(e.latest_reported), "rule": e.rule,
+                "sources": [{"grade": s.code, "basis": s.basis, "reason": s.reason,
+                             "outlet": s.outlet, "published": _iso(s.published),
+                             "record_id": s.record_id, "url": s.url or None,
+                             "evidence": s.record.evidence.text, "joined": why}
+                            for s, why in zip(e.sources, e.joined, strict=False)]}
+    return {"id": e.id, "district_id": e.district_id, "district": e.district,
+            "controller": e.controller, "date": e.date.isoformat(), "grade": e.grade,
+            "reports": e.reports, "first_reported": _iso(e.first_reported),
+            "latest_reported": _iso(e.latest_reported), "rule": e.rule,
+            "sources": [{**source_dict(s), "joined": why}
+                        for s, why in zip(e.sources, e.joined, strict=False)]}
+
+
+def state_dict(s: DistrictState) -> dict[str, Any]:
+    """Return a district's state as JSON-ready data (the keys of `khabar control --json`)."""
+    o = s.observation
+    return {"district_id": s.district_id, "district": s.name, "province": s.province,
+            "controller": s.controller, "since": _iso(s.since),
+            "confidence": s.confidence or None, "grade": s.grade or None, "sources": s.sources,
+            "evidence": o.evidence if o else None, "document_id": o.document_id if o else None,
+            "outlet": o.outlet if o else None,
+            "events": [e.id for e in s.events],
+            "conflict": [{"id": e.id, "controller": e.controller, "grade": e.grade,
+                          "evidence": e.best.observation.evidence, "outlet": e.best.outlet}
+                         for e in s.conflict],
+            "claimed_by": s.claimed_by,
+            "claim": ({"id": s.claim.id, "grade": s.claim.grade,
+                       "evidence": s.claim.best.observation.evidence,
+                       "outlet": s.claim.best.outlet} if s.claim else None)}
+
+
+def state_line(s: DistrictState) -> str:
+    """Return a district's state in one line: controller, since, confidence, grade, reports."""
+    if s.controller is None:
+        text = "no reports"
+    else:
+        text = f"{LABELS[s.controller]} since {s.since} ({s.confidence} confidence, {s.grade}, " \
+               f"{s.sources} report(s))"
+    if s.conflict:
+        sides = " vs ".join(f"{LABELS[e.controller]} {e.grade}" for e in s.conflict)
+        text += f"; reports disagree: {sides}"
+    if s.claim:
+        text += (f"; claimed by the {LABELS[s.claim.controller]} on {s.claim.date} "
+                 f"({s.claim.grade}, unconfirmed)")
+    return text
+
+
+def event_lines(e: ControlEvent | EventCluster, *, joined: bool = True) -> list[str]:
+    """Return an event and each of its reports (grade, outlet, dates, sentence, why joined)."""
+    if isinstance(e, ControlEvent):
+        head = (f"{e.id}: {e.district} ({e.province}) to the {LABELS[e.controller]} on "
+                f"{e.date}, {e.grade}")
+    else:
+        place = f" in {e.place}" if e.place else ""
+        head = (f"{e.id}: {e.type} ({e.status}) of {', '.join(e.parties)}{place} on {e.date}, "
+                f"{e.grade}")
+    out = [head,
+           f"  {e.reports} report(s), first {e.first_reported or '?'}, latest "
+           f"{e.latest_reported or '?'}; {e.rule}"]
+    for i, (s, why) in enumerate(zip(e.sources, e.joined, strict=False), 1):
+        if isinstance(s, Source):
+            o = s.observation
+            rec, doc, when, text = o.record_id, o.document_id, o.published, o.evidence
+            grade, outlet, reason = s.code, s.outlet, s.reason
+        else:
+            rec, doc, when, text = s.record_id, s.record.evidence.document_id, s.published, \
+                s.record.evidence.text
+            grade, outlet, reason = s.code, s.outlet, s.reason
+        out.append(f"  {i}. {grade} {outlet}, published {when or '?'} (record {rec}, "
+                   f"report {doc})")
+        out.append(f"     \u201c{text}\u201d")
+        out.append(f"     grade: {reason}")
+        if joined:
+            out.append(f"     joined: {why}" if why else "     started the event")
+    return out

@@ -1,0 +1,52 @@
+"""`khabar district NAME`: one district's whole history, with the reports behind every change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
+from khabar.store.db import DEFAULT_DB
+
+
+@guarded
+def district(
+    name: Annotated[str, typer.Argument(help="District name, spelling variant or id; add ', PROVINCE' for namesakes.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    theatre: TheatreOption = "afghanistan_2021",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print a district's state after every change and each event with its graded reports."""
+    from khabar.cli.assess_format import event_dict, event_lines, state_dict, state_line
+    from khabar.jobs import district_history
+    from khabar.theatres.loader import load
+
+    conn, day = open_existing_store(db, as_of)
+    d, events, states = district_history(conn, load(theatre), name, day)
+    if as_json:
+        typer.echo(json.dumps({"district_id": d.id, "district": d.name, "province": d.province,
+                               "as_of": day.isoformat(),
+                               "states": [{"day": day.isoformat(), **state_dict(s)}
+                                          for day, s in states],
+                               "events": [event_dict(e) for e in events]},
+                              ensure_ascii=False, indent=2))
+        return
+    out = console.print
+    out(f"{d.name}, {d.province} province ({d.id})", highlight=False, markup=False)
+    out(f"As of {day}: {state_line(states[-1][1]) if states else 'no reports'}", highlight=False,
+        markup=False)
+    if not events:
+        return
+    out("\nHistory:", highlight=False)
+    for when, s in states:
+        out(f"  {when}  {state_line(s)}", highlight=False, markup=False)
+    reports = {s.observation.document_id for e in events for s in e.sources}
+    out(f"\nEvents ({len(events)}, from {len(reports)} report(s)):",
+        highlight=False)
+    for e in events:
+        for line in event_lines(e, joined=False):
+            out("  " + line, highlight=False, markup=False)

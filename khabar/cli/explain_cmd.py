@@ -1,0 +1,34 @@
+"""`khabar explain EVENT_ID`: why reports were joined into one event, with each source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
+from khabar.store.db import DEFAULT_DB
+
+
+@guarded
+def explain(
+    event_id: Annotated[str, typer.Argument(help="An event id, e.g. AF2704-taliban-20210704 (see `khabar district`).")],
+    db: DbOption = Path(DEFAULT_DB),
+    theatre: TheatreOption = "afghanistan_2021",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print an event: the rule that joined its reports, and each report's sentence, outlet,
+    grade and reason for joining."""
+    from khabar.cli.assess_format import event_dict, event_lines
+    from khabar.jobs import explain_event
+    from khabar.theatres.loader import load
+
+    conn, _ = open_existing_store(db, None)
+    event = explain_event(conn, load(theatre), event_id)
+    if as_json:
+        typer.echo(json.dumps(event_dict(event), ensure_ascii=False, indent=2))
+        return
+    for line in event_lines(event):
+        console.print(line, highlight=False, markup=False)
