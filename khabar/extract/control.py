@@ -25,7 +25,9 @@ TALIBAN_CUES = (r"taliban|militants?|insurgents?|islamic emirate|fighters|rebels
 GOV_CUES = (r"government forces|security forces|afghan forces|afghan army|national army|ansf|andsf|"
             r"commandos?|soldiers|troops|army|police|defen[cs]e forces|uprising forces|"
             r"local forces|afghan military|military|government troops|special forces|"
-            r"national defen[cs]e|militia|pro-government|kabul forces|kabul administration")
+            r"national defen[cs]e|militia|pro-government|kabul forces|kabul administration|"
+            r"government(?!\s+(?:buildings?|offices?|officials?|compound|installations|employees|"
+            r"headquarters|positions|posts))|authorities")
 _DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|"
          r"april|may|june|july|august|september|october|november|december|the (?:same|next|following|"
          r"previous) day)")
@@ -89,7 +91,8 @@ TRIGGERS: list[Trigger] = [
     _t(r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
        "taliban", "active", holding=True),
     _t(r"\b(?:ha(?:ve|s|d)\s+(?:also\s+|now\s+|since\s+)?)?(?:held|hold|holds|holding|controls|"
-       r"(?<=taliban )control|(?<=they )control|controlled|controlling)\b(?!\s+(?:talks|a\b|an\b|meetings?|elections?|a press|out\b|on\b|back|"
+       r"(?<=taliban )control|(?<=they )control|(?<=now )control|(?<=still )control|(?<=also )control|"
+       r"(?<=insurgents )control|(?<=militants )control|controlled|controlling)\b(?!\s+(?:talks|a\b|an\b|meetings?|elections?|a press|out\b|on\b|back|"
        r"off\b|up\b|fire))", "taliban", "active", holding=True, direct=True, taliban_only=True),
     _t(r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
        r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
@@ -99,8 +102,11 @@ TRIGGERS: list[Trigger] = [
        r"reconquered|recovered)\b", "government", "either"),
     _t(r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|afghan forces)(?:['’]s)?\s+control",
        "government", "passive"),
-    _t(r"\b(?:pushed|drove|driven|expelled|ousted)\s+(?:the\s+)?(?:taliban|militants|insurgents)\s+"
-       r"(?:out\s+)?(?:of|from)\b", "government", "active"),
+    _t(r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?"
+       r"(?:taliban|militants|insurgents|terrorists|enemy)\s+(?:fighters\s+)?(?:out\s+)?(?:of|from)\b",
+       "government", "active"),
+    _t(r"\b(?:cleared|cleansed|freed|rid)\b(?=[^.;]{0,40}\bof\s+(?:the\s+)?(?:taliban|militants|"
+       r"insurgents|terrorists|enemy)\b)", "government", "active", direct=True),
     _t(r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
        r"contested\b", "contested", "passive"),
 ]
@@ -120,7 +126,8 @@ _HEDGE_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:repelled|repulsed|thwarted|foiled|pushed back|"
     r"beaten back)|^[^.;]{0,90}\b(?:but|before)\b[^.;]{0,50}\b(?:driven out|drove them (?:out|back)|"
     r"pushed (?:them\s+)?(?:back|out)|repelled|repulsed|beaten back|forced (?:them\s+)?(?:out|back)|"
-    r"expelled)|^[^.;]{0,150}\bbut\b[^.;]{0,40}\b(?:denied|denies|rejected|dismissed)\b", re.I)
+    r"expelled)|^[^.;]{0,90}\bbut\s+(?:later\s+|soon\s+|then\s+)?(?:withdrew|retreated|pulled (?:back|out)|"
+    r"left|were forced)|^[^.;]{0,150}\bbut\b[^.;]{0,40}\b(?:denied|denies|rejected|dismissed)\b", re.I)
 _TO_AFTER_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards|toward|to|into|via|"
                             r"across|through|between|beyond|at)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _STRONG_PREP = re.compile(r"(?:\b(?:near|outside|around|from|towards|toward|via|across|through|"
@@ -153,6 +160,8 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
     """Return which side did the taking: from "by ..." after, else the nearest cue before."""
     if default == "contested":
         return default
+    if default == "taliban" and re.search(rf"\b(?:{TALIBAN_CUES})\b", text[t_start:t_end], re.I):
+        return default  # "fell to the Taliban", "in Taliban hands": the phrase names the side
     after = text[t_end:t_end + 60].lower()
     m = re.match(rf"^[^.;]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b", after)
     if m:
@@ -286,8 +295,8 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         f = triggers[i]
         if _hedged(text, f.start, f.end):
             continue
-        mentions = [p for p in mentions if not _STRONG_PREP.search(text[:p.start])
-                    and not _BETWEEN.search(text[:p.start])]
+        mentions = [p for p in mentions if not _BETWEEN.search(text[:p.start]) and (
+            not _STRONG_PREP.search(text[:p.start]) or 0 <= p.start - f.end <= 5)]
         if not mentions:
             continue
         old = _OLD_YEAR.search(text[f.end:f.end + 40])
