@@ -55,7 +55,8 @@ class ClaimMatch:
 
 _SAID = re.compile(r"\b(?:said|says|told|according to|announced|stated|added|reported|wrote|"
                    r"tweeted)\b", re.I)
-_CONTROL_QTY = re.compile(r"\b(?:control(?:s|led|ling)?|h(?:o|e)ld|holds?|captured|taken|seized|"
+_CONTROL_QTY = re.compile(r"\b(?:control(?:s|led|ling)?|(?:h(?:o|e)ld|holds?)(?!\s+(?:talks|an?|meetings?|"
+                          r"consultations|discussions)\b)|captured|taken|seized|"
                           r"killed|crossed|fled|died|dead|wounded|retreated|surrendered|arrested)\b", re.I)
 # the extent of control a party asserts: "the group's fighters now held the crossing"
 _CONTROL_STATE = re.compile(
@@ -153,12 +154,14 @@ def _closes_quote(text: str, pos: int) -> bool:
 
 
 def _is_outlet(text: str, pos: int, ctx: Context) -> bool:
-    m = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*$", text[:pos])
-    return bool(m) and any(m.group(1).lower() in (o.name.lower(), *(a.lower() for a in o.aliases))
-                           for o in ctx.theatre.outlets) or bool(m and m.group(1) in _WIRES)
+    """Return whether an outlet or wire is named just before a position ("..., Reuters said")."""
+    window = text[max(0, pos - 45):pos].lower()
+    names = {n.lower() for o in ctx.theatre.outlets for n in (o.name, *o.aliases) if len(n) > 2}
+    names |= {w.lower() for w in _WIRES}
+    return any(re.search(rf"\b{re.escape(n)}\b", window) for n in names)
 
 
-_WIRES = {"Reuters", "AFP", "AP", "TASS", "Sputnik", "Xinhua", "IRNA", "Tolonews", "TOLOnews",
+_WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik", "Xinhua", "IRNA", "Tolonews", "TOLOnews",
           "Pajhwok", "Al Jazeera", "BBC", "CNN", "RIA Novosti", "Interfax"}
 
 
@@ -191,8 +194,14 @@ def _subject_of(tok: Token) -> Token | None:
     return subj[0] if subj else None
 
 
-def _np_text(s: Token) -> str:
+def _np_text(s: Token, ctx: Context | None = None) -> str:
     doc = s.doc
+    if ctx is not None and s.head is not s:
+        for e in doc.ents:  # "Russia's envoy to Afghanistan, Zamir Kabulov, dismissed": Kabulov
+            actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None
+            if s.left_edge.i <= e.start and e.end <= s.head.i and e.start > s.i and (
+                    e.label_ == "PERSON" or (actor is not None and actor.kind == "person")):
+                return e.text
     appos = [c for c in s.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ACTOR")]
     if appos:
         a = appos[0]
@@ -216,7 +225,7 @@ def _subject_from_parse(sent: Sent, t_start: int, ctx: Context) -> str | None:
     for _ in range(3):
         s = _subject_of(head)
         if s is not None:
-            found = _resolve(s.text if s.pos_ == "PRON" else _np_text(s), ctx)
+            found = _resolve(s.text if s.pos_ == "PRON" else _np_text(s, ctx), ctx)
             break
         if head.dep_ in ("conj", "xcomp", "ccomp", "advcl", "relcl") and head.head is not head:
             head = head.head
@@ -227,7 +236,7 @@ def _subject_from_parse(sent: Sent, t_start: int, ctx: Context) -> str | None:
         for anc in head.ancestors:
             if lemma(anc) in _SPEECH_LEMMAS and (outer := _subject_of(anc)) is not None \
                     and outer.pos_ != "PRON":
-                return _resolve(_np_text(outer), ctx)
+                return _resolve(_np_text(outer, ctx), ctx)
     return found
 
 

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from khabar.extract.sentences import Context, Sent, clean_name
 from khabar.records import Evidence, Quote
 
@@ -22,8 +24,8 @@ SPEECH = (r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wr
           r"confirmed|dismissed|described|urged|believes|believed|according to")
 _QUOTE = re.compile(r"\u201c(?P<c>[^\u201c\u201d]{1,1200}?)\u201d|\"(?P<s>[^\"\n]{1,1200}?)\"")
 _AFTER_SPEAKER = re.compile(
-    rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?P<who>[^.;:\u201c\u201d\"]{{1,120}}?)"
-    rf"\s*,?\s+(?:{SPEECH})\b|(?:{SPEECH})\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
+    rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,120}}?)"
+    rf"\s*,?\s+(?:{SPEECH}|read)\b|(?:{SPEECH})\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
 _BEFORE_SPEAKER = re.compile(
     rf"(?P<who>[^.;\u201c\u201d\"]{{2,160}}?)\s*,?\s+(?P<verb>{SPEECH})\b(?P<mid>[^.;\u201c\u201d\"]{{0,200}}?)"
     rf"[\s,:]*$", re.I)
@@ -43,18 +45,60 @@ class QuoteSpan:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Return every quotation in a report, curly or straight, as the words inside the marks."""
+    """Return every quotation in a report, curly or straight, as the words inside the marks.
+
+    A quotation that runs over paragraphs (an opening mark at a paragraph's start, the closing
+    mark paragraphs later) gives one span per paragraph, as the report prints it.
+    """
     out = []
     for m in _QUOTE.finditer(text):
         g = "c" if m["c"] is not None else "s"
         inner = m[g]
-        if "\n\n" in inner.strip():
-            continue
         s, e = m.span(g)
-        stripped = inner.rstrip(" ,")
-        lead = len(inner) - len(inner.lstrip())
-        out.append(QuoteSpan(s + lead, s + len(stripped), stripped.strip()))
+        if "\n\n" in inner.strip():
+            out.extend(_paragraph_parts(text, s, e))
+            continue
+        out.append(_span(text, s, e))
+    taken = [(q.start, q.end) for q in out]
+    for m in _OPEN_AT_PARAGRAPH.finditer(text):
+        s = m.end()
+        if any(a - 1 <= s <= b + 1 for a, b in taken):
+            continue
+        close = _CLOSE_LATER.match(text, s)
+        if close is None:
+            continue
+        e = close.end("inner")
+        if any(s <= a and b <= e for a, b in taken) or "\n\n" not in text[s:e]:
+            continue
+        out.extend(_paragraph_parts(text, s, e))
+    out.sort(key=lambda q: q.start)
     return out
+
+
+_OPEN_AT_PARAGRAPH = re.compile(r"(?:^|\n\s*\n)\s*[\u201c\"](?=\S)")
+# the rest of the opening paragraph holds no mark; later paragraphs open none before the close
+_CLOSE_LATER = re.compile(r"(?P<inner>[^\u201c\u201d\"\n]+(?:\n\s*\n[^\u201c\u201d\"\n]+){1,3})[\u201d\"]")
+
+
+def _span(text: str, s: int, e: int) -> QuoteSpan:
+    inner = text[s:e]
+    stripped = inner.rstrip(" ,")
+    lead = len(inner) - len(inner.lstrip())
+    return QuoteSpan(s + lead, s + len(stripped), stripped.strip())
+
+
+def _paragraph_parts(text: str, s: int, e: int) -> list[QuoteSpan]:
+    parts = []
+    pos = s
+    for chunk in re.split(r"(\n\s*\n)", text[s:e]):
+        if chunk.strip() and not chunk.isspace():
+            a = pos + len(chunk) - len(chunk.lstrip())
+            b = pos + len(chunk.rstrip())
+            if text[a:b].strip(" \u201c\u201d\""):
+                lead = 1 if text[a] in "\u201c\"" else 0
+                parts.append(_span(text, a + lead, b))
+        pos += len(chunk)
+    return [p for p in parts if p.text]
 
 
 _VERBY = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|runs?|does|do|"
@@ -67,8 +111,12 @@ def _pick_segment(who: str, before_verb: bool) -> str:
     if not parts:
         return ""
     if not before_verb:
+        if len(parts) > 1 and re.match(r"^(?:an?|the)\s+[a-z]", parts[0]) and _NAME.match(parts[1]):
+            return parts[1]  # "said the council member, Sardar Mohammad Hotak"
         return parts[0]
     last = parts[-1]
+    if len(parts) > 1 and last[:1].islower() and _NAME.match(parts[0]):
+        return parts[0]  # "Shukhrat Khalmukhamedov, chief of the general staff of ..."
     if re.match(r"^(?:an?|the)\s+[a-z]", last) and len(parts) > 1:
         for p in reversed(parts[:-1]):
             if p[:1].isupper() and not re.match(r"^(?:an?|the)\s", p):
@@ -76,13 +124,35 @@ def _pick_segment(who: str, before_verb: bool) -> str:
     return last
 
 
+_NAME = re.compile(r"^(?:[A-Z][\w\-\u2019']+\s+){0,3}[A-Z][\w\-\u2019']+$")
+_ANONYMOUS = re.compile(r"\b(?:not to be named|not want to be named|condition of anonymity|"
+                        r"not authori[sz]ed to speak|declined to be named|requested anonymity)\b", re.I)
+_STATEMENT = re.compile(r"^(?:the|a|its|their)\s+(?:joint\s+)?(?:statement|communiqu[eé]|declaration|"
+                        r"press release)$", re.I)
+_ROLE = re.compile(r"^(?:professor|expert|analyst|official|spokesman|spokesperson|spokeswoman|minister|"
+                   r"governor|commander|diplomat|envoy|journalist|ambassador|president|general|"
+                   r"police chief|chief|mayor|senator|lawmaker|MP)$", re.I)
+_RELATIVE = re.compile(r"\s+(?:who|which|that)\s+(?:did|does|do|was|were|is|are|has|had|have|spoke|"
+                       r"asked|declined|requested)\b.*$", re.I)
+
+
 def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                   before_verb: bool = False) -> str | None:
-    who = _pick_segment(who.strip(), before_verb)
+    if re.match(r"^(?:on|in|at|to|for|but|and|or|of|with|from|by|as|its|their)\s", who.strip()):
+        return None  # "on its ally Tajikistan but urged": not a speaker
+    anonymous = bool(_ANONYMOUS.search(who))
+    who = _RELATIVE.sub("", _pick_segment(who.strip(), before_verb))  # "an official who did not ..."
     if not who or len(who) > 90 or len(who.split()) > 12 or _VERBY.search(who):
         return None
-    if _PRONOUN.match(clean_name(who)) or re.fullmatch(r"(?:he|she)", who.strip(), re.I):
-        return ctx.person_before(at)
+    if anonymous:
+        return clean_name(who)  # "a police officer who asked not to be named": described, unnamed
+    if re.fullmatch(r"(?:the\s+)?(?:group|movement|militants|insurgents|front)", who.strip(), re.I):
+        return ctx.last_group or clean_name(who)  # "the group said": the last group named
+    if _STATEMENT.match(who.strip()):
+        return ctx.last_body or clean_name(who)  # "the statement said": the body that issued it
+    if _PRONOUN.match(who.strip()) or _ROLE.match(clean_name(who)) or \
+            re.fullmatch(r"(?:he|she)", who.strip(), re.I):
+        return ctx.person_before(at) or clean_name(who)
     # a person named in these words, by the NER or the actors file
     if sent is not None:
         lo, hi = at - sent.start - len(who) - 5, at - sent.start + len(who) + 5
@@ -138,6 +208,11 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         name = _speaker_name(who, sent, ctx, close)
         if name:
             return name
+    clause = re.split(r"[\u201c\u201d\"]", before)[-1]
+    if sent is not None and _FRAMED.search(clause):
+        name = _framer(sent, q.start, ctx)
+        if name:
+            return name  # calling it "baseless"; claimed the group had "completely liberated"
     m = _BEFORE_SPEAKER.search(before)
     at_end = bool(re.match(r"^[\u201d\"]?\s*(?:[.!?]|$)", text[close - 1:close + 2].lstrip("\u201d\""))) \
         or q.text[-1:] in ".!?"
@@ -148,6 +223,10 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
                              before_verb=True)
         if name:
             return name
+        if sent is not None and (n_words >= 4 or at_end):
+            name = _framer(sent, q.start, ctx)
+            if name:
+                return name
     sentence_text = sent.text if sent else ""
     if n_words >= 3 and _SPEECH_ANYWHERE.search(sentence_text):
         sm = re.search(rf"(?P<who>[A-Z][^.;\u201c\u201d\"]{{1,120}}?)\s*,?\s+(?:{SPEECH})\b",
@@ -155,13 +234,125 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         if sm:
             return _speaker_name(sm["who"], sent, ctx, (sent.start if sent else 0) + sm.end("who"),
                                  before_verb=True)
-    if ctx.last_quote_end is not None and ctx.last_speaker and 0 <= q.start - ctx.last_quote_end < 60:
+    if ctx.last_quote_end is not None and ctx.last_speaker and 0 <= q.start - ctx.last_quote_end < 300:
         between = text[ctx.last_quote_end:q.start]
-        if "\n" not in between and _SPEECH_ANYWHERE.search(between):
-            return ctx.last_speaker  # “...,” Serenko said. “But ...”: the same speaker goes on
+        if "\n" not in between and _SPEECH_ANYWHERE.search(between) and (
+                q.start - ctx.last_quote_end < 60 or re.search(r"[.!?]\s*[\u201c\"]?$", between)):
+            # “...,” Serenko said. “But ...”; “...,” said X, a researcher who ... . “Each ...”:
+            # the same speaker goes on
+            return ctx.last_speaker
     if q.start - 1 <= paragraph_start + 1 and n_words >= 5 and ctx.last_speaker:
         return ctx.last_speaker  # a paragraph that goes on quoting the last speaker
     return None
+
+
+_FRAMED = re.compile(
+    r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+(?:it|them|this|that|"
+    r"(?:the|such|these|those|his|her|their|its)\s+(?:[\w\-\u2019']+\s+){0,3})?"
+    r"|\b(?:described|dismissed|denounced|rejected|decried|characteri[sz]ed)\s+(?:[\w\-\u2019']+\s+){0,5}as\s+"
+    r"|\b(?:claimed|claims|alleged|alleges|blamed|blames|insisted|insists|vowed|vows|accused|accuses)\b"
+    r"[^.;]{0,80}"
+    r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:he|she|they|it|we)\s+(?:[\w\-\u2019']+\s+){0,3})\s*$", re.I)
+_FRAMING_LEMMAS = {"call", "term", "brand", "label", "describe", "dismiss", "denounce", "reject", "decry",
+                   "characterize", "characterise", "claim", "allege", "blame", "insist", "vow", "accuse",
+                   "say", "tell", "add", "state", "announce", "write", "deny", "urge"}
+
+
+def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
+    """Return the subject of the verb that frames a quotation ("X rejected ..., calling it")."""
+    if not sent.parsed:
+        return _framer_by_rules(sent, pos, ctx)
+    toks = [t for t in sent.doc if t.idx < pos - sent.start - 1]
+    if not toks:
+        return None
+    t = toks[-1]
+    for _ in range(8):
+        if (t.lemma_ or t.lower_).lower() in _FRAMING_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return _subject_name(subj, sent, ctx, pos)
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+_FRAMING_VERB = re.compile(
+    r"\b(?:said|says|told|added|stated|announced|wrote|claimed|claims|alleged|alleges|blamed|blames|"
+    r"insisted|vowed|accused|rejected|dismissed|described|denied|denies|denounced|called|calls|termed|"
+    r"branded|labell?ed|decried)\b", re.I)
+
+
+def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
+    """Without a parse: the last party named before the sentence's first framing verb."""
+    m = _FRAMING_VERB.search(sent.text, 0, max(0, pos - sent.start))
+    if m is None:
+        return None
+    ents = [e for e in sent.doc.ents if e.end_char <= m.start()
+            and e.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP")]
+    if ents:
+        e = ents[-1]
+        actor = ctx.theatre.actor(e.text)
+        if e.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
+            return ctx.note_person(clean_name(actor.name if actor else e.text))
+        return clean_name(e.text)  # a body as the report names it
+    words = sent.text[:m.start()].split(",")[-1].split()
+    phrase = clean_name(" ".join(words[-4:]))
+    if not phrase:
+        return None
+    if phrase.lower() in ("he", "she") or _ROLE.match(phrase):
+        return ctx.person_before(pos) or (phrase if _ROLE.match(phrase) else None)
+    if phrase.lower() in ("they", "it", "we"):
+        return ctx.last_group
+    return None
+
+
+def _is_person_ent(e: Span, ctx: Context) -> bool:
+    actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None
+    return e.label_ == "PERSON" or (actor is not None and actor.kind == "person")
+
+
+def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None:
+    if subj.lower_ in ("he", "she"):
+        return ctx.person_before(pos)
+    if subj.pos_ == "PRON":
+        return ctx.last_group if subj.lower_ in ("they", "it", "we") else None
+    ent = next((e for e in sent.doc.ents if e.start <= subj.i < e.end), None)
+    named = [e for e in sent.doc.ents if subj.left_edge.i <= e.start and e.end <= subj.head.i
+             and _is_person_ent(e, ctx)]
+    if ent is None and named:
+        ent = named[0]  # "Russia's envoy to Afghanistan, Zamir Kabulov, dismissed"
+    appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+    if ent is None and appos is not None:
+        ent = next((e for e in sent.doc.ents if e.start <= appos.i < e.end), None)
+    if ent is not None and ent.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP"):
+        actor = ctx.theatre.actor(ent.text)
+        if ent.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
+            return ctx.note_person(clean_name(actor.name if actor else ent.text))
+        return clean_name(ent.text)  # a body as the report names it
+    words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("punct", "det", "poss")]
+    phrase = " ".join(w.text for w in words)
+    if _ROLE.match(clean_name(phrase)) or _ROLE.match(subj.text):
+        return ctx.person_before(pos) or clean_name(phrase)
+    return clean_name(phrase) or None
+
+
+def _is_subject(sent: Sent, offset: int) -> bool | None:
+    """Return whether the name at a sentence offset is a subject; None when unparsed."""
+    if not sent.parsed:
+        return None
+    tok = next((t for t in sent.doc if t.idx >= offset), None)
+    if tok is None:
+        return None
+    for _ in range(4):  # up through the name's own words and its apposition
+        if tok.dep_ in ("nsubj", "nsubjpass"):  # of the main clause, not of what was said
+            return tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+        if tok.dep_ in ("compound", "appos", "flat") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return False
+    return False
 
 
 def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
@@ -169,24 +360,68 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
     """Return every attributed quotation of a report."""
     starts = [s.start for s in sents]
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-    out = []
     persons = sorted(person_mentions)
     positions = [p for p, _ in persons]
+    roles = []
+    for pos, _ in persons:
+        i = bisect_right(starts, pos) - 1
+        roles.append(_is_subject(sents[i], pos - sents[i].start) if i >= 0 else None)
 
     def person_before(pos: int) -> str | None:
+        """The last person named before pos who was a subject ("he said" is him), else the last."""
         pi = bisect_right(positions, pos) - 1
+        for k in range(pi, -1, -1):
+            if roles[k] is not False:
+                return persons[k][1]
         return persons[pi][1] if pi >= 0 else None
 
     ctx.person_before = person_before  # type: ignore[method-assign]
+    found = find_quotes(text)
+    quoted = [(q.start, q.end) for q in found]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect_right(quoted, (pos, len(text) + 1)) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
+
+    bodies = []  # (offset, name) of every ministry, state or organisation named
+    groups = []  # (offset, name as written) of every movement or armed group named
+    for sent in sents:
+        for e in sent.doc.ents:
+            if in_quote(sent.start + e.start_char):
+                continue  # named inside a quotation: not who speaks
+            actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None
+            if actor is not None and actor.kind not in ("person", "movement"):
+                bodies.append((sent.start + e.start_char, actor.name))
+            if actor is not None and actor.kind in ("movement", "organisation", "force") and \
+                    _is_subject(sent, e.start_char) is not False:
+                groups.append((sent.start + e.start_char, clean_name(e.text)))
+    body_positions = [p for p, _ in bodies]
     outlets = {o.name.lower() for o in ctx.theatre.outlets} | {
         a.lower() for o in ctx.theatre.outlets for a in o.aliases}
-    for q in find_quotes(text):
+    speakers: list[str | None] = []
+    for q in found:
         ps = para_starts[bisect_right(para_starts, q.start - 1) - 1]
+        bi = bisect_right(body_positions, q.start) - 1
+        ctx.last_body = bodies[bi][1] if bi >= 0 else None
+        gi = bisect_right([p for p, _ in groups], q.start) - 1
+        ctx.last_group = groups[gi][1] if gi >= 0 else None
         speaker = attribute(text, q, sents, starts, ctx, ps)
-        if speaker is None or speaker.lower() in outlets:
+        if speaker is not None and speaker.lower() in outlets:
+            speaker = None
+        speakers.append(speaker)
+        if speaker is not None:
+            ctx.last_speaker = speaker
+            ctx.last_quote_end = q.end + 1
+    # a quotation over paragraphs is attributed once, after its last paragraph
+    for k in range(len(found) - 2, -1, -1):
+        if speakers[k] is None and speakers[k + 1] is not None and \
+                not text[found[k].end:found[k + 1].start].strip(" \n\u201c\"") and \
+                "\n" in text[found[k].end:found[k + 1].start]:
+            speakers[k] = speakers[k + 1]
+    out = []
+    for q, speaker in zip(found, speakers, strict=True):
+        if speaker is None:
             continue
-        ctx.last_speaker = speaker
-        ctx.last_quote_end = q.end + 1
         i = bisect_right(starts, q.start) - 1
         if i >= 0:
             ev = sents[i].evidence()
