@@ -12,8 +12,9 @@ Reports are graded (`grading`), joined into events (`dedup`) and read in `arriva
   from other reports, make it contested, with both sides' events (`conflict`), unless they tell
   a sequence: a change of hands on a later day, or a retaking ("retook", "recaptured") on the
   same day or later. A report never conflicts with itself: its own order stands.
-- A report that gives no day, of the side a dated retaking just reversed and published within
-  `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the retaking: it does not undo it.
+- A report that gives no day of a change to the side a dated retaking just reversed ("had
+  fallen"), published within `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the
+  retaking: it does not undo it.
 
 The state only changes on days a report speaks of, so `timeline` sweeps every district once and
 counts each day, giving the same counts as `control_as_of` on that day.
@@ -111,9 +112,10 @@ class Track:
             self._set(c.controller, c)
 
     def _explained(self, c: Cluster) -> bool:
-        """A report with no day of the side a dated retaking reversed, published soon after."""
+        """A report with no day of a change to the side a dated retaking reversed, published
+        soon after it ("the district had fallen"): it tells of the time before the retaking."""
         first = self.run[0] if self.run else None
-        return bool(c.undated and first is not None and first.reversal and not first.undated
+        return bool(c.undated and c.change and first is not None and first.reversal and not first.undated
                     and _OPPOSITE.get(self.controller or "") == c.controller
                     and 0 <= (c.last - first.date).days <= self.lookback)
 
