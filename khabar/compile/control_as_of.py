@@ -206,6 +206,8 @@ def district_history(district: District, observations: Iterable[Observation], *,
         states.append((day, track.state(district)))
     changes = [s for i, s in enumerate(states)
                if i == 0 or _summary(s[1]) != _summary(states[i - 1][1])]
+    if changes:  # the latest state as it stands, with every report since its change
+        changes[-1] = (changes[-1][0], states[-1][1])
     return [c.freeze() for c in track.clusters.clusters], changes
 
 
