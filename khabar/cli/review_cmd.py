@@ -63,6 +63,6 @@ def review(
     if found is None:
         raise InputError(f"{record_id}: no such record in {db}")
     kind, row = found
-    oid = save_override(conn, kind, record_id, actions[0], note, _fields(correct or []), analyst)
-    console.print(f"Override {oid}: {actions[0]} {kind} {record_id} ({row['evidence'][:80]})",
+    oid = save_override(conn, kind, row["id"], actions[0], note, _fields(correct or []), analyst)
+    console.print(f"Override {oid}: {actions[0]} {kind} {row['id']} ({row['evidence'][:80]})",
                   highlight=False, markup=False)

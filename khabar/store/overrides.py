@@ -81,13 +81,22 @@ def check_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
 
 def find_record(conn: sqlite3.Connection, record_id: str,
                 kind: str | None = None) -> tuple[str, sqlite3.Row] | None:
-    """Return the kind and stored row of a record id (searched in every kind if none given)."""
-    for k in (kind,) if kind else KINDS:
+    """Return the kind and stored row of a record id (searched in every kind if none given).
+
+    A unique prefix of at least 6 characters of an id will do, as with git commits.
+    """
+    kinds = (kind,) if kind else KINDS
+    for k in kinds:
         row = conn.execute(f"SELECT * FROM {k} WHERE id = ?",  # noqa: S608 - k is from KINDS
                            (record_id,)).fetchone()
         if row is not None:
             return k, row
-    return None
+    if len(record_id) < 6 or not re.fullmatch(r"[0-9a-f]+", record_id):
+        return None
+    hits = [(k, r) for k in kinds for r in conn.execute(
+        f"SELECT * FROM {k} WHERE id >= ? AND id < ? LIMIT 2",  # noqa: S608 - k is from KINDS
+        (record_id, record_id + "g"))]
+    return hits[0] if len(hits) == 1 else None
 
 
 def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: str, note: str,
@@ -114,7 +123,7 @@ def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: s
         cur = conn.execute(
             "INSERT INTO overrides (kind, record_id, document_id, span_start, span_end, action,"
             " fields, note, analyst, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (kind, record_id, row["document_id"], row["span_start"], row["span_end"], action,
+            (kind, row["id"], row["document_id"], row["span_start"], row["span_end"], action,
              json.dumps(clean, ensure_ascii=False), note.strip(), analyst.strip(), _now()))
         conn.execute("COMMIT")
     except BaseException:

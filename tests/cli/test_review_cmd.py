@@ -94,3 +94,12 @@ def test_unknown_record_is_named(run: Run, ingested: Path) -> None:
     result = run("review", "0123456789abcdef", "--reject", "--note", "x", "--db", ingested)
     assert result.exit_code == 1
     assert result.stderr == f"Error: 0123456789abcdef: no such record in {ingested}\n"
+
+
+def test_a_unique_id_prefix_will_do(run: Run, ingested: Path) -> None:
+    rid = panjwai_id(ingested)
+    result = run("review", rid[:8], "--confirm", "--note", "seen on video", "--db", ingested)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Override 1: confirm control_changes {rid} ")
+    short = run("review", rid[:4], "--confirm", "--note", "x", "--db", ingested)
+    assert short.stderr == f"Error: {rid[:4]}: no such record in {ingested}\n"
