@@ -1,36 +1,72 @@
 """Published assessments: counts of districts by a tracker ("215 of 421 districts as of July 10").
 
-A count made by a party to the conflict about its own gains is a claim, not an assessment.
+Counts come as a stock ("controlled 215 of 421 districts"), a flow ("at least 23 districts have
+fallen since May 1", "the ninth provincial capital to fall"), recaptures ("the government has
+retaken 17 of those") or contested districts. A count made by a party to the conflict about its
+own gains is a claim, not an assessment, and so is a count of one day's events ("captured three
+more provincial capitals on Sunday").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from khabar.extract.dates import date_near
+from khabar.extract.dates import DateMention, date_near
 from khabar.extract.sentences import Context, Sent
 from khabar.records import Assessment
 
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+          "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a dozen": 12}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+             "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+_N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_ORD = r"(?P<n>\d{1,2}(?:st|nd|rd|th)|" + "|".join(o for o in _ORDINALS if o != "first") + r")"
+_Q = (r"(?:(?P<q>more than|over|at least|about|around|nearly|almost|just over|just under|some|"
+      r"roughly|a total of|a further|another)\s+)?")
+_UNIT = (r"(?!police\b)(?:rural\s+)?(?:districts?(?:\s+(?:centres?|centers?|headquarters))?|"
+         r"(?:provincial\s+)?(?:capitals?|centres?|centers?))")
+_FALL = (r"(?:have\s+|had\s+|has\s+)?(?:now\s+|already\s+|so far\s+)?(?:fallen|fell|falling|been captured|"
+         r"been overrun|been taken|been lost|changed hands|changing hands|lost|to fall|gone)")
+
 _COUNT = re.compile(
-    r"(?:(?P<q>more than|over|at least|about|around|nearly|almost|just over|just under|some)\s+)?"
-    r"(?:half\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:out\s+)?of\s+(?:the\s+)?(?:Afghanistan['’]s\s+|the\s+country['’]s\s+|"
-    r"(?:its|their)\s+|Afghan\s+)?(?P<total>\d{2,3})\s+districts", re.I)
-_FLOW = re.compile(
-    r"(?:(?:at least|more than|over|about|nearly)\s+)?(?P<n>\d{1,3})\s+districts\s+(?:have\s+|had\s+)?"
-    r"(?:fallen|fell|been captured|been overrun)", re.I)
-_NUMBER_REACHES = re.compile(r"number of districts (?:fallen|captured|lost)[^.]{0,120}?(?:reaches|"
-                             r"reached|stands at|rose to|to)\s+(?P<n>\d{1,3})", re.I)
-_CONTESTED = re.compile(r"(?P<n>\d{1,3})\s+(?:other\s+|more\s+)?districts\s+(?:are|were|remain)\s+contested",
-                        re.I)
-_PARTY_SOURCE = re.compile(r"\b(?:taliban|mujahid|shaheen|islamic emirate|the militants|"
-                           r"ministry|government|spokesman|spokesperson)\b[^.]{0,40}\b(?:said|says|"
-                           r"claimed|claims)\b|\b(?:claim|claimed|claims)\b", re.I)
+    _Q + r"(?:half\s+)?\(?" + _N + r"\)?\s+(?:out\s+)?of\s+(?:the\s+)?(?:Afghanistan['’]s\s+|"
+    r"the\s+country['’]s\s+|country['’]s\s+|(?:its|their)\s+|Afghan\s+)?(?P<total>\d{2,3})\s+" + _UNIT, re.I)
+_CONTROL_NEAR = re.compile(r"\b(?:control\w*|h[eo]lds?|held|holding|in\s+\w+\s+hands|under|captured|"
+                           r"contested|assessed|tall(?:y|ied)|count)\b", re.I)
+_FLOW = re.compile(_Q + _N + r"\s+(?:more\s+)?(?:" + _UNIT + r"(?:\s+of\s+the\s+province)?|of\s+(?:them|those))"
+                   r"\s+" + _FALL, re.I)
+_ORDINAL = re.compile(r"\b(?:(?P<q>at least)\s+)?the\s+" + _ORD + r"\s+(?:district|district centre|"
+                      r"district center|provincial capital|capital|provincial centre)\s+(?:to\s+(?:be\s+)?"
+                      r"(?:fall|lost|captured|taken|overrun|change hands)|lost)\b", re.I)
+_CAPTURED = re.compile(r"\b(?:captured|overrun|overran|seized|taken|taken over|conquered)\s+"
+                       r"(?P<q>at least|a total of|more than|over|some|nearly|almost)\s+" + _N + r"\s+"
+                       + _UNIT, re.I)
+_RETAKEN = re.compile(r"\b(?:retaken|recaptured|regained|retook|taken back|reclaimed)\s+" + _Q + _N +
+                      r"\s+(?:of\s+(?:them|those)|" + _UNIT + r")", re.I)
+_NUMBER_OF = re.compile(r"\bnumber of (?:provincial\s+)?(?:districts|district centres|capitals|"
+                        r"provincial capitals)\b[^.;]{0,120}?\b(?:reaches|reached|stands at|to|at|rose to)\s+"
+                        + _N + r"\b", re.I)
+_CONTESTED = re.compile(_Q + _N + r"\s+(?:other\s+|more\s+)?" + _UNIT + r"\s+(?:are|were|remain|remained)\s+"
+                        r"(?:now\s+|still\s+)?contested", re.I)
+_PARTY_SOURCE = re.compile(
+    r"\b(?:taliban|mujahid|shaheen|islamic emirate|the militants|ministry|government|spokesman|"
+    r"spokesperson|political office|the group['’]s|the movement['’]s)\b[^.]{0,60}\b(?:said|says|say|"
+    r"told|announced|claimed|claims)\b|\b(?:claim|claimed|claims)\b|\baccording to (?:the\s+)?(?:taliban|"
+    r"spokesman|spokesperson|ministry|mujahid|islamic emirate|group|movement|government)\b", re.I)
 _ASSESSOR = re.compile(r"(?P<a>Long War (?:Journal|Project)|FDD['’]?s Long War Journal|Foundation for "
                        r"Defense of Democracies|ACLED|[A-Z][\w&]+(?:\s[A-Z][\w&]+){0,4}\s(?:tracker|"
                        r"Project|Institute|Group|Journal|Monitor|Network))")
 _TALIBAN = re.compile(r"\btaliban|islamist movement|militants|insurgents\b", re.I)
 _GOV = re.compile(r"\bgovernment (?:controls?|holds?|held)\b", re.I)
+_ONE_DAY = re.compile(r"\b(?:more|additional|another)\b", re.I)
+_AS_OF = re.compile(r"\b(?:as of|as at|by|until|up to)\s+$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|wrote)\s+(?:\w+\s+){0,2}?(?:on\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +76,16 @@ class AssessmentMatch:
     kind: str
     start: int
     end: int
+    ordinal: bool = False  # "the ninth provincial capital to fall": dated by the fall it counts
+
+
+def _number(s: str) -> int:
+    s = s.lower()
+    if s in _WORDS:
+        return _WORDS[s]
+    if s in _ORDINALS:
+        return _ORDINALS[s]
+    return int(re.sub(r"\D", "", s))
 
 
 def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
@@ -47,16 +93,50 @@ def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
     text = sent.text
     if _PARTY_SOURCE.search(text) and not _ASSESSOR.search(text):
         return []
-    out = []
+    out: list[AssessmentMatch] = []
+
+    def add(m: re.Match[str], kind: str, of: int | None = None, ordinal: bool = False) -> None:
+        if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
+            return
+        out.append(AssessmentMatch(_number(m["n"]), of, kind, m.start(), m.end(), ordinal))
+
     for m in _COUNT.finditer(text):
+        near = text[max(0, m.start() - 40):m.start()] + text[m.end():m.end() + 30]
+        if not _CONTROL_NEAR.search(near):
+            continue  # "pressing on the edges of 17 of the 34 provincial capitals"
         kind = "contested" if re.search(r"contested", text[m.end():m.end() + 40], re.I) else "controlled"
-        out.append(AssessmentMatch(int(m["n"]), int(m["total"]), kind, m.start(), m.end()))
-    for rx, kind in ((_FLOW, "fallen"), (_NUMBER_REACHES, "fallen"), (_CONTESTED, "contested")):
-        for m in rx.finditer(text):
-            if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
-                continue
-            out.append(AssessmentMatch(int(m["n"]), None, kind, m.start(), m.end()))
+        add(m, kind, int(m["total"]))
+    for m in _CONTESTED.finditer(text):
+        add(m, "contested")
+    for m in _RETAKEN.finditer(text):
+        add(m, "retaken")
+    for m in _FLOW.finditer(text):
+        add(m, "fallen")
+    for m in _ORDINAL.finditer(text):
+        add(m, "fallen", ordinal=True)
+    for m in _CAPTURED.finditer(text):
+        if not _ONE_DAY.match(text[m.end("n"):].strip()):
+            add(m, "fallen")
+    for m in _NUMBER_OF.finditer(text):
+        kind = "controlled" if re.search(r"control|hands|hold", m.group(), re.I) else "fallen"
+        add(m, kind)
     return out
+
+
+def _as_of(text: str, dates: list[DateMention], m: AssessmentMatch, published: date | None) -> date | None:
+    """Return the day a count holds for: "as of July 10" near it, else the day it was given.
+
+    An ordinal ("the ninth capital to fall") holds on the day of the fall it counts.
+    """
+    if m.ordinal:  # not the start of the count: "... to fall since the withdrawal began on May 1"
+        own = [d for d in dates if not re.search(r"\bsince\b", text[m.end:d.start])]
+        return date_near(own, m.start, m.end) or published
+    for d in dates:
+        near = m.end <= d.start < m.end + 50 or m.start - 50 < d.end <= m.start
+        if d.value and near and _AS_OF.search(d.before):
+            return d.value
+    said = [d for d in dates if d.value and _SAID_ON.search(d.before)]
+    return said[0].value if said else published
 
 
 def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
@@ -65,12 +145,13 @@ def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
     out = []
     a = _ASSESSOR.search(sent.text) or _ASSESSOR.search(previous_text)
     assessor = a["a"] if a else (f"{outlet} (report)" if outlet else "report")
-    controller = "government" if _GOV.search(sent.text) and not _TALIBAN.search(sent.text) else "taliban"
+    side = "government" if _GOV.search(sent.text) and not _TALIBAN.search(sent.text) else "taliban"
     for m in matches:
-        as_of = date_near(sent.dates, m.start, m.end) or sent.published
+        controller = {"retaken": "government", "contested": "contested"}.get(m.kind, side)
         out.append(Assessment(assessor=assessor,
                               controller=controller,  # type: ignore[arg-type]
                               count=m.count, of=m.of,
-                              as_of=as_of, kind=m.kind, evidence=sent.evidence(),
-                              span=sent.span_of(m.start, m.end)))
+                              as_of=_as_of(sent.text, sent.dates, m, sent.published), kind=m.kind,
+                              evidence=sent.evidence(), span=sent.span_of(m.start, m.end)))
     return out
+
