@@ -103,3 +103,11 @@ def test_an_empty_database_says_how_to_fill_it(tmp_path: Path) -> None:
     connect(tmp_path / "empty.db").close()
     with TestClient(create_app(tmp_path / "empty.db")) as c:
         assert "khabar ingest" in c.get("/").text
+
+
+def test_an_html_form_with_empty_fields_filters_on_the_rest(client: TestClient) -> None:
+    r = client.get("/events?type=ASSAULT&actor=&place=Nerkh&from=&to=&q=")
+    assert r.status_code == 200
+    assert len([a for t, a in tags(r.text) if t == "tr" and "data-id" in a]) == 1
+    bad = client.get("/api/events", params={"from": "July"})
+    assert bad.status_code == 422 and bad.json()["error"] == "from: 'July' is not a date; use YYYY-MM-DD"

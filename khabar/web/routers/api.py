@@ -107,9 +107,19 @@ def get_document(desk: DeskDep, document_id: str) -> dict[str, Any]:
     return {"ok": True, "document": doc, "records": recs}
 
 
+def _day(value: str | None, name: str) -> date | None:
+    """Return a date parameter's day; empty (as an HTML form sends it) is none."""
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
 def record_filter(type: str | None = None, actor: str | None = None, place: str | None = None,
-                  date_from: Annotated[date | None, Query(alias="from")] = None,
-                  date_to: Annotated[date | None, Query(alias="to")] = None,
+                  date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
+                  date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
                   grade: str | None = None,
                   q_: Annotated[str | None, Query(alias="q", description="Full-text search.")] = None,
                   document: str | None = None,
@@ -117,7 +127,7 @@ def record_filter(type: str | None = None, actor: str | None = None, place: str 
                   offset: Annotated[int, Query(ge=0)] = 0) -> q.RecordFilter:
     """Return the filter the query parameters describe."""
     return q.RecordFilter(type=type or None, actor=actor or None, place=place or None,
-                          date_from=date_from, date_to=date_to, grade=grade or None, q=q_ or None,
+                          date_from=_day(date_from, "from"), date_to=_day(date_to, "to"), grade=grade or None, q=q_ or None,
                           document_id=document or None, limit=limit, offset=offset)
 
 

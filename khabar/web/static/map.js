@@ -19,7 +19,7 @@
   var home = { x: base.x, y: base.y, w: base.width, h: base.height };
   var vb = { x: home.x, y: home.y, w: home.w, h: home.h };
   var controllers = [];
-  var day = data.asOf, selected = null, seq = 0, timer = null;
+  var day = data.asOf, selected = null, seq = 0, timer = null, shown = "", panelSeq = 0;
   var DAY_MS = 86400000, first = Date.parse(data.first + "T00:00:00Z");
 
   function el(tag, cls, text) {
@@ -79,7 +79,7 @@
     document.getElementById("geojson-link").href = "/api/control.geojson?as_of=" + c.as_of;
     document.getElementById("csv-link").href = "/api/export/control-" + c.as_of + ".csv";
   }
-  function load(d) {
+  function load(d, force) {
     day = d;
     dayOut.textContent = d;
     var mine = ++seq;
@@ -87,7 +87,7 @@
     return getJSON("/api/map?as_of=" + d).then(function (j) {
       if (mine !== seq) return;
       applyDay(j);
-      if (selected !== null) showDistrict(selected);
+      if (selected !== null) showDistrict(selected, force);
       document.body.dataset.loaded = d;
     });
   }
@@ -131,13 +131,17 @@
     f.appendChild(s); f.appendChild(fields); f.appendChild(note);
     f.appendChild(el("button", "", "Save")).type = "submit";
     f.appendChild(el("output", "status"));
-    window.khabarDesk.bind(f, function () { load(day); });
+    window.khabarDesk.bind(f, function () { load(day, true); });
     return f;
   }
-  function showDistrict(i) {
-    var id = data.ids[i];
+  function showDistrict(i, force) {
+    // Re-render only for another district or day, or after a review: never under a typing analyst.
+    var id = data.ids[i], key = id + "@" + day;
+    if (!force && key === shown) return Promise.resolve();
+    var mine = ++panelSeq;
+    shown = key;
     return getJSON("/api/districts/" + encodeURIComponent(id) + "?as_of=" + day).then(function (j) {
-      if (selected !== i) return;
+      if (selected !== i || mine !== panelSeq) return;
       var st = j.state || {}, p = party(st.controller);
       detail.replaceChildren();
       detail.appendChild(el("h2", "", "District"));
@@ -306,7 +310,7 @@
     zoomTo(paths[i]);
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { sel.setAttribute("d", ""); tip.hidden = true; selected = null; }
+    if (ev.key === "Escape") { sel.setAttribute("d", ""); tip.hidden = true; selected = null; shown = ""; }
   });
   apply();
   load(day);
