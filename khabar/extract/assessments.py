@@ -55,6 +55,7 @@ _NUMBER_OF = re.compile(r"\bnumber of (?:provincial\s+)?(?:districts|district ce
 _CONTESTED = re.compile(_Q + _N + r"\s+(?:other\s+|more\s+)?" + _UNIT + r"\s+(?:are|were|remain|remained)\s+"
                         r"(?:now\s+|still\s+)?contested", re.I)
 _PARTY_SOURCE = re.compile(
+    r"(?<!to the )(?<!by the )(?<!from the )(?<!against the )(?<!of the )(?<!to )(?<!by )"
     r"\b(?:taliban|mujahid|shaheen|islamic emirate|the militants|ministry|government|spokesman|"
     r"spokesperson|political office|the group['’]s|the movement['’]s)\b[^.]{0,60}\b(?:said|says|say|"
     r"told|announced|claimed|claims)\b|\b(?:claim|claimed|claims)\b|\baccording to (?:the\s+)?(?:taliban|"
