@@ -196,6 +196,11 @@ def _subject_of(tok: Token) -> Token | None:
 
 def _np_text(s: Token, ctx: Context | None = None) -> str:
     doc = s.doc
+    own = next((e for e in doc.ents if e.start <= s.i < e.end and e.label_ in ("PERSON", "ACTOR")), None)
+    if own is not None and ctx is not None:
+        actor = ctx.theatre.actor(own.text)
+        if own.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
+            return own.text  # "Taliban spokesman Zabihullah Mujahid": the person
     if ctx is not None and s.head is not s:
         for e in doc.ents:  # "Russia's envoy to Afghanistan, Zamir Kabulov, dismissed": Kabulov
             actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None

@@ -54,6 +54,7 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
                            r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
                            r"\b(?:came|comes|come)\s+as\b")
+_TITLE_ONLY = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z][\w\-]*\s+){1,4}|\s+")
 _NOT_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DISTRICT",
               "PROVINCE", "VENUE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
               "PRODUCT"}
@@ -227,9 +228,15 @@ def _repeats_a_meeting(ev: Event, ctx: Context) -> bool:
 
 def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
     out: list[str] = []
-    for e in sent.doc.ents:
+    ents = list(sent.doc.ents)
+    for k, e in enumerate(ents):
         if e.start_char < start or e.end_char > end or e.label_ in _NOT_PARTY:
             continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (e.label_ in ("NORP", "GPE", "ACTOR") or len(e) == 1) and nxt is not None and \
+                _is_person(nxt.text, nxt.label_, ctx) and _TITLE_ONLY.fullmatch(
+                    sent.text[e.end_char:nxt.start_char]):
+            continue  # "Tajik Foreign Minister Sirojiddin Muhriddin": the minister, not Tajikistan
         if e.label_ == "GPE" and e.text in ctx.theatre.config.get("venues", ()):
             continue
         if re.search(r"\b(?:in|at|near|across|inside|throughout)\s+(?:the\s+)?$",

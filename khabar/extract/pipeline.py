@@ -170,7 +170,7 @@ class Extractor:
     def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
         d = p.document
         return [_Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
-                      tier == PARSE and i in model_docs)
+                      tier == PARSE and i in model_docs, report=d.text)
                 for i, start, rule_doc, tier in p.rule_docs]
 
     # -- extraction ----------------------------------------------------------------------

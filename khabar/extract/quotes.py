@@ -237,7 +237,7 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     if ctx.last_quote_end is not None and ctx.last_speaker and 0 <= q.start - ctx.last_quote_end < 300:
         between = text[ctx.last_quote_end:q.start]
         if "\n" not in between and _SPEECH_ANYWHERE.search(between) and (
-                q.start - ctx.last_quote_end < 60 or re.search(r"[.!?]\s*[\u201c\"]?$", between)):
+                re.search(r"[.!?]\s*[\u201c\"]?$", between) or _ATTRIBUTION_ONLY.match(between)):
             # “...,” Serenko said. “But ...”; “...,” said X, a researcher who ... . “Each ...”:
             # the same speaker goes on
             return ctx.last_speaker
@@ -246,6 +246,9 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     return None
 
 
+# “...,” Sultani said, “and ...”: nothing between two quotations but their attribution
+_ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(?:{SPEECH})\b"
+                               rf"[^.;\u201c\u201d\"]{{0,40}}[,:]\s*[\u201c\"]?$", re.I)
 _FRAMED = re.compile(
     r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+(?:it|them|this|that|"
     r"(?:the|such|these|those|his|her|their|its)\s+(?:[\w\-\u2019']+\s+){0,3})?"

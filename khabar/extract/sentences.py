@@ -19,7 +19,14 @@ from khabar.records import Evidence
 from khabar.theatres.loader import Theatre
 
 PERSON_LABELS = {"PERSON"}
-ACTOR_LABELS = {"ACTOR", "PERSON", "ORG", "GPE", "NORP"}
+_OPENING = "\u201c\""
+
+
+def _opens(text: str, i: int) -> bool:
+    """Return whether the quotation mark at text[i] opens a quotation: “, or " after a space."""
+    if text[i] == "\u201c":
+        return True
+    return text[i] == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")
 
 
 @dataclass
@@ -33,6 +40,7 @@ class Sent:
     published: date | None
     parsed: bool
     _dates: list[DateMention] | None = None
+    report: str | None = None  # the whole report text, to give evidence its own quotation marks
 
     @property
     def text(self) -> str:
@@ -53,11 +61,22 @@ class Sent:
         return self._dates
 
     def evidence(self) -> Evidence:
-        """Return the sentence as evidence, trimmed of surrounding white space."""
+        """Return the sentence as evidence, trimmed of white space, with its own quotation marks.
+
+        A sentence splitter leaves the opening mark of a quotation that starts the next sentence
+        at the end of this one: the evidence drops it here and takes it back there.
+        """
         text = self.doc.text
         lead = len(text) - len(text.lstrip())
         body = text.strip()
-        return Evidence(self.document_id, self.offset + lead, self.offset + lead + len(body), body)
+        start = self.offset + lead
+        if len(body) > 1 and _opens(body, len(body) - 1):
+            body = body[:-1].rstrip()
+        report = self.report
+        if report is not None and start >= 1 and _opens(report, start - 1):
+            start -= 1
+            body = report[start] + body
+        return Evidence(self.document_id, start, start + len(body), body)
 
     def span_of(self, start: int, end: int) -> tuple[int, int]:
         """Return sentence-relative character offsets as report offsets."""

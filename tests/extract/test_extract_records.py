@@ -114,8 +114,6 @@ def test_scare_quotes_are_not_quotes_in_fast_mode(sample: Sample, fast_extractor
     assert [(q.speaker, q.text) for q in quotes] == [("Noori", "We pay whoever holds the road")]
 
 
-@pytest.mark.xfail(strict=True, reason="the sentencizer leaves an opening quotation mark at the end "
-                   "of the sentence before it, so evidence sentences gain or lose a stray mark")
 def test_evidence_sentences_keep_their_own_quotation_marks(sample: Sample,
                                                            fast_extractor: Extractor) -> None:
     (q,) = fast_extractor.extract(sample("scare_quotes")).quotes
