@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from khabar.compile.grading import Grader, outlet_key, rank, reliability_rank
 from khabar.records import ControlEvent, Event, Observation, Source
@@ -34,11 +35,13 @@ _STATUS = re.compile(r"^(?:(?:ha(?:ve|s|d)|hold|holds|held|in|retain\w*)\s+(?:fu
                      r"under\b|(?:in|into)\s+(?:the\s+)?(?:hands|taliban)|.*\bcontested\b)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def is_reversal(trigger: str) -> bool:
     """Return whether a trigger says a side took a district back ("retook", "recaptured")."""
     return bool(_REVERSAL.search(trigger or ""))
 
 
+@lru_cache(maxsize=4096)
 def is_change(trigger: str) -> bool:
     """Return whether a trigger reports a change of hands rather than who holds a district."""
     return not _STATUS.search((trigger or "").strip())

@@ -57,6 +57,9 @@ _GENERIC_SIDES: dict[str, str] = {
 }
 
 
+_WORD = re.compile(r"[a-z\u00c0-\u024f'\u2019]+")
+
+
 def reliability_rank(letter: str) -> int:
     """Return 1 for A up to 6 for F (anything else counts as F)."""
     i = RELIABILITY.find((letter or "F")[:1].upper())
@@ -119,6 +122,9 @@ class Grader:
             if a.side in self.claimant_sides:
                 sides.setdefault(a.side, []).extend((a.name, *a.aliases))
         self._sides = {side: _phrase(names) for side, names in sides.items() if names}
+        # words of those names: a speaker sharing none of them is not worth the long pattern
+        self._side_words = {side: {w for n in names for w in _WORD.findall(n.lower())}
+                            for side, names in sides.items()}
         for side in self.claimant_sides:
             if side not in self._sides and side in _GENERIC_SIDES:
                 self._sides[side] = re.compile(rf"\b(?:{_GENERIC_SIDES[side]})\b", re.I)
@@ -157,7 +163,11 @@ class Grader:
 
     # -- the sentence ---------------------------------------------------------------------
     def _side_of(self, who: str) -> str:
+        words = set(_WORD.findall(who.lower()))
         for side, rx in self._sides.items():
+            known = self._side_words.get(side)
+            if known is not None and not words & known:
+                continue
             if rx.search(who):
                 return side
         return ""
