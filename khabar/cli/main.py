@@ -21,6 +21,7 @@ from khabar.cli import (
     review_cmd,
     serve_cmd,
     timeline_cmd,
+    watch_cmd,
 )
 from khabar.cli.common import STATE
 
@@ -57,6 +58,7 @@ app.command("eval")(eval_cmd.eval_)
 app.command("review")(review_cmd.review)
 app.command("claims")(claims_cmd.claims)
 app.command("serve")(serve_cmd.serve)
+app.command("watch")(watch_cmd.watch)
 
 if __name__ == "__main__":
     app()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, warn
+from khabar.cli.common import DbOption, PipelineOption, TheatreOption, console, guarded, warn
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
 
@@ -22,17 +22,30 @@ def serve(
     token: Annotated[str | None, typer.Option("--token", envvar="KHABAR_TOKEN", show_envvar=True,
                                               help="Allow reviews to whoever sends it as 'Authorization: Bearer TOKEN'; without it the desk is read-only.")] = None,
     theatre: TheatreOption = "afghanistan_2021",
+    watch: Annotated[list[str] | None, typer.Option("--watch", help="Also poll this RSS/Atom feed URL (repeatable), ingest what is new and log what changed hands.")] = None,
+    every: Annotated[str, typer.Option("--every", help="How often to poll the --watch feeds: 30s, 15m, 1h.")] = "15m",
+    pipeline: PipelineOption = "standard",
 ) -> None:
     """Serve the desk: the map with a time slider, events, claims, quotes, reports, review and the API."""
     import uvicorn
 
+    from khabar.watch import parse_every
     from khabar.web.app import create_app
 
     if not db.exists():
         raise KhabarError(f"{db}: no such database; run `khabar ingest` or `khabar demo` first")
     if host not in LOOPBACK:
         warn(f"--host {host}: the desk is reachable from other machines; it has no TLS")
+    seconds = parse_every(every) if watch else 0.0
     app = create_app(db, theatre, token)
+    if watch:
+        import logging
+
+        from khabar.web.watcher import start_background_watch
+
+        logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING)
+        start_background_watch(app, watch, seconds, pipeline)
+        console.print(f"Watching {len(watch)} feed(s) every {every}.", highlight=False)
     mode = "reviews need the token" if token else "read-only (give --token to allow reviews)"
     console.print(f"Desk: http://{host}:{port}/  ({db}, {mode}); API schema at /openapi.json",
                   highlight=False)

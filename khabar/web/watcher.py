@@ -1,0 +1,44 @@
+"""`khabar serve --watch URL`: the feed watcher in a background thread beside the desk."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+
+from fastapi import FastAPI
+
+log = logging.getLogger("khabar.watch")
+
+
+def start_background_watch(app: FastAPI, feeds: Sequence[str], seconds: float,
+                           pipeline: str = "standard") -> threading.Event:
+    """Start polling feeds into the desk's database every `seconds`; return the event that stops it."""
+    from khabar.extract.pipeline import Extractor
+    from khabar.store import connect
+    from khabar.watch import Poll, watch
+
+    desk = app.state.desk
+    stop = threading.Event()
+
+    def report(p: Poll) -> None:
+        for e in p.errors:
+            log.warning("Error: %s", e)
+        log.warning("%s", p.summary(len(feeds)))
+        for c in p.changes:
+            log.warning("  %s", c.line())
+        desk.changed()
+
+    def run() -> None:
+        conn = connect(desk.db_path)  # its own connection: the desk's are per request thread
+        try:
+            watch(conn, desk.theatre, list(feeds), Extractor(str(desk.theatre.path), mode=pipeline),
+                  seconds, report, stop)
+        except Exception:  # a crash of the watcher must not take the desk down
+            log.exception("the feed watcher stopped")
+        finally:
+            conn.close()
+
+    threading.Thread(target=run, name="khabar-watch", daemon=True).start()
+    app.state.watch_stop = stop
+    return stop

@@ -1,0 +1,151 @@
+"""Watching feeds: a feed served on 127.0.0.1 is ingested, and the change of hands is reported."""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from khabar.cli.main import app
+from khabar.errors import InputError
+from khabar.extract.pipeline import Extractor
+from khabar.jobs import ingest
+from khabar.records import DistrictState
+from khabar.store import connect
+from khabar.theatres.loader import load
+from khabar.watch import Change, changes, parse_every, poll
+
+TAKEN = {"title": "Panjwai falls to the Taliban", "outlet": "Test Wire", "published": "2021-07-05",
+         "text": "The Taliban captured the Panjwai district of Kandahar province on Sunday, officials said."}
+ITEMS = [
+    ("Desk Herald", "Government forces retake Panjwai", "Tue, 20 Jul 2021 08:00:00 GMT",
+     "Government forces retook the Panjwai district of Kandahar province on Monday after a week of "
+     "clashes, the defence ministry said. Commandos entered the district centre at dawn and raised "
+     "the national flag over the police headquarters, according to two officials in Kandahar city "
+     "who asked not to be named because they were not allowed to speak to reporters."),
+    ("Test Wire", "Troops back in Panjwai", "Tue, 20 Jul 2021 11:00:00 GMT",
+     "Afghan forces recaptured the Panjwai district of Kandahar province on Monday, a provincial "
+     "council member said, a week after the Taliban had overrun it. Shopkeepers in the bazaar "
+     "reopened their stalls in the afternoon, and families who had fled to the provincial capital "
+     "began to return along the main road, residents said by telephone."),
+]
+
+
+def rss(items: list[tuple[str, str, str, str]]) -> str:
+    entries = "".join(
+        f"<item><title>{title}</title><link>http://127.0.0.1/{i}</link><pubDate>{day}</pubDate>"
+        f"<author>{outlet}</author><description>{text}</description></item>"
+        for i, (outlet, title, day, text) in enumerate(items))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk Test Feed</title>'
+            f"<link>http://127.0.0.1/</link>{entries}</channel></rss>")
+
+
+@pytest.fixture
+def feed_url(tmp_path: Path) -> Iterator[str]:
+    """A feed of two reports of Panjwai's retaking, served by http.server on 127.0.0.1."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "feed.xml").write_text(rss(ITEMS), encoding="utf-8")
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A database where the Taliban hold Panjwai (one report)."""
+    path = tmp_path / "khabar.db"
+    (tmp_path / "taken.json").write_text(json.dumps(TAKEN), encoding="utf-8")
+    conn = connect(path)
+    assert ingest(conn, [str(tmp_path / "taken.json")], Extractor(mode="fast")).new == 1
+    conn.close()
+    return path
+
+
+def test_poll_ingests_the_feed_and_reports_the_change_of_hands(db: Path, feed_url: str) -> None:
+    conn = connect(db)
+    first = poll(conn, load(), [feed_url], Extractor(mode="fast"))
+    assert (first.new, first.errors, first.as_of) == (2, [], date(2021, 7, 20))
+    (change,) = first.changes
+    assert change.line() == "Panjwai: Taliban → government, 2 sources"
+    again = poll(conn, load(), [feed_url], Extractor(mode="fast"))
+    assert (again.new, again.known, again.changes) == (0, 2, [])
+
+
+def test_khabar_watch_once_prints_what_changed_hands(db: Path, feed_url: str) -> None:
+    result = CliRunner().invoke(app, ["watch", feed_url, "--once", "--db", str(db), "--pipeline", "fast"])
+    assert result.exit_code == 0, result.output
+    assert "Polled 1 feed(s): 2 new report(s), 0 already stored, 0 error(s); 1 district(s) changed hands" in result.output
+    assert "  Panjwai: Taliban → government, 2 sources" in result.output
+
+
+def test_an_unreachable_feed_is_one_error_line_and_the_watch_goes_on(db: Path) -> None:
+    conn = connect(db)
+    p = poll(conn, load(), ["http://127.0.0.1:9/feed.xml"], Extractor(mode="fast"))
+    (err,) = p.errors
+    assert err.startswith("http://127.0.0.1:9/feed.xml: cannot fetch (")
+    assert p.changes == [] and p.as_of == date(2021, 7, 5)
+
+
+def state(did: str, name: str, controller: str | None, sources: int = 0) -> DistrictState:
+    return DistrictState(did, name, "Kandahar", controller, None, None, sources=sources)  # type: ignore[arg-type]
+
+
+def test_changes_compares_two_compiles() -> None:
+    before = [state("AF2704", "Panjwai", "taliban", 1), state("AF2701", "Dand", "government", 1),
+              state("AF2702", "Daman", None)]
+    after = [state("AF2704", "Panjwai", "taliban", 1), state("AF2701", "Dand", "taliban", 2),
+             state("AF2702", "Daman", "contested", 1)]
+    assert [c.line() for c in changes(before, after)] == [
+        "Dand: government → Taliban, 2 sources", "Daman: no reports → contested, 1 source"]
+    assert Change("AF2701", "Dand", "Kandahar", "taliban", None, 0).line() == "Dand: Taliban → no reports"
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("15m", 900), ("30s", 30), ("1h", 3600), ("2d", 172800), ("90", 90)])
+def test_intervals(text: str, seconds: float) -> None:
+    assert parse_every(text) == seconds
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("soon", "--every 'soon': not an interval; use 30s, 15m, 1h or 1d"),
+    ("1s", "--every '1s': too often; poll at most every 10s"),
+])
+def test_bad_intervals(text: str, message: str) -> None:
+    with pytest.raises(InputError) as e:
+        parse_every(text)
+    assert str(e.value) == message
+
+
+def test_the_desk_watches_feeds_in_the_background(db: Path, feed_url: str) -> None:
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from khabar.web.app import create_app
+    from khabar.web.watcher import start_background_watch
+
+    desk = create_app(db)
+    stop = start_background_watch(desk, [feed_url], 60, pipeline="fast")
+    try:
+        with TestClient(desk) as client:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                counts = client.get("/api/map").json()["counts"]
+                if counts["government"] == 1:
+                    break
+                time.sleep(0.2)
+            assert (counts["as_of"], counts["taliban"], counts["government"]) == ("2021-07-20", 0, 1)
+    finally:
+        stop.set()
