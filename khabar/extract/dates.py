@@ -134,8 +134,9 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
         step = _CHAIN_STEP[(m["w"] or m["w2"]).lower()]
         anchors = [d for d in out if d.end <= m.start() and m.start() - d.end < 160 and d.value]
         value = None
-        if anchors:
-            value = max(anchors, key=lambda d: d.end).value + timedelta(days=step)  # type: ignore[operator]
+        anchor = max(anchors, key=lambda d: d.end).value if anchors else None
+        if anchor is not None:
+            value = anchor + timedelta(days=step)
         elif published and step == -1:
             value = published - timedelta(days=1)
         out.append(DateMention(m.start(), m.end(), m.group(), value))

@@ -103,8 +103,8 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
                 continue
             before = text[:s]
-            if out and _APPOSED_CAPITAL.search(before[:len(before)]) and \
-                    _APPOSED_CAPITAL.search(before).start() - out[-1].end <= 3:
+            apposed = _APPOSED_CAPITAL.search(before)
+            if out and apposed and apposed.start() - out[-1].end <= 3:
                 continue  # "Faizabad, the capital of Badakhshan": the province of the city before it
             before = text[:s]
             if out and re.search(r"\b(?:of|in)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
