@@ -1,4 +1,6 @@
-"""District control as CSV: one row per district, with the report behind its state."""
+"""District control as CSV: one row per district, with the report behind its state, its
+Admiralty grade and confidence, a party's pending claim and, when reports disagree, the other
+side's evidence."""
 
 from __future__ import annotations
 
@@ -9,12 +11,17 @@ from pathlib import Path
 from khabar.records import DistrictState
 
 COLUMNS: tuple[str, ...] = ("district_id", "district", "province", "controller", "since",
-                            "evidence", "document_id", "outlet", "title", "url", "published")
+                            "evidence", "document_id", "outlet", "title", "url", "published",
+                            "confidence", "grade", "sources", "event_id", "claimed_by",
+                            "claim_grade", "disputed_by", "disputed_evidence")
 
 
 def control_row(state: DistrictState) -> dict[str, str | None]:
     """Return a district's state as a flat row of COLUMNS; None where nothing is known."""
     o = state.observation
+    # contested by disagreeing reports: the evidence shown is one side's, the other is here
+    other = next((e for e in state.conflict if o is None
+                  or e.best.observation.record_id != o.record_id), None)
     return {
         "district_id": state.district_id,
         "district": state.name,
@@ -27,6 +34,14 @@ def control_row(state: DistrictState) -> dict[str, str | None]:
         "title": (o.title or None) if o else None,
         "url": (o.url or None) if o else None,
         "published": o.published.isoformat() if o and o.published else None,
+        "confidence": state.confidence or None,
+        "grade": state.grade or None,
+        "sources": state.sources or None,
+        "event_id": state.events[0].id if state.events else None,
+        "claimed_by": state.claimed_by,
+        "claim_grade": state.claim.grade if state.claim else None,
+        "disputed_by": other.controller if other else None,
+        "disputed_evidence": other.best.observation.evidence if other else None,
     }
 
 

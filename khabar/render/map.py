@@ -206,6 +206,19 @@ def _district_data(state: DistrictState, as_of: date) -> dict[str, Any]:
         row.update({"evidence": o.evidence, "outlet": o.outlet, "title": o.title,
                     "published": o.published.isoformat() if o.published else "",
                     "url": safe_url(o.url), "doc": o.document_id})
+    if state.grade:
+        row.update({"grade": state.grade, "conf": state.confidence, "n": state.sources})
+    if state.events:
+        row["event"] = state.events[0].id
+    if state.conflict:  # both sides' evidence
+        row["conflict"] = [{"c": e.controller, "grade": e.grade, "outlet": e.best.outlet,
+                            "evidence": e.best.observation.evidence,
+                            "url": safe_url(e.best.observation.url)} for e in state.conflict]
+    if state.claim:
+        b = state.claim.best
+        row["claim"] = {"c": state.claim.controller, "grade": state.claim.grade,
+                        "since": state.claim.date.isoformat(), "outlet": b.outlet,
+                        "evidence": b.observation.evidence, "url": safe_url(b.observation.url)}
     return row
 
 
@@ -223,6 +236,10 @@ def _legend(palette: dict[str, tuple[str, str]], counts: Counts) -> str:
         if n:
             bar.append(f'<span style="background:{colour};flex-grow:{n}" '
                        f'title="{e(label)}: {n}"></span>')
+    if counts.claimed:
+        rows.append('<li data-c="claimed"><span class="sw" style="background:none;border:1.5px '
+                    'dashed #111"></span><span class="lb">Claimed by a party, unconfirmed</span>'
+                    f'<span class="n">{counts.claimed}</span><span class="pc"></span></li>')
     return f'<ul class="legend">{"".join(rows)}</ul><div class="bar">{"".join(bar)}</div>'
 
 
@@ -253,6 +270,8 @@ def _svg(layers: _Layers, states: dict[str, DistrictState], order: list[str]) ->
     for i, did in enumerate(order):
         st = states[did]
         cls = st.controller if st.controller in CONTROLLERS else "no_reports"
+        if st.claimed_by:
+            cls += " claimed"
         paths.append(f'<path data-i="{i}" class="c-{cls}" d="{layers.districts[did][0]}"/>')
     dlabels = [f'<text x="{layers.districts[did][1][0]}" y="{layers.districts[did][1][1]}">'
                f'{e(states[did].name)}</text>' for did in layers.by_area]

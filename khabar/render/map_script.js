@@ -35,6 +35,29 @@
     var days = d.age === 1 ? "1 day" : d.age + " days";
     return d.since + (d.age > 0 ? " (" + days + " before " + data.asOf + ")" : "");
   }
+  function gradeText(d) {
+    return d.grade + " \u00b7 " + d.conf + " confidence \u00b7 " + d.n + (d.n === 1 ? " report" : " reports");
+  }
+  function quoteBlock(title, e) {
+    var box = el("div");
+    var p = party(e.c);
+    var badge = el("span", "badge", p.label + " \u00b7 " + e.grade);
+    badge.style.background = p.colour;
+    box.appendChild(el("h2", "", title)).style.marginTop = "14px";
+    box.appendChild(badge);
+    box.appendChild(el("blockquote", "", e.evidence));
+    var src = el("p", "muted", e.outlet || "");
+    var url = safeUrl(e.url);
+    if (url) {
+      var a = el("a", "", " (report)");
+      a.href = url;
+      a.rel = "noopener noreferrer nofollow";
+      a.target = "_blank";
+      src.appendChild(a);
+    }
+    box.appendChild(src);
+    return box;
+  }
   function district(target) {
     var i = target && target.getAttribute && target.getAttribute("data-i");
     return i === null || i === undefined ? null : { i: Number(i), d: data.districts[Number(i)], path: target };
@@ -52,6 +75,11 @@
     ctl.appendChild(dot);
     ctl.appendChild(document.createTextNode(p.label + (d.since ? " since " + d.since : "")));
     tip.appendChild(ctl);
+    if (d.grade) tip.appendChild(el("div", "t-prov", gradeText(d)));
+    if (d.conflict) tip.appendChild(el("div", "t-prov", "Reports disagree: " + d.conflict.map(function (e) {
+      return party(e.c).label + " " + e.grade;
+    }).join(" vs ")));
+    if (d.claim) tip.appendChild(el("div", "t-prov", "Claimed by " + party(d.claim.c).label + " (" + d.claim.grade + "), unconfirmed"));
     if (d.evidence) tip.appendChild(el("div", "t-ev", "\u201c" + clip(d.evidence, 180) + "\u201d"));
     tip.hidden = false;
     moveTip(ev);
@@ -85,9 +113,19 @@
     var dl = el("dl");
     row(dl, "Controller", badge);
     row(dl, "Since", sinceText(d));
+    if (d.grade) row(dl, "Grade", gradeText(d));
+    row(dl, "Event", d.event);
     detail.appendChild(dl);
+    if (d.claim) detail.appendChild(quoteBlock("Claimed, unconfirmed (since " + d.claim.since + ")", d.claim));
+    if (d.conflict) {
+      d.conflict.forEach(function (e, i) {
+        detail.appendChild(quoteBlock(i === 0 ? "Reports disagree" : "and", e));
+      });
+      return;
+    }
     if (!d.c) {
-      detail.appendChild(el("p", "hint", "No report in the corpus names this district on or before " + data.asOf + "."));
+      detail.appendChild(el("p", "hint", d.claim ? "Only a party's own claim names this district on or before " + data.asOf + "; it does not change the map until a credible report confirms it."
+        : "No report in the corpus names this district on or before " + data.asOf + "."));
       return;
     }
     if (d.evidence) detail.appendChild(el("blockquote", "", d.evidence));

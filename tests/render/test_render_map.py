@@ -146,3 +146,36 @@ def test_unknown_controller_is_drawn_as_no_reports(theatre: Theatre, states: lis
     page = render_map(theatre, odd, count(states, as_of), tmp_path / "m.html").read_text("utf-8")
     assert 'onclick="alert' not in page
     assert page.count('class="c-no_reports"') == 374
+
+
+def test_page_shows_grades_claims_and_both_sides_of_a_dispute(
+        theatre: Theatre, make_observation: Callable[..., Observation], tmp_path: Path) -> None:
+    from khabar.compile.control_as_of import control_as_of
+    from khabar.compile.grading import Grader
+
+    ids = list(theatre.districts)
+    day = date(2021, 7, 14)
+    held = replace(make_observation(theatre, ids[0], "government", day, outlet="Watan State Bulletin",
+                                    evidence="The district is under government control, the governor said."),
+                   trigger="under government control")
+    taken = replace(make_observation(theatre, ids[0], "taliban", day, outlet="Hindukush Wire",
+                                     evidence="The Taliban captured the district, officials said."),
+                    record_id="rec-2", document_id="doc-2", trigger="captured")
+    claim = make_observation(theatre, ids[1], "taliban", day, outlet="Sada-e-Emarat",
+                             evidence="The mujahideen conquered the district centre.")
+    plain = make_observation(theatre, ids[2], "taliban", day, outlet="Hindukush Wire",
+                             evidence="The Taliban captured the district, officials said.")
+    states = control_as_of(theatre.districts, [held, taken, claim, plain], day,
+                           grader=Grader.for_theatre(theatre))
+    counts = count(states, day)
+    page = render_map(theatre, states, counts, tmp_path / "m.html").read_text(encoding="utf-8")
+    rows = {d["name"]: d for d in embedded_data(page)["districts"]}
+    names = [theatre.districts[i].name for i in ids[:3]]
+    disputed, claimed, held_row = rows[names[0]], rows[names[1]], rows[names[2]]
+    assert disputed["c"] == "contested"
+    assert {(e["c"], e["grade"], e["evidence"]) for e in disputed["conflict"]} == {
+        ("government", "D2", held.evidence), ("taliban", "B2", taken.evidence)}
+    assert (claimed["c"], claimed["claim"]["c"], claimed["claim"]["grade"]) == (None, "taliban", "E4")
+    assert (held_row["grade"], held_row["conf"], held_row["n"]) == ("B2", "high", 1)
+    assert page.count('class="c-no_reports claimed"') == 1
+    assert "Claimed by a party, unconfirmed" in page and counts.headline() in page
