@@ -27,9 +27,14 @@ _TRIGGERS: list[tuple[str, str]] = [
                r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|"
                  r"an assertion that)\b"),
-    ("asserts", r"\b(?:claim(?:ed|s|ing)?|said (?:that )?(?:it|they) (?:had |has |have |now |were |was )?"
-                r"(?:now )?(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|"
-                r"holds|killed|liberated)|insist(?:ed|s)?|assert(?:ed|s)|blam(?:ed|es|ing)|"
+    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying)\s+(?:(?:on\s+)?(?:Monday|Tuesday|"
+                r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that )?(?:it|they) "
+                r"(?:had |has |have |now |were |was )?[\u201c\"]?(?:now |completely |fully |already )?"
+                r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|"
+                r"holds|killed|liberated)|"
+                r"(?:said|saying|says)\s+(?:that\s+)?(?:the\s+)?(?:taliban|militants|insurgents|enemy|"
+                r"terrorists|rebels)(?:\s+(?:militants|fighters|insurgents|terrorists))?\s+(?:had\s+)?fled|"
+                r"insist(?:ed|s)?|assert(?:ed|s)|blam(?:ed|es|ing)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
@@ -51,13 +56,16 @@ class ClaimMatch:
     t_start: int
     t_end: int
     trigger: str
+    state_only: bool = False  # "X said the Taliban now held ...": needs a party as claimant
 
 
-_SAID = re.compile(r"\b(?:said|says|told|according to|announced|stated|added|reported|wrote|"
-                   r"tweeted)\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|saying|told|according to|announced|stated|added|reported|wrote|"
+                   r"tweeted|informed)\b", re.I)
 _CONTROL_QTY = re.compile(r"\b(?:control(?:s|led|ling)?|(?:h(?:o|e)ld|holds?)(?!\s+(?:talks|an?|meetings?|"
                           r"consultations|discussions)\b)|captured|taken|seized|"
-                          r"killed|crossed|fled|died|dead|wounded|retreated|surrendered|arrested)\b", re.I)
+                          r"killed|killing|crossed|fled|died|dead|wounded|retreated|surrendered|arrested|"
+                          r"complete|completed|retaken|recaptured|retook|regained|liberated|reclaimed)\b",
+                          re.I)
 # the extent of control a party asserts: "the group's fighters now held the crossing"
 _CONTROL_STATE = re.compile(
     r"\b(?:(?:now|still)\s+(?:controls?|controlled|holds?|held)|(?:controls?|controlled|controlling)\s+"
@@ -70,8 +78,8 @@ _NOT_STATE = re.compile(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losi
                         r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion", re.I)
 _PLAIN_SOURCING = re.compile(r"\b(?:confirmed|confirms)\b", re.I)
 _CASUALTIES = re.compile(
-    r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to|dozens of)?\s*"
-    r"(?P<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<who>(?:[\w\-]+\s+){0,2}(?:taliban|militants|terrorists|insurgents|fighters|"
+    r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to)?\s*"
+    r"(?P<v>\d{1,3}(?:,\d{3})+|\d+|dozens of)\s+(?P<who>(?:[\w\-]+\s+){0,2}(?:taliban|militants|terrorists|insurgents|fighters|"
     r"rebels|soldiers|troops|servicemen|service members|policemen|police|civilians|people|refugees|"
     r"attackers|guards|members|personnel))\b(?P<rest>[^.;]{0,60})", re.I)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|surrendered|crossed|fled|"
@@ -79,6 +87,10 @@ _CASUALTY_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|sur
 _REFERENCE_NOUN = re.compile(r"(?:\b(?:the|its|their|his|her|these|those|such|this|that|a|an)|['\u2019]s?)"
                              r"\s+(?:(?:earlier|previous|latest|recent|new|false|such|similar)\s+)?$",
                              re.I)
+
+
+_OWNED_CLAIM = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,3}[\w\-]+)['\u2019]s?\s+"
+                          r"(?P<claim>claims?)\s+that\b")
 
 
 def _is_noun(sent: Sent, start: int) -> bool:
@@ -89,25 +101,37 @@ def _is_noun(sent: Sent, start: int) -> bool:
     return bool(_REFERENCE_NOUN.search(sent.text[max(0, start - 30):start]))
 
 
+_KILLED_N = re.compile(
+    r"\b(?P<verb>killed|killing|wounded|injured|captured|detained|arrested)\s+(?P<q>more than|over|at least|about|"
+    r"around|nearly|almost|some|up to)?\s*(?P<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<who>(?:[\w\-]+\s+){0,2}"
+    r"(?:taliban|militants|terrorists|insurgents|fighters|soldiers|troops|civilians|people|attackers))\b",
+    re.I)
+
+
 def casualty_quantity(text: str) -> Quantity | None:
     """Return "41 Taliban fighters killed" as a quantity of people, else None."""
+    k = _KILLED_N.search(text)
+    if k is not None:  # "attacks have killed more than 3,500 people"
+        return Quantity(float(k["v"].replace(",", "")), "people",
+                        f"{k['who'].lower()} {k['verb'].lower()}", (k["q"] or "").lower() or None)
     for m in _CASUALTIES.finditer(text):
         verb = _CASUALTY_VERB.search(m["rest"])
         if verb is None:
             continue
         of = f"{m['who'].lower()} {verb.group().lower()}"
-        return Quantity(float(m["v"].replace(",", "")), "people", of, (m["q"] or "").lower() or None)
+        value = 24.0 if m["v"].lower() == "dozens of" else float(m["v"].replace(",", ""))
+        return Quantity(value, "people", of, (m["q"] or "").lower() or None)
     return None
 
 
 def _quantity(text: str) -> Quantity | None:
-    return find_quantity(text) or casualty_quantity(text)
+    q = find_quantity(text)
+    return q if q is not None and q.unit != "people" else casualty_quantity(text)
 
 
 def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     """Return the claim triggers of a sentence, outside quotations, one per clause."""
     text = sent.text
-    _note_groups(sent, ctx)
     if _NOT_CLAIM.search(text):
         return []
     out: list[ClaimMatch] = []
@@ -116,12 +140,17 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         qty_said = None
     if qty_said and _is_outlet(text, qty_said.start(), ctx):
         qty_said = None  # "..., Reuters said": the outlet's sourcing, not a party's claim
-    if qty_said and not _PLAIN_SOURCING.search(text) and (
-            (_CONTROL_QTY.search(text) and _quantity(text))
-            or (_CONTROL_STATE.search(text) and not _NOT_STATE.search(text))):
+    if qty_said and not _PLAIN_SOURCING.search(text):
         # "X controls 85 percent of the territory, a member of its delegation said";
         # "the spokesman said the group's fighters now held the crossing"
-        out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group()))
+        counted = bool(_CONTROL_QTY.search(text) and _quantity(text))
+        if counted or (_CONTROL_STATE.search(text) and not _NOT_STATE.search(text)):
+            out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group(),
+                                  state_only=not counted))
+    for m in _OWNED_CLAIM.finditer(text):
+        # "rejected the Kabul administration's claim that its forces had retaken Yangi Qala"
+        if not inside_quotes(text, m.start()):
+            out.append(ClaimMatch("asserts", m.start("claim"), m.end("claim"), m.group("claim")))
     for stance, rx in TRIGGERS:
         for m in rx.finditer(text):
             if inside_quotes(text, m.start()):
@@ -130,7 +159,10 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                                                          else False) for o in out):
                 continue
             word = m.group().lower()
-            if word in ("claim", "claims", "denial", "denials") and _is_noun(sent, m.start()):
+            if any(o.t_start == m.start() for o in out):
+                continue
+            if word in ("claim", "claims", "denial", "denials") and _is_noun(sent, m.start()) and \
+                    not re.match(r"\s+to\s+\w+", text[m.end():]):
                 continue  # "the group's claims", "earlier denials": a claim named, not made here
             st = stance
             if stance == "disputes" and re.match(r"dismiss|reject", m.group(), re.I) and \
@@ -250,7 +282,7 @@ def _resolve(name: str, ctx: Context) -> str:
     n = clean_name(name)
     low = name.strip().lower()
     if low in ("he", "she"):
-        return ctx.last_person or NO_CLAIMANT
+        return ctx.person_before_claim or NO_CLAIMANT
     if low in _PRONOUN:
         return NO_CLAIMANT
     if _GENERIC_BODY.match(name.strip()) and ctx.last_group:
@@ -296,10 +328,17 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
     out: list[Claim] = []
     ev = sent.evidence()
     text = sent.text
+    _note_groups(sent, ctx)
+    before_sentence, ctx.person_seen_by_claims = ctx.person_seen_by_claims, ctx.last_person
     for m in matches:
+        named = [e for e in sent.doc.ents if e.end_char <= m.t_start and e.label_ == "PERSON"]
+        ctx.person_before_claim = ctx.full_name(named[-1].text) if named else before_sentence
         trig = m.trigger.lower()
         claimant: str | None
-        if trig.startswith("according to") or trig.endswith(" by"):
+        own = next((o for o in _OWNED_CLAIM.finditer(text) if o.start("claim") == m.t_start), None)
+        if own is not None:
+            claimant = _resolve(own["owner"], ctx)
+        elif trig.startswith("according to") or trig.endswith(" by"):
             claimant = _named_after(text, m.t_end, ctx)
         else:
             claimant = _subject_from_parse(sent, m.t_start, ctx)
@@ -312,6 +351,8 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         claimant = _tidy(claimant)
         if not claimant or claimant.lower() in _PRONOUN:
             continue
+        if m.state_only and not _is_party(claimant, ctx):
+            continue  # "Government forces still hold Gereshk, officials said": sourcing
         b_start, body = _claim_text(text, m.t_end)
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
                 _quantity(body) or _CONTROL_STATE.search(body)) and m.t_start > 20:
@@ -326,6 +367,14 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
                          span=sent.span_of(lo, hi)))
     return out
+
+
+def _is_party(name: str, ctx: Context) -> bool:
+    """Return whether a claimant is a party: an actor, its spokesman or ministry, a named person."""
+    if ctx.theatre.actor(name) is not None or name in ctx.people:
+        return True
+    return bool(re.search(r"\b(?:spokes\w+|ministry|minister|commander|governor|government|"
+                          r"Taliban|army|forces|president)\b", name, re.I))
 
 
 def _tidy(name: str) -> str:

@@ -104,7 +104,9 @@ class Context:
     last_quote_end: int | None = None
     doc_provinces: set[str] = field(default_factory=set)  # province ids the report names
     last_group: str | None = None  # the last movement or body named, for "the group"
-    last_body: str | None = None  # the last ministry, state or body named, for "the statement said"
+    last_body: str | None = None
+    person_seen_by_claims: str | None = None  # the last person named before this sentence
+    person_before_claim: str | None = None  # the last person named before a claim's trigger  # the last ministry, state or body named, for "the statement said"
     meetings: list[Any] = field(default_factory=list)  # meetings reported so far (events.Event)
 
     def person_before(self, pos: int) -> str | None:
