@@ -17,7 +17,7 @@ from khabar.compile.grading import Grader
 from khabar.errors import InputError, KhabarError
 from khabar.extract.pipeline import Extractor
 from khabar.ingest import read_inputs
-from khabar.records import ControlEvent, DistrictState, Document, Extraction
+from khabar.records import ControlEvent, DistrictState, Document, Extraction, Observation
 from khabar.store import records as store
 from khabar.theatres.loader import District, Theatre
 
@@ -90,9 +90,24 @@ def _counts(ex: Extraction) -> dict[str, int]:
 def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
                     ) -> tuple[list[DistrictState], Counts]:
     """Return every district's state as of a day, and the counts."""
-    states = control_as_of(theatre.districts, store.observations(conn, as_of), as_of,
+    states = control_as_of(theatre.districts, control_observations(conn, theatre, as_of), as_of,
                            grader=Grader.for_theatre(theatre))
     return states, count(states, as_of)
+
+
+def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date | None = None
+                         ) -> list[Observation]:
+    """Return the stored control changes, and the denials of a change of hands as observations
+    of who holds the district ("the ministry denied that X had fallen"), up to a day if given."""
+    from khabar.compile.holding import denial_observations
+    from khabar.store.sources import report_meta
+
+    obs = store.observations(conn, up_to)
+    claims = [c for c in store.records_of(conn, "claims") if c["stance"] != "asserts"]
+    if claims:
+        held = denial_observations(theatre, claims, report_meta(conn))
+        obs.extend(o for o in held if up_to is None or o.effective <= up_to)
+    return obs
 
 
 def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date
@@ -101,7 +116,7 @@ def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: d
     those `compile_control` gives for it)."""
     from khabar.compile.control_as_of import timeline
 
-    return timeline(theatre.districts, store.observations(conn, end), start, end,
+    return timeline(theatre.districts, control_observations(conn, theatre, end), start, end,
                     grader=Grader.for_theatre(theatre))
 
 
@@ -110,7 +125,8 @@ def control_events(conn: sqlite3.Connection, theatre: Theatre, as_of: date | Non
     """Return the control events (each with every report of it) up to a day if given."""
     from khabar.compile.dedup import cluster_control
 
-    return cluster_control(store.observations(conn, as_of), Grader.for_theatre(theatre))
+    return cluster_control(control_observations(conn, theatre, as_of),
+                           Grader.for_theatre(theatre))
 
 
 def find_district(theatre: Theatre, name: str) -> District:
@@ -140,7 +156,7 @@ def district_history(conn: sqlite3.Connection, theatre: Theatre, name: str,
     from khabar.compile import control_as_of as cao
 
     d = find_district(theatre, name)
-    obs = [o for o in store.observations(conn, as_of) if o.district_id == d.id]
+    obs = [o for o in control_observations(conn, theatre, as_of) if o.district_id == d.id]
     events, states = cao.district_history(d, obs, grader=Grader.for_theatre(theatre))
     return d, events, states
 
@@ -235,6 +251,8 @@ class ClaimsReport:
     published: dict[str, list[str]] = field(default_factory=dict)  # claim id -> counts near its day
     denials: list = field(default_factory=list)  # (StoredClaim, [Link])
     beside: list[dict] = field(default_factory=list)
+    # claim id -> verdicts against independent published counts of the same week
+    against_published: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def stored_claims(conn: sqlite3.Connection) -> list:
@@ -333,10 +351,22 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
                          weak_places=theatre.config.get("venues", ()))
     rep.denials = [(d, links.get(d.id, [])) for d in denials]
     rep.beside = assessments_beside(conn, theatre)
+    claimed_sentences = {c.evidence for c in rep.claims}
     for chk in rep.checks:
         day = chk.claim.day
         near = [b for b in rep.beside if day and b["controller"] == chk.party and
                 abs((date.fromisoformat(b["as_of"]) - day).days) <= 7]
+        # a published count is a yardstick only if no party claimed it in the same sentence
+        independent = [b for b in near if b["of"] and b["evidence"] not in claimed_sentences]
+        if independent:
+            from khabar.compile.claim_check import against_published
+            verdicts = [against_published(chk, b["assessor"], b["count"], b["of"],
+                                          date.fromisoformat(b["as_of"]),
+                                          TOLERANCE if tolerance is None else tolerance)
+                        for b in independent]
+            verdicts = [v for v in verdicts if v[0] != "not checkable"]
+            if verdicts:
+                rep.against_published[chk.claim.id] = verdicts
         if near:
             rep.published[chk.claim.id] = [
                 f"{b['assessor']}: {b['count']}" + (f" of {b['of']} ({b['published_share']:.0f}%)"

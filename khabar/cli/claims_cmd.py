@@ -39,6 +39,8 @@ def _as_json(rep: Any) -> dict[str, Any]:
                     "tolerance_points": k.tolerance, "headline": k.headline(),
                     "grades": rep.grades.get(k.claim.id),
                     "published_near": rep.published.get(k.claim.id, []),
+                    "against_published": [{"verdict": v, "reasoning": why} for v, why in
+                                          rep.against_published.get(k.claim.id, [])],
                     "figures": [{"measure": f.measure, "known": round(f.known, 1),
                                  "most": round(f.most, 1), "basis": f.basis} for f in k.figures]}
                    for k in rep.checks],
@@ -79,6 +81,9 @@ def claims(
             console.print(f"- {k.headline()}{'; ' + grades if grades else ''}",
                           highlight=False, markup=False)
             console.print(f"  verdict: {k.verdict} ({k.reasoning})", highlight=False, markup=False)
+            for v, why in rep.against_published.get(k.claim.id, []):
+                console.print(f"  against a published count: {v} ({why})", highlight=False,
+                              markup=False)
             if rep.published.get(k.claim.id):
                 console.print(f"  published counts within a week: {'; '.join(rep.published[k.claim.id])}",
                               highlight=False, markup=False)

@@ -284,3 +284,44 @@ def check_claim(claim: StoredClaim, states: Sequence[DistrictState], geo: Geogra
         claimed = f"{' '.join(words.split(' ')[:-1])} {claimed}"
     v, why = verdict(lo, hi, dist, tolerance, max_unknown)
     return made((dist, area), claimed, v, why)
+
+
+def against_published(check: Check, assessor: str, count: int, of: int, as_of: Day,
+                      tolerance: float = TOLERANCE) -> tuple[str, str]:
+    """Return the verdict on a checked claim against a published count of districts, and why.
+
+    khabar's own record is often too thin to judge a claim (most districts unreported); a
+    tracker's count of the same week is the other yardstick an analyst reaches for. A count of
+    districts stands in for territory only roughly, and the reasoning says so.
+    """
+    share = 100 * count / of
+    q = check.claim.quantity or implied_quantity(check.claim.text)
+    if q is None:
+        return "not checkable", "the claim has no number"
+    claimed = share_claimed(check, q)
+    if claimed is None:
+        return "not checkable", "the claim's number is not a share of districts or territory"
+    lo, hi, _ = _claimed_bounds(q, claimed)
+    fig = Figure("districts", share, share, f"{assessor}: {count} of {of} as of {as_of.isoformat()}")
+    v, _why = verdict(lo, hi, fig, tolerance, MAX_UNKNOWN)
+    gap = (lo - share) if v == "overstated" else (share - hi) if v == "understated" else 0.0
+    why = (f"{assessor} counted {count} of {of} districts ({share:.0f}%) as of {as_of.isoformat()}; "
+           + (f"the claim is {gap:.0f} points {'above' if v == 'overstated' else 'below'} it"
+              if v in ("overstated", "understated") else f"the claim is within {tolerance:g} points of it"))
+    if check.measure == "territory":
+        why += " (a count of districts, not of land area: a rough yardstick for territory)"
+    return v, why
+
+
+def share_claimed(check: Check, q: Quantity) -> float | None:
+    """Return the share (percent) a territory or district claim states, or None for other measures."""
+    if check.measure == "territory" and q.unit == "percent":
+        return q.value
+    if check.measure != "districts":
+        return None
+    if q.unit == "percent":
+        return q.value
+    m = re.match(r"(\d+)", q.of or "")
+    if not m or q.value >= 0.9 * int(m.group(1)):
+        return None
+    return 100 * q.value / int(m.group(1))

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from khabar.compile.claim_check import StoredClaim, check_claim
+from khabar.compile.claim_check import StoredClaim, against_published, check_claim
 from khabar.compile.denials import Denial, Target, link_denials
 from khabar.records import DistrictState, Quantity
 from khabar.theatres.geometry import Geography, geography
@@ -76,6 +76,20 @@ def test_unreported_districts_make_a_range_and_an_honest_verdict() -> None:
     assert "too wide to tell" in chk.reasoning
     assert "it holds only if 65 of the 70 points of land area" in chk.reasoning
     assert check_claim(claim(99), few, GEO).verdict == "overstated"  # type: ignore[union-attr]
+
+
+def test_a_claim_too_thin_to_judge_on_the_record_is_judged_against_a_published_count() -> None:
+    few = states(D1="taliban", D2="taliban", D3="government")
+    chk = check_claim(claim(85), few, GEO)
+    assert chk is not None and chk.verdict == "not checkable"
+    v, why = against_published(chk, "The Long War Journal", 215, 421, date(2021, 7, 10))
+    assert v == "overstated"
+    assert why.startswith("The Long War Journal counted 215 of 421 districts (51%) as of 2021-07-10; "
+                          "the claim is 34 points above it")
+    assert "not of land area" in why
+    near = check_claim(claim(55, "percent", "districts"), few, GEO)
+    assert near is not None
+    assert against_published(near, "LWJ", 215, 421, date(2021, 7, 10))[0] == "consistent"
 
 
 def test_district_count_is_compared_as_a_share_of_its_own_total() -> None:
