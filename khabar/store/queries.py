@@ -195,6 +195,16 @@ def day_records(conn: sqlite3.Connection, kind: str, day: date, limit: int = 50)
     return rows
 
 
+def count_on_day(conn: sqlite3.Connection, kind: str, day: date) -> int:
+    """Return how many records of a kind are dated on a day (their own date, else the report's)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown record kind {kind!r}; use one of {', '.join(KINDS)}")
+    col = f"r.{_DATE_COLUMN[kind]}" if kind in _DATE_COLUMN else "NULL"
+    sql = (f"SELECT count(*) FROM {kind} r JOIN documents d ON d.id = r.document_id"  # noqa: S608
+           f" WHERE COALESCE({col}, d.published) = ?")
+    return int(conn.execute(sql, (day.isoformat(),)).fetchone()[0])
+
+
 def assessments_near(conn: sqlite3.Connection, day: date, window_days: int = 14) -> list[dict[str, Any]]:
     """Return published assessments dated within `window_days` before a day, newest first."""
     sql = ("SELECT a.*, d.outlet, d.title, d.published, d.url FROM assessments a"

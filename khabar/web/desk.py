@@ -37,6 +37,8 @@ class Desk:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _cache: OrderedDict[tuple[str, tuple[int, ...]], tuple[list[DistrictState], Counts]] = field(
         default_factory=OrderedDict)
+    _timelines: dict[tuple[str, tuple[int, ...]], list[dict[str, Any]]] = field(default_factory=dict)
+    _compiling: dict[str, threading.Lock] = field(default_factory=dict)
     generation: int = 0
 
     def conn(self) -> sqlite3.Connection:
@@ -81,11 +83,17 @@ class Desk:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        result = compile_control(self.conn(), self.theatre, day)
-        with self._lock:
-            self._cache[key] = result
-            while len(self._cache) > CACHE_DAYS:
-                self._cache.popitem(last=False)
+            day_lock = self._compiling.setdefault(key[0], threading.Lock())
+        with day_lock:  # one compile per day at a time: concurrent askers wait for it
+            with self._lock:
+                hit = self._cache.get(key)
+            if hit is not None:
+                return hit
+            result = compile_control(self.conn(), self.theatre, day)
+            with self._lock:
+                self._cache[key] = result
+                while len(self._cache) > CACHE_DAYS:
+                    self._cache.popitem(last=False)
         return result
 
     def date_range(self) -> tuple[date | None, date | None]:
@@ -96,18 +104,24 @@ class Desk:
         if end < start:
             start, end = end, start
         end = min(end, start + timedelta(days=MAX_TIMELINE_DAYS - 1))
+        from khabar.jobs import daily_counts
+
+        key = (f"timeline {start.isoformat()} {end.isoformat()}", self.fingerprint())
+        with self._lock:
+            hit = self._timelines.get(key)
+        if hit is not None:
+            return hit
         daily = q.daily_counts(self.conn(), start, end)
         out = []
-        day = start
-        while day <= end:
-            _, counts = self.control(day)
+        for counts in daily_counts(self.conn(), self.theatre, start, end):  # one sweep
             row: dict[str, Any] = counts.to_dict()
             row["date"] = row.pop("as_of")
-            extra = daily.get(day.isoformat(), {})
+            extra = daily.get(row["date"], {})
             for k in ("documents", "events", "claims", "control_changes"):
                 row[k] = extra.get(k, 0)
             out.append(row)
-            day += timedelta(days=1)
+        with self._lock:
+            self._timelines = {key: out}
         return out
 
     def layers(self) -> Any:

@@ -207,7 +207,7 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
             "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
                                                    "count", "of_total", "as_of", "kind", "outlet")}
                             for a in q.assessments_near(conn, day)],
-            "events": len(q.day_records(conn, "events", day, limit=q.MAX_LIMIT))}
+            "events": q.count_on_day(conn, "events", day)}
 
 
 @router.get("/districts/{district_id}")
