@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import socket
 import statistics
 import subprocess
@@ -55,7 +56,7 @@ def store(db: str, observations: int, days: int, seed: int, theatre: str) -> dic
 def _percentile(values: list[float], p: float) -> float:
     """Return the p-th percentile (nearest rank) of values, in milliseconds."""
     ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
+    k = max(0, min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1))
     return round(ordered[k] * 1000, 2)
 
 
