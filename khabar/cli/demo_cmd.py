@@ -48,5 +48,6 @@ def demo(
     console.print(f"Map:     {paths['map']}", highlight=False)
     console.print(f"CSV:     {paths['csv']}", highlight=False)
     console.print(f"GeoJSON: {paths['geojson']}", highlight=False)
+    console.print(f"Desk:    khabar serve --db {db}  (then open http://127.0.0.1:8000/)", highlight=False)
     console.print(f"Open the map in a browser (it works offline): file://{paths['map'].resolve()}",
                   highlight=False)
