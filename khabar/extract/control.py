@@ -88,6 +88,7 @@ TRIGGERS: list[Trigger] = [
        "taliban", "passive"),
     _t(r"\b(?:in|into)\s+(?:the\s+)?(?:hands of the taliban|taliban(?:'s|’s)? hands)", "taliban",
        "passive"),
+    _t(r"\blost\s+(?:full\s+|all\s+)?control\s+(?:of|over)\b", "taliban", "active"),
     _t(r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
        "taliban", "active", holding=True),
     _t(r"\b(?:ha(?:ve|s|d)\s+(?:also\s+|now\s+|since\s+)?)?(?:held|hold|holds|holding|controls|"
@@ -163,7 +164,7 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
     if default == "taliban" and re.search(rf"\b(?:{TALIBAN_CUES})\b", text[t_start:t_end], re.I):
         return default  # "fell to the Taliban", "in Taliban hands": the phrase names the side
     after = text[t_end:t_end + 60].lower()
-    m = re.match(rf"^[^.;]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b", after)
+    m = re.match(rf"^[^.;,]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b", after)
     if m:
         return "taliban" if re.fullmatch(TALIBAN_CUES, m["a"]) else "government"
     if re.match(r"^\s*(?:in)?to\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces", after):
@@ -184,6 +185,8 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
                      r"gave up|lost", text[t_start:t_end], re.I):
             return "taliban"
         return "government"
+    if default == "taliban" and side == "taliban" and text[t_start:t_end].lower().startswith("lost"):
+        return "government"  # "the Taliban lost control of Khan Abad"
     return default
 
 
@@ -244,11 +247,39 @@ def _distance(text: str, p: PlaceMention, f: _Found) -> int | None:
         return f.start - p.end
     if p.start >= f.end:
         if voice == "passive":
-            return p.start - f.end if p.start - f.end <= 30 and not direct else None
+            ok = p.start - f.end <= 30 and not direct and "," not in text[f.end:p.start]
+            return p.start - f.end if ok else None
         if direct and not _OBJECT_GAP.match(text[f.end:p.start]):
             return None
         return p.start - f.end
     return None
+
+
+_OBJECT_NOISE = re.compile(
+    r"\b(?:weapons?|arms|vehicles?|equipment|ammunition|soldiers|commandos|troops|policemen|prisoners?|"
+    r"prisoner|captives?|hostages?|hills?|heights|ridge|villages?|checkpoints?|check\s+posts?|posts?|"
+    r"outposts?|bases?|fight|battle|road|roads|highway|bridge|dam|airport|airfield|compound|positions?|"
+    r"areas?|parts?|sections?|neighbourhoods?|outskirts|edges?|people|civilians|members|officials|"
+    r"fighters|territory|land|mountains?|valley|overlooking|near|towards?|around|outside|police\s+"
+    r"(?:chief|officers|headquarters|station)|convoy|supplies|stocks?|trucks?|lorries|money|"
+    r"dozens|hundreds|scores)\b", re.I)
+_SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deputy|spokesman|officials?)\b|"
+                            r"\b(?:said|says|told|according to|governor|residents|elders|chief|commander|"
+                            r"officials?)\b", re.I)
+
+
+def _noise_between(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> bool:
+    """Return whether other words than the district's own stand between it and its trigger."""
+    if p.start >= f.end:
+        gap = text[f.end:p.start]
+        for o in places:  # other districts of a list are not noise
+            if f.end <= o.start and o.end <= p.start:
+                gap = gap.replace(text[o.start:o.end], " ")
+        gap = re.sub(r",\s+(?:the|a|an|which|where)\s[^,]*(?:,|$)", ",", gap)  # appositions
+        return bool(_OBJECT_NOISE.search(gap))
+    if p.end <= f.start:
+        return bool(_SUBJECT_NOISE.search(text[p.end:f.start]))
+    return False
 
 
 def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
@@ -268,6 +299,8 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
             if _CLAUSE_BREAK.search(between):
                 continue  # "..., leaving Sheberghan increasingly isolated"
+            if _noise_between(text, p, f, places):
+                continue  # "captured weapons in Nad Ali", "Dawlatabad's police chief was captured"
             dist = _distance(text, p, f)
             if dist is None or dist > 170:
                 continue

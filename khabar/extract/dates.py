@@ -220,22 +220,37 @@ def text_before(m: DateMention) -> str:
     return m.before
 
 
+def _offset_clause(text: str, o: DateMention) -> int:
+    """Return where the clause an offset expression opens ends: the next comma, semicolon or end."""
+    m = re.search(r"[,;]", text[o.end:])
+    return o.end + m.start() if m else len(text)
+
+
 def date_near(mentions: list[DateMention], start: int, end: int, text: str | None = None) -> date | None:
     """Return the day of the date expression that best belongs to the span [start, end).
 
-    An offset expression ("two days after ...") governs the clause it opens, so the anchored
-    date it contains is skipped; otherwise the nearest mention wins, within the same clause
-    (between semicolons) when `text` is given.
+    An offset expression ("two days after ...") governs the clause it opens: a span inside that
+    clause takes the clause's own date, or the offset's day ("a week after the district fell":
+    none); the main clause takes the offset's day only when the clause names its anchor ("a day
+    after ... on July 8, its fighters took Torghundi"). Otherwise the nearest mention wins, within
+    the same clause (between semicolons) when `text` is given.
     """
     if not mentions:
         return None
-    for o in mentions:
-        if not _OFFSET.fullmatch(o.text) or o.value is None:
+    offsets = [m for m in mentions if _OFFSET.fullmatch(m.text)]
+    anchored: set[int] = set()
+    for o in offsets:
+        if text is not None:
+            stop = _offset_clause(text, o)
+            anchors = [m for m in mentions if o.end <= m.start < stop and m.value and m is not o]
+            if anchors:
+                anchored.add(o.start)
+            if o.end <= start < stop:
+                return anchors[0].value if anchors else o.value
             continue
         anchors = [m for m in mentions if m.start >= o.end and m.start - o.end < 120 and m.value]
-        if anchors and o.end <= start <= anchors[0].end + 5:
+        if o.value is not None and anchors and o.end <= start <= anchors[0].end + 5:
             return anchors[0].value
-    offsets = [m for m in mentions if _OFFSET.fullmatch(m.text)]
     cands = []
     for m in mentions:
         if _REPORTED_ON.search(text_before(m)) and m.start >= end:
@@ -244,6 +259,9 @@ def date_near(mentions: list[DateMention], start: int, end: int, text: str | Non
                             and m.end < start for o in offsets if o is not m)
         if inside_offset:
             continue
+        if text is not None and m in offsets and m.start not in anchored and \
+                not re.search(r"(?:later|earlier|ago)$", m.text, re.I):
+            continue  # "two weeks after it fell, X was retaken on Tuesday": the main clause's own day
         dist = 0 if m.start < end and m.end > start else min(abs(m.start - end), abs(start - m.end))
         if text is not None and ";" in (text[m.end:start] if m.end <= start else text[end:m.start]):
             dist += 1000  # "Aybak ... on August 9; Pul-e-Khumri ... fell on August 10"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from khabar.extract.sentences import Context, Sent
-from khabar.theatres.loader import District, name_key
+from khabar.theatres.loader import District, Theatre, name_key
 
 _AFTER_PROVINCE = re.compile(r"^\s*(?:and\s+\w+\s+)?(?:provinces?|districts|province['’]s|provincial)\b", re.I)
 _NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
@@ -69,6 +69,41 @@ def _name_words(text: str, s: int, t: int, covered: list[tuple[int, int]]) -> tu
     return t, t
 
 
+_NGRAM = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[eiy]|ye|wa)\s|-(?:[eiy]|ye)\s|"
+                    r"\s|-)[A-Z][a-z]+){1,2}(?![\w\-])")
+
+
+def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context,
+                  sent: Sent) -> list[PlaceMention]:
+    """Return the mentions with names of two or three words the rulers missed or cut short.
+
+    "Tirin Kot" (the ruler found only "Kot"), "Deh Rawud" (the gazetteer's "Dehrawud"),
+    "Mehtar Lam": a capitalised run whose spelling key is a district name's replaces what it covers.
+    """
+    others = [(e.start_char, e.end_char) for e in sent.doc.ents if e.label_ in ("ACTOR", "VENUE", "PROVINCE")]
+    for m in _NGRAM.finditer(text):
+        s, t = m.span()
+        name = m.group()
+        if any(w.lower() in _NOT_A_NAME for w in re.split(r"[\s\-]+", name)):
+            continue
+        inside = [p for p in out if s <= p.start and p.end <= t]
+        if any(not (t <= a or s >= b) for a, b in others) or any(
+                not (t <= p.start or s >= p.end) and p not in inside for p in out):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, t):
+            continue
+        if len(inside) > 1:
+            continue  # two names side by side ("Khan Abad Kunduz") stay two
+        cands = theatre.district_candidates(name)
+        if not cands:
+            continue
+        hint = _province_after(text, t)
+        d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+        out = [p for p in out if p not in inside] + [PlaceMention(name, s, t, d, province_hint=hint)]
+    out.sort(key=lambda p: p.start)
+    return out
+
+
 def _province_after(sent_text: str, end: int) -> str | None:
     m = (_PROVINCE_OF2.match(sent_text[end:]) or _PROVINCE_OF.match(sent_text[end:])
          or _IN_PROVINCE.match(sent_text[end:]))
@@ -97,8 +132,8 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             continue  # "Kabul Ledger", "Herat University": part of another name
         prov_hint = _province_after(text, t)
         if e.label_ == "PROVINCE":
-            if _AFTER_PROVINCE.match(after):
-                continue
+            if _AFTER_PROVINCE.match(after) or re.match(r"^['’]s\s+[A-Z]", after):
+                continue  # "Helmand province", "Kandahar's Zhari district"
             # a list ending in "provinces": "Nimroz, Farah, Ghor and Badghis provinces"
             if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
                 continue
@@ -129,6 +164,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if alt is not None:
                 d = alt
         out.append(PlaceMention(e.text, s, t, d, province_hint=prov_hint))
+    out = _longer_names(text, out, theatre, ctx, sent)
     covered = [(m.start, m.end) for m in out] + [
         (e.start_char, e.end_char) for e in sent.doc.ents
         if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")]
