@@ -40,6 +40,11 @@ def changes(extractor: Extractor, text: str, published: date = WEDNESDAY) -> lis
     ("The most important was Nerkh in Wardak, which the Taliban overran on May 11.",
      [("Nerkh", "taliban", "2021-05-11")]),
     ("Arghandab district is now contested.", [("Arghandab", "contested", None)]),
+    ("The Taliban lost control of Khan Abad district on Monday.", [("Khan Abad", "government", "2021-07-12")]),
+    ("The government lost control of Qaisar district on Sunday.", [("Qaisar", "taliban", "2021-07-11")]),
+    ("Kandahar's Zhari district fell to the Taliban late on Monday.", [("Zhari", "taliban", "2021-07-12")]),
+    ("Two weeks after it fell, Dawlatabad was recaptured by commandos on Tuesday.",
+     [("Dawlatabad", "government", "2021-07-13")]),
 ])
 def test_a_change_of_control_is_recorded_with_its_side_and_day(fast_extractor: Extractor, text: str,
                                                                 expected: list[tuple[str, str, str | None]]) -> None:
@@ -60,6 +65,10 @@ def test_a_change_of_control_is_recorded_with_its_side_and_day(fast_extractor: E
     "Officials in Sheberghan said traffic on the road had fallen sharply because of Taliban checkpoints.",
     "The insurgents seized two checkpoints in the city's third police district on Sunday night.",
     "Officials said the Taliban had entered several villages of Chahar Dara.",
+    "The Taliban took the fight to Kandahar city on Sunday.",
+    "The Taliban captured weapons and vehicles in Nad Ali.",
+    "The militants captured a key hill overlooking Pul-e-Khumri.",
+    "The Taliban took 22 commandos prisoner in Dawlatabad.",
 ])
 def test_attacks_denials_claims_and_holdings_change_nothing(fast_extractor: Extractor, text: str) -> None:
     assert changes(fast_extractor, text) == []
@@ -116,3 +125,14 @@ def test_its_district_centre_refers_to_the_district_named_before(fast_extractor:
     text = ("Bala Murghab had been surrounded since the spring; its district centre was handed over to "
             "the Taliban on Wednesday.")
     assert changes(fast_extractor, text) == [("Bala Murghab", "taliban", "2021-07-14")]
+
+
+@pytest.mark.parametrize("name,district_id", [
+    ("Tirin Kot", "AF2501"), ("Deh Rawud", "AF2502"), ("Mehtar Lam", "AF0701"), ("Pul-e Khumri", "AF0901"),
+    ("Mazar-e Sharif", "AF2101"), ("Shah Joy", "AF2606"), ("Dawlat Shah", "AF0705"),
+])
+def test_names_of_several_words_resolve_to_their_district(fast_extractor: Extractor, name: str,
+                                                          district_id: str) -> None:
+    text = f"The Taliban captured {name} on Monday."
+    ex = fast_extractor.extract(Document(document_id(text), text, published=WEDNESDAY))
+    assert [(c.district, c.district_id) for c in ex.control_changes] == [(name, district_id)]
