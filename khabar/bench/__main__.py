@@ -1,14 +1,18 @@
-"""`python -m khabar.bench` (`make bench`): how fast khabar extracts, ingests and compiles.
+"""`python -m khabar.bench` (`make bench`) and `khabar bench`: how fast khabar extracts, ingests and compiles.
 
 Stages, each but the first in a fresh process so that peak memory is its own:
 
     generate         synthetic reports (khabar.bench.generate), in this process
-    extract fast     Extractor(mode="fast") over every report
-    extract standard Extractor() (en_core_web_sm over candidate sentences), --standard-docs reports
+    extract fast     Extractor(mode="fast").extract_many over every report, --processes workers
+    extract standard Extractor() (en_core_web_sm where needed) over the same reports
+    baseline         (--baseline) plain en_core_web_sm, nlp.pipe over the same reports
     ingest           khabar.jobs.ingest of a folder of .txt + index.jsonl into a SQLite file
     store            --observations synthetic control changes with store.bulk.bulk_save
     compile          khabar.jobs.compile_control over them (median of --runs)
     cli              `khabar control --as-of ... --db ... --json`, wall time (median of 3)
+
+A stage is a function `(Bench) -> list of rows` listed in STAGES; add one with `@stage("name")`.
+`make bench` runs `python -m khabar.bench`, which is `khabar bench --baseline`.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,21 +33,56 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from khabar.bench import compile_stage, web_stage
 from khabar.bench.generate import generate_reports, words, write_corpus
 from khabar.bench.observations import FIRST_DAY
 from khabar.bench.runner import StageError, khabar_command, machine, machine_line, run_command, run_worker
+from khabar.records import Document
 
 DEFAULT_JSON = "out/bench/bench.json"
+# What issue 3 asks of `make bench` on a 2-core machine: words/s of a stage, and peak memory.
+TARGETS = {"extract standard": 20_000, "extract fast": 100_000}
+PEAK_MB_TARGET = 1024
 console = Console()
 err = Console(stderr=True, highlight=False)
 
 
+@dataclass
+class Bench:
+    """What the stages share: the options, the work folder, the reports and the rows so far."""
+
+    args: argparse.Namespace
+    workdir: Path
+    documents: list[Document] = field(default_factory=list)
+    corpus: Path | None = None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def common(self) -> list[str]:
+        return ["--theatre", self.args.theatre]
+
+    def row(self, stage: str) -> dict[str, Any] | None:
+        return next((r for r in self.rows if r["stage"] == stage), None)
+
+
+Stage = Callable[[Bench], list[dict[str, Any]]]
+STAGES: list[tuple[str, Stage]] = []
+
+
+def stage(name: str) -> Callable[[Stage], Stage]:
+    """Register a stage function under a name; stages run in the order they are defined."""
+    def register(fn: Stage) -> Stage:
+        STAGES.append((name, fn))
+        return fn
+    return register
+
+
 def _row(stage: str, docs: int | None, n_words: int | None, seconds: float, peak_mb: float | None,
-         notes: str = "") -> dict[str, Any]:
+         notes: str = "", **extra: Any) -> dict[str, Any]:
     return {"stage": stage, "docs": docs, "words": n_words, "seconds": round(seconds, 4),
             "docs_per_s": round(docs / seconds, 1) if docs and seconds else None,
             "words_per_s": round(n_words / seconds) if n_words and seconds else None,
-            "peak_mb": peak_mb, "notes": notes}
+            "peak_mb": peak_mb, "notes": notes, **extra}
 
 
 def _records(r: dict[str, Any]) -> str:
@@ -50,78 +91,145 @@ def _records(r: dict[str, Any]) -> str:
             f"{rec.get('claims', 0):,} claims, {rec.get('quotes', 0):,} quotes")
 
 
-def run(args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
-    """Run every stage and return the table's rows."""
-    rows = []
-    step = err.print
-    step(f"generate: {args.docs:,} reports (seed {args.seed})")
+def _cpu(r: dict[str, Any]) -> str:
+    """Return the CPU time of a stage: on a shared machine, wall time says less."""
+    if not r.get("cpu_seconds"):
+        return ""
+    return (f"CPU {r['cpu_seconds']:.1f} s for {r['seconds']:.1f} s wall, "
+            f"{r['words'] / r['cpu_seconds']:,.0f} words per CPU-second; ")
+
+
+def _peak(r: dict[str, Any]) -> str:
+    if not r.get("workers_peak_mb"):
+        return "peak MB is the process's own"
+    return (f"peak MB = parent {r['self_peak_mb']:,.0f} + {r['processes']} x largest worker "
+            f"(an upper bound: forked workers share the model's pages)")
+
+
+@stage("generate")
+def generate(b: Bench) -> list[dict[str, Any]]:
+    a = b.args
     t0 = time.perf_counter()
-    documents = generate_reports(args.docs, args.seed)
-    gen_s = time.perf_counter() - t0
-    n_words = sum(words(d.text) for d in documents)
-    rows.append(_row("generate", len(documents), n_words, gen_s,
-                     round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                     f"generate_reports({args.docs}, seed={args.seed}): "
-                     f"{min(words(d.text) for d in documents)}-{max(words(d.text) for d in documents)} "
-                     "words a report; peak MB is the bench process itself"))
-    corpus = write_corpus(documents, workdir / "reports")
-    common = ["--theatre", args.theatre]
+    b.documents = generate_reports(a.docs, a.seed)
+    seconds = time.perf_counter() - t0
+    b.corpus = write_corpus(b.documents, b.workdir / "reports")
+    lengths = [words(d.text) for d in b.documents]
+    return [_row("generate", len(b.documents), sum(lengths), seconds,
+                 round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                 f"generate_reports({a.docs}, seed={a.seed}): {min(lengths)}-{max(lengths)} words "
+                 "a report; peak MB is the bench process itself")]
 
-    step(f"extract fast: {len(documents):,} reports")
-    r = run_worker([*common, "extract", "--mode", "fast", "--docs", str(args.docs),
-                    "--seed", str(args.seed)], workdir, "extract-fast")
-    rows.append(_row("extract fast", r["docs"], r["words"], r["seconds"], r["peak_mb"],
-                     f"Extractor(mode='fast'), {r['pipeline']}; model load {r['load_seconds']:.1f} s "
-                     f"not counted; found {_records(r)}"))
 
-    n_std = min(args.standard_docs or args.docs, args.docs)
-    step(f"extract standard: {n_std:,} reports")
-    r = run_worker([*common, "extract", "--mode", "standard", "--docs", str(args.docs),
-                    "--seed", str(args.seed), "--limit", str(n_std)], workdir, "extract-standard")
-    part = f"first {n_std:,} of {args.docs:,} reports; " if n_std < args.docs else ""
-    rows.append(_row("extract standard", r["docs"], r["words"], r["seconds"], r["peak_mb"],
-                     f"{part}Extractor(), {r['pipeline']}; model load {r['load_seconds']:.1f} s "
-                     f"not counted; found {_records(r)}"))
+def _extract(b: Bench, mode: str) -> list[dict[str, Any]]:
+    a = b.args
+    r = run_worker([*b.common, "extract", "--mode", mode, "--docs", str(a.docs), "--seed",
+                    str(a.seed), "--processes", str(a.processes)], b.workdir, f"extract-{mode}")
+    what = "Extractor(mode='fast')" if mode == "fast" else "Extractor()"
+    return [_row(f"extract {mode}", r["docs"], r["words"], r["seconds"], r["peak_mb"],
+                 f"{what}.extract_many(processes={r['processes']}), {r['pipeline']}; model load "
+                 f"{r['load_seconds']:.1f} s not counted; found {_records(r)}; {r['errors']} "
+                 f"errors; {_cpu(r)}{_peak(r)}", processes=r["processes"],
+                 cpu_seconds=r["cpu_seconds"])]
 
-    step(f"ingest ({args.ingest_pipeline}): {len(documents):,} reports into SQLite")
-    r = run_worker([*common, "ingest", "--folder", str(corpus), "--db", str(workdir / "ingest.db"),
-                    "--mode", args.ingest_pipeline], workdir, "ingest")
-    rows.append(_row(f"ingest {args.ingest_pipeline}", r["docs"], r["words"], r["seconds"],
-                     r["peak_mb"], "khabar.jobs.ingest of a folder (.txt reports + index.jsonl) "
-                     f"into a SQLite file: read, extract ({r['pipeline']}), save_extraction, one "
-                     f"transaction per report; {r['errors']} errors; stored {_records(r)}"))
 
-    obs_db = workdir / "control.db"
-    step(f"store: {args.observations:,} synthetic control changes (bulk_save)")
-    r = run_worker([*common, "store", "--db", str(obs_db), "--observations",
-                    str(args.observations), "--days", str(args.days), "--seed", str(args.seed)],
-                   workdir, "store")
-    rows.append(_row("store bulk_save", r["docs"], None, r["seconds"], r["peak_mb"],
-                     f"khabar.store.bulk.bulk_save: {r['observations']:,} synthetic control "
-                     f"changes in {r['docs']:,} reports over {len(_districts(args.theatre))} "
-                     f"districts and {args.days} days, one transaction, "
-                     f"{r['observations'] / r['seconds']:,.0f} rows/s"))
+@stage("extract fast")
+def extract_fast(b: Bench) -> list[dict[str, Any]]:
+    return _extract(b, "fast")
 
-    as_of = FIRST_DAY + timedelta(args.days - 1)
-    step(f"compile: control as of {as_of} over {args.observations:,} observations")
-    r = run_worker([*common, "compile", "--db", str(obs_db), "--as-of", as_of.isoformat(),
-                    "--runs", str(args.runs)], workdir, "compile")
-    rows.append(_row("compile_control", None, None, r["seconds"], r["peak_mb"],
-                     f"khabar.jobs.compile_control as of {as_of}, median of {args.runs} runs over "
-                     f"{r['observations']:,} observations: store.observations "
-                     f"{r['read_seconds']:.2f} s + control_as_of {r['compile_seconds']:.2f} s; "
-                     f"{_headline(r['counts'])}"))
 
-    step(f"cli: khabar control --as-of {as_of} --json, 3 runs")
-    cmd = [*khabar_command(), "control", "--as-of", as_of.isoformat(), "--db", str(obs_db),
-           "--theatre", args.theatre, "--json"]
-    runs = [run_command(cmd, workdir, f"cli-{i}") for i in range(3)]
+@stage("extract standard")
+def extract_standard(b: Bench) -> list[dict[str, Any]]:
+    return _extract(b, "standard")
+
+
+@stage("baseline")
+def baseline(b: Bench) -> list[dict[str, Any]]:
+    a = b.args
+    if not a.baseline:
+        return []
+    r = run_worker([*b.common, "baseline", "--docs", str(a.docs), "--seed", str(a.seed),
+                    "--processes", str(a.processes), "--batch-size", "16"], b.workdir, "baseline")
+    std = b.row("extract standard")
+    ratio = ""
+    if std and std["words_per_s"] and r["seconds"] and r["cpu_seconds"] and std["cpu_seconds"]:
+        ratio = (f"; extract standard is {std['words_per_s'] / (r['words'] / r['seconds']):.1f}x "
+                 f"its words/s on the same reports ({r['cpu_seconds'] / std['cpu_seconds']:.1f}x "
+                 "in CPU time)")
+    return [_row("baseline en_core_web_sm", r["docs"], r["words"], r["seconds"], r["peak_mb"],
+                 f"plain {r['pipeline']} ({', '.join(r['pipes'])}): nlp.pipe(texts, "
+                 f"n_process={r['processes']}, batch_size={r['batch_size']}) over the same "
+                 f"reports, no khabar rules; load {r['load_seconds']:.1f} s not counted{ratio}; "
+                 f"{_cpu(r)}{_peak(r)}", processes=r["processes"], cpu_seconds=r["cpu_seconds"])]
+
+
+@stage("ingest")
+def ingest(b: Bench) -> list[dict[str, Any]]:
+    a = b.args
+    r = run_worker([*b.common, "ingest", "--folder", str(b.corpus), "--db",
+                    str(b.workdir / "ingest.db"), "--mode", a.ingest_pipeline, "--processes",
+                    str(a.processes)], b.workdir, "ingest")
+    return [_row(f"ingest {a.ingest_pipeline}", r["docs"], r["words"], r["seconds"], r["peak_mb"],
+                 "khabar.jobs.ingest of a folder (.txt reports + index.jsonl) into a SQLite file: "
+                 f"read, extract ({r['pipeline']}, {r['processes']} processes), save_extraction "
+                 f"in this process, one transaction per report; {r['errors']} errors; stored "
+                 f"{_records(r)}; {_cpu(r)}{_peak(r)}", processes=r["processes"],
+                 cpu_seconds=r["cpu_seconds"])]
+
+
+@stage("store")
+def store(b: Bench) -> list[dict[str, Any]]:
+    a = b.args
+    r = run_worker([*b.common, "store", "--db", str(b.workdir / "control.db"), "--observations",
+                    str(a.observations), "--days", str(a.days), "--seed", str(a.seed)],
+                   b.workdir, "store")
+    return [_row("store bulk_save", r["docs"], None, r["seconds"], r["peak_mb"],
+                 f"khabar.store.bulk.bulk_save: {r['observations']:,} synthetic control "
+                 f"changes in {r['docs']:,} reports over {len(_districts(a.theatre))} "
+                 f"districts and {a.days} days, one transaction, "
+                 f"{r['observations'] / r['seconds']:,.0f} rows/s")]
+
+
+def _as_of(b: Bench) -> str:
+    return (FIRST_DAY + timedelta(b.args.days - 1)).isoformat()
+
+
+@stage("compile")
+def compile_(b: Bench) -> list[dict[str, Any]]:
+    a = b.args
+    r = run_worker([*b.common, "compile", "--db", str(b.workdir / "control.db"), "--as-of",
+                    _as_of(b), "--runs", str(a.runs)], b.workdir, "compile")
+    return [_row("compile_control", None, None, r["seconds"], r["peak_mb"],
+                 f"khabar.jobs.compile_control as of {_as_of(b)}, median of {a.runs} runs over "
+                 f"{r['observations']:,} observations: store.observations "
+                 f"{r['read_seconds']:.2f} s + control_as_of {r['compile_seconds']:.2f} s; "
+                 f"{_headline(r['counts'])}")]
+
+
+@stage("cli")
+def cli(b: Bench) -> list[dict[str, Any]]:
+    cmd = [*khabar_command(), "control", "--as-of", _as_of(b), "--db", str(b.workdir / "control.db"),
+           "--theatre", b.args.theatre, "--json"]
+    runs = [run_command(cmd, b.workdir, f"cli-{i}") for i in range(3)]
     listed = len(json.loads(runs[0][2])["districts"])
-    rows.append(_row("khabar control", None, None,
-                     statistics.median(s for s, _, _ in runs), max(p for _, p, _ in runs),
-                     f"`khabar control --as-of {as_of} --db ... --json` in a subprocess: wall time "
-                     f"from start to exit, median of 3 runs; {listed} districts printed"))
-    return rows
+    return [_row("khabar control", None, None, statistics.median(s for s, _, _ in runs),
+                 max(p for _, p, _ in runs),
+                 f"`khabar control --as-of {_as_of(b)} --db ... --json` in a subprocess: wall "
+                 f"time from start to exit, median of 3 runs; {listed} districts printed")]
+
+
+stage("assessment")(compile_stage.run)  # full compile + 100-day timeline at 100k and 1M
+stage("web")(web_stage.run)  # the desk's map data endpoint under load from a second process
+
+
+def run(args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
+    """Run the chosen stages in order and return the table's rows."""
+    b = Bench(args, workdir)
+    chosen = set(args.only or [name for name, _ in STAGES]) | {"generate"}
+    for name, fn in STAGES:
+        if name in chosen:
+            err.print(f"{name} ...")
+            b.rows.extend(fn(b))
+    return b.rows
 
 
 def _districts(theatre: str) -> dict[str, Any]:
@@ -160,12 +268,34 @@ def notes(rows: list[dict[str, Any]]) -> str:
     return "\n".join(f"[{i}] {r['notes']}" for i, r in enumerate(rows, 1) if r["notes"])
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def targets(rows: list[dict[str, Any]]) -> list[str]:
+    """Return one line per target of issue 3 that these rows measure: the figure, met or not."""
+    out = []
+    for r in rows:
+        goal = TARGETS.get(r["stage"])
+        if goal and r["words_per_s"]:
+            met = "met" if r["words_per_s"] >= goal else "NOT met"
+            out.append(f"{r['stage']}: {r['words_per_s']:,} words/s with {r.get('processes')} "
+                       f"processes (target >= {goal:,}): {met}")
+        if r["stage"].startswith(("extract", "ingest")) and r["peak_mb"]:
+            met = "met" if r["peak_mb"] < PEAK_MB_TARGET else "NOT met"
+            out.append(f"{r['stage']}: peak {r['peak_mb']:,.0f} MB (target < {PEAK_MB_TARGET:,}): {met}")
+    return out
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the bench's options (`khabar bench` has the same)."""
+    from khabar.extract.pipeline import default_processes
+
     p = argparse.ArgumentParser(prog="python -m khabar.bench",
                                 description="Time khabar's extract, ingest and control stages.")
-    p.add_argument("--docs", type=int, default=2000, help="synthetic reports (default 2000)")
-    p.add_argument("--standard-docs", type=int, default=None,
-                   help="reports for the standard pipeline's extract run (default: all)")
+    p.add_argument("--docs", type=int, default=1000, help="synthetic reports (default 1000)")
+    p.add_argument("--processes", type=int, default=default_processes(),
+                   help="worker processes for extract and ingest (default: one per core)")
+    p.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=False,
+                   help="also time plain en_core_web_sm over the same reports")
+    p.add_argument("--only", action="append", choices=[n for n, _ in STAGES], metavar="STAGE",
+                   help=f"run only this stage (repeat for more): {', '.join(n for n, _ in STAGES)}")
     p.add_argument("--ingest-pipeline", choices=("standard", "fast"), default="standard",
                    help="pipeline of the ingest run (default standard, as `khabar ingest`)")
     p.add_argument("--observations", type=int, default=100_000,
@@ -178,13 +308,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help=f"also write the figures as JSON (default path {DEFAULT_JSON})")
     p.add_argument("--keep", metavar="DIR", default=None,
                    help="work in DIR and keep the reports and databases (default: a temp folder)")
+    return p
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = parser()
     a = p.parse_args(argv)
-    if a.docs < 1 or a.observations < 1 or a.days < 1 or a.runs < 1:
-        p.error("--docs, --observations, --days and --runs must be at least 1")
+    if min(a.docs, a.observations, a.days, a.runs, a.processes) < 1:
+        p.error("--docs, --processes, --observations, --days and --runs must be at least 1")
     return a
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the bench, print the table, its notes, the targets and the machine; return 0 or 1."""
     args = parse_args(argv)
     started = time.perf_counter()
     m = machine()
@@ -202,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - started
     console.print(table(rows))
     console.print(notes(rows), highlight=False, markup=False, soft_wrap=True)
+    for line in targets(rows):
+        console.print(line, highlight=False, markup=False)
     console.print(f"Machine: {machine_line(m)}", highlight=False, soft_wrap=True)
     console.print(f"Total bench time {total:.0f} s", highlight=False)
     if args.json:
@@ -217,4 +355,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["--baseline", *sys.argv[1:]]))

@@ -1,11 +1,14 @@
 """One bench stage in a fresh process; prints one JSON line with its figures and peak memory.
 
-    python -m khabar.bench.worker extract --mode fast --docs 2000 [--limit 500]
-    python -m khabar.bench.worker ingest --folder DIR --db FILE [--mode standard]
+    python -m khabar.bench.worker extract --mode fast --docs 2000 [--limit 500] [--processes 2]
+    python -m khabar.bench.worker baseline --docs 2000 [--limit 500] [--processes 2]
+    python -m khabar.bench.worker ingest --folder DIR --db FILE [--mode standard] [--processes 2]
     python -m khabar.bench.worker store --db FILE --observations 100000 [--method bulk|each]
     python -m khabar.bench.worker compile --db FILE --as-of 2021-08-28 [--runs 5]
 
-Peak memory is this process's `ru_maxrss` at the end, so each stage is measured alone.
+Peak memory is this process's `ru_maxrss` at the end, so each stage is measured alone; with
+worker processes, it is this process's peak plus, for each worker, the peak of the largest one
+(an upper bound: pages the forked workers share with this process are counted again).
 """
 
 from __future__ import annotations
@@ -28,8 +31,22 @@ def peak_mb() -> float:
     return round(kb / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
-def run_extract(mode: str, docs: int, seed: int, limit: int | None, theatre: str) -> dict[str, Any]:
-    """Extract generated reports with one pipeline; time the loop, not the model load."""
+def workers_peak_mb(processes: int) -> float:
+    """Return `processes` times the peak resident memory of the largest ended child, in MB."""
+    kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(processes * kb / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def cpu_seconds() -> float:
+    """Return the CPU time (user + system) of this process and its ended children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_extract(mode: str, docs: int, seed: int, limit: int | None, theatre: str,
+                processes: int) -> dict[str, Any]:
+    """Extract generated reports with one pipeline in worker processes; time the loop, not
+    the model load."""
     from khabar.bench.generate import generate_reports, words
     from khabar.extract.pipeline import Extractor
 
@@ -39,18 +56,47 @@ def run_extract(mode: str, docs: int, seed: int, limit: int | None, theatre: str
     extractor.extract(documents[0])  # first call builds lazy state; its time counts as load
     load_s = time.perf_counter() - t0
     counts = dict.fromkeys(("control_changes", "events", "claims", "quotes", "assessments"), 0)
-    t1 = time.perf_counter()
-    for d in documents:
-        ex = extractor.extract(d)
+    errors = 0
+    c1, t1 = cpu_seconds(), time.perf_counter()
+    for ex in extractor.extract_many(documents, processes=processes):
+        if isinstance(ex, Exception):
+            errors += 1
+            continue
         for kind in counts:
             counts[kind] += len(getattr(ex, kind))
-    seconds = time.perf_counter() - t1
+    seconds, cpu = time.perf_counter() - t1, cpu_seconds() - c1
     return {"docs": len(documents), "words": sum(words(d.text) for d in documents),
-            "seconds": seconds, "load_seconds": load_s, "records": counts,
+            "seconds": seconds, "cpu_seconds": cpu, "load_seconds": load_s, "records": counts,
+            "errors": errors,
+            "processes": processes, "workers_peak_mb": workers_peak_mb(processes),
             "pipeline": f"{extractor.name} {extractor.version}"}
 
 
-def run_ingest(folder: str, db: str, mode: str, theatre: str) -> dict[str, Any]:
+def run_baseline(docs: int, seed: int, limit: int | None, processes: int,
+                 batch_size: int) -> dict[str, Any]:
+    """Run the plain `en_core_web_sm` pipeline (`nlp.pipe`) over the same generated reports."""
+    import spacy
+
+    from khabar.bench.generate import generate_reports, words
+    from khabar.extract.nlp import model_version, statistical_model_name
+
+    documents = generate_reports(docs, seed)[:limit]
+    t0 = time.perf_counter()
+    nlp = spacy.load(statistical_model_name())
+    nlp(documents[0].text)
+    load_s = time.perf_counter() - t0
+    c1, t1 = cpu_seconds(), time.perf_counter()
+    n_tokens = sum(len(d) for d in nlp.pipe((d.text for d in documents), n_process=processes,
+                                            batch_size=batch_size))
+    seconds, cpu = time.perf_counter() - t1, cpu_seconds() - c1
+    return {"docs": len(documents), "words": sum(words(d.text) for d in documents),
+            "tokens": n_tokens, "seconds": seconds, "cpu_seconds": cpu, "load_seconds": load_s,
+            "processes": processes, "batch_size": batch_size, "pipes": nlp.pipe_names,
+            "workers_peak_mb": workers_peak_mb(processes) if processes > 1 else 0.0,
+            "pipeline": model_version()}
+
+
+def run_ingest(folder: str, db: str, mode: str, theatre: str, processes: int) -> dict[str, Any]:
     """Ingest a folder of .txt reports with `khabar.jobs.ingest`, one transaction per report."""
     from khabar.bench.generate import words
     from khabar.extract.pipeline import Extractor
@@ -69,12 +115,13 @@ def run_ingest(folder: str, db: str, mode: str, theatre: str) -> dict[str, Any]:
         if isinstance(item, Document):
             n_words += words(item.text)
 
-    t1 = time.perf_counter()
-    rep = ingest(conn, [folder], extractor, on_document=count_words)
-    seconds = time.perf_counter() - t1
+    c1, t1 = cpu_seconds(), time.perf_counter()
+    rep = ingest(conn, [folder], extractor, on_document=count_words, processes=processes)
+    seconds, cpu = time.perf_counter() - t1, cpu_seconds() - c1
     conn.close()
     return {"docs": rep.new, "known": rep.known, "errors": len(rep.errors), "words": n_words,
-            "seconds": seconds, "load_seconds": load_s, "records": rep.records,
+            "seconds": seconds, "cpu_seconds": cpu, "load_seconds": load_s, "records": rep.records,
+            "processes": processes, "workers_peak_mb": workers_peak_mb(processes),
             "pipeline": f"{extractor.name} {extractor.version}"}
 
 
@@ -133,18 +180,24 @@ def run_compile(db: str, as_of: date, runs: int, theatre: str) -> dict[str, Any]
 
 
 def main(argv: list[str] | None = None) -> None:
+    from khabar.extract.pipeline import default_processes
+
     p = argparse.ArgumentParser(prog="python -m khabar.bench.worker")
     p.add_argument("--theatre", default=DEFAULT_THEATRE)
     sub = p.add_subparsers(dest="stage", required=True)
-    e = sub.add_parser("extract")
-    e.add_argument("--mode", default="standard")
-    e.add_argument("--docs", type=int, default=2000)
-    e.add_argument("--seed", type=int, default=7)
-    e.add_argument("--limit", type=int, default=None)
+    for name in ("extract", "baseline"):
+        e = sub.add_parser(name)
+        e.add_argument("--mode", default="standard")
+        e.add_argument("--docs", type=int, default=2000)
+        e.add_argument("--seed", type=int, default=7)
+        e.add_argument("--limit", type=int, default=None)
+        e.add_argument("--processes", type=int, default=default_processes())
+        e.add_argument("--batch-size", type=int, default=16)
     i = sub.add_parser("ingest")
     i.add_argument("--folder", required=True)
     i.add_argument("--db", required=True)
     i.add_argument("--mode", default="standard")
+    i.add_argument("--processes", type=int, default=default_processes())
     s = sub.add_parser("store")
     s.add_argument("--db", required=True)
     s.add_argument("--observations", type=int, default=100_000)
@@ -157,14 +210,17 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("--runs", type=int, default=5)
     a = p.parse_args(argv)
     if a.stage == "extract":
-        out = run_extract(a.mode, a.docs, a.seed, a.limit, a.theatre)
+        out = run_extract(a.mode, a.docs, a.seed, a.limit, a.theatre, a.processes)
+    elif a.stage == "baseline":
+        out = run_baseline(a.docs, a.seed, a.limit, a.processes, a.batch_size)
     elif a.stage == "ingest":
-        out = run_ingest(a.folder, a.db, a.mode, a.theatre)
+        out = run_ingest(a.folder, a.db, a.mode, a.theatre, a.processes)
     elif a.stage == "store":
         out = run_store(a.db, a.observations, a.days, a.method, a.seed, a.theatre)
     else:
         out = run_compile(a.db, a.as_of, a.runs, a.theatre)
-    out["peak_mb"] = peak_mb()
+    out["self_peak_mb"] = peak_mb()
+    out["peak_mb"] = round(out["self_peak_mb"] + out.get("workers_peak_mb", 0.0), 1)
     print(json.dumps(out))
 
 

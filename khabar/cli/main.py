@@ -9,6 +9,7 @@ import typer
 
 from khabar import __version__
 from khabar.cli import (
+    bench_cmd,
     claims_cmd,
     control_cmd,
     demo_cmd,
@@ -59,6 +60,7 @@ app.command("review")(review_cmd.review)
 app.command("claims")(claims_cmd.claims)
 app.command("serve")(serve_cmd.serve)
 app.command("watch")(watch_cmd.watch)
+app.command("bench")(bench_cmd.bench)
 
 if __name__ == "__main__":
     app()

