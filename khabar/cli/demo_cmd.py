@@ -1,7 +1,9 @@
-"""`khabar demo`: ingest the bundled sample reports, compile, and write the map, CSV and GeoJSON."""
+"""`khabar demo`: ingest the bundled sample reports, compile, and write the map, CSV, GeoJSON
+and the timeline (CSV, PNG, SVG) of the theatre's period up to the latest report."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +21,8 @@ def demo(
 ) -> None:
     """Run the main job on the bundled sample reports and say where the output is."""
     from khabar.extract.pipeline import Extractor
-    from khabar.jobs import assessments_as_of, compile_control, ingest, render_all
+    from khabar.jobs import assessments_as_of, compile_control, daily_counts, ingest, render_all
+    from khabar.render.plots import write_timeline
     from khabar.store import connect
     from khabar.store.records import latest_date
     from khabar.theatres.loader import load
@@ -42,6 +45,12 @@ def demo(
         raise KhabarError(f"{corpus}: no dated reports; nothing to compile")
     states, counts = compile_control(conn, th, day)
     paths = render_all(th, states, counts, out, assessments_as_of(conn, day))
+    period = th.config.get("period") or []
+    first = date.fromisoformat(period[0]) if period else day - timedelta(days=99)
+    first = min(first, day)
+    days = daily_counts(conn, th, first, day)
+    paths.update({f"timeline_{k}": p for k, p in write_timeline(
+        th, days, out, assessments=assessments_as_of(conn, day, (day - first).days)).items()})
     recs = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rep.records.items())
     console.print(f"Ingested {rep.new} sample reports into {db}: {recs}.", highlight=False)
     console.print(counts.headline(), highlight=False)
@@ -49,5 +58,7 @@ def demo(
     console.print(f"CSV:     {paths['csv']}", highlight=False)
     console.print(f"GeoJSON: {paths['geojson']}", highlight=False)
     console.print(f"Desk:    khabar serve --db {db}  (then open http://127.0.0.1:8000/)", highlight=False)
+    console.print(f"Timeline: {paths['timeline_png']} (and .svg, .csv), {first} to {day}",
+                  highlight=False)
     console.print(f"Open the map in a browser (it works offline): file://{paths['map'].resolve()}",
                   highlight=False)

@@ -12,6 +12,8 @@ Reports are graded (`grading`), joined into events (`dedup`) and read in `arriva
   from other reports, make it contested, with both sides' events (`conflict`), unless they tell
   a sequence: a change of hands on a later day, or a retaking ("retook", "recaptured") on the
   same day or later. A report never conflicts with itself: its own order stands.
+- A denial of the other side's gain ("the ministry denied that X had fallen") disputes that
+  change within the window (contested, both sides' evidence); alone it changes nothing.
 - A report that gives no day of a change to the side a dated retaking just reversed ("had
   fallen"), published within `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the
   retaking: it does not undo it.
@@ -39,7 +41,7 @@ class Track:
     """One district's state, updated report by report in `arrival_key` order."""
 
     __slots__ = ("district_id", "clusters", "controller", "since", "run", "conflict", "claim",
-                 "window", "lookback")
+                 "disputes", "window", "lookback")
 
     def __init__(self, district_id: str, tolerance: int = TOLERANCE_DAYS,
                  window: int = CONFLICT_WINDOW_DAYS, lookback: int = UNDATED_LOOKBACK_DAYS) -> None:
@@ -50,6 +52,7 @@ class Track:
         self.run: list[Cluster] = []  # the events behind the state, the one that set it first
         self.conflict: list[Cluster] = []  # when contested by disagreeing reports
         self.claim: Cluster | None = None
+        self.disputes: list[Cluster] = []  # denials of a change, waiting for what they deny
         self.window = window
         self.lookback = lookback
 
@@ -73,8 +76,35 @@ class Track:
         if self.claim is not None and (self.claim is c or self.claim.date <= c.last):
             self.claim = None
 
+    def _take(self, c: Cluster) -> None:
+        """A decisive report of a side: it holds the district, unless a denial disputes it."""
+        disputed = [d for d in self.disputes
+                    if d.controller == _OPPOSITE.get(c.controller) and self._conflicts(d, c)]
+        if disputed:
+            self._contest(disputed, c)
+        else:
+            self._set(c.controller, c)
+
+    def _contest(self, disputed: list[Cluster], c: Cluster) -> None:
+        self.controller = "contested"
+        self.since = c.last
+        self.conflict = [*disputed, c]
+        self.run = []
+
     def _update(self, c: Cluster) -> None:
         if c in self.run or c in self.conflict:
+            return
+        if c.denial and c.decisive:  # a denial disputes a change; alone it changes nothing
+            if c.controller == self.controller:
+                self.run.append(c)
+            elif self.controller in _OPPOSITE and c.controller == _OPPOSITE[self.controller]:
+                behind = [e for e in self.run if e.decisive] or self.run
+                latest = max(behind, key=lambda e: e.last)
+                if self._conflicts(latest, c):
+                    self._contest([e for e in behind if (c.last - e.last).days <= self.window], c)
+                    return
+            self.disputes = [d for d in self.disputes
+                             if (c.last - d.last).days <= self.window] + [c]
             return
         if not c.decisive:
             if c.controller == self.controller:
@@ -84,8 +114,11 @@ class Track:
             return
         if self.claim is c:
             self.claim = None
-        if c.controller == "contested" or self.controller is None:
+        if c.controller == "contested":
             self._set(c.controller, c)
+            return
+        if self.controller is None:
+            self._take(c)
             return
         if c.controller == self.controller:
             self.run.append(c)
@@ -96,20 +129,16 @@ class Track:
             if self.conflict and c.last <= (self.since or c.last):
                 self.conflict.append(c)  # another report of the disputed day
             else:
-                self._set(c.controller, c)
+                self._take(c)
             return
         if self._explained(c):
             return
         behind = [e for e in self.run if e.decisive] or self.run
         latest = max(behind, key=lambda e: e.last)
         if self._conflicts(latest, c):
-            disputed = [e for e in behind if (c.last - e.last).days <= self.window]
-            self.controller = "contested"
-            self.since = c.last
-            self.conflict = [*disputed, c]
-            self.run = []
+            self._contest([e for e in behind if (c.last - e.last).days <= self.window], c)
         else:
-            self._set(c.controller, c)
+            self._take(c)
 
     def _explained(self, c: Cluster) -> bool:
         """A report with no day of a change to the side a dated retaking reversed, published
@@ -205,7 +234,8 @@ def district_history(district: District, observations: Iterable[Observation], *,
     if day is not None:
         states.append((day, track.state(district)))
     changes = [s for i, s in enumerate(states)
-               if i == 0 or _summary(s[1]) != _summary(states[i - 1][1])]
+               if (s[1].controller or s[1].claim or i > 0)
+               and (i == 0 or _summary(s[1]) != _summary(states[i - 1][1]))]
     if changes:  # the latest state as it stands, with every report since its change
         changes[-1] = (changes[-1][0], states[-1][1])
     return [c.freeze() for c in track.clusters.clusters], changes

@@ -74,7 +74,7 @@ class Cluster:
     """A control event being built: its reports so far and what they say together."""
 
     __slots__ = ("district_id", "district", "province", "controller", "date", "last", "sources",
-                 "joins", "docs", "decisive", "change", "reversal", "undated", "_frozen")
+                 "joins", "docs", "decisive", "change", "reversal", "undated", "denial", "_frozen")
 
     def __init__(self, source: Source) -> None:
         o = source.observation
@@ -91,6 +91,7 @@ class Cluster:
         self.change = False
         self.reversal = False
         self.undated = True
+        self.denial = True  # only denials of the other side's gain ("denied the fall")
         self._frozen: ControlEvent | None = None
         self.add(source, "")
 
@@ -108,6 +109,7 @@ class Cluster:
         self.change = self.change or is_change(o.trigger)
         self.reversal = self.reversal or is_reversal(o.trigger)
         self.undated = self.undated and o.date is None
+        self.denial = self.denial and o.trigger.startswith("denied ")
         self._frozen = None
 
     def freeze(self) -> ControlEvent:

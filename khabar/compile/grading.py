@@ -33,7 +33,7 @@ RELIABILITY = "ABCDEF"
 DEFAULT_CLAIMANT_SIDES: tuple[str, ...] = ("taliban",)
 
 _SAY = (r"said|says|say|told|tells|announced|announces|claimed|claims|confirmed|confirms|"
-        r"stated|added|tweeted|wrote|quoted|insisted|insists")
+        r"stated|added|tweeted|wrote|quoted|insisted|insists|denied|denies|rejected|dismissed")
 # a speaker is a noun phrase: no auxiliary or pronoun that would make it a clause
 _NOT_A_SPEAKER = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|did|been|being|"
                             r"they|it|he|she|we|there)\b", re.I)
@@ -130,7 +130,8 @@ class Grader:
                 self._sides[side] = re.compile(rf"\b(?:{_GENERIC_SIDES[side]})\b", re.I)
         self._outlet_cache: dict[tuple[str, str], Outlet | None] = {}
         self._reading = lru_cache(maxsize=200_000)(self._read)
-        self._graded: dict[tuple[str, str, str, str, str | None], tuple[str, int, str, str, str]] = {}
+        self._graded: dict[tuple[str, str, str, str, str | None, bool],
+                           tuple[str, int, str, str, str]] = {}
 
     @classmethod
     def for_theatre(cls, theatre: Theatre) -> Grader:
@@ -203,9 +204,13 @@ class Grader:
 
     # -- a record -------------------------------------------------------------------------
     def grade_text(self, evidence: str, controller: str | None, outlet_name: str = "",
-                   url: str = "", review: str | None = None) -> tuple[str, int, str, str, str]:
-        """Return (reliability, credibility, basis, reason, outlet) for a record's sentence."""
-        key = (evidence, controller or "", outlet_name, url, review)
+                   url: str = "", review: str | None = None, *, denial: bool = False
+                   ) -> tuple[str, int, str, str, str]:
+        """Return (reliability, credibility, basis, reason, outlet) for a record's sentence.
+
+        `denial`: the record is itself a denial (of the other side's gain), so the denial in
+        its sentence is what it says, not a doubt about it."""
+        key = (evidence, controller or "", outlet_name, url, review, denial)
         hit = self._graded.get(key)
         if hit is not None:
             return hit
@@ -214,19 +219,19 @@ class Grader:
         shown = outlet.name if outlet else (outlet_name or "unknown outlet")
         why_rel = (f"{shown}: reliability {rel}" if outlet
                    else f"{shown}: not in the theatre's outlets, reliability F")
-        cred, basis, reason = self._credibility(evidence, controller, outlet, review)
+        cred, basis, reason = self._credibility(evidence, controller, outlet, review, denial)
         out = (rel, cred, basis, f"{why_rel}; {reason}", shown)
         self._graded[key] = out
         return out
 
     def _credibility(self, evidence: str, controller: str | None, outlet: Outlet | None,
-                     review: str | None) -> tuple[int, str, str]:
+                     review: str | None, denial: bool = False) -> tuple[int, str, str]:
         if review == "confirmed":
             return 1, "confirmed", "confirmed by an analyst"
         if not evidence.strip():
             return 6, "unjudged", "no sentence to judge"
         r = self.read(evidence)
-        if r.denial:
+        if r.denial and not denial:
             return 5, "denied", f'denied in the report ("{r.denial}")'
         own = [who for who, side in r.speakers
                if controller and side == controller and side in self.claimant_sides]
@@ -245,7 +250,8 @@ class Grader:
     def grade(self, o: Observation) -> Source:
         """Return an observation graded: its outlet's reliability and its credibility."""
         rel, cred, basis, reason, shown = self.grade_text(o.evidence, o.controller, o.outlet,
-                                                          o.url, o.review)
+                                                          o.url, o.review,
+                                                          denial=o.trigger.startswith("denied "))
         return Source(o, rel, cred, basis, reason, shown)
 
 

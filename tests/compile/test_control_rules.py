@@ -180,3 +180,43 @@ def test_the_timeline_gives_each_day_the_counts_of_that_day(
                 expected.taliban, expected.government, expected.contested, expected.no_reports,
                 expected.claimed), c.as_of
         assert any(c.contested for c in days) and any(c.claimed for c in days)
+
+
+def _denial(theatre: Theatre, day: date, district: str = "Maiwand") -> Observation:
+    from khabar.compile.holding import denial_observations
+    from khabar.store.sources import ReportMeta
+
+    text = f"reports that {district} district had fallen to the Taliban"
+    claim = {"id": "c1", "document_id": "ministry", "stance": "denies", "text": text,
+             "date": day.isoformat(), "evidence": f"The defence ministry denied {text}.",
+             "ev_start": 0, "review": None}
+    (o,) = denial_observations(theatre, [claim], {"ministry": ReportMeta(
+        "Watan State Bulletin", "", "", day)})
+    return o
+
+
+def test_a_denial_becomes_a_holding_observation(theatre: Theatre) -> None:
+    o = _denial(theatre, date(2021, 7, 14))
+    assert (o.district_id, o.controller, o.trigger, o.outlet) == (
+        MAYWAND, "government", "denied the fall", "Watan State Bulletin")
+
+
+def test_a_denial_disputes_a_capture_of_its_day_in_either_order(
+        theatre: Theatre, grader: Grader, obs: Callable[..., Observation]) -> None:
+    day = date(2021, 7, 14)
+    denial = _denial(theatre, day)
+    taken = obs(MAYWAND, "taliban", day, outlet="Indus Herald", published=date(2021, 7, 15))
+    for observations in ([denial, taken], [taken, denial]):
+        s = state(theatre, grader, observations, date(2021, 7, 16))
+        assert s.controller == "contested"
+        assert {e.controller: e.best.code for e in s.conflict} == {"government": "D2",
+                                                                   "taliban": "C2"}
+
+
+def test_a_denial_alone_changes_nothing_and_a_later_capture_is_news(
+        theatre: Theatre, grader: Grader, obs: Callable[..., Observation]) -> None:
+    denial = _denial(theatre, date(2021, 7, 10))
+    s = state(theatre, grader, [denial], date(2021, 7, 12))
+    assert (s.controller, s.claimed_by) == (None, None)
+    taken = obs(MAYWAND, "taliban", date(2021, 7, 12))
+    assert state(theatre, grader, [denial, taken], date(2021, 7, 12)).controller == "taliban"
