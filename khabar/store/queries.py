@@ -41,6 +41,7 @@ class RecordFilter:
     grade: str | None = None
     q: str | None = None
     document_id: str | None = None
+    ids: tuple[str, ...] | None = None  # only these records (e.g. those of a grade); () = none
     limit: int = 200
     offset: int = 0
 
@@ -87,6 +88,9 @@ def records(conn: sqlite3.Connection, kind: str, flt: RecordFilter | None = None
     if f.document_id:
         where.append("r.document_id = ?")
         params.append(f.document_id)
+    if f.ids is not None:
+        where.append("r.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(f.ids)))
     if f.type and kind in _TYPE_COLUMN:
         where.append(f"r.{_TYPE_COLUMN[kind]} = ?")
         params.append(f.type)

@@ -137,3 +137,21 @@ class Desk:
             order = list(self.layers().districts)
             self._order = order
         return order
+
+    def event_clusters(self) -> list[Any]:
+        """Return the stored events joined across reports (jobs.plover_events), cached per database state."""
+        from khabar.jobs import plover_events
+
+        key = self.fingerprint()
+        with self._lock:
+            cached = getattr(self, "_events", None)
+        if cached is not None and cached[0] == key:
+            return list(cached[1])
+        clusters = plover_events(self.conn(), self.theatre)
+        with self._lock:
+            self._events = (key, clusters)
+        return list(clusters)
+
+    def event_index(self) -> dict[str, Any]:
+        """Return record id -> the event (cluster) it is a report of."""
+        return {s.record_id: c for c in self.event_clusters() for s in c.sources}

@@ -111,3 +111,25 @@ def test_an_html_form_with_empty_fields_filters_on_the_rest(client: TestClient) 
     assert len([a for t, a in tags(r.text) if t == "tr" and "data-id" in a]) == 1
     bad = client.get("/api/events", params={"from": "July"})
     assert bad.status_code == 422 and bad.json()["error"] == "from: 'July' is not a date; use YYYY-MM-DD"
+
+
+def test_each_event_row_links_to_its_event_with_every_source(client: TestClient) -> None:
+    api = client.get("/api/records/events", params={"place": "Nerkh"}).json()["records"]
+    (row,) = api
+    assert row["event_id"].startswith("e-assault-") and row["grade"]
+    html = client.get("/events", params={"place": "Nerkh"}).text
+    assert f'href="/events/{row["event_id"]}"' in html
+    page = client.get(f"/events/{row['event_id']}")
+    assert page.status_code == 200
+    assert "checkpoint in Nerkh" in page.text and row["grade"] in page.text
+    assert f"hl={row['id']}" in page.text
+    assert client.get("/events/e-none").json()["status"] == 404
+
+
+def test_events_filter_on_grade_or_better(client: TestClient) -> None:
+    every = client.get("/api/records/events").json()
+    best = {r["grade"] for r in every["records"]}
+    assert client.get("/api/records/events", params={"grade": "F6"}).json()["total"] == every["total"]
+    assert client.get("/api/records/events", params={"grade": "A1"}).json()["total"] == sum(
+        1 for g in (r["grade"] for r in every["records"]) if g == "A1")
+    assert best  # the rows carry their event's grade

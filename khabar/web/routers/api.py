@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -134,11 +135,59 @@ def record_filter(type: str | None = None, actor: str | None = None, place: str 
 Filter = Annotated[q.RecordFilter, Depends(record_filter)]
 
 
+def grade_at_least(code: str, wanted: str) -> bool:
+    """Return whether an Admiralty code is as good as `wanted` or better: B2 passes "C3" and "B2"."""
+    code, wanted = code.strip().upper(), wanted.strip().upper()
+    if not code or not wanted:
+        return False
+    if code[0] > wanted[0]:
+        return False
+    return len(wanted) < 2 or not code[1:].isdigit() or int(code[1:]) <= int(wanted[1:] or 6)
+
+
+def graded_records(desk: Desk, kind: str, flt: q.RecordFilter) -> tuple[list[dict[str, Any]], int]:
+    """Return a page of records with each event's joined event id and grade; `grade` filters on it."""
+    index = desk.event_index() if kind == "events" else {}
+    if flt.grade and kind == "events":
+        flt = replace(flt, grade=None, ids=tuple(rid for rid, c in index.items()
+                                                 if grade_at_least(c.grade, flt.grade)))
+    rows, total = q.records(desk.conn(), kind, flt)
+    for r in rows:
+        c = index.get(r["id"])
+        if c is not None:
+            r["event_id"], r["grade"], r["sources"] = c.id, c.grade, c.reports
+    return with_reviews(desk, kind, rows), total
+
+
 @router.get("/records/{kind}")
 def list_records(desk: DeskDep, kind: Kind, flt: Filter) -> dict[str, Any]:
-    """Records of a kind, filtered: type (event type, claim stance, controller), actor, place, dates, grade, q."""
-    rows, total = q.records(desk.conn(), kind, flt)
-    return {"ok": True, "kind": kind, "total": total, "records": with_reviews(desk, kind, rows)}
+    """Records of a kind, filtered: type (event type, claim stance, controller), actor, place, dates, q; events also by grade (e.g. B2 = B2 or better)."""
+    rows, total = graded_records(desk, kind, flt)
+    return {"ok": True, "kind": kind, "total": total, "records": rows}
+
+
+@router.get("/event-clusters")
+def event_clusters(desk: DeskDep) -> dict[str, Any]:
+    """Events joined across reports: type, parties, place, day, grade and every report of each."""
+    return {"ok": True, "events": [_cluster_json(c) for c in desk.event_clusters()]}
+
+
+@router.get("/event-clusters/{event_id}")
+def event_cluster(desk: DeskDep, event_id: str) -> dict[str, Any]:
+    """One event with all its sources."""
+    found = next((c for c in desk.event_clusters() if c.id == event_id), None)
+    if found is None:
+        raise HTTPException(404, f"event {event_id}: not found")
+    return {"ok": True, "event": _cluster_json(found)}
+
+
+def _cluster_json(c: Any) -> dict[str, Any]:
+    out: dict[str, Any] = jsonable_encoder(c)
+    out["reports"] = c.reports
+    for s, src in zip(out["sources"], c.sources, strict=True):
+        s["code"] = src.code
+        s["document_id"] = src.record.evidence.document_id
+    return out
 
 
 @router.get("/records/{kind}/{record_id}")

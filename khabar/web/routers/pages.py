@@ -21,7 +21,7 @@ from khabar.render.map import _palette, _svg, safe_url, script_json
 from khabar.store import queries as q
 from khabar.web.desk import Desk
 from khabar.web.highlight import Mark, segments
-from khabar.web.routers.api import DeskDep, Filter, with_reviews
+from khabar.web.routers.api import DeskDep, Filter, _cluster_json, graded_records, with_reviews
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
@@ -141,11 +141,10 @@ def describe(kind: str, r: dict[str, Any]) -> str:
 
 
 def _table(request: Request, desk: Desk, kind: str, flt: q.RecordFilter) -> HTMLResponse:
-    rows, total = q.records(desk.conn(), kind, flt)
-    with_reviews(desk, kind, rows)
+    rows, total = graded_records(desk, kind, flt)
     for r in rows:
         r["what"] = describe(kind, r)
-    has_grade = "grade" in q.columns(desk.conn(), kind)
+    has_grade = kind == "events"
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
     return _page(request, "table.html", kind=kind, spec=TABLES[kind], rows=rows, total=total,
                  flt=flt, has_grade=has_grade, label=KIND_LABEL[kind],
@@ -171,6 +170,24 @@ def claims_page(request: Request, desk: DeskDep, flt: Filter) -> HTMLResponse:
 def quotes_page(request: Request, desk: DeskDep, flt: Filter) -> HTMLResponse:
     """Quotes, filterable by speaker, dates and text."""
     return _table(request, desk, "quotes", flt)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, desk: DeskDep, event_id: str) -> HTMLResponse:
+    """One event joined across reports, with every source, its grade and the sentence of each."""
+    found = next((c for c in desk.event_clusters() if c.id == event_id), None)
+    if found is None:
+        raise HTTPException(404, f"event {event_id}: not found")
+    names = {a.id: a.name for a in desk.theatre.actors}
+    ev = _cluster_json(found)
+    ev["party_names"] = [names.get(p, p) for p in ev["parties"]]
+    return _page(request, "event.html", active="events", ev=ev)
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """No icon: an empty answer instead of a 404 in every browser's console."""
+    return Response(status_code=204)
 
 
 @router.get("/records/{record_id}", response_class=HTMLResponse)
