@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from khabar.compile.dedup import EventCluster
+from khabar.compile.dedup import EventCluster, EventReport
 from khabar.records import ControlEvent, DistrictState, Source
 
 LABELS = {"taliban": "Taliban", "government": "government", "contested": "contested",
@@ -90,15 +90,15 @@ def event_lines(e: ControlEvent | EventCluster, *, joined: bool = True) -> list[
     out = [head,
            f"  {e.reports} report(s), first {e.first_reported or '?'}, latest "
            f"{e.latest_reported or '?'}; {e.rule}"]
-    for i, (s, why) in enumerate(zip(e.sources, e.joined, strict=False), 1):
+    sources: tuple[Source | EventReport, ...] = e.sources
+    for i, (s, why) in enumerate(zip(sources, e.joined, strict=False), 1):
         if isinstance(s, Source):
             o = s.observation
             rec, doc, when, text = o.record_id, o.document_id, o.published, o.evidence
-            grade, outlet, reason = s.code, s.outlet, s.reason
         else:
-            rec, doc, when, text = s.record_id, s.record.evidence.document_id, s.published, \
-                s.record.evidence.text
-            grade, outlet, reason = s.code, s.outlet, s.reason
+            rec, doc, when = s.record_id, s.record.evidence.document_id, s.published
+            text = s.record.evidence.text
+        grade, outlet, reason = s.code, s.outlet, s.reason
         out.append(f"  {i}. {grade} {outlet}, published {when or '?'} (record {rec}, "
                    f"report {doc})")
         out.append(f"     \u201c{text}\u201d")

@@ -296,8 +296,8 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
     grader = grader or Grader()
     by_district: dict[str, list[Observation]] = {}
     for o in observations:
-        if o.district_id in districts and o.effective <= end:
-            by_district.setdefault(o.district_id, []).append(o)  # type: ignore[index]
+        if o.district_id is not None and o.district_id in districts and o.effective <= end:
+            by_district.setdefault(o.district_id, []).append(o)
     n_days = (end - start).days + 1
     initial: dict[tuple[str | None, bool], int] = {(None, False): len(districts)}
     deltas: list[dict[tuple[str | None, bool], int]] = [{} for _ in range(n_days)]

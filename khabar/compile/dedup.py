@@ -23,7 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from khabar.compile.grading import Grader, outlet_key, rank, reliability_rank
-from khabar.records import ControlEvent, Event, Observation, Source
+from khabar.records import ControlEvent, Day, Event, Observation, Source
 
 TOLERANCE_DAYS = 3
 UNDATED_LOOKBACK_DAYS = 7
@@ -224,12 +224,12 @@ class EventCluster:
     status: str
     parties: tuple[str, ...]
     place: str | None
-    date: date
+    date: Day
     sources: tuple[EventReport, ...]
     grade: str
     rule: str
-    first_reported: date | None
-    latest_reported: date | None
+    first_reported: Day | None
+    latest_reported: Day | None
     joined: tuple[str, ...] = ()  # per source: why it joined ("" for the one it started with)
 
     @property

@@ -112,7 +112,7 @@ class Grader:
                  claimant_sides: Sequence[str] = DEFAULT_CLAIMANT_SIDES) -> None:
         self.outlets = tuple(outlets)
         self.claimant_sides = frozenset(claimant_sides)
-        self._names = {}
+        self._names: dict[str, Outlet] = {}
         for o in self.outlets:
             for n in (o.name, *o.aliases):
                 self._names.setdefault(n.lower().strip(), o)

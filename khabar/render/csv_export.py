@@ -16,7 +16,7 @@ COLUMNS: tuple[str, ...] = ("district_id", "district", "province", "controller",
                             "claim_grade", "disputed_by", "disputed_evidence")
 
 
-def control_row(state: DistrictState) -> dict[str, str | None]:
+def control_row(state: DistrictState) -> dict[str, str | int | None]:
     """Return a district's state as a flat row of COLUMNS; None where nothing is known."""
     o = state.observation
     # contested by disagreeing reports: the evidence shown is one side's, the other is here

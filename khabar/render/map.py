@@ -269,7 +269,7 @@ def _svg(layers: _Layers, states: dict[str, DistrictState], order: list[str]) ->
     paths = []
     for i, did in enumerate(order):
         st = states[did]
-        cls = st.controller if st.controller in CONTROLLERS else "no_reports"
+        cls: str = st.controller if st.controller in CONTROLLERS else "no_reports"
         if st.claimed_by:
             cls += " claimed"
         paths.append(f'<path data-i="{i}" class="c-{cls}" d="{layers.districts[did][0]}"/>')

@@ -65,7 +65,7 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
     if not days:
         raise ValueError("no days to plot")
     palette = _palette(theatre)
-    x = [c.as_of for c in days]
+    x: Any = [c.as_of for c in days]  # matplotlib takes dates; its stubs say floats
     series = [[getattr(c, k) for c in days] for k in STACK]
     fig, ax = plt.subplots(figsize=(10, 5), dpi=120)
     ax.stackplot(x, *series, labels=[palette[k][0] for k in STACK],
@@ -79,7 +79,8 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
     total = days[0].total
     for day, y, controller, label in _assessment_points(assessments, total, x[0], x[-1]):
         colour = palette.get(controller, palette["taliban"])[1]
-        ax.plot([day], [y], marker="D", markersize=6, color="black", markerfacecolor=colour,
+        when: Any = [day]
+        ax.plot(when, [y], marker="D", markersize=6, color="black", markerfacecolor=colour,
                 linestyle="none")
         ax.annotate(label, (day, y), textcoords="offset points", xytext=(6, 6), fontsize=7)
     if assessments:
