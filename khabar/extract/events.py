@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -54,7 +55,10 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
                            r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
                            r"\b(?:came|comes|come)\s+as\b")
-_TITLE_ONLY = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z][\w\-]*\s+){1,4}|\s+")
+_TITLE_ONLY = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[A-Z][\w\-]*|envoy|president|minister|foreign|deputy|"
+                         r"special|representative|ambassador|spokes(?:man|person|woman)|leader|chief|"
+                         r"commander|general|secretary|advis[eo]r|official|diplomat|counterpart|prime|"
+                         r"defen[cs]e|interior|national|security|head|of|the)\s+){1,6}|\s+")
 _NOT_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DISTRICT",
               "PROVINCE", "VENUE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
               "PRODUCT"}
@@ -87,6 +91,9 @@ _POSSESSIVE = re.compile(r"\b(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}[\w\-]+['\u2019]s
 _PLACE_VISITED = re.compile(r"\s+(?:a|an|the|some|several)?\s*(?:\w+\s+){0,2}(?:camps?|sites?|hospitals?|"
                             r"wounded|front(?:line)?s?|areas?|regions?|checkpoints?|bases?|families|"
                             r"victims|villages?|markets?|schools?|shelters?|scenes?|positions?)\b", re.I)
+_PASSIVE_OF_MEETING = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}(?:meeting|talks|"
+                                 r"summit|conference|visit|session|round)s?\s+(?:was|were|is|are|will be|"
+                                 r"had been|has been)\s+$", re.I)
 _WITH_PARTY = re.compile(r"^\s+(?:with|between)\s", re.I)
 _GENERIC_TALKS = re.compile(r"\b(?:peace|political|genuine|meaningful|future|further|direct|fresh|"
                             r"new|serious)\s+$", re.I)
@@ -158,6 +165,8 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
                 if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
                     continue  # "a settlement through genuine peace talks"
+            if etype == "CONSULT" and _PASSIVE_OF_MEETING.search(before):
+                continue  # "The meeting was hosted by Qatar": the meeting already reported
             if etype == "CONSULT" and re.match(r"visit", m.group(), re.I) and _PLACE_VISITED.match(
                     text[m.end():]):
                 continue  # "visits a refugee camp": a place, not a party
@@ -232,6 +241,9 @@ def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
     for k, e in enumerate(ents):
         if e.start_char < start or e.end_char > end or e.label_ in _NOT_PARTY:
             continue
+        if e.text.isupper() and len(e.text) > 3 and not sent.text[:e.start_char].strip() and \
+                sent.text[e.end_char:e.end_char + 1] == ",":
+            continue  # "WASHINGTON, Aug. 12 (Wire) -": a dateline, not a party
         nxt = ents[k + 1] if k + 1 < len(ents) else None
         if (e.label_ in ("NORP", "GPE", "ACTOR") or len(e) == 1) and nxt is not None and \
                 _is_person(nxt.text, nxt.label_, ctx) and _TITLE_ONLY.fullmatch(
@@ -246,6 +258,64 @@ def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
         if name and name not in out and len(name) > 1:
             out.append(name)
     return out
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .\-]{1,30},\s*$")
+_SAME_DAY = re.compile(r"\b(?:the same day|that day|on the sidelines|at the same (?:meeting|event|time)|"
+                       r"during the (?:visit|meeting|talks|trip))\b", re.I)
+
+
+_OPENING_CLAUSE = re.compile(r"^\s*(?:After|Before|Since|Following|Prior to|Once|Until)\s[^,;]{5,200},")
+_OTHER_TIME = {"after", "before", "since", "until", "following", "once", "till"}
+
+
+def _date_verb(tok: Token) -> Token | None:
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _event_date(sent: Sent, m: EventMatch, ctx: Context) -> date | None:
+    """Return the day of an event: a date of its own verb, not a dateline's or another verb's."""
+    text = sent.text
+    mentions = [d for d in sent.dates if not (
+        _DATELINE.match(text[:d.start]) and re.match(r"\s*(?:\(|[-\u2013\u2014])", text[d.end:d.end + 4]))]
+    if sent.parsed and mentions:
+        # "After a delegation visited Ashgabat, the government on Monday issued a statement":
+        # a date of the main verb is not the day of the event in the clause under it
+        tok = next((t for t in sent.doc if t.idx >= m.t_start), None)
+        verb = _verb_of(tok) if tok is not None else None
+        over: set[Token] = set()
+        t = verb
+        while t is not None and t.dep_ in ("conj", "advcl", "pcomp", "pobj", "prep", "relcl", "acl") \
+                and t.head is not t:
+            # "After X visited ..., Y on Monday issued": another time; not "where he met"
+            if (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME
+                                          for c in t.children)) or \
+                    (t.dep_ == "pcomp" and t.head.lower_ in _OTHER_TIME):
+                over.add(t.head if t.dep_ == "advcl" else t.head.head)
+            t = t.head
+        if verb is not None:
+            over.discard(verb)
+        keep = []
+        for d in mentions:
+            dtok = next((t for t in sent.doc if t.idx >= d.start), None)
+            dverb = _date_verb(dtok) if dtok is not None else None
+            if dverb is None or dverb not in over or dverb.pos_ != "VERB":
+                keep.append(d)
+        mentions = keep
+    sub = _OPENING_CLAUSE.match(text)
+    if sub is not None:  # "After X visited Ashgabat, the government on Monday issued ..."
+        inside = m.t_start < sub.end()
+        mentions = [d for d in mentions if (d.start < sub.end()) == inside]
+    when = date_near(mentions, m.t_start, m.t_end)
+    if when is None and _SAME_DAY.search(text):
+        when = ctx.last_event_date  # "On the same day, envoys met in Doha"
+    return when
 
 
 def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Event]:
@@ -285,7 +355,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if m.type == "CONSULT" and not actors and re.search(r"\b(?:the|these|those|such)\s+$",
                                                              text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
-        when = date_near(sent.dates, m.t_start, m.t_end)
+        when = _event_date(sent, m, ctx)
         groups: list[list[str]] = [targets]
         if m.type == "CONSULT" and len(targets) > 1 and re.search(
                 r"\bseparate\b", text[max(c_start, m.t_start - 40):c_end], re.I):
@@ -304,4 +374,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             if ev.type == "CONSULT" and ev.status == "happened":
                 ctx.meetings.append(ev)
             out.append(ev)
+    days = [d.value for d in sent.dates if d.value is not None]
+    if days:
+        ctx.last_event_date = days[-1]  # the day the report last named, for "the same day"
     return out

@@ -36,9 +36,21 @@ def test_a_meeting_told_twice_is_one_record_and_a_meeting_not_held_is_negated(
     # "The talks covered ..." and "criticised the visit" name the Ashgabat meeting again
     assert [(e.actors, e.date, e.status) for e in meetings] == [
         (("Taliban Political Office",), date(2021, 7, 10), "happened"),
-        (("Abdullah Abdullah",), None, "negated"),  # named as in the actors file
+        # named as in the actors file; "during the trip": the trip's day
+        (("Abdullah Abdullah",), date(2021, 7, 10), "negated"),
     ]
     assert doc.text[slice(*meetings[0].span)] == "met"
+
+
+@pytest.mark.model
+def test_meeting_day_is_its_own_not_the_dateline_s_nor_the_main_clause_s(extractor: Extractor) -> None:
+    events = extractor.extract(report("meeting_dates", date(2021, 8, 12))).events
+    meetings = [(e.actors, e.date) for e in events if e.type == "CONSULT"]
+    assert meetings == [
+        (("Shah Mahmood Qureshi",), date(2021, 8, 11)),  # "on Wednesday", not the dateline's Aug. 12
+        (("Zamir Kabulov",), date(2021, 8, 11)),  # "On the same day"
+        (("Taliban Political Office",), None),  # the statement was Thursday's, the visit undated
+    ]
 
 
 # -- claims ----------------------------------------------------------------------------------
