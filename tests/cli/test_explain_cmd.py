@@ -34,3 +34,23 @@ def test_an_unknown_event_is_a_one_line_error(run, assessed: Path) -> None:  # t
     result = run("explain", "AF2710-taliban-20990101", "--db", assessed)
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: AF2710-taliban-20990101: no such event; ids look like")
+
+
+def test_explain_an_event_of_talks(run, tmp_path: Path, samples: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from khabar.jobs import plover_events
+    from khabar.store import connect
+    from khabar.theatres.loader import load
+
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    shutil.copy(samples / "meeting.txt", folder)
+    shutil.copy(samples / "index.jsonl", folder)
+    assert run("ingest", folder, "--db", "t.db", "--pipeline", "fast", "--quiet").exit_code == 0
+    events = plover_events(connect(Path("t.db")), load())
+    consult = next(e for e in events if e.type == "CONSULT")
+    result = run("explain", consult.id, "--db", "t.db")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{consult.id}: CONSULT (happened) of ")
+    assert "Example Wire, published 2021-07-29" in result.stdout
