@@ -344,6 +344,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             claimant = _subject_from_parse(sent, m.t_start, ctx)
             if claimant is None:
                 claimant = _subject_nearby(sent, m.t_start, ctx)
+        if re.search(r"\b(?:been|was|were|is|are|be)\s+$", text[:m.t_start], re.I) and \
+                not re.match(r"\s+by\b", text[m.t_end:]) and trig.endswith("ed"):
+            continue  # "ties with the Taliban have been alleged": no one named makes the claim
         if trig.startswith("an assertion that"):
             claimant = _subject_after(sent, m.t_end) or claimant
         if not claimant:
