@@ -84,10 +84,12 @@ def place_patterns(theatre: Theatre) -> list[dict[str, Any]]:
                 add("DISTRICT", v, pl.district_id)
     for v in theatre.config.get("venues", ()):
         add("VENUE", v, v)
-    # a name that is both a province and a district (a provincial capital) stays a PROVINCE
-    # here; extract decides from the words around it which one a sentence means.
+    # a name that is both a province and a district (a provincial capital) or a venue ("Kabul")
+    # stays a PROVINCE here; extract decides from the words around it which one a sentence
+    # means. (Two patterns over the same words would leave the label to the EntityRuler's
+    # tie-break, which changes with the position of the words in the text.)
     provinces = {v for (lab, v) in pats if lab == "PROVINCE"}
-    return [p for (lab, v), p in pats.items() if not (lab == "DISTRICT" and v in provinces)]
+    return [p for (lab, v), p in pats.items() if not (lab in ("DISTRICT", "VENUE") and v in provinces)]
 
 
 def actor_patterns(theatre: Theatre) -> list[dict[str, Any]]:
@@ -161,6 +163,26 @@ def statistical_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
     _split_run_on_sentences(nlp)
     _add_rulers(nlp, load(theatre_name), "ner")
     return nlp
+
+
+@lru_cache(maxsize=4)
+def rule_pipeline_for_model(theatre_name: str = "afghanistan_2021") -> Language:
+    """Return the rule pipeline on the statistical model's vocab and tokenizer.
+
+    Its sentences go into the model as they are (`nlp.pipe` of Docs, the rulers disabled):
+    the same tokens and entities the model would make from the text, tokenized once.
+    """
+    stat = statistical_pipeline(theatre_name)
+    nlp = spacy.blank("en", vocab=stat.vocab)
+    nlp.tokenizer = stat.tokenizer
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("khabar_paragraphs")
+    _add_rulers(nlp, load(theatre_name), None)
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+RULERS = ("khabar_places", "khabar_actors")
 
 
 def model_version() -> str:

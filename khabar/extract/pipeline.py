@@ -27,15 +27,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, islice
+from typing import Any
 
-from spacy.attrs import ENT_IOB, ORTH, SPACY
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar import __version__
 from khabar.errors import KhabarError
 from khabar.extract import assessments, claims, control, events
-from khabar.extract.nlp import fast_pipeline, model_version, statistical_pipeline
+from khabar.extract.nlp import (
+    RULERS,
+    fast_pipeline,
+    model_version,
+    rule_pipeline_for_model,
+    statistical_pipeline,
+)
 from khabar.extract.quotes import SPEECH, extract_quotes
 from khabar.extract.sentences import Context, Sent, clean_name
 from khabar.records import Document, Event, Extraction
@@ -60,6 +67,8 @@ _RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)  # events: "received 
 # the words of a claim of extent or a count ("controls 85 percent", "now held the crossing")
 _EXTENT = re.compile(r"\d|\b(?:control\w*|h[eo]lds?|held|captured|taken|seized|killed|crossed|fled|"
                      r"died|dead|wounded|retreated|surrendered|arrested|percent|per cent)\b", re.I)
+# What the model's input keeps of the rule pass: the tokenizer's norms and the rulers' entities.
+_MODEL_INPUT = (NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID)
 # What the NER alone needs: its own tok2vec (en_core_web_sm's ner does not listen to tok2vec).
 _NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
                      "senter")
@@ -91,7 +100,7 @@ class _Prepared:
 
     document: Document
     ctx: Context
-    # (sentence index, start offset, its text, rule doc, tier)
+    # (sentence index, start offset, its text, its doc: the rule pass's or the model's input, tier)
     rule_docs: list[tuple[int, int, str, Doc, int]]
 
 
@@ -110,8 +119,8 @@ class Extractor:
         self.theatre = load(theatre)
         self.mode = mode
         self.parse_all_candidates = parse_all_candidates
-        self.fast = fast_pipeline(theatre)
         self.stat: Language | None = statistical_pipeline(theatre) if mode == "standard" else None
+        self.fast = fast_pipeline(theatre) if self.stat is None else rule_pipeline_for_model(theatre)
         self.name = f"khabar-{mode}"
         self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
 
@@ -140,14 +149,18 @@ class Extractor:
                 picked.append((n, span.start, span.end))
             n += 1
         rule_docs = []
-        for (i, start, end), sdoc in zip(picked, _sentence_docs(fdoc, ents, picked), strict=True):
+        sentences = _SentenceDocs(fdoc, ents)
+        for i, start, end in picked:
             start_char = fdoc[start].idx
             s_text = text[start_char:fdoc[end - 1].idx + len(fdoc[end - 1])]  # as Span.text
-            tier = RULES if self.stat is None else self._tier(s_text, sdoc, document)
+            tier = RULES if self.stat is None else self._tier(s_text, sentences, start, end,
+                                                              document)
+            sdoc = sentences.rule_doc(start, end) if tier == RULES else sentences.model_doc(start, end)
             rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
 
-    def _tier(self, text: str, rule_doc: Doc, document: Document) -> int:
+    def _tier(self, text: str, sentences: _SentenceDocs, start: int, end: int,
+              document: Document) -> int:
         """Return how much of the model a candidate sentence needs: PARSE, NER or RULES."""
         if self.parse_all_candidates:
             return PARSE
@@ -157,7 +170,8 @@ class Extractor:
         if _EXTENT.search(text):
             # "X controls 85 percent of the territory, a member of its delegation said": ask
             # the claims module, with a context of its own (match notes what it reads)
-            sent = _Sent(rule_doc, 0, 0, document.id, document.published, False)
+            sent = _Sent(sentences.rule_doc(start, end), 0, 0, document.id, document.published,
+                         False)
             if claims.match(sent, Context(self.theatre)):
                 return PARSE
         return NER if _NEEDS_NER.search(text) else RULES
@@ -167,13 +181,13 @@ class Extractor:
         out: list[dict[int, Doc]] = [{} for _ in prepared]
         if self.stat is None:
             return out
-        for tier, disable in ((PARSE, ()), (NER, _NER_ONLY_DISABLE)):
-            keys = [(k, i, s_text) for k, p in enumerate(prepared)
-                    for i, _, s_text, _, t in p.rule_docs if t == tier]
+        for tier, disable in ((PARSE, RULERS), (NER, RULERS + _NER_ONLY_DISABLE)):
+            keys = [(k, i, sdoc) for k, p in enumerate(prepared)
+                    for i, _, _, sdoc, t in p.rule_docs if t == tier]
             if not keys:
                 continue
             off = [n for n in disable if n in self.stat.pipe_names]
-            docs = self.stat.pipe((text for _, _, text in keys), batch_size=256, disable=off)
+            docs = self.stat.pipe((sdoc for _, _, sdoc in keys), batch_size=256, disable=off)
             for (k, i, _), doc in zip(keys, docs, strict=True):
                 out[k][i] = doc
         return out
@@ -332,31 +346,46 @@ def _failed(document: Document, e: Exception) -> ExtractionError:
     return ExtractionError(document, problem)
 
 
-def _sentence_docs(fdoc: Doc, ents: list[Span], picked: list[tuple[int, int, int]]) -> list[Doc]:
-    """Return a Doc of each picked sentence, with its tokens and rule entities.
+class _SentenceDocs:
+    """Docs of single sentences of a rule-pass doc, its arrays exported once.
 
     `Span.as_doc` does the same, but exports the whole document's array and averages word
-    vectors for every sentence; this exports once.
+    vectors for every sentence.
     """
-    heads = list(fdoc._get_array_attrs())
-    array = fdoc.to_array(heads)
-    strings = fdoc.vocab.strings
-    orth, spacy_col, iob = heads.index(ORTH), heads.index(SPACY), heads.index(ENT_IOB)
-    words = [strings[o] for o in array[:, orth]]
-    spaces = [bool(x) for x in array[:, spacy_col]]
-    whole = {(e.start, e.end) for e in ents}
-    out = []
-    for _, start, end in picked:
-        doc = Doc(fdoc.vocab, words=words[start:end], spaces=spaces[start:end])
-        part = array[start:end].copy()
+
+    def __init__(self, fdoc: Doc, ents: list[Span]) -> None:
+        self.vocab = fdoc.vocab
+        self.heads = list(fdoc._get_array_attrs())
+        self.array = fdoc.to_array(self.heads)
+        strings = fdoc.vocab.strings
+        self.words = [strings[o] for o in self.array[:, self.heads.index(ORTH)]]
+        self.spaces = [bool(x) for x in self.array[:, self.heads.index(SPACY)]]
+        self.whole = {(e.start, e.end) for e in ents}
+        self.model_cols = [self.heads.index(a) for a in _MODEL_INPUT]
+
+    def rule_doc(self, start: int, end: int) -> Doc:
+        """Return the sentence as the rule pass saw it: tokens, sentence start, entities."""
+        doc = Doc(self.vocab, words=self.words[start:end], spaces=self.spaces[start:end])
+        return self._fill(doc, start, end, self.heads, self.array[start:end].copy())
+
+    def model_doc(self, start: int, end: int) -> Doc:
+        """Return the sentence as the model's input: its text alone (no trailing space), its
+        tokens and the rulers' entities, no sentence boundaries."""
+        spaces = self.spaces[start:end]
+        spaces[-1] = False
+        doc = Doc(self.vocab, words=self.words[start:end], spaces=spaces)
+        part = self.array[start:end][:, self.model_cols].copy()
+        return self._fill(doc, start, end, list(_MODEL_INPUT), part)
+
+    def _fill(self, doc: Doc, start: int, end: int, heads: list[int], part: Any) -> Doc:
+        iob = heads.index(ENT_IOB)
         if part[0][iob] == 1:  # an entity that begins before the sentence
             part[0][iob] = 3
         doc.from_array(heads, part)  # type: ignore[arg-type]
-        partial = [e for e in doc.ents if (e.start + start, e.end + start) not in whole]
+        partial = [e for e in doc.ents if (e.start + start, e.end + start) not in self.whole]
         if partial:
             doc.set_ents([], missing=partial, default="unmodified")
-        out.append(doc)
-    return out
+        return doc
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
