@@ -24,7 +24,7 @@ SPEECH = (r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wr
           r"confirmed|dismissed|described|urged|believes|believed|according to")
 _QUOTE = re.compile(r"\u201c(?P<c>[^\u201c\u201d]{1,1200}?)\u201d|\"(?P<s>[^\"\n]{1,1200}?)\"")
 _AFTER_SPEAKER = re.compile(
-    rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,120}}?)"
+    rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,160}}?)"
     rf"\s*,?\s+(?:{SPEECH}|read)\b|(?:{SPEECH})\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
 _BEFORE_SPEAKER = re.compile(
     rf"(?P<who>[^.;\u201c\u201d\"]{{2,160}}?)\s*,?\s+(?P<verb>{SPEECH})\b(?P<mid>[^.;\u201c\u201d\"]{{0,200}}?)"
@@ -149,7 +149,8 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     if re.fullmatch(r"(?:the\s+)?(?:group|movement|militants|insurgents|front)", who.strip(), re.I):
         return ctx.last_group or clean_name(who)  # "the group said": the last group named
     if _STATEMENT.match(who.strip()):
-        return ctx.last_body or clean_name(who)  # "the statement said": the body that issued it
+        # "the statement said": the body a sentence before says issued it, as the report names it
+        return ctx.last_body or clean_name(who)
     if _PRONOUN.match(who.strip()) or _ROLE.match(clean_name(who)) or \
             re.fullmatch(r"(?:he|she)", who.strip(), re.I):
         return ctx.person_before(at) or clean_name(who)
@@ -249,6 +250,7 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
 # “...,” Sultani said, “and ...”: nothing between two quotations but their attribution
 _ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(?:{SPEECH})\b"
                                rf"[^.;\u201c\u201d\"]{{0,40}}[,:]\s*[\u201c\"]?$", re.I)
+_ISSUES_STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|press release|declaration)\b", re.I)
 _FRAMED = re.compile(
     r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+(?:it|them|this|that|"
     r"(?:the|such|these|those|his|her|their|its)\s+(?:[\w\-\u2019']+\s+){0,3})?"
@@ -386,15 +388,18 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         k = bisect_right(quoted, (pos, len(text) + 1)) - 1
         return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
-    bodies = []  # (offset, name) of every ministry, state or organisation named
+    bodies: list[tuple[int, str | None]] = []  # who issued the statement a sentence names
     groups = []  # (offset, name as written) of every movement or armed group named
     for sent in sents:
+        if _ISSUES_STATEMENT.search(sent.text):
+            issuers = [e for e in sent.doc.ents if e.label_ == "ACTOR" and not in_quote(sent.start + e.start_char)
+                       and (a := ctx.theatre.actor(e.text)) is not None and a.kind != "person"]
+            # one issuer named: the statement is its; two ("the delegations of A and B"): joint
+            bodies.append((sent.start, clean_name(issuers[0].text) if len(issuers) == 1 else None))
         for e in sent.doc.ents:
             if in_quote(sent.start + e.start_char):
                 continue  # named inside a quotation: not who speaks
             actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None
-            if actor is not None and actor.kind not in ("person", "movement"):
-                bodies.append((sent.start + e.start_char, actor.name))
             if actor is not None and actor.kind in ("movement", "organisation", "force") and \
                     _is_subject(sent, e.start_char) is not False:
                 groups.append((sent.start + e.start_char, clean_name(e.text)))
@@ -405,7 +410,7 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
     for q in found:
         ps = para_starts[bisect_right(para_starts, q.start - 1) - 1]
         bi = bisect_right(body_positions, q.start) - 1
-        ctx.last_body = bodies[bi][1] if bi >= 0 else None
+        ctx.last_body = bodies[bi][1] if bi >= 0 and q.start - bodies[bi][0] < 1500 else None
         gi = bisect_right([p for p, _ in groups], q.start) - 1
         ctx.last_group = groups[gi][1] if gi >= 0 else None
         speaker = attribute(text, q, sents, starts, ctx, ps)
