@@ -151,6 +151,13 @@
       badge.style.background = p.colour;
       if (!st.controller) badge.style.color = "#1d2327";
       detail.appendChild(badge);
+      var about = [];
+      if (st.grade) about.push("grade " + st.grade);
+      if (st.confidence) about.push(st.confidence + " confidence");
+      if (st.sources) about.push(st.sources + " report" + (st.sources === 1 ? "" : "s") + " behind it");
+      if (about.length) detail.appendChild(el("p", "small muted", about.join(", ")));
+      if (st.claimed_by) detail.appendChild(el("p", "small", "Claimed by " + party(st.claimed_by).label + ", not confirmed"));
+      if (st.conflict && st.conflict.length) detail.appendChild(el("p", "small", "Reports disagree: " + st.conflict.map(function (e) { return party(e.controller).label; }).join(" vs ")));
       var cur = st.observation ? st.observation.record_id : null;
       var h = el("h2", "", "History (" + j.history.length + " report" + (j.history.length === 1 ? "" : "s") + ")");
       h.style.marginTop = "12px";
