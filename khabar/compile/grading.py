@@ -221,6 +221,8 @@ class Grader:
                    else f"{shown}: not in the theatre's outlets, reliability F")
         cred, basis, reason = self._credibility(evidence, controller, outlet, review, denial)
         out = (rel, cred, basis, f"{why_rel}; {reason}", shown)
+        if len(self._graded) >= 1_000_000:  # a long-lived process (the desk) stays bounded
+            self._graded.clear()
         self._graded[key] = out
         return out
 
