@@ -37,7 +37,8 @@ def serve(
     if host not in LOOPBACK:
         warn(f"--host {host}: the desk is reachable from other machines; it has no TLS")
     seconds = parse_every(every) if watch else 0.0
-    app = create_app(db, theatre, token)
+    hosts = [host, "127.0.0.1", "localhost", "[::1]"] if host in LOOPBACK else None
+    app = create_app(db, theatre, token, allowed_hosts=hosts)
     if watch:
         import logging
 

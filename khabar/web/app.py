@@ -44,8 +44,12 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(db_path: str | Path, theatre: str | Theatre = "afghanistan_2021",
-               token: str | None = None) -> FastAPI:
-    """Return the desk app over a database file; writes need `token` (none: read-only)."""
+               token: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """Return the desk app over a database file; writes need `token` (none: read-only).
+
+    `allowed_hosts` limits the Host header the desk answers (against DNS rebinding of a
+    loopback server); None answers any.
+    """
     from khabar.web.routers import api, pages
 
     th = theatre if isinstance(theatre, Theatre) else load(theatre)
@@ -56,6 +60,7 @@ def create_app(db_path: str | Path, theatre: str | Theatre = "afghanistan_2021",
                   description="District control, events, claims and quotes compiled from press "
                               "reports, each record with the sentence and report behind it.")
     app.state.desk = desk
+    hosts = {h.lower() for h in allowed_hosts or ()}
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -83,6 +88,11 @@ def create_app(db_path: str | Path, theatre: str | Theatre = "afghanistan_2021",
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if hosts:
+            host = request.headers.get("host", "")
+            name = host.split("]")[0] + "]" if host.startswith("[") else host.rsplit(":", 1)[0]
+            if name.lower() not in hosts:
+                return _error(f"host {name or '(none)'}: not served here; use http://127.0.0.1", 400)
         response: Response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

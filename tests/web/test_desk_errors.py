@@ -108,3 +108,21 @@ def test_a_bad_review_is_a_json_422_saying_why(writer: TestClient, fresh_db: Pat
                     json={"kind": "control_changes", "record_id": rid, **body})
     assert r.status_code == 422
     assert message in r.json()["error"]
+
+
+def test_a_loopback_desk_answers_only_its_own_host_names(desk_db: Path) -> None:
+    app = create_app(desk_db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/status").status_code == 200
+    with TestClient(app, base_url="http://rebound.example") as c:
+        assert_error(c.get("/api/status"), 400, "host rebound.example: not served here; use http://127.0.0.1")
+
+
+def test_serve_refuses_a_missing_database_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from khabar.cli.main import app as cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'none.db'}: no such database; run `khabar ingest` or `khabar demo` first\n"
