@@ -85,7 +85,7 @@ class Cluster:
         self.date: date = o.effective
         self.last: date = o.effective
         self.sources: list[Source] = []
-        self.joins: dict[str, str] = {}  # record id -> why it joined
+        self.joins: dict[str, tuple[str, int, int]] = {}  # record id -> how it joined (_why)
         self.docs: set[str] = set()
         self.decisive = False
         self.change = False
@@ -93,13 +93,13 @@ class Cluster:
         self.undated = True
         self.denial = True  # only denials of the other side's gain ("denied the fall")
         self._frozen: ControlEvent | None = None
-        self.add(source, "")
+        self.add(source, ("", 0, 0))
 
     @property
     def id(self) -> str:
         return f"{self.district_id}-{self.controller}-{self.date:%Y%m%d}"
 
-    def add(self, source: Source, why: str) -> None:
+    def add(self, source: Source, why: tuple[str, int, int]) -> None:
         o = source.observation
         self.sources.append(source)
         self.joins[o.record_id] = why
@@ -125,8 +125,22 @@ class Cluster:
                 self.id, self.district_id, self.district, self.province,
                 self.controller, self.date, tuple(ordered), _grade_of(ordered), rule,
                 min(published) if published else None, max(published) if published else None,
-                tuple(self.joins[s.observation.record_id] for s in ordered))
+                tuple(self._why(s.observation) for s in ordered))
         return self._frozen
+
+    def _why(self, o: Observation) -> str:
+        """Return why a report joined the event ("" for the one that started it)."""
+        how, gap, days = self.joins[o.record_id]
+        head = f"same district ({o.district_id}) and controller ({o.controller}); "
+        if how == "dated":
+            return (f"{head}dated {o.effective.isoformat()}"
+                    f"{'' if o.date else ' (publication day, no day given)'}, {gap} day(s) "
+                    f"after the event's first day {self.date.isoformat()} (tolerance {days})")
+        if how == "undated":
+            return (f"{head}gives no day and was published {o.effective.isoformat()}, {gap} "
+                    f"day(s) after the event's first day {self.date.isoformat()} (undated "
+                    f"reports look back {days} days)")
+        return ""
 
 
 class DistrictClusters:
@@ -154,19 +168,10 @@ class DistrictClusters:
         if c is not None and self._between(o.controller, c.last, o.effective) is None:
             gap = (o.effective - c.date).days
             if 0 <= gap <= self.tolerance:
-                why = (f"same district ({o.district_id}) and controller ({o.controller}); "
-                       f"dated {o.effective.isoformat()}"
-                       f"{'' if o.date else ' (publication day, no day given)'}, {gap} day(s) "
-                       f"after the event's first day {c.date.isoformat()} "
-                       f"(tolerance {self.tolerance})")
-                c.add(source, why)
+                c.add(source, ("dated", gap, self.tolerance))
                 new = False
             elif o.date is None and 0 <= gap <= self.lookback:
-                why = (f"same district ({o.district_id}) and controller ({o.controller}); gives no "
-                       f"day and was published {o.effective.isoformat()}, {gap} day(s) after the "
-                       f"event's first day {c.date.isoformat()} (undated reports look back "
-                       f"{self.lookback} days)")
-                c.add(source, why)
+                c.add(source, ("undated", gap, self.lookback))
                 new = False
         if new:
             c = Cluster(source)
