@@ -38,14 +38,24 @@ def write_timeline_csv(days: Sequence[Counts], path: Path) -> Path:
 
 def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start: date,
                        end: date) -> list[tuple[date, float, str, str]]:
-    """Return (day, scaled count, controller, label) for assessments dated inside the range."""
+    """Return (day, scaled count, controller, label) for assessments dated inside the range.
+
+    Counts of provincial capitals (a total under 100, or no total and "capital" in the sentence)
+    are left out: they are not on the districts' axis. A count reported twice is drawn once.
+    """
     out = []
+    seen = set()
     for a in assessments:
         when = a.get("as_of")
         day = date.fromisoformat(when) if isinstance(when, str) and when else when
         if not isinstance(day, date) or not (start <= day <= end) or a.get("count") is None:
             continue
-        n, of = int(a["count"]), a.get("of")
+        n, of = int(a["count"]), a.get("of") or a.get("of_total")
+        key = (a.get("assessor"), a.get("controller"), n, of, day)
+        capitals = "capital" in str(a.get("evidence", "")).lower()
+        if key in seen or (of and int(of) < 100) or (not of and capitals):
+            continue
+        seen.add(key)
         scaled = n * total / int(of) if of else float(n)
         label = f"{a.get('assessor') or 'assessment'}: {n}" + (f" of {of}" if of else "")
         out.append((day, scaled, str(a.get("controller") or "taliban"), label))
@@ -77,13 +87,15 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
                         facecolor="none", edgecolor=palette["taliban"][1], hatch="///",
                         linewidth=0, label="Claimed by a party, unconfirmed")
     total = days[0].total
-    for day, y, controller, label in _assessment_points(assessments, total, x[0], x[-1]):
+    points = _assessment_points(assessments, total, x[0], x[-1])
+    for i, (day, y, controller, label) in enumerate(sorted(points)):
         colour = palette.get(controller, palette["taliban"])[1]
         when: Any = [day]
         ax.plot(when, [y], marker="D", markersize=6, color="black", markerfacecolor=colour,
                 linestyle="none")
-        ax.annotate(label, (day, y), textcoords="offset points", xytext=(6, 6), fontsize=7)
-    if assessments:
+        ax.annotate(label, (day, y), textcoords="offset points", fontsize=6.5,
+                    xytext=(6, 6 if i % 2 == 0 else -11))
+    if points:
         ax.plot([], [], marker="D", color="black", linestyle="none",
                 label=f"Published assessment (scaled to {total})")
     ax.set_xlim(x[0], x[-1])

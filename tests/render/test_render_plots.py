@@ -1,0 +1,43 @@
+"""The timeline: CSV of daily counts, and the stacked area chart with published assessments."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+from pathlib import Path
+
+from khabar.compile.control_as_of import Counts
+from khabar.render.plots import COLUMNS, _assessment_points, write_timeline
+from khabar.theatres.loader import Theatre
+
+
+def days(n: int = 10) -> list[Counts]:
+    start = date(2021, 7, 1)
+    return [Counts(start + timedelta(i), 10 + i, 5, 2, 382 - i, 399, i % 2, 1) for i in range(n)]
+
+
+def test_timeline_writes_a_csv_row_per_day_and_both_images(theatre: Theatre, tmp_path: Path) -> None:
+    paths = write_timeline(theatre, days(), tmp_path / "t")
+    rows = list(csv.DictReader(open(paths["csv"], encoding="utf-8")))
+    assert tuple(rows[0]) == COLUMNS
+    assert [r["date"] for r in rows][:2] == ["2021-07-01", "2021-07-02"]
+    assert (rows[3]["taliban"], rows[3]["no_reports"], rows[3]["claimed"]) == ("13", "379", "1")
+    assert paths["png"].read_bytes()[:4] == b"\x89PNG"
+    svg = paths["svg"].read_text(encoding="utf-8")
+    colours = {p["colour"].lower() for p in theatre.config["parties"].values()}
+    assert all(c in svg.lower() for c in colours)  # the theatre's colours fill the areas
+
+
+def test_assessments_are_scaled_and_capitals_left_out() -> None:
+    items = [{"assessor": "LWJ", "controller": "taliban", "count": 215, "of": 421,
+              "as_of": "2021-07-05", "evidence": "215 of 421 districts"},
+             {"assessor": "LWJ", "controller": "taliban", "count": 215, "of": 421,
+              "as_of": "2021-07-05", "evidence": "215 of 421 districts, again"},
+             {"assessor": "X", "controller": "taliban", "count": 33, "of": 34,
+              "as_of": "2021-07-05", "evidence": "33 of 34 provincial capitals"},
+             {"assessor": "Y", "controller": "taliban", "count": 5, "of": None,
+              "as_of": "2021-07-06", "evidence": "five provincial capitals lost"},
+             {"assessor": "Z", "controller": "taliban", "count": 50, "of": None,
+              "as_of": "2021-09-01", "evidence": "50 districts"}]  # outside the range
+    (point,) = _assessment_points(items, 399, date(2021, 7, 1), date(2021, 7, 10))
+    assert point[0] == date(2021, 7, 5) and round(point[1]) == 204 and point[3] == "LWJ: 215 of 421"
