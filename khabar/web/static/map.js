@@ -91,7 +91,41 @@
       document.body.dataset.loaded = d;
     });
   }
-  slider.addEventListener("input", function () { load(dayAt(Number(slider.value))); });
+  // -- the sparkline above the slider: districts held by each side, day by day ---------------
+  var spark = document.getElementById("spark"), NS = "http://www.w3.org/2000/svg", sparkDays = 0;
+  function drawSpark(days) {
+    sparkDays = days.length;
+    var n = Math.max(1, days.length - 1), top = 1;
+    ["taliban", "government", "contested"].forEach(function (k) {
+      days.forEach(function (d) { top = Math.max(top, d[k]); });
+    });
+    spark.setAttribute("viewBox", "0 0 " + n + " 100");
+    spark.replaceChildren();
+    ["contested", "government", "taliban"].forEach(function (k) {
+      var line = document.createElementNS(NS, "polyline");
+      line.setAttribute("points", days.map(function (d, i) {
+        return i + "," + (98 - 96 * d[k] / top).toFixed(1);
+      }).join(" "));
+      line.style.stroke = party(k).colour;
+      spark.appendChild(line);
+    });
+    var now = document.createElementNS(NS, "line");
+    now.id = "spark-now";
+    now.setAttribute("y1", "0");
+    now.setAttribute("y2", "100");
+    spark.appendChild(now);
+    markSpark();
+  }
+  function markSpark() {
+    var now = document.getElementById("spark-now");
+    if (!now) return;
+    now.setAttribute("x1", slider.value);
+    now.setAttribute("x2", slider.value);
+  }
+  function loadSpark() {
+    return getJSON("/api/timeline?start=" + data.first + "&end=" + data.last).then(function (j) { drawSpark(j.days); });
+  }
+  slider.addEventListener("input", function () { markSpark(); load(dayAt(Number(slider.value))); });
   function stop() { clearInterval(timer); timer = null; play.textContent = "\u25B6"; play.title = "Play"; }
   play.addEventListener("click", function () {
     if (timer) { stop(); return; }
@@ -100,6 +134,7 @@
     timer = setInterval(function () {
       if (Number(slider.value) >= Number(slider.max)) { stop(); return; }
       slider.value = Number(slider.value) + 1;
+      markSpark();
       load(dayAt(Number(slider.value)));
     }, 350);
   });
@@ -131,7 +166,7 @@
     f.appendChild(s); f.appendChild(fields); f.appendChild(note);
     f.appendChild(el("button", "", "Save")).type = "submit";
     f.appendChild(el("output", "status"));
-    window.khabarDesk.bind(f, function () { load(day, true); });
+    window.khabarDesk.bind(f, function () { load(day, true); loadSpark(); });
     return f;
   }
   function showDistrict(i, force) {
@@ -321,4 +356,5 @@
   });
   apply();
   load(day);
+  loadSpark();
 })();
