@@ -209,6 +209,11 @@ def test_filtering_events(page, server: Server) -> None:  # type: ignore[no-unty
     assert page.inner_text("#total") == "1"
     assert "checkpoint in Nerkh" in page.inner_text("#records tbody")
     shot(page, "events-filtered")
+    page.locator("#records a[href^='/events/']").click()
+    page.wait_for_selector("#sources")
+    assert "checkpoint in Nerkh" in page.inner_text("#sources")
+    shot(page, "event")
+    page.go_back()
     page.fill("input[name=place]", "")
     page.select_option("select[name=type]", "")
     page.fill("input[name=q]", "clashes")
