@@ -266,6 +266,8 @@ _SAME_DAY = re.compile(r"\b(?:the same day|that day|on the sidelines|at the same
 
 
 _OPENING_CLAUSE = re.compile(r"^\s*(?:After|Before|Since|Following|Prior to|Once|Until)\s[^,;]{5,200},")
+_FRAMED_CLAIM = re.compile(r"\b(?:claim(?:ed|s)?|alleg(?:ed|es|ations?)|accus(?:ed|es|ations?)|"
+                           r"charges?|den(?:ied|ies|y)|rejected|dismissed|had been told)\b", re.I)
 _OTHER_TIME = {"after", "before", "since", "until", "following", "once", "till"}
 
 
@@ -356,6 +358,8 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                                                              text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
         when = _event_date(sent, m, ctx)
+        if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
+            continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
         groups: list[list[str]] = [targets]
         if m.type == "CONSULT" and len(targets) > 1 and re.search(
                 r"\bseparate\b", text[max(c_start, m.t_start - 40):c_end], re.I):
