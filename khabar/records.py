@@ -327,7 +327,7 @@ class DistrictState:
     confidence: str = ""  # high, medium or low; "" with no reports
     grade: str = ""  # Admiralty code of the events behind the state, e.g. "B2"
     sources: int = 0  # reports behind the state
-    events: tuple[ControlEvent, ...] = ()  # the events behind it, the change first
+    events: tuple[ControlEvent, ...] = ()  # the events behind it: the change, then the latest
     conflict: tuple[ControlEvent, ...] = ()  # when contested by disagreeing reports: both sides
     claimed_by: Controller | None = None  # a party's unconfirmed claim to it, if pending
     claim: ControlEvent | None = None

@@ -34,6 +34,7 @@ from khabar.records import ControlEvent, DistrictState, Observation, Source
 from khabar.theatres.loader import District
 
 CONFLICT_WINDOW_DAYS = 3
+SHOWN_EVENTS = 10  # events a state carries: the one that set it and the latest others
 _OPPOSITE = {"taliban": "government", "government": "taliban"}
 
 
@@ -166,16 +167,15 @@ class Track:
         if self.controller is None:
             return DistrictState(district.id, district.name, district.province, None, None, None,
                                  claimed_by=claimed_by, claim=claim)  # type: ignore[arg-type]
-        if self.conflict:
-            events = tuple(e.freeze() for e in self.conflict)
-            shown = events[-1]
-            conf = "low"
-        else:
-            events = tuple(e.freeze() for e in self.run)
-            shown = events[0]
-            conf = ""
+        behind = self.conflict or self.run
+        # the change and the latest reports behind the state; a district held for months has
+        # hundreds of events, which the counts need not build
+        kept = behind if len(behind) <= SHOWN_EVENTS else [behind[0], *behind[1 - SHOWN_EVENTS:]]
+        events = tuple(e.freeze() for e in kept)
+        shown = events[-1] if self.conflict else events[0]
+        conf = "low" if self.conflict else ""
         grade = best_code(e.grade for e in events)
-        docs = {s.observation.document_id for e in events for s in e.sources}
+        docs = set().union(*(e.docs for e in behind))
         return DistrictState(district.id, district.name, district.province,
                              self.controller, self.since,  # type: ignore[arg-type]
                              shown.best.observation, conf or confidence(grade), grade, len(docs),
