@@ -62,14 +62,14 @@ TRIGGERS: list[Trigger] = [
        r"apart|victim|ill\b|behind|silent|short|back))|"
        r"\bfell\b(?!\s+(?:silent|short|back|into|in\b|sharply|steeply|dramatically|by\b|off\b|apart|"
        r"victim|ill\b|behind|asleep))", "taliban", "passive"),
-    _t(r"\bfall of\b", "taliban", "active"),
+    _t(r"\bfall of\b", "taliban", "active", direct=True),
     _t(r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
        r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
        r"gained control|took control|taken control|taking control|seized control|"
        r"captured control|assumed control|grabbed)\b", "taliban", "either"),
     _t(r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into)\b", "taliban", "active",
        direct=True, taliban_only=True),
-    _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b", "taliban", "active"),
+    _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b", "taliban", "active", direct=True),
     _t(r"\b(?:took|taken|takes|taking)\b(?!\s+(?:place|part|office|over|up|off|back|away|"
        r"to|into|in|out|care|steps|measures|action|a|an|the lives|responsibility|refuge|"
        r"shelter|cover|hostage|prisoners?|captive|power|charge|hold|aim|note|time|delivery)\b)"
@@ -142,6 +142,8 @@ _OLD_YEAR = re.compile(r"\b(?:in|since)\s+(?P<y>(?:19|20)\d\d)\b")
 # what the sentence reports as someone's claim or a rumour, not as fact
 _REPORTED_BEFORE = re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing|edly)|rumou?rs?|"
                               r"unconfirmed|unverified)\b[^.;]*$", re.I)
+_AS_WERE = re.compile(r"^[^.;]{0,60},\s*as\s+(?:were|was|had|did|have|has)\s+(?:[^.;,]{0,40}?\s+and\s+)?"
+                      r"(?:the\s+)?$", re.I)
 _REL_GAP = re.compile(r"^(?:\s+(?:district|crossing|port|city|town|border crossing|district centre))?"
                       r"(?:\s+(?:in|of)\s+[A-Z][\w\-']+(?:\s+province)?)?\s*,?\s*$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:the\s+)?[\w’'\-]+\s+){0,4}?(?:had\s+|has\s+|"
@@ -234,7 +236,16 @@ _SUBJECT_GAP = re.compile(r"^(?:\s+(?:district|city|town|crossing|port))?(?:\s+i
                           r"quickly|soon)\s+)?$")
 
 
-def _distance(text: str, p: PlaceMention, f: _Found) -> int | None:
+def _list_gap(text: str, start: int, end: int, places: list[PlaceMention]) -> str:
+    """Return the text between two offsets with the districts of a list in it left out."""
+    gap = text[start:end]
+    for o in places:
+        if start <= o.start and o.end <= end:
+            gap = gap.replace(text[o.start:o.end], " ", 1)
+    return re.sub(r"\s*(?:,|\band\b)\s*", " ", gap)
+
+
+def _distance(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
         return 0  # "surrendered Qalat to the insurgents"
@@ -249,7 +260,7 @@ def _distance(text: str, p: PlaceMention, f: _Found) -> int | None:
         if voice == "passive":
             ok = p.start - f.end <= 30 and not direct and "," not in text[f.end:p.start]
             return p.start - f.end if ok else None
-        if direct and not _OBJECT_GAP.match(text[f.end:p.start]):
+        if direct and not _OBJECT_GAP.match(_list_gap(text, f.end, p.start, places)):
             return None
         return p.start - f.end
     return None
@@ -297,11 +308,12 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             if inside_quotes(text, f.start):
                 continue  # words in quotation marks are someone's claim, not the report's
             between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
-            if _CLAUSE_BREAK.search(between):
-                continue  # "..., leaving Sheberghan increasingly isolated"
-            if _noise_between(text, p, f, places):
-                continue  # "captured weapons in Nad Ali", "Dawlatabad's police chief was captured"
-            dist = _distance(text, p, f)
+            if p.start >= f.end and _AS_WERE.search(between):
+                dist: int | None = p.start - f.end  # "were under Taliban control, as were Bamyan and Parun"
+            elif _CLAUSE_BREAK.search(between) or _noise_between(text, p, f, places):
+                continue  # "..., leaving Sheberghan isolated", "captured weapons in Nad Ali"
+            else:
+                dist = _distance(text, p, f, places)
             if dist is None or dist > 170:
                 continue
             if best is None or dist < best[0]:
@@ -313,10 +325,17 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or inside_quotes(text, f.start):
             continue
         rel = _RELATIVE_BEFORE.search(text[max(0, f.start - 60):f.start])
-        if rel and (f.trigger.voice != "active" or rel.group().lower().startswith(("which", "that"))):
+        pronoun = f.trigger.voice != "passive" and re.match(r"\s+(?:it|the (?:city|town))\b", text[f.end:])
+        if rel and not pronoun and (f.trigger.voice != "active" or rel.group().lower().startswith(("which", "that"))):
             cut = f.start - len(rel.group())
             before = [p for p in places if p.end <= cut and _REL_GAP.match(text[p.end:cut])
                       and not _TO_AFTER_PREP.search(text[:p.start])]
+            if before:
+                assigned[i] = [max(before, key=lambda p: p.end)]
+        elif pronoun:
+            # "security forces had left it overnight": the place named before
+            before = [p for p in places if p.end <= f.start and not _TO_AFTER_PREP.search(text[:p.start])
+                      and not inside_quotes(text, p.start)]
             if before:
                 assigned[i] = [max(before, key=lambda p: p.end)]
         elif f.trigger.voice != "active" and re.search(r"\bit\s+(?:had\s+|has\s+|was\s+)?(?:\w+ly\s+)?"

@@ -45,6 +45,11 @@ def changes(extractor: Extractor, text: str, published: date = WEDNESDAY) -> lis
     ("Kandahar's Zhari district fell to the Taliban late on Monday.", [("Zhari", "taliban", "2021-07-12")]),
     ("Two weeks after it fell, Dawlatabad was recaptured by commandos on Tuesday.",
      [("Dawlatabad", "government", "2021-07-13")]),
+    ("Nili was under Taliban control on Monday, as were Gizab and Chora.",
+     [("Nili", "taliban", "2021-07-12"), ("Gizab", "taliban", "2021-07-12"), ("Chora", "taliban", "2021-07-12")]),
+    ("Residents said Narai was quiet, and an official confirmed that security forces had left it on Sunday.",
+     [("Narai", "taliban", "2021-07-11")]),
+    ("The fall of Kunduz city on Sunday shocked Kabul.", [("Kunduz city", "taliban", "2021-07-11")]),
 ])
 def test_a_change_of_control_is_recorded_with_its_side_and_day(fast_extractor: Extractor, text: str,
                                                                 expected: list[tuple[str, str, str | None]]) -> None:
