@@ -57,6 +57,7 @@ class ClaimMatch:
     t_end: int
     trigger: str
     state_only: bool = False  # "X said the Taliban now held ...": needs a party as claimant
+    owned: bool = False  # "the government's claim that ...": the government's, told by another
 
 
 _SAID = re.compile(r"\b(?:said|says|saying|told|according to|announced|stated|added|reported|wrote|"
@@ -150,13 +151,14 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     for m in _OWNED_CLAIM.finditer(text):
         # "rejected the Kabul administration's claim that its forces had retaken Yangi Qala"
         if not inside_quotes(text, m.start()):
-            out.append(ClaimMatch("asserts", m.start("claim"), m.end("claim"), m.group("claim")))
+            out.append(ClaimMatch("asserts", m.start("claim"), m.end("claim"), m.group("claim"),
+                                  owned=True))
     for stance, rx in TRIGGERS:
         for m in rx.finditer(text):
             if inside_quotes(text, m.start()):
                 continue
-            if any(abs(m.start() - o.t_start) < 40 or (o.trigger == qty_said.group() if qty_said
-                                                         else False) for o in out):
+            if any((abs(m.start() - o.t_start) < 40 and not o.owned) or (
+                    o.trigger == qty_said.group() if qty_said else False) for o in out):
                 continue
             word = m.group().lower()
             if any(o.t_start == m.start() for o in out):
@@ -168,12 +170,13 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
             if stance == "disputes" and re.match(r"dismiss|reject", m.group(), re.I) and \
                     _DENIAL_WORDS.search(text[m.end():m.end() + 120]):
                 st = "denies"
-            if re.match(r"call", word) and any(o.stance != "asserts" for o in out):
-                continue  # "denied that ..., calling such reports fantasies": one denial
             if stance == "denies" and re.match(r"call", word) and \
                     re.search(r"absurd|propaganda|exaggerat|nonsense|fantas", word):
                 st = "disputes"
             out.append(ClaimMatch(st, m.start(), m.end(), m.group()))
+    if any(o.stance != "asserts" and not o.trigger.lower().startswith("call") for o in out):
+        # "denied that ..., calling such reports fantasies": one denial, told by its verb
+        out = [o for o in out if not o.trigger.lower().startswith("call")]
     out.sort(key=lambda c: c.t_start)
     return out
 
@@ -316,8 +319,8 @@ def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     lead = re.match(r"^\s*(?:(?:that|as|to|of)\s+)?", rest)
     offset = lead.end() if lead else 0
     body = rest[offset:]
-    body = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;",
-                    body)[0]
+    body = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;|"
+                    r",\s*(?:calling|saying|adding|describing|dismissing)\b", body)[0]
     stripped = body.rstrip(" ,.\u201c\u201d\"()")
     lstripped = stripped.lstrip(" ,.\u201c\u201d\"()")
     return t_end + offset + len(stripped) - len(lstripped), lstripped

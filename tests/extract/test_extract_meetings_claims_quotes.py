@@ -67,6 +67,21 @@ def test_a_party_counting_enemy_dead_is_a_claim_and_its_rejection_another(
     assert not any("bridge" in c.text for c in claims)
 
 
+def test_a_rejected_claim_is_two_records_and_an_event_inside_a_claim_is_not_an_event(
+        any_extractor: Extractor) -> None:
+    ex = any_extractor.extract(report("claim_and_rejection", date(2021, 7, 13)))
+    assert [(c.claimant, c.stance, c.text) for c in ex.claims] == [
+        ("Taliban", "denies", "the government's claim that its forces had retaken Yangi Qala district "
+                              "on Monday"),
+        ("government", "asserts", "its forces had retaken Yangi Qala district on Monday"),
+        # "have also been alleged" names no one: no claim
+        ("Vice President Amrullah Saleh", "asserts",
+         "the Pakistani air force had threatened Afghan pilots over Spin Boldak"),
+    ]
+    assert ex.events == ()  # the threat is Saleh's claim, not an event the report states
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Taliban", "baseless")]
+
+
 @pytest.mark.model
 def test_extent_of_control_said_by_a_spokesman_is_a_claim(extractor: Extractor) -> None:
     (claim,) = extractor.extract(report("framed_quotes", date(2021, 7, 20))).claims[:1]
