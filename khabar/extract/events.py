@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from khabar.extract.dates import date_near
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Event
+from khabar.theatres.loader import Actor
 
 _TYPES: list[tuple[str, str]] = [
     ("CONSULT", r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
@@ -203,6 +204,9 @@ def party_name(text: str, label: str, ctx: Context) -> str:
     return ctx.full_name(name) if label == "PERSON" else name
 
 
+_BY_ID: dict[str, dict[str, Actor]] = {}  # a theatre's actors by id, built once per theatre folder
+
+
 def party_keys(name: str, ctx: Context) -> set[str]:
     """Return the keys a party is known by: its actor id and those of the bodies it belongs to."""
     actor = ctx.theatre.actor(name)
@@ -210,7 +214,9 @@ def party_keys(name: str, ctx: Context) -> set[str]:
         return {clean_name(name).lower()} | ({clean_name(name).split()[-1].lower()}
                                              if clean_name(name) else set())
     keys = {actor.id, actor.name.lower(), actor.name.split()[-1].lower()}
-    by_id = {a.id: a for a in ctx.theatre.actors}
+    by_id = _BY_ID.get(str(ctx.theatre.path))
+    if by_id is None:
+        by_id = _BY_ID[str(ctx.theatre.path)] = {a.id: a for a in ctx.theatre.actors}
     a = actor
     for _ in range(3):
         parent = by_id.get(a.affiliation) if a.affiliation else None
