@@ -190,10 +190,23 @@ def _closes_quote(text: str, pos: int) -> bool:
 
 def _is_outlet(text: str, pos: int, ctx: Context) -> bool:
     """Return whether an outlet or wire is named just before a position ("..., Reuters said")."""
-    window = text[max(0, pos - 45):pos].lower()
-    names = {n.lower() for o in ctx.theatre.outlets for n in (o.name, *o.aliases) if len(n) > 2}
-    names |= {w.lower() for w in _WIRES}
-    return any(re.search(rf"\b{re.escape(n)}\b", window) for n in names)
+    return _outlet_pattern(ctx.theatre).search(text[max(0, pos - 45):pos].lower()) is not None
+
+
+# theatre id -> (the theatre, kept alive so that its id is not reused, and its pattern)
+_OUTLET_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _outlet_pattern(theatre: object) -> re.Pattern[str]:
+    """Return one compiled pattern of every outlet name and alias of a theatre, and the wires."""
+    hit = _OUTLET_PATTERNS.get(id(theatre))
+    if hit is None:
+        outlets = getattr(theatre, "outlets", ())
+        names = {n.lower() for o in outlets for n in (o.name, *o.aliases) if len(n) > 2}
+        names |= {w.lower() for w in _WIRES}
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        hit = _OUTLET_PATTERNS[id(theatre)] = (theatre, re.compile(rf"\b(?:{alts})\b"))
+    return hit[1]
 
 
 _WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik", "Xinhua", "IRNA", "Tolonews", "TOLOnews",
