@@ -215,7 +215,7 @@ _WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik
 
 def _note_groups(sent: Sent, ctx: Context) -> None:
     """Remember the last movement or body named, for "the group" and "the movement"."""
-    for e in sent.doc.ents:
+    for e in sent.all_ents:
         if e.label_ == "ACTOR":
             actor = ctx.theatre.actor(e.text)
             if actor is not None and actor.kind in ("movement", "organisation", "force"):
@@ -310,7 +310,7 @@ def _resolve(name: str, ctx: Context) -> str:
 
 def _subject_nearby(sent: Sent, t_start: int, ctx: Context) -> str | None:
     best = None
-    for e in sent.doc.ents:
+    for e in sent.all_ents:
         if e.label_ in _PARTY_LABELS and e.end_char <= t_start and t_start - e.end_char < 120:
             best = e
     if best is None:
@@ -347,7 +347,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
     _note_groups(sent, ctx)
     before_sentence, ctx.person_seen_by_claims = ctx.person_seen_by_claims, ctx.last_person
     for m in matches:
-        named = [e for e in sent.doc.ents if e.end_char <= m.t_start and e.label_ == "PERSON"]
+        named = [e for e in sent.all_ents if e.end_char <= m.t_start and e.label_ == "PERSON"]
         ctx.person_before_claim = ctx.full_name(named[-1].text) if named else before_sentence
         trig = m.trigger.lower()
         claimant: str | None

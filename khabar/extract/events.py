@@ -181,7 +181,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
         if inside_quotes(text, m.start()) or any(f.t_start <= m.start() < f.t_end for f in found):
             continue
         window = text[m.end():m.end() + 70]
-        guest = next((e for e in sent.doc.ents if m.end() <= e.start_char < m.end() + len(window)
+        guest = next((e for e in sent.all_ents if m.end() <= e.start_char < m.end() + len(window)
                       and _is_person(e.text, e.label_, ctx)), None)
         if guest is None or re.match(r"\s+(?:\w+\s+){0,3}(?:reports?|letters?|messages?|calls?|"
                                      r"support|aid|help|news|word|information|threats?)\b", window, re.I):
@@ -243,7 +243,7 @@ def _repeats_a_meeting(ev: Event, ctx: Context) -> bool:
 
 def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
     out: list[str] = []
-    ents = list(sent.doc.ents)
+    ents = list(sent.all_ents)
     for k, e in enumerate(ents):
         if e.start_char < start or e.end_char > end or e.label_ in _NOT_PARTY:
             continue
@@ -350,7 +350,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if pm:
             place = pm["p"]
         if place is None:
-            for e in sent.doc.ents:
+            for e in sent.all_ents:
                 if e.label_ in ("VENUE", "DISTRICT") and c_start <= e.start_char < c_end + 40:
                     place = e.text
                     break
@@ -369,7 +369,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         groups: list[list[str]] = [targets]
         if m.type == "CONSULT" and len(targets) > 1 and re.search(
                 r"\bseparate\b", text[max(c_start, m.t_start - 40):c_end], re.I):
-            persons = {party_name(e.text, e.label_, ctx) for e in sent.doc.ents
+            persons = {party_name(e.text, e.label_, ctx) for e in sent.all_ents
                        if _is_person(e.text, e.label_, ctx)}
             people = [t for t in targets if t in persons]
             # "in separate phone calls with A and B": two calls, one per person

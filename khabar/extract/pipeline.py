@@ -25,7 +25,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import chain, islice
 from typing import Any
 
@@ -85,13 +84,6 @@ class ExtractionError(KhabarError):
     def __reduce__(self) -> tuple[type[ExtractionError], tuple[Document, str]]:
         return (ExtractionError, (self.document, self.problem))
 
-
-class _Sent(Sent):
-    """A Sent whose text is joined from its tokens once (Doc.text builds it on every call)."""
-
-    @cached_property
-    def text(self) -> str:  # type: ignore[override]
-        return self.doc.text
 
 
 @dataclass
@@ -170,7 +162,7 @@ class Extractor:
         if _EXTENT.search(text):
             # "X controls 85 percent of the territory, a member of its delegation said": ask
             # the claims module, with a context of its own (match notes what it reads)
-            sent = _Sent(sentences.rule_doc(start, end), 0, 0, document.id, document.published,
+            sent = Sent(sentences.rule_doc(start, end), 0, 0, document.id, document.published,
                          False)
             if claims.match(sent, Context(self.theatre)):
                 return PARSE
@@ -194,7 +186,7 @@ class Extractor:
 
     def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
         d = p.document
-        return [_Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
+        return [Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
                       tier == PARSE and i in model_docs, report=d.text)
                 for i, start, _, rule_doc, tier in p.rule_docs]
 
@@ -295,7 +287,7 @@ class Extractor:
         previous_text = ""
         named_place = False
         for sent in sents:
-            for e in sent.doc.ents:
+            for e in sent.all_ents:
                 if e.label_ == "PERSON" or (e.label_ == "ACTOR" and (a := self.theatre.actor(e.text))
                                             and a.kind == "person"):
                     name = ctx.note_person(clean_name(e.text))

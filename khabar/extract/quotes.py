@@ -157,10 +157,10 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     # a person named in these words, by the NER or the actors file
     if sent is not None:
         lo, hi = at - sent.start - len(who) - 5, at - sent.start + len(who) + 5
-        for e in sent.doc.ents:
+        for e in sent.all_ents:
             if e.label_ in ("PERSON",) and e.text in who:
                 return ctx.note_person(e.text)
-        for e in sent.doc.ents:
+        for e in sent.all_ents:
             if e.label_ == "ACTOR" and e.text in who and lo - 200 <= e.start_char <= hi + 200:
                 actor = ctx.theatre.actor(e.text)
                 if actor and actor.kind == "person":
@@ -294,7 +294,7 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
     m = _FRAMING_VERB.search(sent.text, 0, max(0, pos - sent.start))
     if m is None:
         return None
-    ents = [e for e in sent.doc.ents if e.end_char <= m.start()
+    ents = [e for e in sent.all_ents if e.end_char <= m.start()
             and e.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP")]
     if ents:
         e = ents[-1]
@@ -323,14 +323,14 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
         return ctx.person_before(pos)
     if subj.pos_ == "PRON":
         return ctx.last_group if subj.lower_ in ("they", "it", "we") else None
-    ent = next((e for e in sent.doc.ents if e.start <= subj.i < e.end), None)
-    named = [e for e in sent.doc.ents if subj.left_edge.i <= e.start and e.end <= subj.head.i
+    ent = next((e for e in sent.all_ents if e.start <= subj.i < e.end), None)
+    named = [e for e in sent.all_ents if subj.left_edge.i <= e.start and e.end <= subj.head.i
              and _is_person_ent(e, ctx)]
     if ent is None and named:
         ent = named[0]  # "Russia's envoy to Afghanistan, Zamir Kabulov, dismissed"
     appos = next((c for c in subj.children if c.dep_ == "appos"), None)
     if ent is None and appos is not None:
-        ent = next((e for e in sent.doc.ents if e.start <= appos.i < e.end), None)
+        ent = next((e for e in sent.all_ents if e.start <= appos.i < e.end), None)
     if ent is not None and ent.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP"):
         actor = ctx.theatre.actor(ent.text)
         if ent.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
@@ -392,11 +392,11 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
     groups = []  # (offset, name as written) of every movement or armed group named
     for sent in sents:
         if _ISSUES_STATEMENT.search(sent.text):
-            issuers = [e for e in sent.doc.ents if e.label_ == "ACTOR" and not in_quote(sent.start + e.start_char)
+            issuers = [e for e in sent.all_ents if e.label_ == "ACTOR" and not in_quote(sent.start + e.start_char)
                        and (a := ctx.theatre.actor(e.text)) is not None and a.kind != "person"]
             # one issuer named: the statement is its; two ("the delegations of A and B"): joint
             bodies.append((sent.start, clean_name(issuers[0].text) if len(issuers) == 1 else None))
-        for e in sent.doc.ents:
+        for e in sent.all_ents:
             if in_quote(sent.start + e.start_char):
                 continue  # named inside a quotation: not who speaks
             actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -42,8 +43,9 @@ class Sent:
     _dates: list[DateMention] | None = None
     report: str | None = None  # the whole report text, to give evidence its own quotation marks
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The sentence text (spaCy's Doc.text joins the tokens anew on every call)."""
         return self.doc.text
 
     @property
@@ -52,13 +54,18 @@ class Sent:
 
     @property
     def end(self) -> int:
-        return self.offset + len(self.doc.text)
+        return self.offset + len(self.text)
 
     @property
     def dates(self) -> list[DateMention]:
         if self._dates is None:
-            self._dates = find_dates(self.doc.text, self.published)
+            self._dates = find_dates(self.text, self.published)
         return self._dates
+
+    @cached_property
+    def all_ents(self) -> tuple[Span, ...]:
+        """The sentence's entities (spaCy's Doc.ents builds new spans on every call)."""
+        return tuple(self.doc.ents)
 
     def evidence(self) -> Evidence:
         """Return the sentence as evidence, trimmed of white space, with its own quotation marks.
@@ -66,7 +73,7 @@ class Sent:
         A sentence splitter leaves the opening mark of a quotation that starts the next sentence
         at the end of this one: the evidence drops it here and takes it back there.
         """
-        text = self.doc.text
+        text = self.text
         lead = len(text) - len(text.lstrip())
         body = text.strip()
         start = self.offset + lead
@@ -83,7 +90,7 @@ class Sent:
         return (self.offset + start, self.offset + end)
 
     def ents(self, *labels: str) -> list[Span]:
-        return [e for e in self.doc.ents if not labels or e.label_ in labels]
+        return [e for e in self.all_ents if not labels or e.label_ in labels]
 
 
 def lemma(tok: Token) -> str:
