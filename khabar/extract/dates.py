@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import dateparser
-
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -53,18 +51,22 @@ class DateMention:
     before: str = ""  # up to 40 characters before the mention
 
 
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
 @lru_cache(maxsize=4096)
 def _parse_explicit(text: str, year_hint: int) -> date | None:
-    parsed = dateparser.parse(
-        text, languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"],
-                  "RELATIVE_BASE": _base(year_hint)})
-    return parsed.date() if parsed else None
+    """Return the day of "July 8 2021" (month, day, year as `_EXPLICIT` found them), or None.
 
-
-def _base(year: int):  # type: ignore[no-untyped-def]
-    from datetime import datetime
-    return datetime(year, 7, 1)
+    The regular expression has already taken the expression apart, so the month's name is all
+    that is left to read; dateparser (3 ms a call) is not needed for that.
+    """
+    month, day, *year = text.split()
+    try:
+        return date(int(year[0]) if year else year_hint, _MONTH_NUMBER[month[:3].lower()], int(day))
+    except (KeyError, ValueError):
+        return None
 
 
 def _year_for(month_day: date, published: date | None, default_year: int) -> date:
