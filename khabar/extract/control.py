@@ -88,6 +88,9 @@ TRIGGERS: list[Trigger] = [
        "taliban", "passive"),
     _t(r"\b(?:in|into)\s+(?:the\s+)?(?:hands of the taliban|taliban(?:'s|’s)? hands)", "taliban",
        "passive"),
+    # a state: "A, B and C were all held by the Taliban", "were still held by government forces"
+    _t(r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:all|both|still|now|again|already|also|"
+       r"firmly|largely)\s+)*held(?=\s+by\b)", "taliban", "passive", holding=True),
     _t(r"\blost\s+(?:full\s+|all\s+)?control\s+(?:of|over)\b", "taliban", "active"),
     _t(r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
        "taliban", "active", holding=True),
@@ -245,10 +248,33 @@ def _list_gap(text: str, start: int, end: int, places: list[PlaceMention]) -> st
     return re.sub(r"\s*(?:,|\band\b)\s*", " ", gap)
 
 
+_LIST_TO_STATE = re.compile(r"^\s*(?:(?:were|was|are|is|all|both|again|still|now|also|then)\s+)*$", re.I)
+_COLON_LIST = re.compile(r"^[^.;:]{0,60}:\s*$")
+_LIST_REST = re.compile(r"^\s*(?:(?:besides|as well as|including|and|plus)\s+)?$", re.I)
+
+
+def _in_state_list(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> bool:
+    """Return whether a district is one of a list a passive trigger states as a whole.
+
+    "A, B, ... and C were in Taliban hands": the list runs up to the trigger however long;
+    "... were held by the Taliban on August 15: A, B and C": a list after a colon.
+    """
+    if f.trigger.voice != "passive" or f.trigger.direct:
+        return False
+    if p.end <= f.start:
+        return bool(_LIST_TO_STATE.match(_list_gap(text, p.end, f.start, places)))
+    colon = text.find(":", f.end, p.start)
+    if colon < 0 or not _COLON_LIST.match(text[f.end:colon + 1]):
+        return False
+    return bool(_LIST_REST.match(_list_gap(text, colon + 1, p.start, places)))
+
+
 def _distance(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
         return 0  # "surrendered Qalat to the insurgents"
+    if _in_state_list(text, p, f, places):
+        return 1
     voice, direct = f.trigger.voice, f.trigger.direct
     if p.end <= f.start:
         if voice == "active":
@@ -402,8 +428,11 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
 def _same_place(a: ControlChange, b: ControlChange) -> bool:
     """Return whether two records name one place: same spelling, or a variant of the same district.
 
-    A crossing shares its district's id ("Sher Khan Bandar" in Imam Sahib) but is a place of its own.
+    A crossing shares its district's id ("Sher Khan Bandar" in Imam Sahib) but is a place of its own;
+    namesakes in two provinces are two places.
     """
+    if a.district_id and b.district_id and a.district_id != b.district_id and a.province_id != b.province_id:
+        return False  # namesakes: Baharak in Takhar and Baharak in Badakhshan
     ka, kb = name_key(a.district) or a.district.lower(), name_key(b.district) or b.district.lower()
     if ka == kb:
         return True

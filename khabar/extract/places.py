@@ -98,10 +98,28 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
         if not cands:
             continue
         hint = _province_after(text, t)
-        d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+        d = _resolve(theatre, name, hint, _sentence_provinces(sent), ctx)
         out = [p for p in out if p not in inside] + [PlaceMention(name, s, t, d, province_hint=hint)]
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _resolve(theatre: Theatre, name: str, hint: str | None, near: set[str],
+             ctx: Context) -> District | None:
+    """Return the district a name means; among namesakes, one in a province the sentence names wins.
+
+    "In Faryab, Almar, Dawlatabad and Kohistan ...": Faryab's Dawlatabad, not Balkh's.
+    """
+    if not hint and near:
+        inside = [d for d in theatre.district_candidates(name) if d.province_id in near]
+        if inside:
+            return inside[0]
+    return theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+
+
+def _sentence_provinces(sent: Sent) -> set[str]:
+    """Return the ids of the provinces a sentence names."""
+    return {e.ent_id_ for e in sent.ents("PROVINCE") if e.ent_id_}
 
 
 def _province_after(sent_text: str, end: int) -> str | None:
@@ -120,6 +138,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     text = sent.text
     out: list[PlaceMention] = []
     ents = sent.ents("DISTRICT", "PROVINCE")
+    near = _sentence_provinces(sent)
     for _i, e in enumerate(ents):
         s, t = e.start_char, e.end_char
         after = text[t:]
@@ -155,7 +174,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 continue  # "captured Nimroz": the province, whose capital has another name
             out.append(PlaceMention(e.text, s, t, d, province_hint=prov.name if prov else None))
             continue
-        d = theatre.resolve_district(e.text, prov_hint, prefer=ctx.doc_provinces)
+        d = _resolve(theatre, e.text, prov_hint, near, ctx)
         if d is None or (prov_hint and d.id != e.ent_id_ and e.ent_id_ in theatre.districts
                          and theatre.districts[e.ent_id_].province_id == d.province_id):
             d = theatre.districts.get(e.ent_id_) or d
@@ -180,7 +199,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 if any(w.lower() in _NOT_A_NAME for w in name.split()):
                     continue
                 hint = _province_after(text, lm.end())
-                d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+                d = _resolve(theatre, name, hint, near, ctx)
                 out.append(PlaceMention(name, s, t, d, province_hint=hint))
                 covered.append((s, t))
     # names the gazetteer lacks, written as "X district": kept, with a null id
@@ -190,7 +209,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             continue
         name = text[s:t]
         hint = _province_after(text, m.end())
-        d = theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+        d = _resolve(theatre, name, hint, near, ctx)
         out.append(PlaceMention(name, s, t, d, province_hint=hint))
         covered.append((s, t))
     # "the district" refers to the last district named, in this sentence or before it
