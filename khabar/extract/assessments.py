@@ -89,9 +89,15 @@ def _number(s: str) -> int:
     return int(re.sub(r"\D", "", s))
 
 
+# every count pattern names its unit: a sentence without one is passed over at once
+_UNIT_WORD = re.compile(r"district|capital|cent(?:re|er)", re.I)
+
+
 def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
     """Return the district counts a sentence attributes to a tracker or states itself."""
     text = sent.text
+    if not _UNIT_WORD.search(text):
+        return []
     if _PARTY_SOURCE.search(text) and not _ASSESSOR.search(text):
         return []
     out: list[AssessmentMatch] = []
