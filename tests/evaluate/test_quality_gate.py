@@ -1,7 +1,7 @@
 """The quality gate: extraction scored against the bundled gold set may not fall below its floors.
 
 Floors only go up: raise them in eval_floors.json when extraction improves (`make eval` prints
-the figures). The gold set is the 48 sample reports written for khabar, never an outlet's text.
+the figures). The gold set is the sample reports written for khabar, never an outlet's text.
 """
 
 from __future__ import annotations
