@@ -357,7 +357,8 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
         near = [b for b in rep.beside if day and b["controller"] == chk.party and
                 abs((date.fromisoformat(b["as_of"]) - day).days) <= 7]
         # a published count is a yardstick only if no party claimed it in the same sentence
-        independent = [b for b in near if b["of"] and b["evidence"] not in claimed_sentences]
+        independent = [b for b in near if b["of"] and b["unit"] == "districts"
+                       and b["evidence"] not in claimed_sentences]
         if independent:
             from khabar.compile.claim_check import against_published
             verdicts = [against_published(chk, b["assessor"], b["count"], b["of"],
@@ -394,30 +395,36 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
             seen[key]["reports"] += 1
             continue
         as_of = date.fromisoformat(r["as_of"])
-        states, counts = compile_control(conn, theatre, as_of)
-        held = getattr(counts, r["controller"], 0) if r["controller"] in (
-            "taliban", "government", "contested") else 0
+        states, _counts = compile_control(conn, theatre, as_of)
+        unit = r.get("unit") or "districts"
+        if unit == "provincial capitals":  # "18 of the 34 provincial capitals": khabar's capitals
+            capitals = {d.id for d in (theatre.capital(p) for p in theatre.provinces) if d}
+            states = [s for s in states if s.district_id in capitals]
+        held = sum(1 for s in states if s.controller == r["controller"])
+        total = len(states)
+        unknown = sum(1 for s in states if s.controller is None)
         of = r["of_total"]
         share = 100 * r["count"] / of if of else None
-        ours = 100 * held / counts.total if counts.total else 0.0
-        most = 100 * (held + counts.no_reports) / counts.total if counts.total else 0.0
+        ours = 100 * held / total if total else 0.0
+        most = 100 * (held + unknown) / total if total else 0.0
         out.append({
             "assessor": r["assessor"], "controller": r["controller"], "count": r["count"],
-            "of": of, "as_of": r["as_of"], "kind": r["kind"], "published_share": share,
-            "khabar_count": held, "khabar_total": counts.total, "khabar_share": ours,
-            "khabar_most": most, "no_reports": counts.no_reports,
+            "of": of, "unit": unit, "as_of": r["as_of"], "kind": r["kind"],
+            "published_share": share,
+            "khabar_count": held, "khabar_total": total, "khabar_share": ours,
+            "khabar_most": most, "no_reports": unknown,
             "difference_points": None if share is None else ours - share,
             "document_id": r["document_id"], "evidence": r["evidence"], "review": r["review"],
-            "reports": 1, "line": _beside_line(r, held, counts, share, ours, most)})
+            "reports": 1, "line": _beside_line(r, unit, held, total, unknown, share, ours, most)})
         seen[key] = out[-1]
     return out
 
 
-def _beside_line(r: dict, held: int, counts: Counts, share: float | None, ours: float,
-                 most: float) -> str:
-    pub = (f"{r['count']} of {r['of_total']} ({share:.0f}%)" if share is not None
-           else f"{r['count']} (no total given)")
+def _beside_line(r: dict, unit: str, held: int, total: int, unknown: int, share: float | None,
+                 ours: float, most: float) -> str:
+    pub = (f"{r['count']} of {r['of_total']} {unit} ({share:.0f}%)" if share is not None
+           else f"{r['count']} {unit} (no total given)")
     diff = "" if share is None else f"; difference {ours - share:+.0f} points"
     return (f"{r['assessor']}: {r['controller']} {pub} as of {r['as_of']}; khabar: {held} of "
-            f"{counts.total} ({ours:.0f}%, up to {most:.0f}% with the {counts.no_reports} "
-            f"districts with no reports){diff}")
+            f"{total} ({ours:.0f}%, up to {most:.0f}% with the {unknown} "
+            f"{unit} with no reports){diff}")

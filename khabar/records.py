@@ -196,6 +196,7 @@ class Assessment:
     kind: str
     evidence: Evidence
     span: tuple[int, int]
+    unit: str = "districts"  # or "provincial capitals": "18 of the 34 provincial capitals"
 
     @property
     def id(self) -> str:
@@ -203,7 +204,7 @@ class Assessment:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "assessor": self.assessor, "controller": self.controller,
-                "count": self.count, "of": self.of, "as_of": _iso(self.as_of), "kind": self.kind,
+                "count": self.count, "of": self.of, "unit": self.unit, "as_of": _iso(self.as_of), "kind": self.kind,
                 "evidence": self.evidence.text, "span": list(self.span)}
 
 

@@ -78,6 +78,7 @@ class AssessmentMatch:
     start: int
     end: int
     ordinal: bool = False  # "the ninth provincial capital to fall": dated by the fall it counts
+    unit: str = "districts"
 
 
 def _number(s: str) -> int:
@@ -90,6 +91,7 @@ def _number(s: str) -> int:
 
 
 # every count pattern names its unit: a sentence without one is passed over at once
+_CAPITALS = re.compile(r"\bcapitals?\b|\bprovincial\s+cent", re.I)
 _UNIT_WORD = re.compile(r"district|capital|cent(?:re|er)", re.I)
 
 
@@ -105,7 +107,8 @@ def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
     def add(m: re.Match[str], kind: str, of: int | None = None, ordinal: bool = False) -> None:
         if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
             return
-        out.append(AssessmentMatch(_number(m["n"]), of, kind, m.start(), m.end(), ordinal))
+        unit = "provincial capitals" if _CAPITALS.search(m.group()) else "districts"
+        out.append(AssessmentMatch(_number(m["n"]), of, kind, m.start(), m.end(), ordinal, unit))
 
     for m in _COUNT.finditer(text):
         near = text[max(0, m.start() - 40):m.start()] + text[m.end():m.end() + 30]
@@ -159,6 +162,7 @@ def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
                               controller=controller,  # type: ignore[arg-type]
                               count=m.count, of=m.of,
                               as_of=_as_of(sent.text, sent.dates, m, sent.published), kind=m.kind,
-                              evidence=sent.evidence(), span=sent.span_of(m.start, m.end)))
+                              evidence=sent.evidence(), span=sent.span_of(m.start, m.end),
+                              unit=m.unit))
     return out
 

@@ -257,7 +257,8 @@ def _assessments(items: Sequence[dict[str, Any]], palette: dict[str, tuple[str, 
         link = (f' <a href="{e(url)}" rel="noopener noreferrer nofollow" target="_blank">report</a>'
                 if url else "")
         out.append(f'<li><strong>{e(str(a.get("assessor") or "Unattributed"))}</strong>: '
-                   f'{e(side)} {e(str(a.get("count", "?")))}{of} districts{when}{kind}{link}{ev}</li>')
+                   f'{e(side)} {e(str(a.get("count", "?")))}{of} {e(str(a.get("unit") or "districts"))}'
+                   f'{when}{kind}{link}{ev}</li>')
     if not out:
         return ""
     return f'<section class="card"><h2>Published assessments</h2><ul class="assess">{"".join(out)}</ul></section>'

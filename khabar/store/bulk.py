@@ -31,8 +31,8 @@ _INSERT: dict[str, str] = {
     "quotes": "INSERT OR REPLACE INTO quotes (id, document_id, speaker, text, span_start, span_end,"
               " ev_start, ev_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "assessments": "INSERT OR REPLACE INTO assessments (id, document_id, assessor, controller, count,"
-                   " of_total, as_of, kind, span_start, span_end, ev_start, ev_end, evidence)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   " of_total, as_of, kind, span_start, span_end, ev_start, ev_end, evidence, unit)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "extractions": "INSERT OR REPLACE INTO extractions (document_id, pipeline, version, extracted_at,"
                    " warnings) VALUES (?, ?, ?, ?, ?)",
 }
@@ -67,7 +67,7 @@ def rows(ex: Extraction, now: str) -> dict[str, list[tuple[Any, ...]]]:
                     r.evidence.text) for r in ex.quotes],
         "assessments": [
             (r.id, doc.id, r.assessor, r.controller, r.count, r.of, _iso(r.as_of), r.kind, *r.span,
-             r.evidence.start, r.evidence.end, r.evidence.text) for r in ex.assessments],
+             r.evidence.start, r.evidence.end, r.evidence.text, r.unit) for r in ex.assessments],
         "extractions": [(doc.id, ex.pipeline, ex.version, now, json.dumps(list(ex.warnings)))],
     }
 

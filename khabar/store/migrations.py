@@ -122,6 +122,14 @@ def m003_search(conn: sqlite3.Connection) -> None:
             conn.execute(stmt)
 
 
+@migration
+def m004_assessment_unit(conn: sqlite3.Connection) -> None:
+    """What a published count counts: districts, or provincial capitals ("18 of the 34")."""
+    conn.execute("ALTER TABLE assessments ADD COLUMN unit TEXT NOT NULL DEFAULT 'districts'")
+    conn.execute("UPDATE assessments SET unit = 'provincial capitals' WHERE of_total < 100"
+                 " AND lower(evidence) LIKE '%capital%'")
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

@@ -77,10 +77,10 @@ def save_extraction(conn: sqlite3.Connection, ex: Extraction) -> bool:
               r.evidence.text) for r in ex.quotes])
         conn.executemany(
             "INSERT OR REPLACE INTO assessments (id, document_id, assessor, controller, count,"
-            " of_total, as_of, kind, span_start, span_end, ev_start, ev_end, evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " of_total, as_of, kind, span_start, span_end, ev_start, ev_end, evidence, unit)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(r.id, doc.id, r.assessor, r.controller, r.count, r.of, _iso(r.as_of), r.kind,
-              *r.span, r.evidence.start, r.evidence.end, r.evidence.text)
+              *r.span, r.evidence.start, r.evidence.end, r.evidence.text, r.unit)
              for r in ex.assessments])
         conn.execute(
             "INSERT OR REPLACE INTO extractions (document_id, pipeline, version, extracted_at,"

@@ -41,7 +41,7 @@ def test_check_judges_the_claim_against_the_compiled_figures_of_its_day(run: Run
     assert "verdict: not checkable (the claim lies within the compiled range 1–100%" in out
     assert "it holds only if 84 of the 99 points of land area" in out
     assert "Published counts beside khabar's own" in out
-    assert ("- The Ridgeline Institute: taliban 3 of 399 (1%) as of 2021-07-10; khabar: 1 of 399 "
+    assert ("- The Ridgeline Institute: taliban 3 of 399 districts (1%) as of 2021-07-10; khabar: 1 of 399 "
             "(0%, up to 100% with the 398 districts with no reports); difference -1 points") in out
 
 
@@ -117,3 +117,21 @@ def test_assessments_beside_a_day_gives_khabars_count_of_the_assessments_day(db:
     assert (row["as_of"], row["count"], row["khabar_count"], row["no_reports"]) == ("2021-07-10", 3, 1, 398)
     assert round(row["difference_points"], 2) == round(100 / 399 - 300 / 399, 2)
     assert assessments_beside(conn, load(), date(2021, 8, 30)) == []  # older than the 14-day window
+
+
+def test_a_count_of_capitals_stands_beside_khabars_count_of_capitals(run: Run, tmp_path: Path) -> None:
+    from khabar.jobs import assessments_beside
+    from khabar.store import connect
+    from khabar.theatres.loader import load
+
+    report = tmp_path / "capitals.txt"
+    report.write_text("Kunduz city falls\n\nThe Taliban captured Kunduz, the capital of Kunduz province, "
+                      "on Sunday, officials said. By our tally the Taliban held 3 of Afghanistan's 34 "
+                      "provincial capitals by Monday evening.\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    result = run("ingest", report, "--db", db, "--published", "2021-08-09", "--pipeline", "fast", "-q")
+    assert result.exit_code == 0, result.output
+    rows = assessments_beside(connect(db), load())
+    assert [(r["unit"], r["count"], r["of"], r["khabar_count"], r["khabar_total"]) for r in rows] == [
+        ("provincial capitals", 3, 34, 1, 34)]
+    assert "3 of 34 provincial capitals (9%)" in rows[0]["line"]

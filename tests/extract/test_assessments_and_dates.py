@@ -65,3 +65,16 @@ def test_party_counts_single_events_and_police_districts_are_not_assessments(
 ])
 def test_days_named_from_another_day_of_the_sentence(text: str, days: list[date | None]) -> None:
     assert [d.value for d in find_dates(text, date(2021, 8, 16))] == days
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("By our tally the Taliban held 18 of Afghanistan's 34 provincial capitals by Friday evening.",
+     "provincial capitals"),
+    ("Kunduz fell on Sunday, the third provincial capital to fall since the withdrawal began on May 1.",
+     "provincial capitals"),
+    ("The Long War Journal estimates the Taliban control 204 of 407 districts as of June 30.", "districts"),
+])
+def test_a_count_says_whether_it_counts_districts_or_capitals(fast_extractor: Extractor, text: str,
+                                                              unit: str) -> None:
+    ex = fast_extractor.extract(Document(document_id(text), text, published=WEDNESDAY))
+    assert [a.unit for a in ex.assessments] == [unit]

@@ -254,7 +254,7 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
             "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
                                               "outlet", "title")} for c in claims],
             "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
-                                                   "count", "of_total", "as_of", "kind", "outlet")}
+                                                   "count", "of_total", "unit", "as_of", "kind", "outlet")}
                             for a in q.assessments_near(conn, day)],
             "events": q.count_on_day(conn, "events", day)}
 

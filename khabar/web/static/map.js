@@ -71,7 +71,7 @@
       var li = el("li");
       li.appendChild(el("strong", "", a.assessor));
       li.appendChild(document.createTextNode(": " + party(a.controller).label + " " + a.count +
-        (a.of_total ? " of " + a.of_total : "") + " districts as of " + a.as_of + " "));
+        (a.of_total ? " of " + a.of_total : "") + " " + (a.unit || "districts") + " as of " + a.as_of + " "));
       li.appendChild(reportLink(a.document_id, a.id, "report"));
       assess.appendChild(li);
     });
