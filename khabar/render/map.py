@@ -30,6 +30,7 @@ from khabar.theatres.loader import Theatre
 
 TEMPLATE = Path(__file__).with_name("map_template.html")
 SCRIPT = Path(__file__).with_name("map_script.js")
+VIEW_SCRIPT = Path(__file__).with_name("map_view.js")  # zoom and pan, shared with the desk
 WIDTH = 1000.0  # SVG user units across the theatre
 PAD = 12.0
 SIMPLIFY_M = 200.0  # metres; below a pixel at full view
@@ -318,7 +319,7 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
     total_note = (f" Published tallies count {int(published_total)} districts; this map draws "
                   f"the {counts.total} of its boundary file." if published_total
                   and int(published_total) != counts.total else "")
-    script = SCRIPT.read_text(encoding="utf-8")
+    script = VIEW_SCRIPT.read_text(encoding="utf-8") + "\n" + SCRIPT.read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     options = "".join(f'<option value="{e(by_id[did].name)} ({e(by_id[did].province)})">'
                       for did in order)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -102,5 +102,12 @@ def create_app(db_path: str | Path, theatre: str | Theatre = "afghanistan_2021",
 
     app.include_router(api.router)
     app.include_router(pages.router)
+
+    @app.get("/static/map_view.js", include_in_schema=False)
+    def map_view_script() -> FileResponse:
+        """The map's zoom and pan, the same file the static map page inlines."""
+        from khabar.render.map import VIEW_SCRIPT
+        return FileResponse(VIEW_SCRIPT, media_type="text/javascript")
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -80,3 +80,23 @@ def test_a_javascript_link_is_never_made_clickable(page) -> None:  # type: ignor
     assert "Sheikh Ali" in page.inner_text("#detail") or "Shekh Ali" in page.inner_text("#detail")
     hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
     assert not [h for h in hrefs if h and h.lower().startswith("javascript:")]
+
+
+def test_zoom_buttons_drag_and_reset_move_the_view(page) -> None:  # type: ignore[no-untyped-def]
+    def box() -> list[float]:
+        return [float(v) for v in page.get_attribute("#map", "viewBox").split()]
+
+    page.click("#zreset")
+    home = box()
+    page.click("#zin")
+    zoomed = box()
+    assert zoomed[2] == pytest.approx(home[2] / 1.6, rel=0.01)  # 1.6x closer, about the centre
+    r = page.locator("#map").bounding_box()
+    page.mouse.move(r["x"] + r["width"] / 2, r["y"] + r["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(r["x"] + r["width"] / 2 + 120, r["y"] + r["height"] / 2, steps=5)
+    page.mouse.up()
+    dragged = box()
+    assert dragged[0] < zoomed[0] and dragged[2] == pytest.approx(zoomed[2])  # panned, same scale
+    page.click("#zreset")
+    assert box() == pytest.approx(home)
