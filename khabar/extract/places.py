@@ -132,8 +132,20 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     """Return the districts a sentence names, provincial capitals included, in order.
 
     A province's name counts as its capital city unless "province" follows it or it names
-    where another district lies ("Panjwai district of Kandahar province").
+    where another district lies ("Panjwai district of Kandahar province"). Control and the
+    pipeline both ask for a sentence's places: the answer is kept on the sentence for as long
+    as what it depends on in the context (the last district, the report's provinces) is unchanged.
     """
+    key = (id(ctx), ctx.last_district, len(ctx.doc_provinces))
+    memo = sent.__dict__.get("_district_mentions")
+    if memo is not None and memo[0] == key:
+        return list(memo[1])
+    out = _district_mentions(sent, ctx)
+    sent.__dict__["_district_mentions"] = (key, tuple(out))
+    return out
+
+
+def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     theatre = ctx.theatre
     text = sent.text
     out: list[PlaceMention] = []
