@@ -391,7 +391,22 @@ _WORKER: Extractor | None = None
 
 def _init_worker(theatre: str, mode: str, parse_all_candidates: bool) -> None:
     global _WORKER
+    _exit_with_parent(os.getppid())
     _WORKER = Extractor(theatre, mode, parse_all_candidates=parse_all_candidates)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent is gone (killed with SIGKILL, say): a forked worker
+    shares its task pipe with its siblings and would otherwise wait on it for ever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
 
 
 def _work(batch: list[Document]) -> list[Extraction | ExtractionError]:

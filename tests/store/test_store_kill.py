@@ -38,6 +38,23 @@ def stored_documents(path: Path) -> int:
         return 0
 
 
+def processes_naming(path: Path) -> list[int]:
+    """Return the ids of live processes whose command line names a path (Linux /proc)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            state = next((line for line in (entry / "status").read_text().splitlines()
+                          if line.startswith("State:")), "")
+        except OSError:
+            continue
+        if str(path).encode() in cmdline and "zombie" not in state:
+            out.append(int(entry.name))
+    return out
+
+
 def test_kill_during_ingest_leaves_the_database_consistent(tmp_path: Path, samples: Path) -> None:
     reports = tmp_path / "reports"
     write_reports(reports, samples)
@@ -57,6 +74,10 @@ def test_kill_during_ingest_leaves_the_database_consistent(tmp_path: Path, sampl
         proc.kill()
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_naming(db) == [], "the killed ingest left worker processes behind"
 
     conn = connect(db)  # reopening works, and migrates nothing
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
