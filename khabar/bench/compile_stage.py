@@ -18,7 +18,6 @@ import statistics
 import sys
 import time
 from datetime import date, timedelta
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +26,11 @@ TIMELINE_DAYS = 100
 
 
 def store(db: str, observations: int, days: int, seed: int, theatre: str) -> dict[str, Any]:
-    """Store synthetic control changes in chunks (bulk_save per 1,000 reports)."""
-    from khabar.bench.observations import synthetic_extractions
-    from khabar.store import connect
-    from khabar.store.bulk import bulk_save
+    """Store synthetic control changes (khabar.bench.observations.store_synthetic)."""
+    from khabar.bench.observations import store_synthetic
     from khabar.theatres.loader import load
 
-    conn = connect(db)
-    t0 = time.perf_counter()
-    it = synthetic_extractions(load(theatre), observations, days, seed=seed)
-    while chunk := list(islice(it, 1000)):
-        bulk_save(conn, chunk)
-    seconds = time.perf_counter() - t0
-    n = conn.execute("SELECT count(*) FROM control_changes").fetchone()[0]
-    conn.close()
-    return {"observations": n, "seconds": seconds}
+    return store_synthetic(db, observations, days, seed, load(theatre))
 
 
 def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str

@@ -58,3 +58,28 @@ def synthetic_extractions(theatre: Theatre, observations: int = 100_000, days: i
                          control_changes=changes)
         made += k
         index += 1
+
+
+def store_synthetic(db: str, observations: int, days: int, seed: int, theatre: Theatre
+                    ) -> dict[str, float]:
+    """Store synthetic control changes in a database file, 1,000 reports a transaction.
+
+    Returns how many were stored and the seconds it took; the WAL is checkpointed so that the
+    next process reads one file.
+    """
+    import time
+    from itertools import islice
+
+    from khabar.store import connect
+    from khabar.store.bulk import bulk_save
+
+    conn = connect(db)
+    t0 = time.perf_counter()
+    it = synthetic_extractions(theatre, observations, days, seed=seed)
+    while chunk := list(islice(it, 1000)):
+        bulk_save(conn, chunk)
+    seconds = time.perf_counter() - t0
+    n = conn.execute("SELECT count(*) FROM control_changes").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return {"observations": n, "seconds": seconds}

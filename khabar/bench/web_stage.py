@@ -26,7 +26,6 @@ import threading
 import time
 import urllib.request
 from datetime import date, timedelta
-from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,20 +36,11 @@ THREADS = 8
 
 
 def store(db: str, observations: int, days: int, seed: int, theatre: str) -> dict[str, Any]:
-    """Store synthetic control changes (bulk_save per 1,000 reports)."""
-    from khabar.bench.observations import synthetic_extractions
-    from khabar.store import connect
-    from khabar.store.bulk import bulk_save
+    """Store synthetic control changes (khabar.bench.observations.store_synthetic)."""
+    from khabar.bench.observations import store_synthetic
     from khabar.theatres.loader import load
 
-    conn = connect(db)
-    it = synthetic_extractions(load(theatre), observations, days, seed=seed)
-    while chunk := list(islice(it, 1000)):
-        bulk_save(conn, chunk)
-    n = conn.execute("SELECT count(*) FROM control_changes").fetchone()[0]
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    return {"observations": n}
+    return store_synthetic(db, observations, days, seed, load(theatre))
 
 
 def _percentile(values: list[float], p: float) -> float:
