@@ -265,7 +265,9 @@ def stored_claims(conn: sqlite3.Connection) -> list:
     docs: dict[str, Document | None] = {}
     out = []
     for r in store.records_of(conn, "claims"):
-        doc = docs.setdefault(r["document_id"], store.get_document(conn, r["document_id"]))
+        if r["document_id"] not in docs:  # one read per report, not one per claim
+            docs[r["document_id"]] = store.get_document(conn, r["document_id"])
+        doc = docs[r["document_id"]]
         q = json.loads(r["quantity"]) if r["quantity"] else None
         out.append(StoredClaim(
             r["id"], r["document_id"], r["claimant"], r["stance"], r["text"],
