@@ -126,3 +126,14 @@ def test_serve_refuses_a_missing_database_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'none.db'}: no such database; run `khabar ingest` or `khabar demo` first\n"
+
+
+def test_a_rejected_claim_leaves_the_maps_list_of_the_day(writer: TestClient, fresh_db: Path, token: str,
+                                                          record_id: Callable[..., str]) -> None:
+    day = {"as_of": "2021-07-09"}
+    rid = record_id(fresh_db, "claims", "text LIKE '%85 percent%'")
+    assert rid in [c["id"] for c in writer.get("/api/map", params=day).json()["claims"]]
+    r = writer.post("/api/review", headers={"Authorization": f"Bearer {token}"},
+                    json={**REVIEW, "kind": "claims", "record_id": rid})
+    assert r.status_code == 201, r.text
+    assert rid not in [c["id"] for c in writer.get("/api/map", params=day).json()["claims"]]

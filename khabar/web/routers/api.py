@@ -249,13 +249,18 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
         s = by_id.get(did)
         ctl.append(s.controller if s else None)
     conn = desk.conn()
-    claims = q.day_records(conn, "claims", day, limit=30)
+
+    def reviewed(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # the analysts' reviews, as everywhere else: corrections in, rejected records out
+        return [r for r in with_reviews(desk, kind, rows) if r["review"] != "rejected"]
+
+    claims = reviewed("claims", q.day_records(conn, "claims", day, limit=30))
     return {"ok": True, "as_of": day, "counts": counts.to_dict(), "controllers": ctl,
             "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
                                               "outlet", "title")} for c in claims],
             "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
                                                    "count", "of_total", "unit", "as_of", "kind", "outlet")}
-                            for a in q.assessments_near(conn, day)],
+                            for a in reviewed("assessments", q.assessments_near(conn, day))],
             "events": q.count_on_day(conn, "events", day)}
 
 
