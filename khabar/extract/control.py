@@ -13,107 +13,13 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from khabar.extract.control_triggers import GOV_CUES, TALIBAN_CUES, Found, find_triggers
 from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
 from khabar.records import ControlChange
 from khabar.theatres.loader import name_key
-
-TALIBAN_CUES = (r"taliban|militants?|insurgents?|islamic emirate|fighters|rebels|insurgent group|"
-                r"militant group|mujahideen|mujahidin|the enemy|terrorists|the group|the movement")
-GOV_CUES = (r"government forces|security forces|afghan forces|afghan army|national army|ansf|andsf|"
-            r"commandos?|soldiers|troops|army|police|defen[cs]e forces|uprising forces|"
-            r"local forces|afghan military|military|government troops|special forces|"
-            r"national defen[cs]e|militia|pro-government|kabul forces|kabul administration|"
-            r"government(?!\s+(?:buildings?|offices?|officials?|compound|installations|employees|"
-            r"headquarters|positions|posts))|authorities")
-_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|january|february|march|"
-         r"april|may|june|july|august|september|october|november|december|the (?:same|next|following|"
-         r"previous) day)")
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A phrase that changes or states control, the side it gives, and where its district is.
-
-    voice: "active" = the district follows, "passive" = it precedes, "either".
-    holding: the phrase states who holds a place ("held", "in control of"), which is a
-    record for the Taliban only: the government still holding a place is no change.
-    direct: the district must follow as the object ("held Spin Boldak"), not later.
-    """
-
-    rx: re.Pattern[str]
-    controller: str
-    voice: str
-    holding: bool = False
-    direct: bool = False
-    taliban_only: bool = False
-
-
-def _t(rx: str, controller: str, voice: str, **kw: bool) -> Trigger:
-    return Trigger(re.compile(rx, re.I), controller, voice, **kw)
-
-
-TRIGGERS: list[Trigger] = [
-    _t(r"\b(?:fell|fallen|falls|falling)\s+(?:in)?to\s+(?:the\s+)?(?:hands of\s+(?:the\s+)?)?"
-       r"(?:taliban|militants|insurgents|islamists|mujahideen|the enemy)", "taliban", "passive"),
-    _t(r"\b(?:has|have|had)\s+(?:also\s+)?fallen\b(?!\s+(?:sharply|steeply|dramatically|by\b|off\b|"
-       r"apart|victim|ill\b|behind|silent|short|back))|"
-       r"\bfell\b(?!\s+(?:silent|short|back|into|in\b|sharply|steeply|dramatically|by\b|off\b|apart|"
-       r"victim|ill\b|behind|asleep))", "taliban", "passive"),
-    _t(r"\bfall of\b", "taliban", "active", direct=True),
-    _t(r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
-       r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
-       r"gained control|took control|taken control|taking control|seized control|"
-       r"captured control|assumed control|grabbed)\b", "taliban", "either"),
-    _t(r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into)\b", "taliban", "active",
-       direct=True, taliban_only=True),
-    _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b", "taliban", "active", direct=True),
-    _t(r"\b(?:took|taken|takes|taking)\b(?!\s+(?:place|part|office|over|up|off|back|away|"
-       r"to|into|in|out|care|steps|measures|action|a|an|the lives|responsibility|refuge|"
-       r"shelter|cover|hostage|prisoners?|captive|power|charge|hold|aim|note|time|delivery)\b)"
-       rf"(?!\s+on\b(?!\s+{_DAYS}))", "taliban", "either"),
-    _t(r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+"
-       r"(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)", "taliban", "either"),
-    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|surrendered|given up|lost)\b"
-       r"(?!\s+(?:in)?to\s+(?:the\s+)?(?:government|afghan|security))", "taliban", "passive"),
-    _t(r"\b(?:surrendered|capitulated)\b(?!\s+(?:to\s+(?:the\s+)?(?:government|afghan|security)|"
-       r"their|his|its|weapons|arms))", "taliban", "passive", direct=True),
-    _t(r"\bwent\b(?=\s+(?:on|in|early|late|too|as well|the same|overnight|without|to the taliban|"
-       r"quietly|next|a day|two days|that|soon)\b)", "taliban", "passive", direct=True),
-    _t(r"\bfollowed\b(?=\s+(?:a|the|on|in|suit|soon|within|shortly|two|three|hours|days|hours)\b)",
-       "taliban", "passive", direct=True),
-    _t(r"\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of the taliban|taliban(?:'s|’s)?\s+control)",
-       "taliban", "passive"),
-    _t(r"\b(?:in|into)\s+(?:the\s+)?(?:hands of the taliban|taliban(?:'s|’s)? hands)", "taliban",
-       "passive"),
-    # a state: "A, B and C were all held by the Taliban", "were still held by government forces"
-    _t(r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:all|both|still|now|again|already|also|"
-       r"firmly|largely)\s+)*held(?=\s+by\b)", "taliban", "passive", holding=True),
-    _t(r"\blost\s+(?:full\s+|all\s+)?control\s+(?:of|over)\b", "taliban", "active"),
-    _t(r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
-       "taliban", "active", holding=True),
-    _t(r"\b(?:ha(?:ve|s|d)\s+(?:also\s+|now\s+|since\s+)?)?(?:held|hold|holds|holding|controls|"
-       r"(?<=taliban )control|(?<=they )control|(?<=now )control|(?<=still )control|(?<=also )control|"
-       r"(?<=insurgents )control|(?<=militants )control|controlled|controlling)\b(?!\s+(?:talks|a\b|an\b|meetings?|elections?|a press|out\b|on\b|back|"
-       r"off\b|up\b|fire))", "taliban", "active", holding=True, direct=True, taliban_only=True),
-    _t(r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
-       r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
-       r"pulled back from|retreated from|fled from|fled)\b", "taliban", "active"),
-    _t(r"\b(?:retook|retake|retaken|retaking|recaptur(?:ed|es|ing|e)|reclaim(?:ed|s|ing)?|"
-       r"regain(?:ed|s|ing)?|liberat(?:ed|es|ing)|took back|taken back|wrested back|"
-       r"reconquered|recovered)\b", "government", "either"),
-    _t(r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|afghan forces)(?:['’]s)?\s+control",
-       "government", "passive"),
-    _t(r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?"
-       r"(?:taliban|militants|insurgents|terrorists|enemy)\s+(?:fighters\s+)?(?:out\s+)?(?:of|from)\b",
-       "government", "active"),
-    _t(r"\b(?:cleared|cleansed|freed|rid)\b(?=[^.;]{0,40}\bof\s+(?:the\s+)?(?:taliban|militants|"
-       r"insurgents|terrorists|enemy)\b)", "government", "active", direct=True),
-    _t(r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
-       r"contested\b", "contested", "passive"),
-]
 
 _HEDGE_BEFORE = re.compile(
     r"\b(?:fail(?:ed|s|ing)?\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ies|ying)\s+to|bid\s+to|"
@@ -162,23 +68,35 @@ class ControlMatch:
     t_end: int
 
 
+_TALIBAN_CUE = re.compile(rf"\b(?:{TALIBAN_CUES})\b", re.I)
+# `before` and `after` are lower-cased already: these match as the case-sensitive originals did
+_TALIBAN_CUE_CASED = re.compile(rf"\b(?:{TALIBAN_CUES})\b")
+_GOV_CUE_CASED = re.compile(rf"\b(?:{GOV_CUES})\b")
+_TALIBAN_WHOLE = re.compile(TALIBAN_CUES)
+_BY_AGENT = re.compile(rf"^[^.;,]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b")
+_TO_GOV_FORCES = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces")
+_AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
+                           r"\bafter\b|\bwhile\b")
+_GIVING_UP = re.compile(r"left|abandon|withdr|evacuat|pulled out|retreat|fled|surrender|handed|given up|"
+                        r"gave up|lost", re.I)
+
+
 def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
     """Return which side did the taking: from "by ..." after, else the nearest cue before."""
     if default == "contested":
         return default
-    if default == "taliban" and re.search(rf"\b(?:{TALIBAN_CUES})\b", text[t_start:t_end], re.I):
+    if default == "taliban" and _TALIBAN_CUE.search(text[t_start:t_end]):
         return default  # "fell to the Taliban", "in Taliban hands": the phrase names the side
     after = text[t_end:t_end + 60].lower()
-    m = re.match(rf"^[^.;,]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b", after)
+    m = _BY_AGENT.match(after)
     if m:
-        return "taliban" if re.fullmatch(TALIBAN_CUES, m["a"]) else "government"
-    if re.match(r"^\s*(?:in)?to\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces", after):
+        return "taliban" if _TALIBAN_WHOLE.fullmatch(m["a"]) else "government"
+    if _TO_GOV_FORCES.match(after):
         return "government"
     before = text[max(0, t_start - 120):t_start].lower()
-    clause = re.split(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
-                      r"\bafter\b|\bwhile\b", before)[-1]
-    cues = [(m.end(), "taliban") for m in re.finditer(rf"\b(?:{TALIBAN_CUES})\b", clause)]
-    cues += [(m.end(), "government") for m in re.finditer(rf"\b(?:{GOV_CUES})\b", clause)]
+    clause = _AGENT_CLAUSE.split(before)[-1]
+    cues = [(m.end(), "taliban") for m in _TALIBAN_CUE_CASED.finditer(clause)]
+    cues += [(m.end(), "government") for m in _GOV_CUE_CASED.finditer(clause)]
     if not cues:
         return default
     side = max(cues)[1]
@@ -186,8 +104,7 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
         return "taliban"
     if default == "taliban" and side == "government":
         # "security forces left X": the forces leaving gives X to the Taliban
-        if re.search(r"left|abandon|withdr|evacuat|pulled out|retreat|fled|surrender|handed|given up|"
-                     r"gave up|lost", text[t_start:t_end], re.I):
+        if _GIVING_UP.search(text[t_start:t_end]):
             return "taliban"
         return "government"
     if default == "taliban" and side == "taliban" and text[t_start:t_end].lower().startswith("lost"):
@@ -209,27 +126,6 @@ def _hedged(text: str, t_start: int, t_end: int) -> bool:
         return True
     return bool(_HEDGE_AFTER.match(text[t_end:]))
 
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    trigger: Trigger
-    text: str
-
-
-def _triggers(text: str) -> list[_Found]:
-    found: list[_Found] = []
-    for t in TRIGGERS:
-        for m in t.rx.finditer(text):
-            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
-                continue
-            found.append(_Found(m.start(), m.end(), t, m.group()))
-    found.sort(key=lambda f: f.start)
-    # "Zaranj fell on August 6, and Sheberghan followed a day later": "followed" needs a fall before
-    return [f for f in found if not f.text.lower().startswith("followed") or any(
-        g.start < f.start and g.trigger.controller == "taliban" and not g.text.lower().startswith("followed")
-        for g in found)]
 
 
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|key|strategic|border|main|nearby|neighbouring|neighboring|"
@@ -253,7 +149,7 @@ _COLON_LIST = re.compile(r"^[^.;:]{0,60}:\s*$")
 _LIST_REST = re.compile(r"^\s*(?:(?:besides|as well as|including|and|plus)\s+)?$", re.I)
 
 
-def _in_state_list(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> bool:
+def _in_state_list(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
     """Return whether a district is one of a list a passive trigger states as a whole.
 
     "A, B, ... and C were in Taliban hands": the list runs up to the trigger however long;
@@ -269,7 +165,7 @@ def _in_state_list(text: str, p: PlaceMention, f: _Found, places: list[PlaceMent
     return bool(_LIST_REST.match(_list_gap(text, colon + 1, p.start, places)))
 
 
-def _distance(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> int | None:
+def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
         return 0  # "surrendered Qalat to the insurgents"
@@ -305,7 +201,7 @@ _SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deput
                             r"officials?)\b", re.I)
 
 
-def _noise_between(text: str, p: PlaceMention, f: _Found, places: list[PlaceMention]) -> bool:
+def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
     """Return whether other words than the district's own stand between it and its trigger."""
     if p.start >= f.end:
         gap = text[f.end:p.start]
@@ -325,7 +221,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     places = district_mentions(sent, ctx)
     if not places:
         return []
-    triggers = _triggers(text)
+    triggers = find_triggers(text)
     out: list[ControlMatch] = []
     assigned: dict[int, list[PlaceMention]] = {}
     for p in places:

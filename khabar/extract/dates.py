@@ -40,6 +40,20 @@ _VAGUE = re.compile(r"\b(?:last|past|previous|recent|coming)\s+(?:week|weeks|mon
                     re.I)
 
 
+_DIGIT = re.compile(r"\d")
+# letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not lower to it
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str | None:
+    """Return the text lower-cased for a quick word test, or None when such a test could miss
+    what a case-blind pattern finds (a dotless i, a long s, a Kelvin sign)."""
+    return None if _FOLDS_APART.search(text) else text.lower()
+
+# "since July 8", "from early August": the start of a span, not a day things happened
+_SPAN_START = re.compile(r"\b(?:since|from|between|until|till)\s+(?:early\s+|late\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression: where it is in the text, what it says, and the day it means."""
@@ -91,14 +105,23 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _ISO.finditer(text):
+    # cheap tests first: each pattern below needs a digit or one of a few words, and most
+    # sentences of a report have neither
+    digits = _DIGIT.search(text) is not None
+    low = lowered(text)
+    if low is None:
+        low, digits = "day night this week month", True  # test nothing: every pattern runs
+    days = "day" in low
+    if not (digits or days or "night" in low or "this " in low or "week" in low or "month" in low):
+        return []
+    for m in (_ISO.finditer(text) if digits else ()):
         try:
             value: date | None = date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             value = None
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
-    for m in _EXPLICIT.finditer(text):
+    for m in (_EXPLICIT.finditer(text) if digits else ()):
         if not free(*m.span()):
             continue
         year = m["y1"] or m["y2"]
@@ -108,7 +131,7 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
             parsed = _year_for(parsed, published, default_year)
         out.append(DateMention(m.start(), m.end(), m.group(), parsed))
         taken.append(m.span())
-    for m in _RELATIVE.finditer(text):
+    for m in (_RELATIVE.finditer(text) if days or "night" in low or "this " in low else ()):
         if not free(*m.span()):
             continue
         w = m["w"].lower()
@@ -119,7 +142,7 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
             value = published - timedelta(days=back)
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
-    for m in _WEEKDAY.finditer(text):
+    for m in (_WEEKDAY.finditer(text) if days else ()):
         if not free(*m.span()):
             continue
         value = None
@@ -130,7 +153,8 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
                 value -= timedelta(days=7)
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
-    for m in _CHAINED.finditer(text):
+    chained = days or any(w in low for w in ("morning", "afternoon", "evening", "night"))
+    for m in (_CHAINED.finditer(text) if chained else ()):
         if not free(*m.span()):
             continue
         step = _CHAIN_STEP[(m["w"] or m["w2"]).lower()]
@@ -143,21 +167,22 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
             value = published - timedelta(days=1)
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
-    for m in _YEAR.finditer(text):
+    for m in (_YEAR.finditer(text) if digits else ()):
         if free(*m.span()):
             out.append(DateMention(m.start(), m.end(), m.group(), None))
             taken.append(m.span())
-    for m in _VAGUE.finditer(text):
+    for m in (_VAGUE.finditer(text) if days or "week" in low or "month" in low else ()):
         if free(*m.span()):
             out.append(DateMention(m.start(), m.end(), m.group(), None))
             taken.append(m.span())
     out.sort(key=lambda d: d.start)
     out = [DateMention(d.start, d.end, d.text, None)
-           if re.search(r"\b(?:since|from|between|until|till)\s+(?:early\s+|late\s+)?$",
-                        text[max(0, d.start - 14):d.start], re.I) else d for d in out]
+           if _SPAN_START.search(text[max(0, d.start - 14):d.start]) else d for d in out]
     out = [DateMention(d.start, d.end, d.text, d.value, text[max(0, d.start - 40):d.start])
            for d in out]
     out = _merge_appositions(text, out)
+    if not (days or "week" in low):
+        return out  # no "two days after", "a week later"
     return _apply_offsets(text, out, published)
 
 

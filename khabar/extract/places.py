@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from khabar.extract.dates import lowered
 from khabar.extract.sentences import Context, Sent
 from khabar.theatres.loader import District, Theatre, name_key
 
@@ -80,7 +82,7 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
     "Tirin Kot" (the ruler found only "Kot"), "Deh Rawud" (the gazetteer's "Dehrawud"),
     "Mehtar Lam": a capitalised run whose spelling key is a district name's replaces what it covers.
     """
-    others = [(e.start_char, e.end_char) for e in sent.doc.ents if e.label_ in ("ACTOR", "VENUE", "PROVINCE")]
+    others = [(e.start_char, e.end_char) for e in sent.all_ents if e.label_ in ("ACTOR", "VENUE", "PROVINCE")]
     for m in _NGRAM.finditer(text):
         s, t = m.span()
         name = m.group()
@@ -94,7 +96,7 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
             continue
         if len(inside) > 1:
             continue  # two names side by side ("Khan Abad Kunduz") stay two
-        cands = theatre.district_candidates(name)
+        cands = _candidates(theatre, name)
         if not cands:
             continue
         hint = _province_after(text, t)
@@ -111,10 +113,62 @@ def _resolve(theatre: Theatre, name: str, hint: str | None, near: set[str],
     "In Faryab, Almar, Dawlatabad and Kohistan ...": Faryab's Dawlatabad, not Balkh's.
     """
     if not hint and near:
-        inside = [d for d in theatre.district_candidates(name) if d.province_id in near]
+        inside = [d for d in _candidates(theatre, name) if d.province_id in near]
         if inside:
             return inside[0]
-    return theatre.resolve_district(name, hint, prefer=ctx.doc_provinces)
+    return _resolved(theatre, name, hint, frozenset(ctx.doc_provinces))
+
+
+@dataclass
+class _Lookups:
+    """Gazetteer answers already given, kept on the theatre they come from.
+
+    Spelling keys (Unicode normalisation, regular expressions) cost more than the rest of a
+    sentence's place finding, and reports name the same few places again and again.
+    """
+
+    candidates: dict[str, tuple[District, ...]] = field(default_factory=dict)
+    resolved: dict[tuple[str, str | None, frozenset[str]], District | None] = field(default_factory=dict)
+
+    def trim(self) -> None:
+        """Forget everything once the cache is large (a long-running server reads many reports)."""
+        if len(self.candidates) + len(self.resolved) > 100_000:
+            self.candidates.clear()
+            self.resolved.clear()
+
+
+def _lookups(theatre: Theatre) -> _Lookups:
+    memo = theatre.__dict__.get("_places_lookups")
+    if memo is None:
+        memo = theatre.__dict__["_places_lookups"] = _Lookups()
+    return memo
+
+
+def _candidates(theatre: Theatre, name: str) -> list[District]:
+    """Return `theatre.district_candidates(name)`, looked up once per name."""
+    memo = _lookups(theatre)
+    hit = memo.candidates.get(name)
+    if hit is None:
+        memo.trim()
+        hit = memo.candidates[name] = tuple(theatre.district_candidates(name))
+    return list(hit)
+
+
+def _resolved(theatre: Theatre, name: str, hint: str | None, prefer: frozenset[str]) -> District | None:
+    """Return `theatre.resolve_district(name, hint, prefer)`, looked up once per question."""
+    memo = _lookups(theatre)
+    cands = _candidates(theatre, name)
+    if hint or cands:
+        # the preferred provinces count only without a hint, and only those of a candidate
+        prefer = frozenset() if hint else prefer.intersection(d.province_id for d in cands)
+    key = (name, hint, prefer)
+    if key not in memo.resolved:
+        memo.trim()
+        memo.resolved[key] = theatre.resolve_district(name, hint, prefer=prefer)
+    return memo.resolved[key]
+
+
+_name_key = lru_cache(maxsize=4096)(name_key)
 
 
 def _sentence_provinces(sent: Sent) -> set[str]:
@@ -181,7 +235,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 continue  # "fighting in Helmand": the province
             prov = theatre.provinces.get(e.ent_id_)
             d = theatre.capital(prov.id) if prov else None
-            if d is None or (name_key(d.name) != name_key(prov.name if prov else "")
+            if d is None or (_name_key(d.name) != _name_key(prov.name if prov else "")
                              and not _CITY_BEFORE.search(before)):
                 continue  # "captured Nimroz": the province, whose capital has another name
             out.append(PlaceMention(e.text, s, t, d, province_hint=prov.name if prov else None))
@@ -191,13 +245,16 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                          and theatre.districts[e.ent_id_].province_id == d.province_id):
             d = theatre.districts.get(e.ent_id_) or d
         if prov_hint:
-            alt = theatre.resolve_district(e.text, prov_hint)
+            alt = _resolved(theatre, e.text, prov_hint, frozenset())
             if alt is not None:
                 d = alt
         out.append(PlaceMention(e.text, s, t, d, province_hint=prov_hint))
     out = _longer_names(text, out, theatre, ctx, sent)
+    low = lowered(text)
+    if low is not None and "district" not in low:
+        return out  # what follows reads lists of districts, "X district" and "the district"
     covered = [(m.start, m.end) for m in out] + [
-        (e.start_char, e.end_char) for e in sent.doc.ents
+        (e.start_char, e.end_char) for e in sent.all_ents
         if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")]
     # names in a list of districts: "six districts – Khanabad, Chardara, ..., and Dasht-e-Archi"
     for rx in (_LIST_AFTER, _LIST_BEFORE):
