@@ -197,3 +197,26 @@ def reviews(conn: sqlite3.Connection, kind: str) -> dict[str, Review]:
         chosen[target] = r  # rows are in id order: the latest wins
     return {rid: Review(r["id"], r["action"], json.loads(r["fields"] or "{}"), r["note"],
                         r["analyst"]) for rid, r in chosen.items()}
+
+
+def apply_reviews(conn: sqlite3.Connection, kind: str, rows: list[dict[str, Any]], *,
+                  keep_rejected: bool = False) -> list[dict[str, Any]]:
+    """Return stored rows of a kind (dicts with their `id`) with the analysts' overrides applied.
+
+    Corrected fields replace the extracted ones, which stay in `extracted`; `review` says
+    "confirmed", "corrected" or "rejected" (None if unreviewed) and `review_note` why. Rejected
+    records are left out unless `keep_rejected` (the desk lists them, struck through). The
+    rows are updated in place.
+    """
+    in_force = reviews(conn, kind)
+    out = []
+    for r in rows:
+        rv = in_force.get(str(r.get("id")))
+        r["review"], r["review_note"] = (rv.label, rv.note) if rv else (None, None)
+        if rv is not None:
+            if rv.action == "reject" and not keep_rejected:
+                continue
+            r["extracted"] = {k: r.get(k) for k in rv.fields}
+            r.update(rv.fields)
+        out.append(r)
+    return out

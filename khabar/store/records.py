@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from khabar.records import Document, Extraction, Observation
-from khabar.store.overrides import Review, reviews
+from khabar.store.overrides import Review, apply_reviews, reviews
 
 
 def _now() -> str:
@@ -169,12 +169,11 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = None,
-               include_rejected: bool = False) -> list[dict[str, Any]]:
+               keep_rejected: bool = False) -> list[dict[str, Any]]:
     """Return stored records of a kind (a table name) as dicts, optionally of one document.
 
-    Analysts' overrides apply: corrected fields replace the extracted ones, `review` says
-    "confirmed", "corrected" or "rejected" (None if unreviewed) and `review_note` why;
-    rejected records are left out unless `include_rejected`.
+    Analysts' overrides apply as `overrides.apply_reviews` applies them; rejected records are
+    left out unless `keep_rejected`.
     """
     tables = {"control_changes", "events", "claims", "quotes", "assessments"}
     if kind not in tables:
@@ -184,14 +183,5 @@ def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = No
     if document_id:
         sql += " WHERE document_id = ?"
         params = (document_id,)
-    revs = reviews(conn, kind)
-    out = []
-    for r in conn.execute(sql + " ORDER BY document_id, span_start", params):
-        rec, rv = dict(r), revs.get(r["id"])
-        rec["review"], rec["review_note"] = (rv.label, rv.note) if rv else (None, None)
-        if rv is not None:
-            if rv.action == "reject" and not include_rejected:
-                continue
-            rec.update(rv.fields)
-        out.append(rec)
-    return out
+    rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start", params)]
+    return apply_reviews(conn, kind, rows, keep_rejected=keep_rejected)

@@ -10,7 +10,7 @@ import pytest
 from khabar.errors import InputError
 from khabar.records import Claim, ControlChange, Document, Evidence, Extraction, Quantity
 from khabar.store import records as store
-from khabar.store.overrides import list_overrides, save_override
+from khabar.store.overrides import apply_reviews, list_overrides, save_override
 
 TEXT = ("The Taliban captured Panjwai district on Sunday. "
         "Government forces retook Arghandab district on Monday. "
@@ -105,7 +105,7 @@ def test_records_of_applies_overrides_and_hides_rejected(db: sqlite3.Connection,
         "Taliban spokesman", "corrected", "a spokesman, not the movement")
     save_override(db, "claims", claim.id, "reject", "not a claim")
     assert store.records_of(db, "claims") == []
-    assert [r["review"] for r in store.records_of(db, "claims", include_rejected=True)] == ["rejected"]
+    assert [r["review"] for r in store.records_of(db, "claims", keep_rejected=True)] == ["rejected"]
 
 
 def test_rejection_survives_reextraction_that_changes_the_record_id(db: sqlite3.Connection,
@@ -149,3 +149,22 @@ def test_override_needs_a_note(db: sqlite3.Connection, stored: Extraction) -> No
     rid = stored.control_changes[0].id
     with pytest.raises(InputError, match="needs a note"):
         save_override(db, "control_changes", rid, "reject", "  ")
+
+
+def test_one_function_applies_reviews_for_readers_that_drop_and_that_keep_rejected(
+        db: sqlite3.Connection, stored: Extraction) -> None:
+    panjwai, arghandab = stored.control_changes
+
+    def rows() -> list[dict]:
+        return [dict(r) for r in db.execute("SELECT * FROM control_changes ORDER BY span_start")]
+
+    save_override(db, "control_changes", panjwai.id, "reject", "single unverified report")
+    save_override(db, "control_changes", arghandab.id, "correct", "still fighting",
+                  {"controller": "contested"})
+    kept = apply_reviews(db, "control_changes", rows(), keep_rejected=True)
+    assert [(r["district"], r["controller"], r["review"]) for r in kept] == [
+        ("Panjwai", "taliban", "rejected"), ("Arghandab", "contested", "corrected")]
+    assert kept[1]["extracted"] == {"controller": "government"}
+    dropped = apply_reviews(db, "control_changes", rows())
+    assert [(r["district"], r["controller"]) for r in dropped] == [("Arghandab", "contested")]
+    assert dropped == store.records_of(db, "control_changes")  # the store's reader is this one

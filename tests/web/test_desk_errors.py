@@ -137,3 +137,24 @@ def test_a_rejected_claim_leaves_the_maps_list_of_the_day(writer: TestClient, fr
                     json={**REVIEW, "kind": "claims", "record_id": rid})
     assert r.status_code == 201, r.text
     assert rid not in [c["id"] for c in writer.get("/api/map", params=day).json()["claims"]]
+
+
+def test_the_claims_table_keeps_a_rejected_claim_marked_and_shows_what_was_extracted(
+        writer: TestClient, fresh_db: Path, token: str, record_id: Callable[..., str]) -> None:
+    auth = {"Authorization": f"Bearer {token}"}
+    rid = record_id(fresh_db, "claims", "text LIKE '%85 percent%'")
+    claimant = writer.get(f"/api/records/claims/{rid}").json()["record"]["claimant"]
+    r = writer.post("/api/review", headers=auth, json={
+        "kind": "claims", "record_id": rid, "action": "correct", "note": "a spokesman said it",
+        "fields": {"claimant": "Taliban spokesman"}})
+    assert r.status_code == 201, r.text
+    rec = writer.get(f"/api/records/claims/{rid}").json()["record"]
+    assert (rec["claimant"], rec["extracted"], rec["review"]) == (
+        "Taliban spokesman", {"claimant": claimant}, "corrected")
+    r = writer.post("/api/review", headers=auth, json={**REVIEW, "kind": "claims", "record_id": rid})
+    assert r.status_code == 201, r.text
+    listed = {c["id"]: c for c in writer.get("/api/claims").json()["records"]}
+    assert listed[rid]["review"] == "rejected"  # the table strikes it through; it is not gone
+    assert [v["action"] for v in listed[rid]["reviews"]] == ["correct", "reject"]
+    assert rid not in [c["id"] for c in writer.get(
+        "/api/map", params={"as_of": "2021-07-09"}).json()["claims"]]

@@ -15,6 +15,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from khabar.store import queries as q
+from khabar.store.overrides import apply_reviews
 from khabar.web.desk import Desk
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -55,24 +56,17 @@ def day_or_latest(desk: Desk, day: date | None) -> date:
 
 
 def with_reviews(desk: Desk, kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return rows with the analysts' overrides applied: corrected fields in, `review` and `review_note`.
+    """Return rows with the analysts' overrides applied (`overrides.apply_reviews`), rejected
+    records kept and marked (the tables strike them through), and `reviews`: every override of
+    the record, oldest first."""
+    from khabar.store.overrides import list_overrides
 
-    Rejected records stay, marked "rejected" (the tables show them struck through); `reviews`
-    lists every override of the record, oldest first.
-    """
-    from khabar.store.overrides import list_overrides, reviews
-
-    in_force = reviews(desk.conn(), kind)
+    rows = apply_reviews(desk.conn(), kind, rows, keep_rejected=True)
     history: dict[str, list[dict[str, Any]]] = {}
-    if in_force:
+    if any(r["review"] for r in rows):
         for o in list_overrides(desk.conn(), kind=kind):
             history.setdefault(str(o["record_id"]), []).append(o)
     for r in rows:
-        rv = in_force.get(str(r.get("id")))
-        r["review"], r["review_note"] = (rv.label, rv.note) if rv else (None, None)
-        if rv is not None:
-            r["extracted"] = {k: r.get(k) for k in rv.fields}
-            r.update(rv.fields)
         r["reviews"] = history.get(str(r.get("id")), [])
     return rows
 
@@ -102,9 +96,8 @@ def get_document(desk: DeskDep, document_id: str) -> dict[str, Any]:
     doc = q.document(desk.conn(), document_id)
     if doc is None:
         raise HTTPException(404, f"document {document_id}: not found")
-    recs = q.document_records(desk.conn(), document_id)
-    for kind, rows in recs.items():
-        with_reviews(desk, kind, rows)
+    recs = {kind: with_reviews(desk, kind, rows)
+            for kind, rows in q.document_records(desk.conn(), document_id).items()}
     return {"ok": True, "document": doc, "records": recs}
 
 
@@ -249,18 +242,14 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
         s = by_id.get(did)
         ctl.append(s.controller if s else None)
     conn = desk.conn()
-
-    def reviewed(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        # the analysts' reviews, as everywhere else: corrections in, rejected records out
-        return [r for r in with_reviews(desk, kind, rows) if r["review"] != "rejected"]
-
-    claims = reviewed("claims", q.day_records(conn, "claims", day, limit=30))
+    # the analysts' reviews, as everywhere else: corrections in, rejected records out
+    claims = apply_reviews(conn, "claims", q.day_records(conn, "claims", day, limit=30))
     return {"ok": True, "as_of": day, "counts": counts.to_dict(), "controllers": ctl,
             "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
                                               "outlet", "title")} for c in claims],
             "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
                                                    "count", "of_total", "unit", "as_of", "kind", "outlet")}
-                            for a in reviewed("assessments", q.assessments_near(conn, day))],
+                            for a in apply_reviews(conn, "assessments", q.assessments_near(conn, day))],
             "events": q.count_on_day(conn, "events", day)}
 
 

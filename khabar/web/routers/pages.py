@@ -111,8 +111,7 @@ def report_page(request: Request, desk: DeskDep, document_id: str,
     marks = []
     listed = []
     for kind, rows in recs.items():
-        with_reviews(desk, kind, rows)
-        for r in rows:
+        for r in with_reviews(desk, kind, rows):
             label = f"{KIND_LABEL[kind]}: {describe(kind, r)}"
             marks.append(Mark(r["span_start"], r["span_end"], kind, r["id"], label))
             if r["id"] == hl:
