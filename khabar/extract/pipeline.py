@@ -54,7 +54,9 @@ CHUNK_DOCS = 16  # documents per batch of the model, and per task of a worker pr
 
 _CANDIDATE_WORDS = (
     "said says told claim deny denied denies reject dismiss disput fell fallen captur seiz "
-    "overran overrun took taken retook recaptur reclaim regain liberat control surrender handed "
+    "overran overrun took taken retook retake retaken recaptur reclaim regain recover liberat "
+    "conquer fall falls storm stormed entered encircl surround repel repuls push lost lose loses "
+    "evacuat control surrender handed "
     "abandon withdr left met meet talks visit host phone offer deploy mobili reservist exercise "
     "drill fled flee attack strike clash condemn critici accus threat warn agreed urged siege "
     "besieg percent noted stressed added wrote explained argued insisted charged predicted "
