@@ -215,13 +215,6 @@ def explain_event(conn: sqlite3.Connection, theatre: Theatre, event_id: str
     return found[0]
 
 
-def assessments_as_of(conn: sqlite3.Connection, as_of: date, window_days: int = 14) -> list[dict]:
-    """Return published assessments dated within `window_days` before a day, newest first."""
-    rows = [r for r in store.records_of(conn, "assessments")
-            if r["as_of"] and 0 <= (as_of - date.fromisoformat(r["as_of"])).days <= window_days]
-    return sorted(rows, key=lambda r: r["as_of"], reverse=True)
-
-
 def render_all(theatre: Theatre, states: list[DistrictState], counts: Counts, out_dir: Path,
                assessments: list[dict] | None = None) -> dict[str, Path]:
     """Write map.html, control.csv and control.geojson to a folder; return their paths."""
@@ -386,9 +379,11 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
     Shares are compared, since totals differ (421 published, 399 in the gazetteer); khabar's is a
     range from the districts known to be held up to those plus the ones with no reports.
     """
-    rows = assessments_as_of(conn, day, window_days) if day else sorted(
-        (r for r in store.records_of(conn, "assessments") if r["as_of"]),
-        key=lambda r: r["as_of"])
+    from khabar.store.queries import assessments_near
+
+    rows = assessments_near(conn, day, window_days)
+    if day is None:
+        rows.reverse()  # all of them: oldest first
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
     for r in rows:

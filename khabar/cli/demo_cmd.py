@@ -21,9 +21,10 @@ def demo(
 ) -> None:
     """Run the main job on the bundled sample reports and say where the output is."""
     from khabar.extract.pipeline import Extractor
-    from khabar.jobs import assessments_as_of, compile_control, daily_counts, ingest, render_all
+    from khabar.jobs import compile_control, daily_counts, ingest, render_all
     from khabar.render.plots import write_timeline
     from khabar.store import connect
+    from khabar.store.queries import assessments_near
     from khabar.store.records import latest_date
     from khabar.theatres.loader import load
 
@@ -44,13 +45,13 @@ def demo(
     if day is None:
         raise KhabarError(f"{corpus}: no dated reports; nothing to compile")
     states, counts = compile_control(conn, th, day)
-    paths = render_all(th, states, counts, out, assessments_as_of(conn, day))
+    paths = render_all(th, states, counts, out, assessments_near(conn, day))
     period = th.config.get("period") or []
     first = date.fromisoformat(period[0]) if period else day - timedelta(days=99)
     first = min(first, day)
     days = daily_counts(conn, th, first, day)
     paths.update({f"timeline_{k}": p for k, p in write_timeline(
-        th, days, out, assessments=assessments_as_of(conn, day, (day - first).days)).items()})
+        th, days, out, assessments=assessments_near(conn, day, (day - first).days)).items()})
     recs = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rep.records.items())
     console.print(f"Ingested {rep.new} sample reports into {db}: {recs}.", highlight=False)
     console.print(counts.headline(), highlight=False)

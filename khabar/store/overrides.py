@@ -200,15 +200,17 @@ def reviews(conn: sqlite3.Connection, kind: str) -> dict[str, Review]:
 
 
 def apply_reviews(conn: sqlite3.Connection, kind: str, rows: list[dict[str, Any]], *,
-                  keep_rejected: bool = False) -> list[dict[str, Any]]:
+                  keep_rejected: bool = False, in_force: dict[str, Review] | None = None
+                  ) -> list[dict[str, Any]]:
     """Return stored rows of a kind (dicts with their `id`) with the analysts' overrides applied.
 
     Corrected fields replace the extracted ones, which stay in `extracted`; `review` says
     "confirmed", "corrected" or "rejected" (None if unreviewed) and `review_note` why. Rejected
     records are left out unless `keep_rejected` (the desk lists them, struck through). The
-    rows are updated in place.
+    rows are updated in place. `in_force` is `reviews(conn, kind)` if the caller has it already.
     """
-    in_force = reviews(conn, kind)
+    if in_force is None:
+        in_force = reviews(conn, kind)
     out = []
     for r in rows:
         rv = in_force.get(str(r.get("id")))

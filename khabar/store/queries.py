@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from khabar.store.overrides import apply_reviews, reviews
 from khabar.store.search import SEARCHABLE, fts_query, match_clause
 
 KINDS: tuple[str, ...] = ("control_changes", "events", "claims", "quotes", "assessments")
@@ -209,13 +210,33 @@ def count_on_day(conn: sqlite3.Connection, kind: str, day: date) -> int:
     return int(conn.execute(sql, (day.isoformat(),)).fetchone()[0])
 
 
-def assessments_near(conn: sqlite3.Connection, day: date, window_days: int = 14) -> list[dict[str, Any]]:
-    """Return published assessments dated within `window_days` before a day, newest first."""
+def assessments_near(conn: sqlite3.Connection, day: date | None = None, window_days: int = 14
+                     ) -> list[dict[str, Any]]:
+    """Return the published counts (assessments) dated within `window_days` before a day, newest
+    first, with their report's outlet, title, published date and url; every dated one if no day.
+
+    The analysts' reviews apply: rejected counts are left out, corrected fields are in (a count
+    whose day an analyst corrected is placed by the corrected day). The map, the timeline, the
+    claim check and the desk all read published counts here.
+    """
+    in_force = reviews(conn, "assessments")
+    moved = any("as_of" in rv.fields for rv in in_force.values())
     sql = ("SELECT a.*, d.outlet, d.title, d.published, d.url FROM assessments a"
-           " JOIN documents d ON d.id = a.document_id"
-           " WHERE a.as_of <= ? AND a.as_of >= date(?, ?) ORDER BY a.as_of DESC, a.id")
-    return [dict(r) for r in conn.execute(sql, (day.isoformat(), day.isoformat(),
-                                                f"-{int(window_days)} days"))]
+           " JOIN documents d ON d.id = a.document_id")
+    params: tuple[str, ...] = ()
+    if not moved:  # else the corrected days are only known after the reviews are applied
+        sql += " WHERE a.as_of IS NOT NULL"
+        if day is not None:
+            sql += " AND a.as_of <= ? AND a.as_of >= date(?, ?)"
+            params = (day.isoformat(), day.isoformat(), f"-{int(window_days)} days")
+    rows = [_decode(r) for r in conn.execute(
+        sql + " ORDER BY a.as_of DESC, a.document_id, a.span_start", params)]
+    rows = apply_reviews(conn, "assessments", rows, in_force=in_force)
+    if moved:
+        rows = [r for r in rows if r["as_of"] and (day is None or 0 <= (
+            day - date.fromisoformat(r["as_of"])).days <= window_days)]
+        rows.sort(key=lambda r: str(r["as_of"]), reverse=True)  # stable: ties keep their order
+    return rows
 
 
 def daily_counts(conn: sqlite3.Connection, start: date, end: date) -> dict[str, dict[str, int]]:

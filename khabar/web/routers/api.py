@@ -249,7 +249,7 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
                                               "outlet", "title")} for c in claims],
             "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
                                                    "count", "of_total", "unit", "as_of", "kind", "outlet")}
-                            for a in apply_reviews(conn, "assessments", q.assessments_near(conn, day))],
+                            for a in q.assessments_near(conn, day)],
             "events": q.count_on_day(conn, "events", day)}
 
 
