@@ -61,7 +61,7 @@ def claims(
     theatre: TheatreOption = "afghanistan_2021",
 ) -> None:
     """Print the claims, the denials linked to what they deny, and (with --check) the claim check."""
-    from khabar.jobs import check_claims
+    from khabar.jobs_claims import check_claims
     from khabar.store import connect
     from khabar.theatres.loader import load
 

@@ -108,7 +108,7 @@ def test_bad_options_are_one_line_errors(run: Run, db: Path, args: list[str], me
 def test_assessments_beside_a_day_gives_khabars_count_of_the_assessments_day(db: Path) -> None:
     from datetime import date
 
-    from khabar.jobs import assessments_beside
+    from khabar.jobs_claims import assessments_beside
     from khabar.store import connect
     from khabar.theatres.loader import load
 
@@ -120,7 +120,7 @@ def test_assessments_beside_a_day_gives_khabars_count_of_the_assessments_day(db:
 
 
 def test_a_count_of_capitals_stands_beside_khabars_count_of_capitals(run: Run, tmp_path: Path) -> None:
-    from khabar.jobs import assessments_beside
+    from khabar.jobs_claims import assessments_beside
     from khabar.store import connect
     from khabar.theatres.loader import load
 

@@ -293,7 +293,7 @@ def timeline(desk: DeskDep, start: date | None = None, end: date | None = None) 
 def claims_check(desk: DeskDep, tolerance: Annotated[float | None, Query(ge=0, le=100)] = None
                  ) -> dict[str, Any]:
     """Claims with a number about the theatre judged against compiled control of their day (as `khabar claims --check`)."""
-    from khabar.jobs import check_claims
+    from khabar.jobs_claims import check_claims
 
     rep = check_claims(desk.conn(), desk.theatre, tolerance)
     checks = []

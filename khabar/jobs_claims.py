@@ -1,0 +1,212 @@
+"""The claim check job: stored claims judged against the compiled control of their day, denials
+linked to what they deny, and published counts beside khabar's own (`khabar claims`, the desk's
+/api/claims/check).
+
+Split from `khabar.jobs` (ingest, compile, render), which it builds on; each function returns data
+and prints nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+
+from khabar.jobs import compile_control
+from khabar.records import DistrictState, Document
+from khabar.store import records as store
+from khabar.theatres.loader import Theatre
+
+
+@dataclass
+class ClaimsReport:
+    """Stored claims, the checks of those with a number about the theatre, denials and their links,
+    and the published counts beside khabar's own."""
+
+    claims: list = field(default_factory=list)  # StoredClaim
+    checks: list = field(default_factory=list)  # Check
+    grades: dict[str, str] = field(default_factory=dict)  # claim id -> grades clause
+    published: dict[str, list[str]] = field(default_factory=dict)  # claim id -> counts near its day
+    denials: list = field(default_factory=list)  # (StoredClaim, [Link])
+    beside: list[dict] = field(default_factory=list)
+    # claim id -> verdicts against independent published counts of the same week
+    against_published: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def stored_claims(conn: sqlite3.Connection) -> list:
+    """Return the stored claims (analysts' overrides applied) with their reports' day and outlet."""
+    import json
+
+    from khabar.compile.claim_check import StoredClaim
+    from khabar.records import Quantity
+
+    docs: dict[str, Document | None] = {}
+    out = []
+    for r in store.records_of(conn, "claims"):
+        if r["document_id"] not in docs:  # one read per report, not one per claim
+            docs[r["document_id"]] = store.get_document(conn, r["document_id"])
+        doc = docs[r["document_id"]]
+        q = json.loads(r["quantity"]) if r["quantity"] else None
+        out.append(StoredClaim(
+            r["id"], r["document_id"], r["claimant"], r["stance"], r["text"],
+            Quantity(q["value"], q["unit"], q.get("of"), q.get("qualifier"), q.get("value_max"))
+            if q else None, date.fromisoformat(r["date"]) if r["date"] else None,
+            doc.published if doc else None, doc.outlet if doc else "", r["evidence"],
+            (r["span_start"], r["span_end"]), r["review"]))
+    return sorted(out, key=lambda c: (c.day or date.min, c.document_id, c.span[0]))
+
+
+def _b2_or_better(code: str) -> bool:
+    return len(code) >= 2 and code[0] <= "B" and code[1:].isdigit() and int(code[1:]) <= 2
+
+
+def _grades_clause(states: list[DistrictState], party: str) -> str:
+    """Return "90% of the 12 observations graded B2 or better" for the districts a party holds."""
+    held = [s for s in states if s.controller == party]
+    codes = [src.code for s in held for ev in s.events for src in ev.sources]
+    what = "observations"
+    if not codes:  # states without their events: one grade per district
+        codes, what = [s.grade for s in held if s.grade], f"{party}-held districts"
+    if not codes:
+        return ""
+    good = sum(1 for c in codes if _b2_or_better(c))
+    return f"{100 * good / len(codes):.0f}% of the {len(codes)} {what} graded B2 or better"
+
+
+def _denial_targets(conn: sqlite3.Connection, claims: list) -> list:
+    from khabar.compile.denials import Target
+
+    targets = [Target("claims", c.id, c.document_id, c.span[0], c.day,
+                      f"{c.claimant}: {c.text}", (),
+                      c.quantity.value if c.quantity else None, c.claimant)
+               for c in claims if c.stance == "asserts"]
+    published = {d: (doc.published if doc else None) for d, doc in (
+        (r, store.get_document(conn, r)) for r in
+        {x["document_id"] for k in ("events", "control_changes") for x in store.records_of(conn, k)})}
+    for r in store.records_of(conn, "events"):
+        day = date.fromisoformat(r["date"]) if r["date"] else published.get(r["document_id"])
+        targets.append(Target("events", r["id"], r["document_id"], r["span_start"], day,
+                              f"{r['type']} {r['place'] or ''}: {r['evidence'][:80]}",
+                              tuple(p for p in (r["place"],) if p)))
+    for r in store.records_of(conn, "control_changes"):
+        day = date.fromisoformat(r["date"]) if r["date"] else published.get(r["document_id"])
+        targets.append(Target("control_changes", r["id"], r["document_id"], r["span_start"], day,
+                              f"{r['district']} to {r['controller']}",
+                              tuple(p for p in (r["district"],) if p)))
+    return targets
+
+
+def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | None = None
+                 ) -> ClaimsReport:
+    """Return every stored claim, the checks of those with a number about the theatre (against
+    the compiled control of the claim's day), the denials linked to what they deny, and the
+    published counts beside khabar's own."""
+    from khabar.compile.claim_check import TOLERANCE, check_claim, implied_quantity, measure_of
+    from khabar.compile.denials import Denial, link_denials
+    from khabar.theatres.geometry import geography
+
+    rep = ClaimsReport(claims=stored_claims(conn))
+    geo = None
+    compiled: dict[date, list[DistrictState]] = {}
+    total = theatre.config.get("published_district_total")
+    for c in rep.claims:
+        q = c.quantity or implied_quantity(c.text)
+        if c.stance != "asserts" or not q or not measure_of(q):
+            continue
+        geo = geo or geography(theatre)
+        states: list[DistrictState] = []
+        if c.day:
+            if c.day not in compiled:
+                compiled[c.day] = compile_control(conn, theatre, c.day)[0]
+            states = compiled[c.day]
+        chk = check_claim(c, states, geo, total, TOLERANCE if tolerance is None else tolerance)
+        if chk:
+            rep.checks.append(chk)
+            clause = _grades_clause(states, chk.party)
+            if clause:
+                rep.grades[c.id] = clause
+    denials = [c for c in rep.claims if c.stance in ("denies", "disputes")]
+    links = link_denials([Denial(d.id, d.document_id, d.span[0], d.day, d.claimant, d.evidence)
+                          for d in denials], _denial_targets(conn, rep.claims),
+                         weak_places=theatre.config.get("venues", ()))
+    rep.denials = [(d, links.get(d.id, [])) for d in denials]
+    rep.beside = assessments_beside(conn, theatre)
+    claimed_sentences = {c.evidence for c in rep.claims}
+    for chk in rep.checks:
+        day = chk.claim.day
+        near = [b for b in rep.beside if day and b["controller"] == chk.party and
+                abs((date.fromisoformat(b["as_of"]) - day).days) <= 7]
+        # a published count is a yardstick only if no party claimed it in the same sentence
+        independent = [b for b in near if b["of"] and b["unit"] == "districts"
+                       and b["evidence"] not in claimed_sentences]
+        if independent:
+            from khabar.compile.claim_check import against_published
+            verdicts = [against_published(chk, b["assessor"], b["count"], b["of"],
+                                          date.fromisoformat(b["as_of"]),
+                                          TOLERANCE if tolerance is None else tolerance)
+                        for b in independent]
+            verdicts = [v for v in verdicts if v[0] != "not checkable"]
+            if verdicts:
+                rep.against_published[chk.claim.id] = verdicts
+        if near:
+            rep.published[chk.claim.id] = [
+                f"{b['assessor']}: {b['count']}" + (f" of {b['of']} ({b['published_share']:.0f}%)"
+                                                    if b["of"] else "") + f" as of {b['as_of']}"
+                for b in near]
+    return rep
+
+
+def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | None = None,
+                       window_days: int = 14) -> list[dict]:
+    """Return published counts ("215 of 421 districts as of July 10") beside khabar's own count of
+    the same day, with the difference; all of them, or those dated within `window_days` before a day.
+
+    Shares are compared, since totals differ (421 published, 399 in the gazetteer); khabar's is a
+    range from the districts known to be held up to those plus the ones with no reports.
+    """
+    from khabar.store.queries import assessments_near
+
+    rows = assessments_near(conn, day, window_days)
+    if day is None:
+        rows.reverse()  # all of them: oldest first
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["assessor"], r["controller"], r["count"], r["of_total"], r["as_of"])
+        if key in seen:  # the same published count, reported again
+            seen[key]["reports"] += 1
+            continue
+        as_of = date.fromisoformat(r["as_of"])
+        states, _counts = compile_control(conn, theatre, as_of)
+        unit = r.get("unit") or "districts"
+        if unit == "provincial capitals":  # "18 of the 34 provincial capitals": khabar's capitals
+            capitals = {d.id for d in (theatre.capital(p) for p in theatre.provinces) if d}
+            states = [s for s in states if s.district_id in capitals]
+        held = sum(1 for s in states if s.controller == r["controller"])
+        total = len(states)
+        unknown = sum(1 for s in states if s.controller is None)
+        of = r["of_total"]
+        share = 100 * r["count"] / of if of else None
+        ours = 100 * held / total if total else 0.0
+        most = 100 * (held + unknown) / total if total else 0.0
+        out.append({
+            "assessor": r["assessor"], "controller": r["controller"], "count": r["count"],
+            "of": of, "unit": unit, "as_of": r["as_of"], "kind": r["kind"],
+            "published_share": share,
+            "khabar_count": held, "khabar_total": total, "khabar_share": ours,
+            "khabar_most": most, "no_reports": unknown,
+            "difference_points": None if share is None else ours - share,
+            "document_id": r["document_id"], "evidence": r["evidence"], "review": r["review"],
+            "reports": 1, "line": _beside_line(r, unit, held, total, unknown, share, ours, most)})
+        seen[key] = out[-1]
+    return out
+
+
+def _beside_line(r: dict, unit: str, held: int, total: int, unknown: int, share: float | None,
+                 ours: float, most: float) -> str:
+    pub = (f"{r['count']} of {r['of_total']} {unit} ({share:.0f}%)" if share is not None
+           else f"{r['count']} {unit} (no total given)")
+    diff = "" if share is None else f"; difference {ours - share:+.0f} points"
+    return (f"{r['assessor']}: {r['controller']} {pub} as of {r['as_of']}; khabar: {held} of "
+            f"{total} ({ours:.0f}%, up to {most:.0f}% with the {unknown} "
+            f"{unit} with no reports){diff}")
