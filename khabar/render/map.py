@@ -12,7 +12,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,8 +40,11 @@ _HEX = re.compile(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?")
 
 
 @dataclass(frozen=True, slots=True)
-class _Layers:
-    """A theatre's geometry in SVG units: district and province paths and label points."""
+class Layers:
+    """A theatre's geometry in SVG units: district and province paths and label points.
+
+    `districts` is in the order the map draws them: a path's `data-i` is its index there.
+    """
 
     width: float
     height: float
@@ -52,7 +55,7 @@ class _Layers:
     outline: str
 
 
-_CACHE: dict[tuple[str, float], _Layers] = {}
+_CACHE: dict[tuple[str, float], Layers] = {}
 
 
 def _num(tenths: int) -> str:
@@ -112,7 +115,7 @@ def _projector(bounds: np.ndarray) -> Transformer:
     return Transformer.from_crs("EPSG:4326", proj, always_xy=True)
 
 
-def _build_layers(theatre: Theatre) -> _Layers:
+def _build_layers(theatre: Theatre) -> Layers:
     """Return the theatre's districts, provinces and outline projected into SVG units."""
     feats = theatre.geojson("districts")["features"]
     ids = [f["properties"]["id"] for f in feats]
@@ -147,12 +150,13 @@ def _build_layers(theatre: Theatre) -> _Layers:
         provinces.append((shape.area, names[pid], _path(shape), _label_point(shape)))
     provinces.sort(key=lambda p: -p[0])
     outline = shapely.coverage_union_all(svg)
-    return _Layers(WIDTH, round((maxy - miny) * scale + 2 * PAD, 1), scale * 1000,
+    return Layers(WIDTH, round((maxy - miny) * scale + 2 * PAD, 1), scale * 1000,
                    districts, by_area, tuple(p[1:] for p in provinces), _path(outline))
 
 
-def _layers(theatre: Theatre) -> _Layers:
-    """Return the theatre's layers, computed once per districts file version."""
+def map_layers(theatre: Theatre) -> Layers:
+    """Return the theatre's map layers (projected, simplified SVG paths), computed once per
+    version of its districts file."""
     src = theatre.districts_geojson
     key = (str(src), src.stat().st_mtime if src.exists() else 0.0)
     if key not in _CACHE:
@@ -179,8 +183,9 @@ def script_json(data: Any) -> str:
     return text
 
 
-def _palette(theatre: Theatre) -> dict[str, tuple[str, str]]:
-    """Return controller key -> (label, colour) for the three sides and "no_reports"."""
+def controller_palette(theatre: Theatre) -> dict[str, tuple[str, str]]:
+    """Return controller key -> (label, colour) for the three sides and "no_reports", from the
+    theatre's `parties` (a colour that is not a hex value falls back to the default)."""
     cfg = theatre.config
     parties = cfg.get("parties") or {}
     out = {}
@@ -265,8 +270,13 @@ def _assessments(items: Sequence[dict[str, Any]], palette: dict[str, tuple[str, 
     return f'<section class="card"><h2>Published assessments</h2><ul class="assess">{"".join(out)}</ul></section>'
 
 
-def _svg(layers: _Layers, states: dict[str, DistrictState], order: list[str]) -> str:
-    """Return the map's SVG: district fills, province borders, outline, labels, scale bar."""
+def map_svg(layers: Layers, states: dict[str, DistrictState], order: list[str]) -> str:
+    """Return the map's SVG: district fills, province borders, outline, labels, scale bar.
+
+    `states` needs a state for every district of `order` (`every_state` gives one); a path's
+    class is `c-<controller>` (colours come from `controller_palette`), its `data-i` its index
+    in `order`. Names are HTML-escaped.
+    """
     e = html.escape
     paths = []
     for i, did in enumerate(order):
@@ -291,6 +301,19 @@ def _svg(layers: _Layers, states: dict[str, DistrictState], order: list[str]) ->
             f'<g id="plabels" font-size="11" stroke-width="3">{plabels}</g>{scale}</svg>')
 
 
+def every_state(theatre: Theatre, states: Iterable[DistrictState], order: Iterable[str]
+                ) -> dict[str, DistrictState]:
+    """Return district id -> state for every district in `order`; one without a state has no
+    reports."""
+    by_id = {s.district_id: s for s in states}
+    for did in order:
+        if did not in by_id:
+            d = theatre.districts.get(did)
+            by_id[did] = DistrictState(did, d.name if d else did, d.province if d else "",
+                                       None, None, None)
+    return by_id
+
+
 def _fill(template: str, values: dict[str, str]) -> str:
     """Replace each {{NAME}} once; values are never scanned again for placeholders."""
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], template)
@@ -300,16 +323,10 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
                title: str | None = None, assessments: Sequence[dict[str, Any]] = ()) -> Path:
     """Write the self-contained HTML map of district control and return its path."""
     e = html.escape
-    layers = _layers(theatre)
+    layers = map_layers(theatre)
     order = list(layers.districts)
-    gazetteer = theatre.districts
-    by_id = {s.district_id: s for s in states}
-    for did in order:
-        if did not in by_id:
-            d = gazetteer.get(did)
-            by_id[did] = DistrictState(did, d.name if d else did, d.province if d else "",
-                                       None, None, None)
-    palette = _palette(theatre)
+    by_id = every_state(theatre, states, order)
+    palette = controller_palette(theatre)
     data = {"asOf": counts.as_of.isoformat(),
             "parties": {k: {"label": lb, "colour": c} for k, (lb, c) in palette.items()},
             "districts": [_district_data(by_id[did], counts.as_of) for did in order]}
@@ -333,7 +350,7 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
         "TOTAL_NOTE": e(total_note),
         "ATTRIBUTION": e(str(theatre.config.get("attribution") or "")),
         "COLOURS": css,
-        "SVG": _svg(layers, by_id, order),
+        "SVG": map_svg(layers, by_id, order),
         "OPTIONS": options,
         "DATA": script_json(data),
         "SCRIPT": script,

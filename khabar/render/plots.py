@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.compile.control_as_of import Counts
-from khabar.render.map import _palette
+from khabar.render.map import controller_palette
 from khabar.theatres.loader import Theatre
 
 COLUMNS: tuple[str, ...] = ("date", "taliban", "government", "contested", "no_reports",
@@ -74,7 +74,7 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
 
     if not days:
         raise ValueError("no days to plot")
-    palette = _palette(theatre)
+    palette = controller_palette(theatre)
     x: Any = [c.as_of for c in days]  # matplotlib takes dates; its stubs say floats
     series = [[getattr(c, k) for c in days] for k in STACK]
     fig, ax = plt.subplots(figsize=(10, 5), dpi=120)

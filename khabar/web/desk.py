@@ -18,6 +18,7 @@ from typing import Any
 
 from khabar.compile.control_as_of import Counts
 from khabar.records import DistrictState
+from khabar.render import Layers
 from khabar.store import connect
 from khabar.store import queries as q
 from khabar.theatres.loader import Theatre
@@ -124,11 +125,11 @@ class Desk:
             self._timelines = {key: out}
         return out
 
-    def layers(self) -> Any:
+    def layers(self) -> Layers:
         """Return the theatre's map layers (projected SVG paths), computed once."""
-        from khabar.render.map import _layers
+        from khabar.render import map_layers
 
-        return _layers(self.theatre)
+        return map_layers(self.theatre)
 
     def map_order(self) -> list[str]:
         """Return the district ids in the order of the map page's paths (data-i)."""

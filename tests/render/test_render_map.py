@@ -15,8 +15,15 @@ import pytest
 
 from khabar.compile.control_as_of import Counts, count
 from khabar.records import DistrictState, Observation
-from khabar.render import render_map
-from khabar.render.map import safe_url, script_json
+from khabar.render import (
+    controller_palette,
+    every_state,
+    map_layers,
+    map_svg,
+    render_map,
+    safe_url,
+    script_json,
+)
 from khabar.theatres.loader import Theatre
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
@@ -179,3 +186,22 @@ def test_page_shows_grades_claims_and_both_sides_of_a_dispute(
     assert (held_row["grade"], held_row["conf"], held_row["n"]) == ("B2", "high", 1)
     assert page.count('class="c-no_reports claimed"') == 1
     assert "Claimed by a party, unconfirmed" in page and counts.headline() in page
+
+
+def test_the_desk_can_draw_the_pages_map_with_the_public_api(page: str, theatre: Theatre,
+                                                            states: list[DistrictState]) -> None:
+    layers = map_layers(theatre)
+    order = list(layers.districts)
+    svg = map_svg(layers, every_state(theatre, states[:5], order), order)
+    assert svg.count('<path data-i="') == 399 and svg.count('class="c-no_reports"') == 394
+    full = map_svg(layers, every_state(theatre, states, order), order)
+    assert full.startswith('<svg id="map"') and full in page  # the same map as the page's
+
+
+def test_palette_takes_the_theatres_colours_and_refuses_what_is_not_a_colour(
+        theatre: Theatre) -> None:
+    assert controller_palette(theatre)["taliban"] == ("Taliban", "#c0392b")
+    parties = {"taliban": {"label": "Taliban", "colour": "red;}</style><script>"}}
+    odd = replace(theatre, config={**theatre.config, "parties": parties})
+    assert controller_palette(odd)["taliban"] == ("Taliban", "#c0392b")  # the default
+    assert controller_palette(odd)["government"] == ("Government", "#2c6fbb")

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from khabar.records import CONTROLLERS, PLOVER_TYPES, STANCES
-from khabar.render.map import _palette, _svg, safe_url, script_json
+from khabar.render import controller_palette, every_state, map_svg, safe_url, script_json
 from khabar.store import queries as q
 from khabar.web.desk import Desk
 from khabar.web.highlight import Mark, segments
@@ -52,7 +52,7 @@ def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
 @router.get("/theme.css")
 def theme(desk: DeskDep) -> Response:
     """The theatre's controller colours as CSS classes (colours are checked hex values)."""
-    css = "".join(f".c-{k}{{fill:{c}}}.bg-{k}{{background:{c}}}" for k, (_, c) in _palette(desk.theatre).items())
+    css = "".join(f".c-{k}{{fill:{c}}}.bg-{k}{{background:{c}}}" for k, (_, c) in controller_palette(desk.theatre).items())
     return Response(css, media_type="text/css", headers={"Cache-Control": "no-cache"})
 
 
@@ -67,28 +67,16 @@ def map_page(request: Request, desk: DeskDep,
     states, counts = desk.control(day)
     layers = desk.layers()
     order = desk.map_order()
-    by_id = {s.district_id: s for s in states}
-    palette = _palette(desk.theatre)
+    by_id = every_state(desk.theatre, states, order)
+    palette = controller_palette(desk.theatre)
     data = {"asOf": day.isoformat(), "first": first.isoformat(), "last": last.isoformat(),
             "ids": order, "parties": {k: {"label": lb, "colour": c} for k, (lb, c) in palette.items()},
-            "names": [[by_id[d].name, by_id[d].province] if d in by_id else [d, ""] for d in order],
+            "names": [[by_id[d].name, by_id[d].province] for d in order],
             "writable": desk.can_write()}
-    return _page(request, "map.html", svg=_svg(layers, _filled(desk, by_id, order), order),
+    return _page(request, "map.html", svg=map_svg(layers, by_id, order),
                  data=script_json(data), counts=counts, palette=palette, day=day,
                  first=first, last=last, span=(last - first).days, offset=(day - first).days,
                  controllers=(*CONTROLLERS, "no_reports"))
-
-
-def _filled(desk: Desk, by_id: dict[str, Any], order: list[str]) -> dict[str, Any]:
-    """Return states for every district the map draws (those missing: no reports)."""
-    from khabar.records import DistrictState
-
-    out = dict(by_id)
-    for did in order:
-        if did not in out:
-            d = desk.theatre.districts.get(did)
-            out[did] = DistrictState(did, d.name if d else did, d.province if d else "", None, None, None)
-    return out
 
 
 @router.get("/reports", response_class=HTMLResponse)
