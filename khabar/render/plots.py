@@ -40,8 +40,8 @@ def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start:
                        end: date) -> list[tuple[date, float, str, str]]:
     """Return (day, scaled count, controller, label) for assessments dated inside the range.
 
-    Counts of provincial capitals (a total under 100, or no total and "capital" in the sentence)
-    are left out: they are not on the districts' axis. A count reported twice is drawn once.
+    Counts of provincial capitals (`unit`, m004_assessment_unit) are left out: they are not on
+    the districts' axis. A count reported twice is drawn once.
     """
     out = []
     seen = set()
@@ -52,8 +52,7 @@ def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start:
             continue
         n, of = int(a["count"]), a.get("of") or a.get("of_total")
         key = (a.get("assessor"), a.get("controller"), n, of, day)
-        capitals = "capital" in str(a.get("evidence", "")).lower()
-        if key in seen or (of and int(of) < 100) or (not of and capitals):
+        if key in seen or (a.get("unit") or "districts") != "districts":
             continue
         seen.add(key)
         scaled = n * total / int(of) if of else float(n)

@@ -28,16 +28,28 @@ def test_timeline_writes_a_csv_row_per_day_and_both_images(theatre: Theatre, tmp
     assert all(c in svg.lower() for c in colours)  # the theatre's colours fill the areas
 
 
-def test_assessments_are_scaled_and_capitals_left_out() -> None:
+def test_assessments_are_scaled_and_counts_of_capitals_left_out() -> None:
     items = [{"assessor": "LWJ", "controller": "taliban", "count": 215, "of": 421,
-              "as_of": "2021-07-05", "evidence": "215 of 421 districts"},
+              "as_of": "2021-07-05", "unit": "districts"},
              {"assessor": "LWJ", "controller": "taliban", "count": 215, "of": 421,
-              "as_of": "2021-07-05", "evidence": "215 of 421 districts, again"},
+              "as_of": "2021-07-05", "unit": "districts"},  # the same count, reported again
              {"assessor": "X", "controller": "taliban", "count": 33, "of": 34,
-              "as_of": "2021-07-05", "evidence": "33 of 34 provincial capitals"},
+              "as_of": "2021-07-05", "unit": "provincial capitals"},
              {"assessor": "Y", "controller": "taliban", "count": 5, "of": None,
-              "as_of": "2021-07-06", "evidence": "five provincial capitals lost"},
+              "as_of": "2021-07-06", "unit": "provincial capitals"},
              {"assessor": "Z", "controller": "taliban", "count": 50, "of": None,
-              "as_of": "2021-09-01", "evidence": "50 districts"}]  # outside the range
+              "as_of": "2021-09-01", "unit": "districts"}]  # outside the range
     (point,) = _assessment_points(items, 399, date(2021, 7, 1), date(2021, 7, 10))
     assert point[0] == date(2021, 7, 5) and round(point[1]) == 204 and point[3] == "LWJ: 215 of 421"
+
+
+def test_the_unit_not_the_wording_says_what_is_counted() -> None:
+    items = [{"assessor": "A", "controller": "taliban", "count": 120, "of": None,
+              "as_of": "2021-07-05", "unit": "districts",
+              "evidence": "They hold 120 districts and ring the capital."},
+             {"assessor": "B", "controller": "taliban", "count": 9, "of": None, "as_of": "2021-07-06",
+              "unit": "provincial capitals", "evidence": "Zaranj was the ninth provincial centre to fall."},
+             {"assessor": "C", "controller": "taliban", "count": 150, "of": None,
+              "as_of": "2021-07-07", "evidence": "150 districts"}]  # stored before m004: districts
+    points = _assessment_points(items, 399, date(2021, 7, 1), date(2021, 7, 10))
+    assert [(p[3], round(p[1])) for p in points] == [("A: 120", 120), ("C: 150", 150)]
