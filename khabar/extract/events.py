@@ -14,37 +14,14 @@ from datetime import date
 from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
+from khabar.extract.event_lexicon import TRIGGERS
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Event
 from khabar.theatres.loader import Actor
 
-_TYPES: list[tuple[str, str]] = [
-    ("CONSULT", r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
-                r"visit(?:ed|s|ing)?|(?:hosted|hosts|hosting)(?!\s+(?:\w+\s+){0,3}(?:refugees|"
-                r"migrants|displaced|families|people|students|children|bases?|troops|camps?)\b)|"
-                r"received\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|"
-                r"(?:tele)?phone (?:calls?|conversations?|talks)|spoke (?:by|on the) (?:tele)?phone|"
-                r"telephoned|consultations|conferred|summit|conversation with)\b"),
-    ("AID", r"\b(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es))"
-            r"\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|supplies|weapons)\b"),
-    ("MOBILIZE", r"\b(?:deploy(?:ed|s|ing|ment)|mobili[sz](?:ed|es|ing|ation)|reservists|"
-                 r"(?:military|training|joint) (?:exercises|drills)|drills|exercises|"
-                 r"military hardware|sent (?:troops|reinforcements)|reinforcements|on alert|"
-                 r"massed troops)\b"),
-    ("RETREAT", r"\b(?:fled|flee|fleeing|escaped|crossed (?:the border )?into|retreat(?:ed|ing)?|"
-                r"sought refuge|scurrying across)\b"),
-    ("ASSAULT", r"\b(?:attack(?:ed|s|ing)?|air ?strikes?|airstrikes?|bomb(?:ed|ing|ings)|"
-                r"shell(?:ed|ing)|ambush(?:ed)?|assassinat(?:ed|ion)|clash(?:ed|es)|"
-                r"heavy fighting|offensive|raid(?:ed|s)?|suicide bomb\w*)\b"),
-    ("DISAPPROVE", r"\b(?:condemn(?:ed|s|ing)?|criticiz\w+|criticis\w+|spoken out against|"
-                   r"spoke out against|denounc\w+|accus(?:ed|es|ing)|blam(?:ed|es))\b"),
-    ("THREATEN", r"\b(?:threaten(?:ed|s|ing)|warned)\b"),
-    ("CONCEDE", r"\bsurrender(?:ed|s|ing)?\b"),
-    ("AGREE", r"\b(?:agreed|joint statement|signed an? (?:\w+\s+)?(?:agreement|deal))\b"),
-    ("REQUEST", r"\b(?:called (?:on|for)|urged|appealed (?:to|for)|requested)\b"),
-    ("COERCE", r"\b(?:besieg\w+|under siege|siege of|blockade[ds]?)\b"),
-]
-TYPES = [(t, re.compile(rx, re.I)) for t, rx in _TYPES]
+TYPES = [(t, re.compile(rx, re.I)) for t, _, rx in TRIGGERS]
+# each type's pattern with the stems a match cannot lack: a substring test before the scan
+_GATED = [(t, stems, rx) for (t, rx), (_, stems, _) in zip(TYPES, TRIGGERS, strict=True)]
 
 _PLANNED = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|set\s+to|due\s+to|expected\s+to|"
                       r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
@@ -152,8 +129,12 @@ def _is_person(text: str, label: str, ctx: Context) -> bool:
 def match(sent: Sent, ctx: Context) -> list[EventMatch]:
     """Return the event triggers of a sentence that lie outside quotations."""
     text = sent.text
+    low = text.lower()
+    has = low.__contains__
     found: list[EventMatch] = []
-    for etype, rx in TYPES:
+    for etype, stems, rx in _GATED:
+        if not any(map(has, stems)):
+            continue
         for m in rx.finditer(text):
             if inside_quotes(text, m.start()):
                 continue
@@ -177,7 +158,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             elif status == "happened" and _PLANNED.search(before):
                 status = "planned"
             found.append(EventMatch(etype, m.start(), m.end(), m.group(), status))
-    for m in _RECEIVED.finditer(text):
+    for m in _RECEIVED.finditer(text) if "received" in low or "welcomed" in low else ():
         if inside_quotes(text, m.start()) or any(f.t_start <= m.start() < f.t_end for f in found):
             continue
         window = text[m.end():m.end() + 70]
@@ -322,12 +303,15 @@ def _event_date(sent: Sent, m: EventMatch, ctx: Context) -> date | None:
         mentions = [d for d in mentions if (d.start < sub.end()) == inside]
     when = date_near(mentions, m.t_start, m.t_end)
     if when is None and _SAME_DAY.search(text):
-        when = ctx.last_event_date  # "On the same day, envoys met in Doha"
+        when = _last_day(ctx)  # "On the same day, envoys met in Doha"
     return when
 
 
 def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Event]:
     """Return an Event per trigger with the actors before it and the targets after it."""
+    if not matches:
+        _note_day(sent, ctx)
+        return []
     text = sent.text
     out = []
     ev_ = sent.evidence()
@@ -384,7 +368,19 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             if ev.type == "CONSULT" and ev.status == "happened":
                 ctx.meetings.append(ev)
             out.append(ev)
-    days = [d.value for d in sent.dates if d.value is not None]
-    if days:
-        ctx.last_event_date = days[-1]  # the day the report last named, for "the same day"
+    _note_day(sent, ctx)
     return out
+
+
+def _note_day(sent: Sent, ctx: Context) -> None:
+    """Note a sentence read, for a later "the same day" (its dates are read only then)."""
+    ctx.seen.append(sent)
+
+
+def _last_day(ctx: Context) -> date | None:
+    """Return the day the report last named before the current sentence, for "the same day"."""
+    for sent in reversed(ctx.seen):
+        days = [d.value for d in sent.dates if d.value is not None]
+        if days:
+            return days[-1]
+    return None

@@ -112,7 +112,7 @@ class Context:
     doc_provinces: set[str] = field(default_factory=set)  # province ids the report names
     last_group: str | None = None  # the last movement or body named, for "the group"
     last_body: str | None = None
-    last_event_date: date | None = None  # for "on the same day"
+    seen: list[Any] = field(default_factory=list)  # sentences read so far (Sent), for "the same day"
     person_seen_by_claims: str | None = None  # the last person named before this sentence
     person_before_claim: str | None = None  # the last person named before a claim's trigger  # the last ministry, state or body named, for "the statement said"
     meetings: list[Any] = field(default_factory=list)  # meetings reported so far (events.Event)
