@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from khabar.extract.dates import DateMention, date_near
+from khabar.extract.lowscan import lowered
 from khabar.extract.sentences import Context, Sent
 from khabar.records import Assessment
 
@@ -95,14 +96,31 @@ _CAPITALS = re.compile(r"\bcapitals?\b|\bprovincial\s+cent", re.I)
 _UNIT_WORD = re.compile(r"district|capital|cent(?:re|er)", re.I)
 
 
+# what every match of a pattern holds (in the lowered text): a sentence without it is passed over
+_UNIT_WORDS = ("district", "capital", "centre", "center")
+_TOTAL_UNIT = re.compile(r"\d\s+(?:rural\s+)?(?:district|provincial|capital|cent)")
+_ORDINAL_UNIT = re.compile(r"(?:st|nd|rd|th)\s+(?:district|provincial|capital)")
+_FALL_WORDS = ("fall", "fell", "been captured", "been overrun", "been taken", "hands", "lost", "gone")
+_RETAKEN_WORDS = ("retaken", "recaptured", "regained", "retook", "taken back", "reclaimed")
+_CAPTURED_WORDS = ("captured", "overrun", "overran", "seized", "taken", "conquered")
+
+
 def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
     """Return the district counts a sentence attributes to a tracker or states itself."""
     text = sent.text
-    if not _UNIT_WORD.search(text):
-        return []
-    if _PARTY_SOURCE.search(text) and not _ASSESSOR.search(text):
+    low = lowered(text)
+    if low is None:
+        if not _UNIT_WORD.search(text):
+            return []
+    elif not any(w in low for w in _UNIT_WORDS):
         return []
     out: list[AssessmentMatch] = []
+
+    def holds(words: tuple[str, ...]) -> bool:
+        return low is None or any(w in low for w in words)
+
+    def finds(gate: re.Pattern[str]) -> bool:
+        return low is None or gate.search(low) is not None
 
     def add(m: re.Match[str], kind: str, of: int | None = None, ordinal: bool = False) -> None:
         if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
@@ -110,26 +128,28 @@ def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
         unit = "provincial capitals" if _CAPITALS.search(m.group()) else "districts"
         out.append(AssessmentMatch(_number(m["n"]), of, kind, m.start(), m.end(), ordinal, unit))
 
-    for m in _COUNT.finditer(text):
+    for m in _COUNT.finditer(text) if finds(_TOTAL_UNIT) else ():
         near = text[max(0, m.start() - 40):m.start()] + text[m.end():m.end() + 30]
         if not _CONTROL_NEAR.search(near):
             continue  # "pressing on the edges of 17 of the 34 provincial capitals"
         kind = "contested" if re.search(r"contested", text[m.end():m.end() + 40], re.I) else "controlled"
         add(m, kind, int(m["total"]))
-    for m in _CONTESTED.finditer(text):
+    for m in _CONTESTED.finditer(text) if holds(("contested",)) else ():
         add(m, "contested")
-    for m in _RETAKEN.finditer(text):
+    for m in _RETAKEN.finditer(text) if holds(_RETAKEN_WORDS) else ():
         add(m, "retaken")
-    for m in _FLOW.finditer(text):
+    for m in _FLOW.finditer(text) if holds(_FALL_WORDS) else ():
         add(m, "fallen")
-    for m in _ORDINAL.finditer(text):
+    for m in _ORDINAL.finditer(text) if finds(_ORDINAL_UNIT) else ():
         add(m, "fallen", ordinal=True)
-    for m in _CAPTURED.finditer(text):
+    for m in _CAPTURED.finditer(text) if holds(_CAPTURED_WORDS) else ():
         if not _ONE_DAY.match(text[m.end("n"):].strip()):
             add(m, "fallen")
-    for m in _NUMBER_OF.finditer(text):
+    for m in _NUMBER_OF.finditer(text) if holds(("number of",)) else ():
         kind = "controlled" if re.search(r"control|hands|hold", m.group(), re.I) else "fallen"
         add(m, kind)
+    if out and _PARTY_SOURCE.search(text) and not _ASSESSOR.search(text):
+        return []  # a party's count of its own gains: a claim
     return out
 
 
@@ -152,7 +172,9 @@ def _as_of(text: str, dates: list[DateMention], m: AssessmentMatch, published: d
 def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
                previous_text: str, outlet: str) -> list[Assessment]:
     """Return an Assessment per count, naming the assessor in this or the previous sentence."""
-    out = []
+    out: list[Assessment] = []
+    if not matches:
+        return out
     a = _ASSESSOR.search(sent.text) or _ASSESSOR.search(previous_text)
     assessor = a["a"] if a else (f"{outlet} (report)" if outlet else "report")
     side = "government" if _GOV.search(sent.text) and not _TALIBAN.search(sent.text) else "taliban"

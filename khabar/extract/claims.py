@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
+from khabar.extract.lowscan import Scan, lowered
 from khabar.extract.quantities import find_quantity
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Claim, Quantity
@@ -41,9 +42,18 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized)))\b"),
 ]
 TRIGGERS = [(stance, re.compile(rx, re.I)) for stance, rx in _TRIGGERS]
-_NOT_CLAIM = re.compile(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
-                        r"(?:governor|minister|chief))|rejected (?:the|an?) (?:offer|proposal|request)",
-                        re.I)
+# the words with which every match of a trigger begins: the pattern is tried only there
+_TRIGGER_STARTS = {
+    "denies": ("den", "refuted", "not true", "absolute lie", "outright lie", "baseless", "unfounded",
+               "call"),
+    "disputes": ("reject", "dismiss", "disput", "an assertion that"),
+    "asserts": ("claim", "said", "say", "announced", "insist", "assert", "blam", "alleg", "accus",
+                "assur", "promise", "boast", "took responsibility", "responsibility for"),
+}
+_TRIGGER_SCANS = [(stance, Scan(rx, starts=_TRIGGER_STARTS[stance])) for stance, rx in _TRIGGERS]
+_NOT_CLAIM = Scan(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
+                  r"(?:governor|minister|chief))|rejected (?:the|an?) (?:offer|proposal|request)",
+                  starts=("claimed", "unclaimed", "dismissed", "rejected"))
 _DENIAL_WORDS = re.compile(r"\b(?:lies?|not true|false|baseless|fabricat\w+|fake|untrue|"
                            r"groundless|unfounded|invented)\b", re.I)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
@@ -60,24 +70,31 @@ class ClaimMatch:
     owned: bool = False  # "the government's claim that ...": the government's, told by another
 
 
-_SAID = re.compile(r"\b(?:said|says|saying|told|according to|announced|stated|added|reported|wrote|"
-                   r"tweeted|informed)\b", re.I)
-_CONTROL_QTY = re.compile(r"\b(?:control(?:s|led|ling)?|(?:h(?:o|e)ld|holds?)(?!\s+(?:talks|an?|meetings?|"
-                          r"consultations|discussions)\b)|captured|taken|seized|"
-                          r"killed|killing|crossed|fled|died|dead|wounded|retreated|surrendered|arrested|"
-                          r"complete|completed|retaken|recaptured|retook|regained|liberated|reclaimed)\b",
-                          re.I)
+_SAID_RX = (r"\b(?:said|says|saying|told|according to|announced|stated|added|reported|wrote|"
+            r"tweeted|informed)\b")
+_SAID = re.compile(_SAID_RX, re.I)
+_SAID_SCAN = Scan(_SAID_RX, starts=("said", "say", "told", "according to", "announced", "stated",
+                                     "added", "reported", "wrote", "tweeted", "informed"))
+_CONTROL_QTY = Scan(r"\b(?:control(?:s|led|ling)?|(?:h(?:o|e)ld|holds?)(?!\s+(?:talks|an?|meetings?|"
+                    r"consultations|discussions)\b)|captured|taken|seized|"
+                    r"killed|killing|crossed|fled|died|dead|wounded|retreated|surrendered|arrested|"
+                    r"complete|completed|retaken|recaptured|retook|regained|liberated|reclaimed)\b",
+                    starts=("control", "hold", "held", "captured", "taken", "seized", "kill", "crossed",
+                            "fled", "died", "dead", "wounded", "retreated", "surrendered", "arrested",
+                            "complete", "retaken", "recaptured", "retook", "regained", "liberated",
+                            "reclaimed"))
 # the extent of control a party asserts: "the group's fighters now held the crossing"
-_CONTROL_STATE = re.compile(
+_CONTROL_STATE = Scan(
     r"\b(?:(?:now|still)\s+(?:controls?|controlled|holds?|held)|(?:controls?|controlled|controlling)\s+"
     r"(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+|more than\s+)?(?:\d|most|much|all|half|a third|"
     r"two-thirds|a quarter|the (?:entire|whole)|every)|h(?:o|e)lds?\s+no\b|(?:in|have|has|had)\s+control\s+of|"
     r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?under\s+(?:the\s+)?(?:\w+['\u2019]s?\s+)?"
-    r"control)\b", re.I)
-_NOT_STATE = re.compile(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losing|regained|wrest\w*)"
-                        r"\s+(?:full\s+|complete\s+)?control\b|\bheld\s+(?:talks|a meeting|meetings|"
-                        r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion", re.I)
-_PLAIN_SOURCING = re.compile(r"\b(?:confirmed|confirms)\b", re.I)
+    r"control)\b", needles=("control", "hold", "held"))
+_NOT_STATE = Scan(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losing|regained|wrest\w*)"
+                  r"\s+(?:full\s+|complete\s+)?control\b|\bheld\s+(?:talks|a meeting|meetings|"
+                  r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion",
+                  needles=("control", "held"))
+_PLAIN_SOURCING = Scan(r"\b(?:confirmed|confirms)\b", starts=("confirm",))
 _CASUALTIES = re.compile(
     r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to)?\s*"
     r"(?P<v>\d{1,3}(?:,\d{3})+|\d+|dozens of)\s+(?P<who>(?:[\w\-]+\s+){0,2}(?:taliban|militants|terrorists|insurgents|fighters|"
@@ -109,8 +126,18 @@ _KILLED_N = re.compile(
     re.I)
 
 
+# every casualty count names one of these verbs, and a number in digits or "dozens of"
+_CASUALTY_NEEDLES = ("killed", "killing", "dead", "died", "wounded", "injured", "captured", "surrendered",
+                     "crossed", "fled", "retreated", "arrested", "detained", "defected")
+_DIGIT = re.compile(r"\d")
+
+
 def casualty_quantity(text: str) -> Quantity | None:
     """Return "41 Taliban fighters killed" as a quantity of people, else None."""
+    low = lowered(text)
+    if low is not None and not (any(w in low for w in _CASUALTY_NEEDLES) and (
+            _DIGIT.search(text) or "dozens of" in low)):
+        return None
     k = _KILLED_N.search(text)
     if k is not None:  # "attacks have killed more than 3,500 people"
         return Quantity(float(k["v"].replace(",", "")), "people",
@@ -133,28 +160,30 @@ def _quantity(text: str) -> Quantity | None:
 def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     """Return the claim triggers of a sentence, outside quotations, one per clause."""
     text = sent.text
-    if _NOT_CLAIM.search(text):
+    low = lowered(text)
+    if _NOT_CLAIM.search(text, low):
         return []
     out: list[ClaimMatch] = []
-    qty_said = _SAID.search(text)
+    qty_said = _SAID_SCAN.search(text, low)
     if qty_said and (inside_quotes(text, qty_said.start()) or _closes_quote(text, qty_said.start())):
         qty_said = None
     if qty_said and _is_outlet(text, qty_said.start(), ctx):
         qty_said = None  # "..., Reuters said": the outlet's sourcing, not a party's claim
-    if qty_said and not _PLAIN_SOURCING.search(text):
+    if qty_said and not _PLAIN_SOURCING.search(text, low):
         # "X controls 85 percent of the territory, a member of its delegation said";
         # "the spokesman said the group's fighters now held the crossing"
-        counted = bool(_CONTROL_QTY.search(text) and _quantity(text))
-        if counted or (_CONTROL_STATE.search(text) and not _NOT_STATE.search(text)):
+        counted = bool(_CONTROL_QTY.search(text, low) and _quantity(text))
+        if counted or (_CONTROL_STATE.search(text, low) and not _NOT_STATE.search(text, low)):
             out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group(),
                                   state_only=not counted))
-    for m in _OWNED_CLAIM.finditer(text):
-        # "rejected the Kabul administration's claim that its forces had retaken Yangi Qala"
-        if not inside_quotes(text, m.start()):
-            out.append(ClaimMatch("asserts", m.start("claim"), m.end("claim"), m.group("claim"),
-                                  owned=True))
-    for stance, rx in TRIGGERS:
-        for m in rx.finditer(text):
+    if "claim" in text:  # every owned claim reads "claim(s) that"
+        for m in _OWNED_CLAIM.finditer(text):
+            # "rejected the Kabul administration's claim that its forces had retaken Yangi Qala"
+            if not inside_quotes(text, m.start()):
+                out.append(ClaimMatch("asserts", m.start("claim"), m.end("claim"), m.group("claim"),
+                                      owned=True))
+    for stance, rx in _TRIGGER_SCANS:
+        for m in rx.finditer(text, low):
             if inside_quotes(text, m.start()):
                 continue
             if any((abs(m.start() - o.t_start) < 40 and not o.owned) or (
@@ -190,23 +219,35 @@ def _closes_quote(text: str, pos: int) -> bool:
 
 def _is_outlet(text: str, pos: int, ctx: Context) -> bool:
     """Return whether an outlet or wire is named just before a position ("..., Reuters said")."""
-    return _outlet_pattern(ctx.theatre).search(text[max(0, pos - 45):pos].lower()) is not None
+    window = text[max(0, pos - 45):pos].lower()
+    by_word, other = _outlet_patterns(ctx.theatre)
+    for w in _WORD.finditer(window):  # a name that begins a word begins with that whole word
+        rx = by_word.get(w.group())
+        if rx is not None and rx.match(window, w.start()) is not None:
+            return True
+    return other is not None and other.search(window) is not None
 
 
-# theatre id -> (the theatre, kept alive so that its id is not reused, and its pattern)
-_OUTLET_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
+_WORD = re.compile(r"\w+")
+# theatre id -> (the theatre, kept alive so that its id is not reused, and its patterns)
+_OUTLET_PATTERNS: dict[int, tuple[object, dict[str, re.Pattern[str]], re.Pattern[str] | None]] = {}
 
 
-def _outlet_pattern(theatre: object) -> re.Pattern[str]:
-    """Return one compiled pattern of every outlet name and alias of a theatre, and the wires."""
+def _outlet_patterns(theatre: object) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
+    """Return the outlet names and aliases of a theatre and the wires as patterns of whole words:
+    by the first word of the names, and one of the names that begin with no word."""
     hit = _OUTLET_PATTERNS.get(id(theatre))
     if hit is None:
         outlets = getattr(theatre, "outlets", ())
         names = {n.lower() for o in outlets for n in (o.name, *o.aliases) if len(n) > 2}
         names |= {w.lower() for w in _WIRES}
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        hit = _OUTLET_PATTERNS[id(theatre)] = (theatre, re.compile(rf"\b(?:{alts})\b"))
-    return hit[1]
+        groups: dict[str, list[str]] = {}
+        for n in sorted(names, key=len, reverse=True):
+            first = _WORD.match(n)
+            groups.setdefault(first.group() if first else "", []).append(re.escape(n))
+        rxs = {w: re.compile(rf"\b(?:{'|'.join(alts)})\b") for w, alts in groups.items()}
+        hit = _OUTLET_PATTERNS[id(theatre)] = (theatre, rxs, rxs.pop("", None))
+    return hit[1], hit[2]
 
 
 _WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik", "Xinhua", "IRNA", "Tolonews", "TOLOnews",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.extract.lowscan import lowered
 from khabar.records import Quantity
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -48,24 +49,41 @@ def _of(phrase: str) -> str | None:
     return " ".join(words[:3]) or None
 
 
+def _holds(low: str | None, words: tuple[str, ...]) -> bool:
+    """Return whether the lowered text holds one of the words (True when it is not lowered)."""
+    return low is None or any(w in low for w in words)
+
+
+# words of which every match of a pattern holds one: a text with none is passed over at once
+_PERCENT_WORDS = ("%", "percent", "per cent")
+_FRACTION_WORDS = ("third", "half", "quarter")
+_LENGTH_WORDS = ("kilomet", "km", "mile")
+_PEOPLE_WORDS = ("taliban", "militants", "insurgents", "fighters", "soldiers", "troops", "civilians",
+                 "police", "servicemen", "people", "refugees")
+_PEOPLE_VERBS = ("kill", "dead", "wound", "injur", "captur", "surrender", "cross", "fled", "arrest")
+
+
 def find_quantity(text: str) -> Quantity | None:
     """Return the first quantity a text states about territory, districts, borders or people."""
-    m = _PERCENT.search(text)
+    low = lowered(text)
+    m = _PERCENT.search(text) if _holds(low, _PERCENT_WORDS) else None
     if m:
         return Quantity(_num(m["v"]), "percent", _of(m["of"]), (m["q"] or "").lower() or None)
-    m = _FRACTION.search(text)
+    m = _FRACTION.search(text) if _holds(low, _FRACTION_WORDS) else None
     if m and _of(m["of"]) in ("border", "territory", "districts"):
         return Quantity(_FRACTIONS[m["f"].lower()], "percent", _of(m["of"]),
                         (m["q"] or "").lower() or None)
-    m = _DISTRICTS.search(text)
+    m = _DISTRICTS.search(text) if _holds(low, ("districts",)) else None
     if m:
         total = m["total"]
         return Quantity(_num(m["v"]), "districts", f"{total} districts" if total else None,
                         (m["q"] or "").lower() or None)
-    m = _LENGTH.search(text)
+    m = _LENGTH.search(text) if _holds(low, _LENGTH_WORDS) else None
     if m and not re.match(r"\S*-?long|\s*\(", text[m.end("u"):]) and "-" not in text[m.start("v"):m.end("u")]:
         unit = "km" if m["u"].lower().startswith("k") else "miles"
         return Quantity(_num(m["v"]), unit, _of(m["of"]), (m["q"] or "").lower() or None)
+    if not (_holds(low, _PEOPLE_WORDS) and _holds(low, _PEOPLE_VERBS)):
+        return None
     m = _PEOPLE.search(text)
     if m and re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"] + m["who"], re.I):
         verb = re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"], re.I)

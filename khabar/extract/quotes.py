@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from khabar.extract.lowscan import Scan, lowered
 from khabar.extract.sentences import Context, Sent, clean_name
 from khabar.records import Evidence, Quote
+from khabar.theatres.loader import Theatre
 
 SPEECH = (r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|tweeted|"
           r"explained|warned|warns|argued|argues|insisted|insists|charged|joked|continued|"
@@ -50,7 +53,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     A quotation that runs over paragraphs (an opening mark at a paragraph's start, the closing
     mark paragraphs later) gives one span per paragraph, as the report prints it.
     """
-    out = []
+    out: list[QuoteSpan] = []
+    if "\u201c" not in text and '"' not in text:
+        return out  # every quotation opens with one of these marks
     for m in _QUOTE.finditer(text):
         g = "c" if m["c"] is not None else "s"
         inner = m[g]
@@ -60,8 +65,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             continue
         out.append(_span(text, s, e))
     taken = [(q.start, q.end) for q in out]
-    for m in _OPEN_AT_PARAGRAPH.finditer(text):
-        s = m.end()
+    for s in _paragraph_openings(text):
         if any(a - 1 <= s <= b + 1 for a, b in taken):
             continue
         close = _CLOSE_LATER.match(text, s)
@@ -75,7 +79,20 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return out
 
 
-_OPEN_AT_PARAGRAPH = re.compile(r"(?:^|\n\s*\n)\s*[\u201c\"](?=\S)")
+# an opening mark at the start of the report or of a paragraph: two patterns, each with a first
+# character that `re` can look for, rather than one that tries "^" at every position
+_OPEN_AT_START = re.compile(r"\s*[\u201c\"](?=\S)")
+_OPEN_AT_PARAGRAPH = re.compile(r"\n\s*\n\s*[\u201c\"](?=\S)")
+
+
+def _paragraph_openings(text: str) -> Iterator[int]:
+    """Yield where each quotation that opens a paragraph starts, after its mark."""
+    first = _OPEN_AT_START.match(text)
+    if first is not None:
+        yield first.end()
+    for m in _OPEN_AT_PARAGRAPH.finditer(text, first.end() if first is not None else 0):
+        yield m.end()
+
 # the rest of the opening paragraph holds no mark; later paragraphs open none before the close
 _CLOSE_LATER = re.compile(r"(?P<inner>[^\u201c\u201d\"\n]+(?:\n\s*\n[^\u201c\u201d\"\n]+){1,3})[\u201d\"]")
 
@@ -250,7 +267,8 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
 # “...,” Sultani said, “and ...”: nothing between two quotations but their attribution
 _ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(?:{SPEECH})\b"
                                rf"[^.;\u201c\u201d\"]{{0,40}}[,:]\s*[\u201c\"]?$", re.I)
-_ISSUES_STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|press release|declaration)\b", re.I)
+_ISSUES_STATEMENT = Scan(r"\b(?:statement|communiqu[eé]|press release|declaration)\b",
+                         needles=("statement", "communiqu", "press release", "declaration"))
 _FRAMED = re.compile(
     r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+(?:it|them|this|that|"
     r"(?:the|such|these|those|his|her|their|its)\s+(?:[\w\-\u2019']+\s+){0,3})?"
@@ -391,21 +409,20 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
     bodies: list[tuple[int, str | None]] = []  # who issued the statement a sentence names
     groups = []  # (offset, name as written) of every movement or armed group named
     for sent in sents:
-        if _ISSUES_STATEMENT.search(sent.text):
+        if _ISSUES_STATEMENT.search(sent.text, lowered(sent.text)):
             issuers = [e for e in sent.all_ents if e.label_ == "ACTOR" and not in_quote(sent.start + e.start_char)
                        and (a := ctx.theatre.actor(e.text)) is not None and a.kind != "person"]
             # one issuer named: the statement is its; two ("the delegations of A and B"): joint
             bodies.append((sent.start, clean_name(issuers[0].text) if len(issuers) == 1 else None))
         for e in sent.all_ents:
-            if in_quote(sent.start + e.start_char):
+            if e.label_ != "ACTOR" or in_quote(sent.start + e.start_char):
                 continue  # named inside a quotation: not who speaks
-            actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None
+            actor = ctx.theatre.actor(e.text)
             if actor is not None and actor.kind in ("movement", "organisation", "force") and \
                     _is_subject(sent, e.start_char) is not False:
                 groups.append((sent.start + e.start_char, clean_name(e.text)))
     body_positions = [p for p, _ in bodies]
-    outlets = {o.name.lower() for o in ctx.theatre.outlets} | {
-        a.lower() for o in ctx.theatre.outlets for a in o.aliases}
+    outlets = _outlet_names(ctx.theatre)
     speakers: list[str | None] = []
     for q in found:
         ps = para_starts[bisect_right(para_starts, q.start - 1) - 1]
@@ -441,3 +458,17 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
             ev = Evidence(document_id, q.start, q.end, q.text)
         out.append(Quote(speaker=speaker, text=q.text, evidence=ev, span=(q.start, q.end)))
     return out
+
+
+# theatre id -> (the theatre, kept alive so that its id is not reused, its outlets' names)
+_OUTLET_NAMES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _outlet_names(theatre: Theatre) -> frozenset[str]:
+    """Return every outlet name and alias of a theatre, lowercased: not who speaks a quotation."""
+    hit = _OUTLET_NAMES.get(id(theatre))
+    if hit is None:
+        names = frozenset({o.name.lower() for o in theatre.outlets} | {
+            a.lower() for o in theatre.outlets for a in o.aliases})
+        hit = _OUTLET_NAMES[id(theatre)] = (theatre, names)
+    return hit[1]
