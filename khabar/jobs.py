@@ -7,7 +7,7 @@ The CLI and the web app call these; each returns data and prints nothing. The cl
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,6 +32,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     records: dict[str, int] = field(default_factory=dict)
+    documents: list[str] = field(default_factory=list)  # ids of the reports extracted and stored
 
     @property
     def read(self) -> int:
@@ -77,6 +78,7 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
             rep.new += 1
         else:
             rep.known += 1
+        rep.documents.append(item.id)
         for kind, n in _counts(ex).items():
             rep.records[kind] = rep.records.get(kind, 0) + n
     return rep
@@ -96,15 +98,17 @@ def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
     return states, count(states, as_of)
 
 
-def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date | None = None
-                         ) -> list[Observation]:
+def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date | None = None,
+                         document_ids: Collection[str] | None = None) -> list[Observation]:
     """Return the stored control changes, and the denials of a change of hands as observations
-    of who holds the district ("the ministry denied that X had fallen"), up to a day if given."""
+    of who holds the district ("the ministry denied that X had fallen"), up to a day if given,
+    of some reports if given."""
     from khabar.compile.holding import denial_observations
     from khabar.store.sources import report_meta
 
-    obs = store.observations(conn, up_to)
-    claims = [c for c in store.records_of(conn, "claims") if c["stance"] != "asserts"]
+    obs = store.observations(conn, up_to, document_ids)
+    claims = [c for c in store.records_of(conn, "claims", document_ids)
+              if c["stance"] != "asserts"]
     if claims:
         held = denial_observations(theatre, claims, report_meta(conn))
         obs.extend(o for o in held if up_to is None or o.effective <= up_to)
@@ -121,13 +125,23 @@ def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: d
                     grader=Grader.for_theatre(theatre))
 
 
-def control_events(conn: sqlite3.Connection, theatre: Theatre, as_of: date | None = None
-                   ) -> list[ControlEvent]:
-    """Return the control events (each with every report of it) up to a day if given."""
+def control_events(conn: sqlite3.Connection, theatre: Theatre, as_of: date | None = None,
+                   document_ids: Collection[str] | None = None) -> list[ControlEvent]:
+    """Return the control events (each with every report of it) up to a day if given, told by
+    some reports if given."""
     from khabar.compile.dedup import cluster_control
 
-    return cluster_control(control_observations(conn, theatre, as_of),
+    return cluster_control(control_observations(conn, theatre, as_of, document_ids),
                            Grader.for_theatre(theatre))
+
+
+def distinct_events(conn: sqlite3.Connection, theatre: Theatre, document_ids: Collection[str]
+                    ) -> dict[str, int]:
+    """Return how many control events and events (PLOVER) some stored reports tell of, several
+    reports of one event counted once, as compile/dedup.py joins them (`khabar ingest` prints
+    it beside the counts of records)."""
+    return {"control events": len(control_events(conn, theatre, document_ids=document_ids)),
+            "events": len(plover_events(conn, theatre, document_ids))}
 
 
 def find_district(theatre: Theatre, name: str) -> District:
@@ -162,8 +176,9 @@ def district_history(conn: sqlite3.Connection, theatre: Theatre, name: str,
     return d, events, states
 
 
-def plover_events(conn: sqlite3.Connection, theatre: Theatre) -> list[EventCluster]:
-    """Return the stored events (PLOVER), each with every report of it."""
+def plover_events(conn: sqlite3.Connection, theatre: Theatre,
+                  document_ids: Collection[str] | None = None) -> list[EventCluster]:
+    """Return the stored events (PLOVER), each with every report of it; of some reports if given."""
     import json
 
     from khabar.compile.dedup import cluster_events, grade_event
@@ -173,7 +188,7 @@ def plover_events(conn: sqlite3.Connection, theatre: Theatre) -> list[EventClust
     meta = report_meta(conn)
     grader = Grader.for_theatre(theatre)
     reports = []
-    for r in store.records_of(conn, "events"):
+    for r in store.records_of(conn, "events", document_ids):
         ev = Event(r["type"], tuple(json.loads(r["actors"] or "[]")),
                    tuple(json.loads(r["targets"] or "[]")), r["place"],
                    date.fromisoformat(r["date"]) if r["date"] else None,

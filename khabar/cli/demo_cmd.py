@@ -20,8 +20,9 @@ def demo(
     theatre: TheatreOption = "afghanistan_2021",
 ) -> None:
     """Run the main job on the bundled sample reports and say where the output is."""
+    from khabar.cli.ingest_cmd import distinct_line, records_clause
     from khabar.extract.pipeline import Extractor
-    from khabar.jobs import compile_control, daily_counts, ingest, render_all
+    from khabar.jobs import compile_control, daily_counts, distinct_events, ingest, render_all
     from khabar.render.plots import write_timeline
     from khabar.store import connect
     from khabar.store.queries import assessments_near
@@ -52,8 +53,9 @@ def demo(
     days = daily_counts(conn, th, first, day)
     paths.update({f"timeline_{k}": p for k, p in write_timeline(
         th, days, out, assessments=assessments_near(conn, day, (day - first).days)).items()})
-    recs = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rep.records.items())
-    console.print(f"Ingested {rep.new} sample reports into {db}: {recs}.", highlight=False)
+    console.print(f"Ingested {rep.new} sample reports into {db}; {records_clause(rep.records)}.",
+                  highlight=False)
+    console.print(distinct_line(distinct_events(conn, th, rep.documents)), highlight=False)
     console.print(counts.headline(), highlight=False)
     console.print(f"Map:     {paths['map']}", highlight=False)
     console.print(f"CSV:     {paths['csv']}", highlight=False)

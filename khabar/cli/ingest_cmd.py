@@ -35,6 +35,7 @@ def ingest(
 ) -> None:
     """Ingest reports into the database: read, extract records, store one report per transaction."""
     from khabar.extract.pipeline import Extractor
+    from khabar.jobs import distinct_events
     from khabar.jobs import ingest as run
     from khabar.store import connect
 
@@ -56,8 +57,35 @@ def ingest(
     if not quiet:
         for w in rep.warnings:
             warn(w)
-    recs = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rep.records.items() if n)
+    recs = records_clause(rep.records)
     console.print(f"Ingested {rep.new} new report(s) into {db} ({rep.known} already stored, "
-                  f"{len(rep.errors)} error(s)){'; ' + recs if recs else ''}.")
+                  f"{len(rep.errors)} error(s)){'; ' + recs if recs else ''}.", highlight=False)
+    if rep.documents:
+        line = distinct_line(distinct_events(conn, extractor.theatre, rep.documents))
+        if line:
+            console.print(line, highlight=False)
     if rep.read == 0 and rep.errors:
         raise typer.Exit(1)
+
+
+_SINGULAR = {"control_changes": "control change", "events": "event", "claims": "claim",
+             "quotes": "quote", "assessments": "assessment", "control events": "control event"}
+
+
+def _counted(n: int, kind: str) -> str:
+    one = _SINGULAR.get(kind, kind)
+    return f"{n} {one}" if n == 1 else f"{n} {one}s"
+
+
+def records_clause(records: dict[str, int]) -> str:
+    """Return "records: 7 control changes, 1 event, 1 claim" ("" when there are none): one per
+    sentence that reports it, so one event told by three outlets is three."""
+    parts = [_counted(n, k) for k, n in records.items() if n]
+    return "records: " + ", ".join(parts) if parts else ""
+
+
+def distinct_line(distinct: dict[str, int]) -> str:
+    """Return "Distinct in these reports: 6 control events, 1 event (...)" ("" when none)."""
+    parts = [_counted(n, k) for k, n in distinct.items() if n]
+    return ("Distinct in these reports: " + ", ".join(parts)
+            + " (the reports of one event count once).") if parts else ""

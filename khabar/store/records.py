@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -111,8 +111,10 @@ def iter_documents(conn: sqlite3.Connection) -> Iterator[Document]:
         yield _document(row)
 
 
-def observations(conn: sqlite3.Connection, up_to: date | None = None) -> list[Observation]:
-    """Return the stored control changes that can be placed in time, up to a day if given.
+def observations(conn: sqlite3.Connection, up_to: date | None = None,
+                 document_ids: Collection[str] | None = None) -> list[Observation]:
+    """Return the stored control changes that can be placed in time, up to a day if given, of
+    some reports if given.
 
     An observation's effective day is the day its report gives, else the report's publication
     day; changes with neither are left out.
@@ -121,11 +123,14 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None) -> list[Ob
            " c.date, COALESCE(c.date, d.published) AS effective, c.evidence, d.published,"
            " d.outlet, d.title, d.url, c.trigger, c.ev_start FROM control_changes c JOIN documents d"
            " ON d.id = c.document_id WHERE COALESCE(c.date, d.published) IS NOT NULL")
-    params: tuple[Any, ...] = ()
+    params: list[Any] = []
+    if document_ids is not None:
+        sql += " AND c.document_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(document_ids)))
     revs = reviews(conn, "control_changes")  # analysts' overrides win; {} when there are none
     if up_to is not None and not any("date" in r.fields for r in revs.values()):
         sql += " AND COALESCE(c.date, d.published) <= ?"
-        params = (up_to.isoformat(),)
+        params.append(up_to.isoformat())
     obs = [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _d(r[6]), date.fromisoformat(r[7]),
                        r[8], _d(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0)
            for r in conn.execute(sql, params)]
@@ -168,9 +173,9 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     return out
 
 
-def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = None,
+def records_of(conn: sqlite3.Connection, kind: str, document_ids: Collection[str] | None = None,
                keep_rejected: bool = False) -> list[dict[str, Any]]:
-    """Return stored records of a kind (a table name) as dicts, optionally of one document.
+    """Return stored records of a kind (a table name) as dicts, of some documents if given.
 
     Analysts' overrides apply as `overrides.apply_reviews` applies them; rejected records are
     left out unless `keep_rejected`.
@@ -180,8 +185,8 @@ def records_of(conn: sqlite3.Connection, kind: str, document_id: str | None = No
         raise ValueError(f"unknown record kind {kind!r}")
     sql = f"SELECT * FROM {kind}"  # noqa: S608 - kind is checked against a fixed set
     params: tuple[Any, ...] = ()
-    if document_id:
-        sql += " WHERE document_id = ?"
-        params = (document_id,)
+    if document_ids is not None:
+        sql += " WHERE document_id IN (SELECT value FROM json_each(?))"
+        params = (json.dumps(list(document_ids)),)
     rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start", params)]
     return apply_reviews(conn, kind, rows, keep_rejected=keep_rejected)
