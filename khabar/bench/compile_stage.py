@@ -1,7 +1,7 @@
 """Bench stage "assessment": a full compile and a 100-day timeline at 100,000 and 1,000,000
 observations, each size stored once and timed in a fresh process.
 
-    python -m khabar.bench.compile_stage store --db FILE --observations N [--days 120]
+    python -m khabar.bench.observations --db FILE --observations N [--days 120]
     python -m khabar.bench.compile_stage time --db FILE --as-of DAY --from DAY --to DAY [--runs 3]
 
 `time` prints one JSON line: the seconds of `jobs.compile_control` (store.observations, then
@@ -18,19 +18,10 @@ import statistics
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 SIZES: tuple[int, ...] = (100_000, 1_000_000)
 TIMELINE_DAYS = 100
-
-
-def store(db: str, observations: int, days: int, seed: int, theatre: str) -> dict[str, Any]:
-    """Store synthetic control changes (khabar.bench.observations.store_synthetic)."""
-    from khabar.bench.observations import store_synthetic
-    from khabar.theatres.loader import load
-
-    return store_synthetic(db, observations, days, seed, load(theatre))
 
 
 def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str
@@ -77,7 +68,7 @@ def _row(stage: str, seconds: float, peak_mb: float, notes: str) -> dict[str, An
 
 def run(b: Any) -> list[dict[str, Any]]:
     """The bench stage: store each size once, then time it in a fresh process."""
-    from khabar.bench.observations import FIRST_DAY
+    from khabar.bench.observations import FIRST_DAY, store_command
     from khabar.bench.runner import run_command
 
     a = b.args
@@ -88,9 +79,8 @@ def run(b: Any) -> list[dict[str, Any]]:
         db = b.workdir / f"assessment-{n}.db"
         me = [sys.executable, "-m", "khabar.bench.compile_stage"]
         if not db.exists():
-            run_command([*me, "store", "--db", str(db), "--observations", str(n), "--days",
-                         str(a.days), "--seed", str(a.seed), "--theatre", a.theatre],
-                        b.workdir, f"assessment-store-{n}")
+            run_command(store_command(db, n, a.days, a.seed, a.theatre), b.workdir,
+                        f"assessment-store-{n}")
         runs = 1 if n >= 1_000_000 else min(a.runs, 3)
         seconds, peak, out = run_command(
             [*me, "time", "--db", str(db), "--as-of", as_of.isoformat(), "--from",
@@ -115,12 +105,6 @@ def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m khabar.bench.compile_stage")
     p.add_argument("--theatre", default="afghanistan_2021")
     sub = p.add_subparsers(dest="what", required=True)
-    s = sub.add_parser("store")
-    s.add_argument("--db", required=True)
-    s.add_argument("--observations", type=int, required=True)
-    s.add_argument("--days", type=int, default=120)
-    s.add_argument("--seed", type=int, default=7)
-    s.add_argument("--theatre", default="afghanistan_2021")
     t = sub.add_parser("time")
     t.add_argument("--db", required=True)
     t.add_argument("--as-of", required=True, type=date.fromisoformat)
@@ -129,12 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--runs", type=int, default=3)
     t.add_argument("--theatre", default="afghanistan_2021")
     a = p.parse_args(argv)
-    if a.what == "store":
-        Path(a.db).unlink(missing_ok=True)
-        out = store(a.db, a.observations, a.days, a.seed, a.theatre)
-    else:
-        out = timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre)
-    print(json.dumps(out))
+    print(json.dumps(timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre)))
 
 
 if __name__ == "__main__":

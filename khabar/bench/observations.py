@@ -2,13 +2,20 @@
 
 Each synthetic report is one sentence per control change ("Taliban fighters captured Nerkh
 district in Wardak province on June 3."), so every record's evidence and span are real offsets.
+The bench stages that need a store of them (assessment, web) make it in a fresh process:
+
+    python -m khabar.bench.observations --db FILE --observations N [--days 120] [--seed 7]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 from khabar.records import ControlChange, Document, Evidence, Extraction, document_id
 from khabar.theatres.loader import Theatre
@@ -83,3 +90,30 @@ def store_synthetic(db: str, observations: int, days: int, seed: int, theatre: T
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return {"observations": n, "seconds": seconds}
+
+
+def store_command(db: Path | str, observations: int, days: int, seed: int, theatre: str
+                  ) -> list[str]:
+    """Return the command that stores synthetic control changes in a new database file (this
+    module's `main`, in a process of its own)."""
+    return [sys.executable, "-m", "khabar.bench.observations", "--db", str(db), "--observations",
+            str(observations), "--days", str(days), "--seed", str(seed), "--theatre", theatre]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Store synthetic control changes in a new database file; print one JSON line."""
+    from khabar.theatres.loader import load
+
+    p = argparse.ArgumentParser(prog="python -m khabar.bench.observations")
+    p.add_argument("--db", required=True)
+    p.add_argument("--observations", type=int, required=True)
+    p.add_argument("--days", type=int, default=120)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--theatre", default="afghanistan_2021")
+    a = p.parse_args(argv)
+    Path(a.db).unlink(missing_ok=True)
+    print(json.dumps(store_synthetic(a.db, a.observations, a.days, a.seed, load(a.theatre))))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,7 +4,7 @@
 second process (this module's `load` command) sends a bounded number of GET /api/map?as_of=DAY
 requests from several threads over keep-alive connections, and prints one JSON line.
 
-    python -m khabar.bench.web_stage store --db FILE --observations N [--days 120]
+    python -m khabar.bench.observations --db FILE --observations N [--days 120]
     python -m khabar.bench.web_stage load --url URL --first DAY --days N --requests N --threads N
 
 Two phases: "cold" asks each day once, one request at a time (every answer compiles control
@@ -26,21 +26,12 @@ import threading
 import time
 import urllib.request
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 OBSERVATIONS = 20_000
 REQUESTS = 3_000
 THREADS = 8
-
-
-def store(db: str, observations: int, days: int, seed: int, theatre: str) -> dict[str, Any]:
-    """Store synthetic control changes (khabar.bench.observations.store_synthetic)."""
-    from khabar.bench.observations import store_synthetic
-    from khabar.theatres.loader import load
-
-    return store_synthetic(db, observations, days, seed, load(theatre))
 
 
 def _percentile(values: list[float], p: float) -> float:
@@ -128,15 +119,15 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 120
 
 def run(b: Any) -> list[dict[str, Any]]:
     """The bench stage: store, serve, load from a second process; one row per phase."""
-    from khabar.bench.observations import FIRST_DAY
+    from khabar.bench.observations import FIRST_DAY, store_command
     from khabar.bench.runner import StageError, khabar_command, run_command
 
     a = b.args
     db = b.workdir / "web.db"
     me = [sys.executable, "-m", "khabar.bench.web_stage"]
     if not db.exists():
-        run_command([*me, "store", "--db", str(db), "--observations", str(OBSERVATIONS), "--days",
-                     str(a.days), "--seed", str(a.seed), "--theatre", a.theatre], b.workdir, "web-store")
+        run_command(store_command(db, OBSERVATIONS, a.days, a.seed, a.theatre), b.workdir,
+                    "web-store")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(b.workdir / "web-serve.log", "wb")  # noqa: SIM115 - closed below
@@ -178,12 +169,6 @@ def run(b: Any) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m khabar.bench.web_stage")
     sub = p.add_subparsers(dest="what", required=True)
-    s = sub.add_parser("store")
-    s.add_argument("--db", required=True)
-    s.add_argument("--observations", type=int, default=OBSERVATIONS)
-    s.add_argument("--days", type=int, default=120)
-    s.add_argument("--seed", type=int, default=7)
-    s.add_argument("--theatre", default="afghanistan_2021")
     ld = sub.add_parser("load")
     ld.add_argument("--url", required=True)
     ld.add_argument("--first", required=True, type=date.fromisoformat)
@@ -191,12 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     ld.add_argument("--requests", type=int, default=REQUESTS)
     ld.add_argument("--threads", type=int, default=THREADS)
     a = p.parse_args(argv)
-    if a.what == "store":
-        Path(a.db).unlink(missing_ok=True)
-        result = store(a.db, a.observations, a.days, a.seed, a.theatre)
-    else:
-        result = load(a.url, a.first, a.days, a.requests, a.threads)
-    print(json.dumps(result))
+    print(json.dumps(load(a.url, a.first, a.days, a.requests, a.threads)))
 
 
 if __name__ == "__main__":
