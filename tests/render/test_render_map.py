@@ -15,15 +15,8 @@ import pytest
 
 from khabar.compile.control_as_of import Counts, count
 from khabar.records import DistrictState, Observation
-from khabar.render import (
-    controller_palette,
-    every_state,
-    map_layers,
-    map_svg,
-    render_map,
-    safe_url,
-    script_json,
-)
+from khabar.render import controller_palette, every_state, map_layers, map_svg, render_map
+from khabar.render.map import safe_url, script_json
 from khabar.theatres.loader import Theatre
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
