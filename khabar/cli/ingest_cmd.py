@@ -44,7 +44,8 @@ def ingest(
     extractor = Extractor(theatre, mode=pipeline)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TextColumn("{task.completed} reports"), TimeElapsedColumn(),
-                  console=console, transient=True, disable=quiet) as progress:
+                  console=console, transient=True,
+                  disable=quiet or not console.is_terminal) as progress:  # piped: no bar
         task = progress.add_task("Ingesting", total=None)
 
         def tick(item: object) -> None:
