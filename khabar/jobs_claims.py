@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from khabar.jobs import compile_control
-from khabar.records import DistrictState, Document
+from khabar.records import DistrictState
 from khabar.store import records as store
+from khabar.store.sources import report_meta
 from khabar.theatres.loader import Theatre
 
 
@@ -40,18 +41,16 @@ def stored_claims(conn: sqlite3.Connection) -> list:
     from khabar.compile.claim_check import StoredClaim
     from khabar.records import Quantity
 
-    docs: dict[str, Document | None] = {}
+    meta = report_meta(conn)
     out = []
     for r in store.records_of(conn, "claims"):
-        if r["document_id"] not in docs:  # one read per report, not one per claim
-            docs[r["document_id"]] = store.get_document(conn, r["document_id"])
-        doc = docs[r["document_id"]]
+        m = meta.get(r["document_id"])
         q = json.loads(r["quantity"]) if r["quantity"] else None
         out.append(StoredClaim(
             r["id"], r["document_id"], r["claimant"], r["stance"], r["text"],
             Quantity(q["value"], q["unit"], q.get("of"), q.get("qualifier"), q.get("value_max"))
             if q else None, date.fromisoformat(r["date"]) if r["date"] else None,
-            doc.published if doc else None, doc.outlet if doc else "", r["evidence"],
+            m.published if m else None, m.outlet if m else "", r["evidence"],
             (r["span_start"], r["span_end"]), r["review"]))
     return sorted(out, key=lambda c: (c.day or date.min, c.document_id, c.span[0]))
 
@@ -80,16 +79,19 @@ def _denial_targets(conn: sqlite3.Connection, claims: list) -> list:
                       f"{c.claimant}: {c.text}", (),
                       c.quantity.value if c.quantity else None, c.claimant)
                for c in claims if c.stance == "asserts"]
-    published = {d: (doc.published if doc else None) for d, doc in (
-        (r, store.get_document(conn, r)) for r in
-        {x["document_id"] for k in ("events", "control_changes") for x in store.records_of(conn, k)})}
+    meta = report_meta(conn)
+
+    def day_of(r: dict) -> date | None:  # the record's day, else its report's
+        m = meta.get(r["document_id"])
+        return date.fromisoformat(r["date"]) if r["date"] else m.published if m else None
+
     for r in store.records_of(conn, "events"):
-        day = date.fromisoformat(r["date"]) if r["date"] else published.get(r["document_id"])
+        day = day_of(r)
         targets.append(Target("events", r["id"], r["document_id"], r["span_start"], day,
                               f"{r['type']} {r['place'] or ''}: {r['evidence'][:80]}",
                               tuple(p for p in (r["place"],) if p)))
     for r in store.records_of(conn, "control_changes"):
-        day = date.fromisoformat(r["date"]) if r["date"] else published.get(r["document_id"])
+        day = day_of(r)
         targets.append(Target("control_changes", r["id"], r["document_id"], r["span_start"], day,
                               f"{r['district']} to {r['controller']}",
                               tuple(p for p in (r["district"],) if p)))
