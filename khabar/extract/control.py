@@ -8,13 +8,13 @@ claim gives no record ("attacked but failed to capture", "could fall", "denied t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz
 
 from khabar.extract.control_triggers import GOV_CUES, TALIBAN_CUES, Found, find_triggers
-from khabar.extract.dates import date_near
+from khabar.extract.dates import DateMention, date_near, find_dates, said_on
 from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
@@ -23,7 +23,7 @@ from khabar.theatres.loader import name_key
 
 _HEDGE_BEFORE = re.compile(
     r"\b(?:fail(?:ed|s|ing)?\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ies|ying)\s+to|bid\s+to|"
-    r"could|may|might|would|will|shall|threat(?:en|ened|ens)?\s+to|plan(?:s|ned|ning)?\s+to|"
+    r"could|(?-i:may)|might|would|will|shall|threat(?:en|ened|ens)?\s+to|plan(?:s|ned|ning)?\s+to|"
     r"aim(?:s|ed|ing)?\s+to|s(?:ought|eek|eeking|eeks)\s+to|effort\s+to|efforts\s+to|"
     r"push\s+to|about\s+to|verge\s+of|preparing\s+to|prepare\s+to|want(?:s|ed)?\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|vow(?:ed|s)?\s+to|not|never|no\s+longer|denied|deny|denies|"
@@ -66,6 +66,8 @@ class ControlMatch:
     trigger: str
     t_start: int  # sentence-relative
     t_end: int
+    days: tuple[DateMention, ...] | None = None  # the sentence's dates read from the report's last day
+
 
 
 _TALIBAN_CUE = re.compile(rf"\b(?:{TALIBAN_CUES})\b", re.I)
@@ -216,7 +218,44 @@ def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMenti
 
 
 def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
-    """Return the (district, controller, trigger) triples a sentence states as fact."""
+    """Return the (district, controller, trigger) triples a sentence states as fact.
+
+    A sentence naming no day reads "nine days earlier", "the next day" or "by nightfall" from
+    the last day the report named before it.
+    """
+    found = _match(sent, ctx)
+    if found and not any(d.value for d in sent.dates):
+        anchor = _report_day([s for s in ctx.seen if s is not sent])
+        if anchor is not None:
+            days = tuple(find_dates(sent.text, sent.published, anchor=anchor))
+            found = [replace(m, days=days) for m in found]
+    return found
+
+
+def _report_day(seen: list[Sent]) -> date | None:
+    """Return the last day named by the sentences read so far, a relative one counted on from
+    the day before it ("... on July 3. Nine days earlier, ...": June 24).
+
+    Only the sentences since the last one naming a day of its own are read (their dates are
+    read lazily).
+    """
+    since: list[Sent] = []
+    for s in reversed(seen):
+        named = [d.value for d in s.dates if d.value is not None]
+        if named:
+            day = named[-1]
+            break
+        since.append(s)
+    else:
+        return None
+    for s in reversed(since):
+        named = [d.value for d in find_dates(s.text, s.published, anchor=day) if d.value is not None]
+        if named:
+            day = named[-1]
+    return day
+
+
+def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     text = sent.text
     places = district_mentions(sent, ctx)
     if not places:
@@ -286,6 +325,8 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     return out
 
 
+# what stands before the date of a dateline: "KUNDUZ, " at the head of the report
+_DATELINE = re.compile(r"\s*[A-Z][A-Z\-'’ .]+,\s*")
 _SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b")
 
 
@@ -296,13 +337,18 @@ def _date_of(sent: Sent, m: ControlMatch) -> date | None:
     dates Kandahar on Thursday and Lashkar Gah on Friday.
     """
     text = sent.text
+    dates = list(m.days) if m.days is not None else sent.dates
+    filed = [d for d in dates if _DATELINE.fullmatch(d.before) and d.start == len(d.before)]
+    if filed and any(d not in filed and not said_on(d) for d in dates):
+        # "KUNDUZ, May 26 (Wire) - ... seized Sherzad last week": the day the report was filed
+        dates = [d for d in dates if d not in filed]
     breaks = [b for b in _SEGMENT_BREAK.finditer(text)]
     lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)
     hi = min([b.start() for b in breaks if b.start() >= m.place.end], default=len(text))
-    own = [d for d in sent.dates if lo <= d.start and d.end <= hi]
+    own = [d for d in dates if lo <= d.start and d.end <= hi]
     if own and (lo > 0 or hi < len(text)):
         return date_near(own, m.place.start, m.place.end, text)
-    return date_near(sent.dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end), text)
+    return date_near(dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end), text)
 
 
 def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:

@@ -90,7 +90,7 @@ TRIGGERS: list[Trigger] = [
     _t(r"\bwent\b(?=\s+(?:on|in|early|late|too|as well|the same|overnight|without|to the taliban|"
        r"quietly|next|a day|two days|that|soon)\b)", "taliban", "passive",
        words="went", direct=True),
-    _t(r"\bfollowed\b(?=\s+(?:a|the|on|in|suit|soon|within|shortly|two|three|hours|days|hours)\b)",
+    _t(r"\bfollowed\b(?=\s+(?:a|the|on|in|suit|soon|within|shortly|two|three|hours|days|after)\b)",
        "taliban", "passive",
        words="followed", direct=True),
     _t(r"\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of the taliban|taliban(?:'s|’s)?\s+control)",

@@ -41,6 +41,9 @@ _VAGUE = re.compile(r"\b(?:last|past|previous|recent|coming)\s+(?:week|weeks|mon
 
 
 _DIGIT = re.compile(r"\d")
+# the day just told of, named again: "earlier in the day", "later that day", "by nightfall"
+_SAME_DAY = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening|night)\b|"
+                       r"\b(?:by|at|before|after)\s+nightfall\b", re.I)
 # letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not lower to it
 _FOLDS_APART = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -97,8 +100,14 @@ def weekday_on_or_before(weekday: int, published: date) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
-def find_dates(text: str, published: date | None, default_year: int = 2021) -> list[DateMention]:
-    """Return the date expressions of a text with the days they mean, in text order."""
+def find_dates(text: str, published: date | None, default_year: int = 2021,
+               anchor: date | None = None) -> list[DateMention]:
+    """Return the date expressions of a text with the days they mean, in text order.
+
+    `anchor` is the last day the report named before this text. A text naming no day of its
+    own reads its relative days from it: "nine days earlier", "two days later", "the next day",
+    "earlier in the day", "by nightfall" ("... captured Dand on July 3. Nine days earlier, ...").
+    """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -153,6 +162,8 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
                 value -= timedelta(days=7)
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
+    # the days the text names itself; without one, relative days read from the report's anchor
+    report_day = anchor if anchor is not None and not any(d.value for d in out) else None
     chained = days or any(w in low for w in ("morning", "afternoon", "evening", "night"))
     for m in (_CHAINED.finditer(text) if chained else ()):
         if not free(*m.span()):
@@ -163,10 +174,16 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
         anchor = max(anchors, key=lambda d: d.end).value if anchors else None
         if anchor is not None:
             value = anchor + timedelta(days=step)
+        elif report_day is not None:
+            value = report_day + timedelta(days=step)
         elif published and step == -1:
             value = published - timedelta(days=1)
         out.append(DateMention(m.start(), m.end(), m.group(), value))
         taken.append(m.span())
+    for m in (_SAME_DAY.finditer(text) if report_day is not None else ()):
+        if free(*m.span()):
+            out.append(DateMention(m.start(), m.end(), m.group(), report_day))
+            taken.append(m.span())
     for m in (_YEAR.finditer(text) if digits else ()):
         if free(*m.span()):
             out.append(DateMention(m.start(), m.end(), m.group(), None))
@@ -183,7 +200,7 @@ def find_dates(text: str, published: date | None, default_year: int = 2021) -> l
     out = _merge_appositions(text, out)
     if not (days or "week" in low):
         return out  # no "two days after", "a week later"
-    return _apply_offsets(text, out, published)
+    return _apply_offsets(text, out, published, report_day)
 
 
 def _merge_appositions(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -201,9 +218,13 @@ def _merge_appositions(text: str, mentions: list[DateMention]) -> list[DateMenti
     return out
 
 
-def _apply_offsets(text: str, mentions: list[DateMention], published: date | None
-                   ) -> list[DateMention]:
-    """Resolve "two days after ... July 8" and "three days ago" to days of their own."""
+def _apply_offsets(text: str, mentions: list[DateMention], published: date | None,
+                   report_day: date | None = None) -> list[DateMention]:
+    """Resolve "two days after ... July 8" and "three days ago" to days of their own.
+
+    "Nine days earlier" or "two days later" with no day in the text counts from `report_day`,
+    the last day the report named before; "two days after" needs its own anchor ("after what?").
+    """
     extra: list[DateMention] = []
     for m in _OFFSET.finditer(text):
         n_raw = m["n"].lower()
@@ -230,6 +251,8 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
                     anchor = preceding[-1].value
                     if direction in ("after", "before"):
                         sign = -sign
+                elif report_day is not None and direction in ("later", "earlier"):
+                    anchor = report_day
         if m["unit"].lower().startswith("week"):
             extra.append(DateMention(m.start(), m.end(), m.group(), None))
             continue
@@ -241,6 +264,11 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
 
 _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed|"
                           r"tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
+
+
+def said_on(m: DateMention) -> bool:
+    """Return whether a date is the day of a statement: "officials said on Sunday"."""
+    return bool(_REPORTED_ON.search(m.before))
 
 
 def text_before(m: DateMention) -> str:

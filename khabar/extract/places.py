@@ -65,12 +65,13 @@ def _name_words(text: str, s: int, t: int, covered: list[tuple[int, int]]) -> tu
             continue
         rest = text[ws:t]
         if any(not (t <= a or ws >= b) for a, b in covered) or \
-                any(x.lower() in _NOT_A_NAME for x in re.split(r"[\s\-]+", rest)):
+                any(x.lower() in _NOT_A_NAME for x in _WORD_BREAKS.split(rest)):
             continue
         return ws, t
     return t, t
 
 
+_WORD_BREAKS = re.compile(r"[\s\-]+")
 _NGRAM = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[eiy]|ye|wa)\s|-(?:[eiy]|ye)\s|"
                     r"\s|-)[A-Z][a-z]+){1,2}(?![\w\-])")
 
@@ -82,12 +83,15 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
     "Tirin Kot" (the ruler found only "Kot"), "Deh Rawud" (the gazetteer's "Dehrawud"),
     "Mehtar Lam": a capitalised run whose spelling key is a district name's replaces what it covers.
     """
-    others = [(e.start_char, e.end_char) for e in sent.all_ents if e.label_ in ("ACTOR", "VENUE", "PROVINCE")]
+    others: list[tuple[int, int]] | None = None
     for m in _NGRAM.finditer(text):
         s, t = m.span()
         name = m.group()
-        if any(w.lower() in _NOT_A_NAME for w in re.split(r"[\s\-]+", name)):
+        if any(w.lower() in _NOT_A_NAME for w in _WORD_BREAKS.split(name)):
             continue
+        if others is None:
+            others = [(e.start_char, e.end_char) for e in sent.all_ents
+                      if e.label_ in ("ACTOR", "VENUE", "PROVINCE")]
         inside = [p for p in out if s <= p.start and p.end <= t]
         if any(not (t <= a or s >= b) for a, b in others) or any(
                 not (t <= p.start or s >= p.end) and p not in inside for p in out):

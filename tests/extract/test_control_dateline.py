@@ -1,0 +1,28 @@
+"""The date of a dateline ("GARDEZ, June 26 (Wire) - ...") is the day the report was filed.
+
+A change the sentence dates otherwise ("last week", "on Tuesday") takes that date, not the
+dateline's; with nothing else but the day of the statement, the dateline's day stands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document
+
+
+@pytest.mark.parametrize("text, day", [
+    ("GARDEZ, June 26 (Paktia Wire) - Insurgents seized Zurmat district of Paktia province last week, "
+     "officials said.", None),
+    ("GARDEZ, June 26 (Paktia Wire) - Insurgents seized Zurmat district of Paktia province on Monday, "
+     "officials said.", date(2021, 6, 21)),
+    ("GARDEZ, June 26 (Paktia Wire) - Insurgents seized Zurmat district of Paktia province, "
+     "officials said on Saturday.", date(2021, 6, 26)),
+])
+def test_a_dateline_dates_a_change_only_when_nothing_else_does(fast_extractor: Extractor, text: str,
+                                                                day: date | None) -> None:
+    doc = Document(id="dateline", text=text, title="", published=date(2021, 6, 26))
+    assert [(c.district, c.date) for c in fast_extractor.extract(doc).control_changes] == [("Zurmat", day)]
