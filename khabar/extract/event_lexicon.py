@@ -8,6 +8,8 @@ condition when editing a pattern: every word a pattern can match must contain on
 
 from __future__ import annotations
 
+import re
+
 TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ("CONSULT",
      ("met", "meet", "talks", "visit", "host", "delegation", "phone", "consultation", "conferred",
@@ -19,35 +21,132 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"(?:tele)?phone (?:calls?|conversations?|talks)|spoke (?:by|on the) (?:tele)?phone|"
      r"telephoned|consultations|conferred|summit|conversation with)\b"),
     ("AID",
-     ("offer", "provid", "deliver", "donat"),
-     r"\b(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es))"
-     r"\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|supplies|weapons)\b"),
+     ("offer", "provid", "deliver", "donat", "pledg", "promis", "funding", "supplying"),
+     r"\b(?:(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es)|"
+     r"pledg(?:ed|es)|promis(?:ed|es))\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|"
+     r"supplies|weapons|funding)|(?:would|will)\s+(?:keep|continue)\s+(?:funding|providing|supplying))\b"),
     ("MOBILIZE",
-     ("deploy", "mobili", "reservist", "exercise", "drill", "hardware", "sent", "reinforcement",
-      "alert", "massed"),
+     ("deploy", "mobili", "reservist", "exercise", "drill", "hardware", "sent", "reinforc", "arrival",
+      "flown", "rushed", "dispatched", "airlifted", "alert", "massed", "up arms", "up positions",
+      "formed"),
      r"\b(?:deploy(?:ed|s|ing|ment)|mobili[sz](?:ed|es|ing|ation)|reservists|"
      r"(?:military|training|joint) (?:exercises|drills)|drills|exercises|"
-     r"military hardware|sent (?:troops|reinforcements)|reinforcements|on alert|"
-     r"massed troops)\b"),
+     r"military hardware|sent (?:troops|reinforcements|commandos|soldiers)|"
+     r"reinforcements\s+(?:arrived|were sent|reached|had arrived|have arrived)|"
+     r"arrival of (?:\w+\s+)?(?:commandos|troops|reinforcements|soldiers)|"
+     r"(?:commandos|troops|soldiers|special forces)\s+(?:were\s+|had been\s+|have been\s+)?"
+     r"(?:sent|flown|rushed|dispatched|airlifted)|on alert|massed troops|"
+     r"t(?:ook|aken|ake|aking) up (?:arms|positions)|formed (?:\w+\s+)?(?:armed groups|militias?)|"
+     r"(?:continued to |continues to )?reinforc(?:e|ed|ing) (?:its|the|their) (?:\w+\s+){0,2}"
+     r"(?:border|frontier|positions|defences|defenses))\b"),
     ("RETREAT",
-     ("fled", "flee", "escaped", "crossed", "retreat", "refuge", "scurrying"),
-     r"\b(?:fled|flee|fleeing|escaped|crossed (?:the border )?into|retreat(?:ed|ing)?|"
-     r"sought refuge|scurrying across)\b"),
+     ("fled", "flee", "escaped", "retreat", "withdr", "pulled back", "crossed", "refuge", "scurrying",
+      "left the country"),
+     r"\b(?:fled|flee|fleeing|escaped|retreat(?:ed|ing)?|withdr(?:ew|awn)|pulled back|"
+     r"crossed\s+(?:the\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:river|border|frontier)|crossed into|"
+     r"sought refuge|scurrying across|left the country)\b"),
     ("ASSAULT",
-     ("attack", "strike", "bomb", "shell", "ambush", "assassinat", "clash", "fighting", "offensive",
-      "raid"),
-     r"\b(?:attack(?:ed|s|ing)?|air ?strikes?|airstrikes?|bomb(?:ed|ing|ings)|"
-     r"shell(?:ed|ing)|ambush(?:ed)?|assassinat(?:ed|ion)|clash(?:ed|es)|"
-     r"heavy fighting|offensive|raid(?:ed|s)?|suicide bomb\w*)\b"),
+     ("attack", "assault", "strike", "struck", "bomb", "detonat", "shell", "ambush", "assassinat",
+      "shot dead", "gunned down", "fired", "opened fire", "stormed", "clash", "fighting", "offensive",
+      "raid", "tried to", "tries to", "trying to", "pushed into", "broke into"),
+     r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air ?strikes?|airstrikes?|strikes\s+on|"
+     r"struck(?!\s+(?:an?|the)\s+(?:deal|agreement|chord|tone|balance|note))|bomb(?:ed|ing|ings)|"
+     r"detonated|shell(?:ed|ing)|ambush(?:ed)?|assassinat(?:ed|ion)|shot dead|gunned down|"
+     r"fired (?:\w+\s+){0,4}?(?:at|on)|opened fire|stormed|clash(?:ed|es)|"
+     r"(?:heavy )?fighting(?!\s+(?:season|age|spirit|capabilit|alongside|for\b|on (?:the|their) side))|offensive\s+(?:on|against)|"
+     r"raid(?:ed|s)?|suicide bomb\w*|t(?:ried|ries|rying) to (?:overrun|capture|seize|storm|take)|"
+     r"pushed into|broke into)\b"),
     ("DISAPPROVE",
-     ("condemn", "critici", "out against", "denounc", "accus", "blam"),
+     ("condemn", "critici", "out against", "denounc", "accus", "blam", "levell", "leveled", "lashed out",
+      "slammed"),
      r"\b(?:condemn(?:ed|s|ing)?|criticiz\w+|criticis\w+|spoken out against|"
-     r"spoke out against|denounc\w+|accus(?:ed|es|ing)|blam(?:ed|es))\b"),
-    ("THREATEN", ("threaten", "warned"), r"\b(?:threaten(?:ed|s|ing)|warned)\b"),
-    ("CONCEDE", ("surrender",), r"\bsurrender(?:ed|s|ing)?\b"),
+     r"spoke out against|denounc\w+|accus(?:ed|es|ing)|blam(?:ed|es)|"
+     r"levell?ed (?:\w+\s+)?(?:allegations|accusations|charges|criticism) against|lashed out|slammed)\b"),
+    ("THREATEN", ("threaten", "warned"),
+     r"\b(?:threaten(?:ed|s|ing)|warned(?=\s+(?:\w+\s+){0,8}?(?:not to|against|(?:would|will)\s+"
+     r"(?:be\s+)?(?:\w+\s+)?(?:retaliate|respond|strike|attack|target|shoot|act|take|suppressed|punished|"
+     r"crushed|repelled|met with)\b)))\b"),
+    ("CONCEDE", ("surrender", "laid down", "handed over"),
+     r"\b(?:surrender(?:ed|s|ing)?|laid down (?:their\s+|his\s+)?(?:weapons|arms)|"
+     r"handed over (?:\w+\s+){0,3}?(?:office|weapons|posts?|base|headquarters) to)\b"),
     ("AGREE", ("agreed", "joint statement", "signed"),
      r"\b(?:agreed|joint statement|signed an? (?:\w+\s+)?(?:agreement|deal))\b"),
-    ("REQUEST", ("called", "urged", "appealed", "requested"),
-     r"\b(?:called (?:on|for)|urged|appealed (?:to|for)|requested)\b"),
-    ("COERCE", ("besieg", "siege", "blockade"), r"\b(?:besieg\w+|under siege|siege of|blockade[ds]?)\b"),
+    ("REQUEST", ("called", "urged", "appealed", "requested", "asked"),
+     r"\b(?:called (?:on|for)|urged|appealed (?:to|for)|requested|"
+     r"(?<!when )(?<!was )(?<!were )asked (?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?for"
+     r"(?!\s+(?:shelter|asylum|refuge|comment))|(?<!when )(?<!was )(?<!were )asked (?!not\b)(?:\w+\s+){1,3}?to)\b"),
+    ("REJECT", ("refus", "turned down", "declined", "rejected"),
+     r"\b(?:refus(?:ed|es|ing) to (?:accept|allow|admit|let|hand|take|receive|recogni[sz]e|join|meet|"
+     r"talk|negotiate)|turned down|declined (?:an?|the) (?:offer|request|invitation|proposal)|"
+     r"rejected (?:an?|the) (?:\w+\s+)?(?:offer|request|invitation|proposal|demand|plan|ceasefire))\b"),
+    ("COERCE", ("besieg", "siege", "blockade", "detained", "arrested", "custody", "blocked"),
+     r"\b(?:besieg\w+|under siege|siege of|blockade[ds]?|detained|arrested|taken into custody|"
+     r"blocked (?:\w+\s+){0,2}roads?)\b"),
+    ("SANCTION", ("closed", "suspended"),
+     r"\b(?:closed (?:its |the )?(?:\w+\s+){0,2}(?:border|crossing|airspace|embassy|consulate)|"
+     r"suspended (?:\w+\s+){0,2}(?:trade|flights|aid|assistance|visas))\b"),
 ]
+
+# -- what a trigger's words say about the event ----------------------------------------------
+# a retreat goes somewhere: "fled to Tajikistan", "withdrew on foot towards Alingar"; "fled the
+# district" only tells how the district changed hands (a control change)
+_RETREAT_VERB = re.compile(r"^(?:fled|flee|fleeing|escaped|retreat(?:ed|ing)?|withdr(?:ew|awn)|pulled back)$",
+                           re.I)
+_DESTINATION = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,4}?(?:(?:into|towards?|across|onto)\b|over the border\b|"
+    r"to\s+(?:the\s+|a\s+|an\s+|neighbou?ring\s+|its\s+|their\s+)*(?:[A-Z]\w|"
+    r"[\w\-]*\s*(?:airport|base|border|river|frontier|mountains|hills|capital|country|countries|"
+    r"territory|city|province|district|side)\b))|\s+(?:the country|abroad)\b")
+_CIVILIANS = re.compile(r"\b(?:families|residents|civilians|people|villagers|refugees|women|children|"
+                        r"locals|inhabitants|households|migrants)\b[^,;]{0,40}$", re.I)
+# "have intensified attacks", "a staging ground for attacks", "the Taliban's offensive", "after
+# clashes with", "in recent months": a campaign or a circumstance, not one attack
+_NOMINAL_ASSAULT = re.compile(r"^(?:attacks?|assaults?|offensive\s+\w+|clashes|(?:heavy )?fighting|strikes\s+on|"
+                              r"air ?strikes?|airstrikes?|bombings?|raids?)$", re.I)
+_CAMPAIGN = re.compile(r"(?:\b(?:intensif\w*|step(?:ped|s)? up|ramp(?:ed|s)? up|escalat\w*|staging ground for|"
+                       r"launch(?:ed|es|ing)?|extend(?:ed|s|ing)?|expand(?:ed|s|ing)?|counter|their|its|"
+                       r"after|since|amid|following|before|of|backed by|supported by|with the help of)|"
+                       r"['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}(?:\w+-)?$",
+                       re.I)
+_HABITUAL = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months|years)\b|"
+                       r"\bfor (?:almost |nearly |about |over |more than )?(?:two |three |four |several |many |\d+ )?"
+                       r"(?:weeks|months|years)\b|\brecent months\b", re.I)
+_EACH_TIME = re.compile(r"\b(?:each|every) time\b[^.;]{0,40}$", re.I)
+# "soldiers who had fled into Tajikistan were flown back": an earlier retreat, told again
+_WHO_HAD = re.compile(r"\bwho\s+(?:had|have|has)\s+$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}(?:\w+-)?$", re.I)
+_NEW_DETAIL = re.compile(r"\s+(?:on|against|in|at|near)\s+(?:the\s+)?[A-Z]")
+_NOMINAL_OTHER = re.compile(r"^(?:drills|exercises|(?:military|training|joint) (?:exercises|drills)|"
+                            r"deployment|mobili[sz]ation|joint statement|reservists|blockades?|"
+                            r"siege of|under siege)$", re.I)
+_RESTRAINT = re.compile(r"[^.;]{0,80}\b(?:restraint|calm|de-?escalat\w*|refrain|avoid\w*)\b", re.I)
+
+
+def background(etype: str, text: str, start: int, end: int) -> bool:
+    """Return whether a trigger tells of a campaign, a repeat or a circumstance, not an event.
+
+    "the Taliban have intensified attacks", "fled the district", "families fled to Charikar",
+    "urged all sides to show restraint": none is an event of its own.
+    """
+    trigger = text[start:end]
+    before = text[max(0, start - 60):start]
+    if etype in ("RETREAT", "CONCEDE") and _WHO_HAD.search(before):
+        return True
+    if etype == "RETREAT":
+        if _RETREAT_VERB.match(trigger) and not _DESTINATION.match(text, end):
+            return True
+        return bool(_CIVILIANS.search(before))
+    if etype == "ASSAULT" and _EACH_TIME.search(before):
+        return True
+    if etype == "ASSAULT" and _NOMINAL_ASSAULT.match(trigger):
+        if _CAMPAIGN.search(before) or _HABITUAL.search(text):
+            return True
+        return bool(_DEFINITE.search(before)) and not _NEW_DETAIL.match(text, end)
+    if etype == "REQUEST":
+        return bool(_RESTRAINT.match(text, end))
+    return False
+
+
+def is_reference(etype: str, text: str, start: int, end: int) -> bool:
+    """Return whether a trigger names an event the report already gave ("the drills were held")."""
+    return bool(_NOMINAL_OTHER.match(text[start:end]) and _DEFINITE.search(text[max(0, start - 40):start]))

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
-from khabar.extract.event_lexicon import TRIGGERS
+from khabar.extract.event_lexicon import TRIGGERS, background, is_reference
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Event
 from khabar.theatres.loader import Actor
@@ -27,7 +27,10 @@ _PLANNED = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|set\s+to|due\s
                       r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
                       r"ready\s+to|to\s+continue|agreed\s+to|hopes?\s+to|wants?\s+to|"
                       r"upcoming|next\s+week|next\s+month|invited)\b[^.;]{0,40}$", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|postponed|without)\b"
+# "threatened to attack", "called on residents to take up arms", "if the fighting spills over"
+_UNREAL = re.compile(r"\b(?:threaten\w*\s+to|vow\w*\s+to|pledg\w*\s+to|if|unless|could|might|"
+                     r"(?:called|urged|asked|appealed)\b[^.;]{0,40}\bto)\b[^.;]{0,40}$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|postponed|without|avoided)\b"
                       r"[^.;,]{0,25}$", re.I)
 _PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
@@ -152,10 +155,15 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and re.match(r"visit", m.group(), re.I) and _PLACE_VISITED.match(
                     text[m.end():]):
                 continue  # "visits a refugee camp": a place, not a party
+            if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (
+                    is_reference(etype, text, m.start(), m.end())
+                    and any(e.type == etype for e in ctx.meetings))):
+                continue  # "have intensified attacks", "fled the district", "the drills were held"
             status = _parse_status(sent, m.start()) or "happened"
             if _NEGATED.search(before[-30:]):
                 status = "negated"
-            elif status == "happened" and _PLANNED.search(before):
+            elif status == "happened" and (_PLANNED.search(before) or (
+                    etype != "CONSULT" and _UNREAL.search(before))):
                 status = "planned"
             found.append(EventMatch(etype, m.start(), m.end(), m.group(), status))
     for m in _RECEIVED.finditer(text) if "received" in low or "welcomed" in low else ():
@@ -208,14 +216,20 @@ def party_keys(name: str, ctx: Context) -> set[str]:
     return keys
 
 
-def _repeats_a_meeting(ev: Event, ctx: Context) -> bool:
-    """Return whether a meeting only names again the parties of one the report already gave."""
-    if ev.type != "CONSULT" or ev.status != "happened":
+def _repeats_an_event(ev: Event, ctx: Context) -> bool:
+    """Return whether an event only names again the parties of one the report already gave.
+
+    An attack repeats one only at the same place: one report tells of many attacks by one side.
+    """
+    if ev.status != "happened" or (ev.type == "ASSAULT" and ev.place is None):
         return False
     mine = [party_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
     for old in ctx.meetings:
-        if ev.date and old.date and ev.date != old.date:
+        if old.type != ev.type or (ev.date and old.date and ev.date != old.date) or (
+                ev.type == "ASSAULT" and old.place != ev.place):
             continue
+        if not mine and ev.type == "ASSAULT":
+            return True
         theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*old.actors, *old.targets)))
         if mine and all(k & theirs for k in mine):
             return True
@@ -335,14 +349,20 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             place = pm["p"]
         if place is None:
             for e in sent.all_ents:
-                if e.label_ in ("VENUE", "DISTRICT") and c_start <= e.start_char < c_end + 40:
+                if (e.label_ in ("VENUE", "DISTRICT") or (e.label_ == "PROVINCE" and m.type != "CONSULT")) \
+                        and c_start <= e.start_char < c_end + 40:
                     place = e.text
                     break
         if m.type == "CONSULT" and place and not targets and place not in actors:
             actor = ctx.theatre.actor(place)
             if actor is not None and actor.kind == "state":
                 targets = [place]
-        if not actors and not targets:
+        last = next((e for e in reversed(ctx.meetings) if e.type == "CONSULT"), None)
+        if m.type == "AGREE" and not actors and last and _BOTH.search(text, c_start, m.t_start):
+            actors = [p for p in (*last.actors, *last.targets) if p not in targets]  # "the two agreed"
+        if m.type == "CONCEDE" and _place_surrenders(sent, m):
+            continue  # "Nili ... surrendered to the Taliban": a control change
+        if not actors and not targets and (place is None or m.type not in _AT_A_PLACE):
             continue
         if m.type == "CONSULT" and not actors and re.search(r"\b(?:the|these|those|such)\s+$",
                                                              text[:m.t_start], re.I):
@@ -363,13 +383,38 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                        date=when, evidence=ev_, span=sent.span_of(m.t_start, m.t_end),
                        status=m.status,  # type: ignore[arg-type]
                        trigger=m.trigger)
-            if _repeats_a_meeting(ev, ctx):
+            if _repeats_an_event(ev, ctx):
                 continue
-            if ev.type == "CONSULT" and ev.status == "happened":
+            if ev.status == "happened":
                 ctx.meetings.append(ev)
             out.append(ev)
     _note_day(sent, ctx)
     return out
+
+
+_BOTH = re.compile(r"\b(?:the two|both)\s+(?:[\w\-]+\s+)?(?:sides|delegations|ministers|leaders|"
+                   r"countries|men|parties|governments)\b", re.I)
+_AT_A_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}  # "clashes are underway in Logar": an event
+_PLACE_LABELS = ("DISTRICT", "PROVINCE", "GPE", "VENUE")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^,]{0,60},)?\s*(?:province|city|district)?\s*,?\s*"
+                          r"(?:has|had|was|were|have)?\s*(?:been\s+)?(?:finally\s+)?$", re.I)
+
+
+_OF_PLACE = re.compile(r"\b(?!(?:province|city|district|capital|town)\s)\w+\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _place_surrenders(sent: Sent, m: EventMatch) -> bool:
+    """Return whether a place, not a person or a force, surrenders ("Daykundi has surrendered")."""
+    text = sent.text
+    for e in sent.all_ents:
+        if e.label_ not in _PLACE_LABELS:
+            continue
+        if e.end_char <= m.t_start and _SUBJECT_GAP.match(text[e.end_char:m.t_start]) and \
+                not _OF_PLACE.search(text, 0, e.start_char):  # not "the governor of Uruzgan surrendered"
+            return True
+        if e.start_char >= m.t_end and not text[m.t_end:e.start_char].strip():
+            return True  # "officials surrendered Qalat to the insurgents"
+    return False
 
 
 def _note_day(sent: Sent, ctx: Context) -> None:

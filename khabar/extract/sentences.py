@@ -115,7 +115,7 @@ class Context:
     seen: list[Any] = field(default_factory=list)  # sentences read so far (Sent), for "the same day"
     person_seen_by_claims: str | None = None  # the last person named before this sentence
     person_before_claim: str | None = None  # the last person named before a claim's trigger  # the last ministry, state or body named, for "the statement said"
-    meetings: list[Any] = field(default_factory=list)  # meetings reported so far (events.Event)
+    meetings: list[Any] = field(default_factory=list)  # events that happened so far (events.Event)
 
     def person_before(self, pos: int) -> str | None:
         """Return the last person named before a report offset (set by the quote pass)."""
