@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
 from khabar.extract.lowscan import Scan, lowered
-from khabar.extract.quantities import find_quantity
+from khabar.extract.quantities import find_quantity, is_date_number
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Claim, Quantity
 
@@ -138,14 +138,14 @@ def casualty_quantity(text: str) -> Quantity | None:
     if low is not None and not (any(w in low for w in _CASUALTY_NEEDLES) and (
             _DIGIT.search(text) or "dozens of" in low)):
         return None
-    k = _KILLED_N.search(text)
+    k = next((k for k in _KILLED_N.finditer(text) if not is_date_number(text, *k.span("v"))), None)
     if k is not None:  # "attacks have killed more than 3,500 people"
         return Quantity(float(k["v"].replace(",", "")), "people",
                         f"{k['who'].lower()} {k['verb'].lower()}", (k["q"] or "").lower() or None)
     for m in _CASUALTIES.finditer(text):
         verb = _CASUALTY_VERB.search(m["rest"])
-        if verb is None:
-            continue
+        if verb is None or is_date_number(text, *m.span("v")):
+            continue  # no casualty, or "on July 8 Taliban fighters fled": a day, not a count
         of = f"{m['who'].lower()} {verb.group().lower()}"
         value = 24.0 if m["v"].lower() == "dozens of" else float(m["v"].replace(",", ""))
         return Quantity(value, "people", of, (m["q"] or "").lower() or None)
@@ -203,11 +203,31 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                     re.search(r"absurd|propaganda|exaggerat|nonsense|fantas", word):
                 st = "disputes"
             out.append(ClaimMatch(st, m.start(), m.end(), m.group()))
+    out = [_verb_of_denial(text, o) for o in out]
     if any(o.stance != "asserts" and not o.trigger.lower().startswith("call") for o in out):
         # "denied that ..., calling such reports fantasies": one denial, told by its verb
         out = [o for o in out if not o.trigger.lower().startswith("call")]
     out.sort(key=lambda c: c.t_start)
     return out
+
+
+# "rejected the allegations as baseless": the verb denies, and what it rejects is its object
+_DENIAL_ADJECTIVE = re.compile(r"not true|absolute lie|outright lies?|baseless|unfounded", re.I)
+_REJECTED_AS = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b(?=[^.;:\u201c\u201d\"]{0,80}"
+                          r"\bas\s+$)", re.I)
+_AS_DENIAL = (r"\s+as\s+(?:baseless|unfounded|false|untrue|lies|a lie|fabricated|groundless|invented|fake|"
+              r"not true)\b")
+
+
+def _verb_of_denial(text: str, o: ClaimMatch) -> ClaimMatch:
+    """Return the denial told by "rejected ... as baseless" as the verb's, else the match itself."""
+    if o.stance != "denies" or not _DENIAL_ADJECTIVE.fullmatch(o.trigger):
+        return o
+    found = list(_REJECTED_AS.finditer(text, max(0, o.t_start - 90), o.t_start))
+    v = found[-1] if found else None
+    if v is None or inside_quotes(text, v.start()):
+        return o
+    return ClaimMatch("denies", v.start(), v.end(), v.group())
 
 
 def _closes_quote(text: str, pos: int) -> bool:
@@ -274,13 +294,29 @@ _PRONOUN = {"it", "they", "he", "she", "which", "who", "that", "we", "i"}
 _GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:group|movement|insurgents|militants|organi[sz]ation)$", re.I)
 _GENERIC_PERSON = re.compile(r"^(?:the\s+)?(?:spokes(?:man|person|woman)|minister|governor|official|"
                              r"envoy|commander|president|ambassador|diplomat)$", re.I)
+_ROLE_OF_BODY = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>spokes(?:man|person|woman)|official|commander|"
+                           r"member|leader)\s+(?:for|of)\s+(?:the\s+)?(?:group|movement|insurgents|"
+                           r"militants|organi[sz]ation)$", re.I)
+# named by the NER as people now and then, never who makes a claim
+_PLATFORMS = {"twitter", "facebook", "telegram", "whatsapp", "youtube", "instagram"}
 _SPEECH_LEMMAS = {"say", "tell", "add", "state", "announce", "write", "tweet", "report", "claim"}
 NO_CLAIMANT = ""  # the subject is a pronoun the report does not resolve
 
 
-def _subject_of(tok: Token) -> Token | None:
+def subject_of(tok: Token) -> Token | None:
+    """Return the subject of a verb: of two, the one nearest before it.
+
+    "KANDAHAR (WSB): The Ministry of Defence denied ...": the parser may read the dateline as a
+    second subject.
+    """
     subj = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+    if len(subj) > 1:
+        before = [c for c in subj if c.i < tok.i]
+        return before[-1] if before else subj[0]
     return subj[0] if subj else None
+
+
+_subject_of = subject_of
 
 
 def _np_text(s: Token, ctx: Context | None = None) -> str:
@@ -344,6 +380,9 @@ def _resolve(name: str, ctx: Context) -> str:
         return NO_CLAIMANT
     if _GENERIC_BODY.match(name.strip()) and ctx.last_group:
         return ctx.last_group
+    role = _ROLE_OF_BODY.match(n)
+    if role and ctx.last_group:  # "a spokesman for the movement": the Taliban's spokesman
+        return f"{ctx.last_group} {role['role'].lower()}"
     if _GENERIC_PERSON.match(name.strip()) and ctx.last_person:
         return ctx.last_person
     return n or name.strip()
@@ -370,11 +409,12 @@ def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
 def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     """Return where the claim starts after its trigger, and its words."""
     rest = text[t_end:]
-    lead = re.match(r"^\s*(?:(?:that|as|to|of)\s+)?", rest)
+    lead = re.match(r"^\s*(?:as\s+(?:baseless|unfounded|false|untrue|groundless|fabricated)\s+|"
+                    r"(?:that|as|to|of)\s+)?", rest, re.I)
     offset = lead.end() if lead else 0
     body = rest[offset:]
     body = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;|"
-                    r",\s*(?:calling|saying|adding|describing|dismissing)\b", body)[0]
+                    r",\s*(?:calling|saying|adding|describing|dismissing)\b|" + _AS_DENIAL, body, flags=re.I)[0]
     stripped = body.rstrip(" ,.\u201c\u201d\"()")
     lstripped = stripped.lstrip(" ,.\u201c\u201d\"()")
     return t_end + offset + len(stripped) - len(lstripped), lstripped
@@ -386,9 +426,19 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
     ev = sent.evidence()
     text = sent.text
     _note_groups(sent, ctx)
-    before_sentence, ctx.person_seen_by_claims = ctx.person_seen_by_claims, ctx.last_person
+    before_sentence = ctx.person_seen_by_claims
+    named_here = [e for e in sent.all_ents if e.label_ == "PERSON" and
+                  clean_name(e.text).lower() not in _PLATFORMS]
+    if ctx.last_person is None or ctx.last_person.lower() not in _PLATFORMS:
+        ctx.person_seen_by_claims = ctx.last_person
+    else:  # "Mujahid wrote on Twitter": Mujahid
+        people = [e for e in sent.all_ents if clean_name(e.text).lower() not in _PLATFORMS and (
+            e.label_ == "PERSON" or (e.label_ == "ACTOR" and (a := ctx.theatre.actor(e.text)) is not None
+                                     and a.kind == "person"))]
+        if people:
+            ctx.person_seen_by_claims = ctx.full_name(clean_name(people[-1].text))
     for m in matches:
-        named = [e for e in sent.all_ents if e.end_char <= m.t_start and e.label_ == "PERSON"]
+        named = [e for e in named_here if e.end_char <= m.t_start]
         ctx.person_before_claim = ctx.full_name(named[-1].text) if named else before_sentence
         trig = m.trigger.lower()
         claimant: str | None
@@ -437,8 +487,15 @@ def _is_party(name: str, ctx: Context) -> bool:
                           r"Taliban|army|forces|president)\b", name, re.I))
 
 
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "The Ministry of Defence on Sunday": the day the parse hangs on the subject; "- Officials": a
+# dateline's dash
+_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:" + _DAYS + r"|(?:last|this)\s+(?:week|month|" + _DAYS + r"))$")
+
+
 def _tidy(name: str) -> str:
     name = re.sub(r"^(?:the\s+)?(?:earlier|previous)\s+", "", clean_name(name), flags=re.I)
+    name = _TRAILING_DAY.sub("", name.lstrip("-\u2013\u2014 "))
     return clean_name(name)
 
 

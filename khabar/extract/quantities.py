@@ -15,7 +15,8 @@ _FRACTIONS = {"two-thirds": 66.7, "two thirds": 66.7, "one-third": 33.3, "a thir
               "one third": 33.3, "half": 50.0, "a half": 50.0, "three-quarters": 75.0,
               "three quarters": 75.0, "a quarter": 25.0, "one-quarter": 25.0}
 QUAL = r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to|roughly|approximately|less than|fewer than|just over|just under)?\s*"
-NUM = r"(?P<v>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
+# "1,200" but not the "8," of "July 8, its fighters": a comma only before three digits
+NUM = r"(?P<v>\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
 
 _PERCENT = re.compile(QUAL + NUM + r"\s*(?:%|percent|per cent)\s*(?:of\s+)?(?P<of>[^.,;]{0,60})", re.I)
 _FRACTION = re.compile(QUAL + r"(?P<f>" + "|".join(_FRACTIONS) + r")\s+of\s+(?P<of>[^.,;]{0,60})", re.I)
@@ -26,6 +27,25 @@ _LENGTH = re.compile(QUAL + NUM + r"\s*-?\s*(?P<u>kilometers?|kilometres?|km|mil
 _PEOPLE = re.compile(QUAL + NUM + r"\s+(?P<who>(?:\w+\s+){0,2}(?:taliban|militants|insurgents|fighters|"
                      r"soldiers|troops|civilians|police(?:men)?|servicemen|people|refugees))\b"
                      r"(?P<rest>[^.;]{0,40})", re.I)
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH_BEFORE = re.compile(_MONTH + r"\.?\s+$")
+_MONTH_AFTER = re.compile(r"\s+" + _MONTH + r"\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|by|during|of|early|late|mid-)\s*$", re.I)
+
+
+def is_date_number(text: str, start: int, end: int) -> bool:
+    """Return whether the number at text[start:end] is the day of a month or a year, not a count.
+
+    "July 8, its fighters", "on 8 July Taliban fighters", "in 2021 Taliban fighters".
+    """
+    before = text[max(0, start - 12):start]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end):
+        return True
+    return bool(_YEAR.fullmatch(text[start:end]) and _YEAR_BEFORE.search(before))
 
 
 def _num(s: str) -> float:
@@ -84,7 +104,7 @@ def find_quantity(text: str) -> Quantity | None:
         return Quantity(_num(m["v"]), unit, _of(m["of"]), (m["q"] or "").lower() or None)
     if not (_holds(low, _PEOPLE_WORDS) and _holds(low, _PEOPLE_VERBS)):
         return None
-    m = _PEOPLE.search(text)
+    m = next((m for m in _PEOPLE.finditer(text) if not is_date_number(text, *m.span("v"))), None)
     if m and re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"] + m["who"], re.I):
         verb = re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"], re.I)
         of = m["who"].lower() + (f" {verb.group().lower()}" if verb else "")

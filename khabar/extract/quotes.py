@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from khabar.extract.claims import subject_of
 from khabar.extract.lowscan import Scan, lowered
 from khabar.extract.sentences import Context, Sent, clean_name
 from khabar.records import Evidence, Quote
@@ -270,13 +271,15 @@ _ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(
 _ISSUES_STATEMENT = Scan(r"\b(?:statement|communiqu[eé]|press release|declaration)\b",
                          needles=("statement", "communiqu", "press release", "declaration"))
 _FRAMED = re.compile(
-    r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+(?:it|them|this|that|"
-    r"(?:the|such|these|those|his|her|their|its)\s+(?:[\w\-\u2019']+\s+){0,3})?"
+    r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+"
+    r"(?:[\w\-\u2019']+\s+){0,7}"  # called the loss of the city a "..."; calling reports of it "..."
     r"|\b(?:described|dismissed|denounced|rejected|decried|characteri[sz]ed)\s+(?:[\w\-\u2019']+\s+){0,5}as\s+"
+    r"(?:an?\s+|the\s+)?"
     r"|\b(?:claimed|claims|alleged|alleges|blamed|blames|insisted|insists|vowed|vows|accused|accuses)\b"
     r"[^.;]{0,80}"
     r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-    r"(?:he|she|they|it|we)\s+(?:[\w\-\u2019']+\s+){0,3})\s*$", re.I)
+    r"(?:he|she|they|it|we|(?:its|their|his|her|the)\s+[\w\-\u2019']+)\s+(?:[\w\-\u2019']+\s+){0,3})\s*$",
+    re.I)
 _FRAMING_LEMMAS = {"call", "term", "brand", "label", "describe", "dismiss", "denounce", "reject", "decry",
                    "characterize", "characterise", "claim", "allege", "blame", "insist", "vow", "accuse",
                    "say", "tell", "add", "state", "announce", "write", "deny", "urge"}
@@ -292,7 +295,7 @@ def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
     t = toks[-1]
     for _ in range(8):
         if (t.lemma_ or t.lower_).lower() in _FRAMING_LEMMAS and t.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = subject_of(t)
             if subj is not None:
                 return _subject_name(subj, sent, ctx, pos)
         if t.head is t:

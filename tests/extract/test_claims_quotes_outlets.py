@@ -1,0 +1,78 @@
+"""Claims and quotes as other outlets write them: datelines, denials told by their verb,
+speakers' words quoted inside a sentence, and claimants that the report names elsewhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document, Extraction
+
+
+def _extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Document(id="outlet", text=text, published=date(2021, 7, 9)))
+
+
+def _claims(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
+    return [(c.claimant, c.stance, c.text) for c in _extract(extractor, text).claims]
+
+
+def _quotes(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text) for q in _extract(extractor, text).quotes]
+
+
+@pytest.mark.model
+def test_a_dateline_is_not_who_denies(extractor: Extractor) -> None:
+    text = ("GHAZNI, June 3 (Example Wire) - The Ministry of Defence on Sunday denied that Andar "
+            "district had fallen to the Taliban.")
+    assert _claims(extractor, text) == [
+        ("Ministry of Defence", "denies", "Andar district had fallen to the Taliban")]
+
+
+def test_rejected_as_baseless_denies_what_it_rejects(any_extractor: Extractor) -> None:
+    text = "Pakistan's foreign ministry rejected the allegations as baseless on Saturday."
+    assert _claims(any_extractor, text) == [
+        ("Pakistan's foreign ministry", "denies", "the allegations")]
+
+
+def test_dismissed_as_baseless_reports_denies_the_reports(any_extractor: Extractor) -> None:
+    text = "The ministry of interior dismissed as baseless reports that Taliban fighters had taken Maimana."
+    (claim,) = _extract(any_extractor, text).claims
+    assert (claim.stance, claim.text) == ("denies", "reports that Taliban fighters had taken Maimana")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The defence ministry called the loss of the district a \u201ctemporary setback\u201d.",
+     ("defence ministry", "temporary setback")),
+    ("The interior ministry said its troops had made a \u201ctactical retreat\u201d to spare civilians.",
+     ("interior ministry", "tactical retreat")),
+])
+def test_a_speakers_words_quoted_inside_a_sentence_are_theirs(any_extractor: Extractor, text: str,
+                                                             quote: tuple[str, str]) -> None:
+    assert _quotes(any_extractor, text) == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents described the so-called \u201cpeace corridor\u201d as a trap.",
+    "The Taliban fighters, whom locals call \u201cthe boys\u201d, entered the city at dawn.",
+])
+def test_scare_quotes_are_not_speech(any_extractor: Extractor, text: str) -> None:
+    assert _quotes(any_extractor, text) == []
+
+
+@pytest.mark.model
+def test_he_after_a_post_on_twitter_is_the_one_who_posted(extractor: Extractor) -> None:
+    text = ("The Taliban entered Zaranj on Friday. Taliban spokesman Zabihullah Mujahid wrote on "
+            "Twitter that residents had welcomed the fighters. He claimed that trade would resume "
+            "within days.")
+    assert [c[0] for c in _claims(extractor, text)] == ["Zabihullah Mujahid"]
+
+
+@pytest.mark.model
+def test_a_spokesman_for_the_movement_is_the_movements_spokesman(extractor: Extractor) -> None:
+    text = ("Taliban fighters entered Qala-i-Naw on Friday. A spokesman for the movement said its "
+            "fighters now controlled the city.")
+    assert _claims(extractor, text) == [
+        ("Taliban spokesman", "asserts", "its fighters now controlled the city")]
