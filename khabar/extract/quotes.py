@@ -171,6 +171,8 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         return ctx.last_body or clean_name(who)
     if _PRONOUN.match(who.strip()) or _ROLE.match(clean_name(who)) or \
             re.fullmatch(r"(?:he|she)", who.strip(), re.I):
+        if re.fullmatch(r"(?:he|she|they)", who.strip(), re.I):
+            return ctx.person_before(at)  # a pronoun no one named before is no speaker's name
         return ctx.person_before(at) or clean_name(who)
     # a person named in these words, by the NER or the actors file
     if sent is not None:
@@ -393,9 +395,15 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         i = bisect_right(starts, pos) - 1
         roles.append(_is_subject(sents[i], pos - sents[i].start) if i >= 0 else None)
 
+    named_speakers: list[tuple[int, str]] = []  # (quotation start, name) of speakers named so far
+
     def person_before(pos: int) -> str | None:
-        """The last person named before pos who was a subject ("he said" is him), else the last."""
+        """The last person named before pos who was a subject ("he said" is him), else the last;
+        a speaker named at a quotation after them (whom the NER may not know) comes first."""
+        si = bisect_right(named_speakers, (pos, "")) - 1
         pi = bisect_right(positions, pos) - 1
+        if si >= 0 and (pi < 0 or named_speakers[si][0] > positions[pi]):
+            return named_speakers[si][1]
         for k in range(pi, -1, -1):
             if roles[k] is not False:
                 return persons[k][1]
@@ -440,6 +448,8 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         if speaker is not None:
             ctx.last_speaker = speaker
             ctx.last_quote_end = q.end + 1
+            if _NAME.match(speaker) and len(speaker.split()) >= 2:
+                named_speakers.append((q.start, speaker))
     # a quotation over paragraphs is attributed once, after its last paragraph
     for k in range(len(found) - 2, -1, -1):
         if speakers[k] is None and speakers[k + 1] is not None and \

@@ -76,3 +76,16 @@ def test_a_spokesman_for_the_movement_is_the_movements_spokesman(extractor: Extr
             "fighters now controlled the city.")
     assert _claims(extractor, text) == [
         ("Taliban spokesman", "asserts", "its fighters now controlled the city")]
+
+
+def test_she_said_is_the_speaker_named_at_an_earlier_quotation(any_extractor: Extractor) -> None:
+    text = ("Shops stayed shut in Lashkar Gah on Friday. \u201cThe roads are closed,\u201d said Nadia "
+            "Rahimi, a council member in Nad Ali. \u201cIf Nad Ali goes, the city is in range,\u201d "
+            "she said, \u201cand the same holds for Nawa.\u201d")
+    assert [s for s, _ in _quotes(any_extractor, text)] == ["Nadia Rahimi"] * 3
+
+
+def test_a_pronoun_no_one_was_named_for_is_not_a_speaker(any_extractor: Extractor) -> None:
+    text = ("Shops stayed shut in Lashkar Gah on Friday. \u201cWe are leaving for Kabul,\u201d she "
+            "said, \u201cand we will not come back.\u201d")
+    assert _quotes(any_extractor, text) == []
