@@ -14,7 +14,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from khabar.extract.control_triggers import GOV_CUES, TALIBAN_CUES, Found, find_triggers
-from khabar.extract.dates import DateMention, date_near, find_dates, said_on
+from khabar.extract.dates import DateMention, date_near, find_dates, reads_anchor, said_on
 from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
@@ -224,7 +224,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     the last day the report named before it.
     """
     found = _match(sent, ctx)
-    if found and not any(d.value for d in sent.dates):
+    if found and reads_anchor(sent.text) and not any(d.value for d in sent.dates):
         anchor = _report_day([s for s in ctx.seen if s is not sent])
         if anchor is not None:
             days = tuple(find_dates(sent.text, sent.published, anchor=anchor))
@@ -245,7 +245,8 @@ def _report_day(seen: list[Sent]) -> date | None:
         if named:
             day = named[-1]
             break
-        since.append(s)
+        if reads_anchor(s.text):
+            since.append(s)
     else:
         return None
     for s in reversed(since):

@@ -266,6 +266,16 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|
                           r"tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
 
 
+_READS_ANCHOR = re.compile(r"\b(?:later|earlier|nightfall|next|following|same|previous|day\s+(?:after|before))\b",
+                           re.I)
+
+
+def reads_anchor(text: str) -> bool:
+    """Return whether `find_dates(text, ..., anchor=...)` may read a day from its anchor:
+    whether the text says "later", "earlier", "by nightfall", "the next day" or the like."""
+    return _READS_ANCHOR.search(text) is not None
+
+
 def said_on(m: DateMention) -> bool:
     """Return whether a date is the day of a statement: "officials said on Sunday"."""
     return bool(_REPORTED_ON.search(m.before))

@@ -72,7 +72,8 @@ def _name_words(text: str, s: int, t: int, covered: list[tuple[int, int]]) -> tu
 
 
 _WORD_BREAKS = re.compile(r"[\s\-]+")
-_NGRAM = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[eiy]|ye|wa)\s|-(?:[eiy]|ye)\s|"
+# "[A-Z](?<![\w\-].)": a capital not after a letter or hyphen, tested after the capital (faster)
+_NGRAM = re.compile(r"[A-Z](?<![\w\-].)[a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[eiy]|ye|wa)\s|-(?:[eiy]|ye)\s|"
                     r"\s|-)[A-Z][a-z]+){1,2}(?![\w\-])")
 
 
@@ -209,8 +210,9 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     ents = sent.ents("DISTRICT", "PROVINCE")
     near = _sentence_provinces(sent)
-    for _i, e in enumerate(ents):
+    for e in ents:
         s, t = e.start_char, e.end_char
+        name = text[s:t]  # the entity's text (Span.text joins its tokens anew)
         after = text[t:]
         if _NOT_THE_PLACE.match(after):
             continue  # "Bagram airfield", "the Bamiyan police": not the district itself
@@ -242,17 +244,17 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if d is None or (_name_key(d.name) != _name_key(prov.name if prov else "")
                              and not _CITY_BEFORE.search(before)):
                 continue  # "captured Nimroz": the province, whose capital has another name
-            out.append(PlaceMention(e.text, s, t, d, province_hint=prov.name if prov else None))
+            out.append(PlaceMention(name, s, t, d, province_hint=prov.name if prov else None))
             continue
-        d = _resolve(theatre, e.text, prov_hint, near, ctx)
+        d = _resolve(theatre, name, prov_hint, near, ctx)
         if d is None or (prov_hint and d.id != e.ent_id_ and e.ent_id_ in theatre.districts
                          and theatre.districts[e.ent_id_].province_id == d.province_id):
             d = theatre.districts.get(e.ent_id_) or d
         if prov_hint:
-            alt = _resolved(theatre, e.text, prov_hint, frozenset())
+            alt = _resolved(theatre, name, prov_hint, frozenset())
             if alt is not None:
                 d = alt
-        out.append(PlaceMention(e.text, s, t, d, province_hint=prov_hint))
+        out.append(PlaceMention(name, s, t, d, province_hint=prov_hint))
     out = _longer_names(text, out, theatre, ctx, sent)
     low = lowered(text)
     if low is not None and "district" not in low:
@@ -261,7 +263,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         (e.start_char, e.end_char) for e in sent.all_ents
         if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")]
     # names in a list of districts: "six districts – Khanabad, Chardara, ..., and Dasht-e-Archi"
-    for rx in (_LIST_AFTER, _LIST_BEFORE):
+    for rx in (_LIST_AFTER, _LIST_BEFORE) if "districts" in text else (_LIST_AFTER,):
         for lm in rx.finditer(text):
             for item in re.finditer(_NAME, lm["list"]):
                 s = lm.start("list") + item.start()
