@@ -178,7 +178,7 @@ _name_key = lru_cache(maxsize=4096)(name_key)
 
 def _sentence_provinces(sent: Sent) -> set[str]:
     """Return the ids of the provinces a sentence names."""
-    return {e.ent_id_ for e in sent.ents("PROVINCE") if e.ent_id_}
+    return {eid for e in sent.ents("PROVINCE") if (eid := e.ent_id_)}
 
 
 def _province_after(sent_text: str, end: int) -> str | None:
@@ -222,6 +222,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 not _AFTER_DISTRICT.match(after):
             continue  # "Kabul Ledger", "Herat University": part of another name
         prov_hint = _province_after(text, t)
+        eid = e.ent_id_  # (Span.ent_id_ finds the span's root token on every call)
         if e.label_ == "PROVINCE":
             if _AFTER_PROVINCE.match(after) or re.match(r"^['’]s\s+[A-Z]", after):
                 continue  # "Helmand province", "Kandahar's Zhari district"
@@ -239,7 +240,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if re.search(r"\b(?:in|of|across|throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
                     not _CITY_BEFORE.search(before) and not _AFTER_DISTRICT.match(after):
                 continue  # "fighting in Helmand": the province
-            prov = theatre.provinces.get(e.ent_id_)
+            prov = theatre.provinces.get(eid)
             d = theatre.capital(prov.id) if prov else None
             if d is None or (_name_key(d.name) != _name_key(prov.name if prov else "")
                              and not _CITY_BEFORE.search(before)):
@@ -247,9 +248,9 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             out.append(PlaceMention(name, s, t, d, province_hint=prov.name if prov else None))
             continue
         d = _resolve(theatre, name, prov_hint, near, ctx)
-        if d is None or (prov_hint and d.id != e.ent_id_ and e.ent_id_ in theatre.districts
-                         and theatre.districts[e.ent_id_].province_id == d.province_id):
-            d = theatre.districts.get(e.ent_id_) or d
+        if d is None or (prov_hint and d.id != eid and eid in theatre.districts
+                         and theatre.districts[eid].province_id == d.province_id):
+            d = theatre.districts.get(eid) or d
         if prov_hint:
             alt = _resolved(theatre, name, prov_hint, frozenset())
             if alt is not None:
