@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
@@ -276,11 +277,16 @@ _WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik
 
 def _note_groups(sent: Sent, ctx: Context) -> None:
     """Remember the last movement or body named, for "the group" and "the movement"."""
-    for e in sent.all_ents:
-        if e.label_ == "ACTOR":
+    for e in reversed(sent.all_ents):  # the last one named
+        if e.label == _ACTOR:
             actor = ctx.theatre.actor(e.text)
             if actor is not None and actor.kind in ("movement", "organisation", "force"):
                 ctx.last_group = actor.name
+                return
+
+
+_ACTOR = get_string_id("ACTOR")  # an entity's label as a number: no look-up of its string
+_PERSON = get_string_id("PERSON")
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -423,12 +429,11 @@ def _claim_text(text: str, t_end: int) -> tuple[int, str]:
 def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Claim]:
     """Return a Claim per trigger, with claimant, the claim, a quantity if stated, and a date."""
     out: list[Claim] = []
-    ev = sent.evidence()
     text = sent.text
     _note_groups(sent, ctx)
     before_sentence = ctx.person_seen_by_claims
-    named_here = [e for e in sent.all_ents if e.label_ == "PERSON" and
-                  clean_name(e.text).lower() not in _PLATFORMS]
+    named_here = [e for e in sent.all_ents if e.label == _PERSON and
+                  clean_name(e.text).lower() not in _PLATFORMS] if matches else []
     if ctx.last_person is None or ctx.last_person.lower() not in _PLATFORMS:
         ctx.person_seen_by_claims = ctx.last_person
     else:  # "Mujahid wrote on Twitter": Mujahid
@@ -437,6 +442,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                                      and a.kind == "person"))]
         if people:
             ctx.person_seen_by_claims = ctx.full_name(clean_name(people[-1].text))
+    if not matches:
+        return out
+    ev = sent.evidence()
     for m in matches:
         named = [e for e in named_here if e.end_char <= m.t_start]
         ctx.person_before_claim = ctx.full_name(named[-1].text) if named else before_sentence
