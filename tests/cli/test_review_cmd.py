@@ -33,7 +33,7 @@ def panjwai_id(db: Path) -> str:
 def ingested(run: Run, tmp_path: Path) -> Path:
     (tmp_path / "taken.txt").write_text(TAKEN, encoding="utf-8")
     db = tmp_path / "k.db"
-    result = run("ingest", "taken.txt", "--db", db, "--pipeline", "fast", "-q")
+    result = run("ingest", "taken.txt", "--db", db, "--published", "2021-07-06", "--pipeline", "fast", "-q")
     assert result.exit_code == 0, result.output
     assert list(controllers(run, db).values()) == ["taliban"]
     return db
@@ -51,11 +51,13 @@ def test_rejection_survives_new_reports_and_reextraction(run: Run, tmp_path: Pat
     assert name not in controllers(run, db)
 
     (tmp_path / "other.txt").write_text(OTHER, encoding="utf-8")
-    assert run("ingest", "other.txt", "--db", db, "--pipeline", "fast", "-q").exit_code == 0
+    assert run("ingest", "other.txt", "--db", db, "--published", "2021-07-08", "--pipeline", "fast",
+               "-q").exit_code == 0
     after_new = controllers(run, db)
     assert name not in after_new and len(after_new) == 1  # the new report's district only
 
-    result = run("ingest", "taken.txt", "other.txt", "--db", db, "--reextract", "--pipeline",
+    result = run("ingest", "taken.txt", "other.txt", "--db", db, "--reextract", "--published", "2021-07-08",
+                 "--pipeline",
                  "standard", "-q")
     assert result.exit_code == 0, result.output
     assert name not in controllers(run, db)
