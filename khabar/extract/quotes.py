@@ -366,10 +366,19 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
     return clean_name(phrase) or None
 
 
+# unparsed: a name after a preposition or a verb that takes it as its object ("talks with his
+# Russian counterpart Sergei Lavrov", "denied the Taliban's claims") is not a subject; the one
+# "according to" is the source
+_OBJECT_BEFORE = re.compile(r"\b(?:with|(?<!according )to|by|for|of|from|against|on|at|in|into|met|meets|called|told|"
+                            r"urged|asked|thanked|invited|received|denied|rejected|accused)\s+"
+                            r"(?:[\w\-\u2019'.]+\s+){0,3}$", re.I)
+
+
 def _is_subject(sent: Sent, offset: int) -> bool | None:
-    """Return whether the name at a sentence offset is a subject; None when unparsed."""
+    """Return whether the name at a sentence offset is a subject; None when unparsed and the
+    words before it do not tell."""
     if not sent.parsed:
-        return None
+        return False if _OBJECT_BEFORE.search(sent.text, max(0, offset - 60), offset) else None
     tok = next((t for t in sent.doc if t.idx >= offset), None)
     if tok is None:
         return None

@@ -89,3 +89,16 @@ def test_a_pronoun_no_one_was_named_for_is_not_a_speaker(any_extractor: Extracto
     text = ("Shops stayed shut in Lashkar Gah on Friday. \u201cWe are leaving for Kabul,\u201d she "
             "said, \u201cand we will not come back.\u201d")
     assert _quotes(any_extractor, text) == []
+
+
+def test_he_said_is_the_subject_named_before_not_the_one_spoken_with(any_extractor: Extractor) -> None:
+    text = ("Shah Mahmood Qureshi spoke by telephone with his Russian counterpart Sergei Lavrov on "
+            "Monday. He said \u201cthe road to peace runs through a settlement that all Afghans accept.\u201d")
+    assert [s for s, _ in _quotes(any_extractor, text)] == ["Shah Mahmood Qureshi"]
+
+
+def test_the_group_said_is_the_group_that_denied_not_the_one_denied(any_extractor: Extractor) -> None:
+    text = ("The Taliban said they had taken the whole of Panjshir. The NRF denied the Taliban\u2019s "
+            "account. \u201cOur forces hold every pass in the valley and the fight goes on,\u201d the "
+            "group said.")
+    assert [s for s, _ in _quotes(any_extractor, text)] == ["NRF"]
