@@ -1,6 +1,6 @@
 """A desk database built from our own short reports (tests/web/desk_reports.jsonl), and clients.
 
-The reports: a Taliban claim of 85 percent of the territory (2021-07-09), Panjwai taken by the Taliban (published 2021-07-05), retaken by the government
+The reports: a Taliban claim of 85 percent of the territory and a meeting in Doha (2021-07-09), Panjwai taken by the Taliban (published 2021-07-05), retaken by the government
 (2021-07-20), and a report whose title, outlet, url and body hold <script>, <img onerror> and
 javascript: links (Nerkh, 2021-07-12). Extraction runs the rules-only pipeline.
 """
