@@ -26,12 +26,13 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"pledg(?:ed|es)|promis(?:ed|es))\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|"
      r"supplies|weapons|funding)|(?:would|will)\s+(?:keep|continue)\s+(?:funding|providing|supplying))\b"),
     ("MOBILIZE",
-     ("deploy", "mobili", "reservist", "exercise", "drill", "hardware", "sent", "reinforc", "arrival",
+     ("deploy", "mobili", "reservist", "exercise", "drill", "hardware", "sent", "send", "reinforc", "arrival",
       "flown", "rushed", "dispatched", "airlifted", "alert", "massed", "up arms", "up positions",
-      "formed"),
-     r"\b(?:deploy(?:ed|s|ing|ment)|mobili[sz](?:ed|es|ing|ation)|reservists|"
+      "formed", "call"),
+     r"\b(?:deploy(?:ed|s|ing|ment)|call(?:ed|s)? up|call-up|mobili[sz](?:ed|es|ing|ation)|reservists|"
      r"(?:military|training|joint) (?:exercises|drills)|drills|exercises|"
-     r"military hardware|sent (?:troops|reinforcements|commandos|soldiers)|"
+     r"military hardware|(?:sent|send|sends|sending) (?:[\d,]+\s+|more\s+|additional\s+|extra\s+)?"
+     r"(?:troops|reinforcements|commandos|soldiers)|"
      r"reinforcements\s+(?:arrived|were sent|reached|had arrived|have arrived)|"
      r"arrival of (?:\w+\s+)?(?:commandos|troops|reinforcements|soldiers)|"
      r"(?:commandos|troops|soldiers|special forces)\s+(?:were\s+|had been\s+|have been\s+)?"
@@ -65,7 +66,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ("THREATEN", ("threaten", "warned"),
      r"\b(?:threaten(?:ed|s|ing)|warned(?=\s+(?:\w+\s+){0,8}?(?:not to|against|(?:would|will)\s+"
      r"(?:be\s+)?(?:\w+\s+)?(?:retaliate|respond|strike|attack|target|shoot|act|take|suppressed|punished|"
-     r"crushed|repelled|met with)\b)))\b"),
+     r"crushed|repelled|met with|stopped|detained|arrested|prosecuted)\b)))\b"),
     ("CONCEDE", ("surrender", "laid down", "handed over"),
      r"\b(?:surrender(?:ed|s|ing)?|laid down (?:their\s+|his\s+)?(?:weapons|arms)|"
      r"handed over (?:\w+\s+){0,3}?(?:office|weapons|posts?|base|headquarters) to)\b"),
@@ -83,7 +84,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"\b(?:besieg\w+|under siege|siege of|blockade[ds]?|detained|arrested|taken into custody|"
      r"blocked (?:\w+\s+){0,2}roads?)\b"),
     ("SANCTION", ("closed", "suspended"),
-     r"\b(?:closed (?:its |the )?(?:\w+\s+){0,2}(?:border|crossing|airspace|embassy|consulate)|"
+     r"\b(?:closed (?:its |the )?(?:\w+\s+){0,2}(?:border|crossing|bridge|airspace|embassy|consulate)|"
      r"suspended (?:\w+\s+){0,2}(?:trade|flights|aid|assistance|visas))\b"),
 ]
 
@@ -148,5 +149,7 @@ def background(etype: str, text: str, start: int, end: int) -> bool:
 
 
 def is_reference(etype: str, text: str, start: int, end: int) -> bool:
-    """Return whether a trigger names an event the report already gave ("the drills were held")."""
-    return bool(_NOMINAL_OTHER.match(text[start:end]) and _DEFINITE.search(text[max(0, start - 40):start]))
+    """Return whether a trigger names an event the report already gave ("the drills were held",
+    "condemned the Taliban attack on Ghazni")."""
+    nominal = _NOMINAL_ASSAULT if etype == "ASSAULT" else _NOMINAL_OTHER
+    return bool(nominal.match(text[start:end]) and _DEFINITE.search(text[max(0, start - 40):start]))

@@ -342,6 +342,9 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         nxt = matches[i + 1].t_start if i + 1 < len(matches) else len(text)
         c_end = min([b for b in bounds if b >= m.t_end] + [nxt])
         actors = _parties(sent, c_start, m.t_start, ctx)
+        if not actors and c_start and _AND_VERB.fullmatch(text, c_start, m.t_start):
+            # "Tashkent closed the bridge and warned ...": the subject of the clause before
+            actors = _parties(sent, max(b for b in bounds if b < c_start), c_start, ctx)[:1]
         targets = [t for t in _parties(sent, m.t_end, c_end, ctx) if t not in actors]
         place = None
         pm = _PLACE_AFTER.search(text, m.t_end, min(len(text), c_end + 40))
@@ -392,6 +395,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
     return out
 
 
+_AND_VERB = re.compile(r"\s*(?:and|but)\s+(?:also\s+|later\s+|then\s+)?", re.I)
 _BOTH = re.compile(r"\b(?:the two|both)\s+(?:[\w\-]+\s+)?(?:sides|delegations|ministers|leaders|"
                    r"countries|men|parties|governments)\b", re.I)
 _AT_A_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}  # "clashes are underway in Logar": an event
