@@ -340,8 +340,9 @@ def _date_of(sent: Sent, m: ControlMatch) -> date | None:
     text = sent.text
     dates = list(m.days) if m.days is not None else sent.dates
     filed = [d for d in dates if _DATELINE.fullmatch(d.before) and d.start == len(d.before)]
-    if filed and any(d not in filed and not said_on(d) for d in dates):
+    if filed and sent.published is not None and any(d not in filed and not said_on(d) for d in dates):
         # "KUNDUZ, May 26 (Wire) - ... seized Sherzad last week": the day the report was filed
+        # (without a publication date, "on Sunday" names no day: the dateline's is the best there is)
         dates = [d for d in dates if d not in filed]
     breaks = [b for b in _SEGMENT_BREAK.finditer(text)]
     lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)

@@ -26,3 +26,11 @@ def test_a_dateline_dates_a_change_only_when_nothing_else_does(fast_extractor: E
                                                                 day: date | None) -> None:
     doc = Document(id="dateline", text=text, title="", published=date(2021, 6, 26))
     assert [(c.district, c.date) for c in fast_extractor.extract(doc).control_changes] == [("Zurmat", day)]
+
+
+def test_without_a_publication_date_the_dateline_dates_the_change(fast_extractor: Extractor) -> None:
+    """"On Monday" names no day when the report's publication date is unknown: the dateline's stands."""
+    text = "GARDEZ, June 26 (Paktia Wire) - Insurgents seized Zurmat district of Paktia province on Monday."
+    doc = Document(id="dateline-undated", text=text, title="", published=None)
+    assert [(c.district, c.date) for c in fast_extractor.extract(doc).control_changes] == \
+        [("Zurmat", date(2021, 6, 26))]
