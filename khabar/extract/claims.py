@@ -405,6 +405,33 @@ def _subject_nearby(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return ctx.full_name(name) if best.label_ == "PERSON" else name
 
 
+_CLAUSE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s[\u2013\u2014-]\s)(?P<who>[^,;:\u201c\u201d\"()]{1,80}?)\s*$")
+_NOT_A_SUBJECT = re.compile(r"^(?:in|on|at|for|but|and|while|after|before|since|as|when|if|that|so|"
+                            r"also|meanwhile|however|what|which|who|whom|whose|where|no|nothing)\b|"
+                            r"\b(?:after|before|while|when|since|because|until|whom|which|where)\b|"
+                            r"\b(?:is|are|was|were|be|been|have|has|had|will|would|can|could|may|might|"
+                            r"must|should|do|does|did)\b", re.I)
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|now|further|later|then|again|too|previously|earlier|"
+                            r"reportedly|repeatedly|separately))+$", re.I)
+
+
+def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
+    """Unparsed: the few words between the last comma (or the sentence start) and the trigger,
+    when no party the NER or the actors file knows stands there ("..., officials said",
+    "He claimed that ..."); None to look for the nearest party instead."""
+    m = _CLAUSE_BEFORE.search(sent.text, 0, t_start)
+    if m is None:
+        return None
+    who = _ADVERBS_AFTER.sub("", m["who"].strip())  # "She also claimed": She
+    if not who or len(who.split()) > 6 or _NOT_A_SUBJECT.search(who) or \
+            who.lower() in _PRONOUN - {"he", "she"}:
+        return None
+    lo = m.start("who")
+    if any(e.label_ in _PARTY_LABELS and lo <= e.start_char and e.end_char <= t_start for e in sent.all_ents):
+        return None
+    return _resolve(who, ctx)
+
+
 def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
     """Return X of "according to X," and "denials by X"."""
     m = re.match(r"\s*(?P<who>[^,;.:\u201c\u201d\"]{2,90}?)\s*(?:[,;.:]|$|\s+(?:on|in|that)\s)",
@@ -457,6 +484,8 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             claimant = _named_after(text, m.t_end, ctx)
         else:
             claimant = _subject_from_parse(sent, m.t_start, ctx)
+            if claimant is None:
+                claimant = _subject_by_words(sent, m.t_start, ctx)
             if claimant is None:
                 claimant = _subject_nearby(sent, m.t_start, ctx)
         if re.search(r"\b(?:been|was|were|is|are|be)\s+$", text[:m.t_start], re.I) and \

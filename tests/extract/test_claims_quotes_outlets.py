@@ -102,3 +102,21 @@ def test_the_group_said_is_the_group_that_denied_not_the_one_denied(any_extracto
             "account. \u201cOur forces hold every pass in the valley and the fight goes on,\u201d the "
             "group said.")
     assert [s for s, _ in _quotes(any_extractor, text)] == ["NRF"]
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("Taliban fighters attacked Gereshk overnight. The ministry said 45 Taliban fighters were killed "
+     "in the counter-attack.", ("ministry", "asserts")),
+    ("The office of the Helmand governor denied that any police had switched sides.",
+     ("office of the Helmand governor", "denies")),
+    ("Ismail Khan spoke to reporters in Herat on Sunday. He also claimed that the road to Islam Qala "
+     "was open again.", ("Ismail Khan", "asserts")),
+])
+def test_the_words_before_the_verb_name_who_claims(any_extractor: Extractor, text: str,
+                                                   claim: tuple[str, str]) -> None:
+    assert [(c.claimant, c.stance) for c in _extract(any_extractor, text).claims] == [claim]
+
+
+def test_officials_who_source_a_state_make_no_claim_of_it(any_extractor: Extractor) -> None:
+    text = "Government forces still hold Lashkar Gah, the capital of Helmand, officials said."
+    assert _claims(any_extractor, text) == []
