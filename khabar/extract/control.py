@@ -14,7 +14,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from khabar.extract.control_triggers import GOV_CUES, TALIBAN_CUES, Found, find_triggers
-from khabar.extract.dates import DateMention, date_near, find_dates, reads_anchor, said_on
+from khabar.extract.dates import DateMention, date_near, find_dates, is_dateline, reads_anchor, said_on
 from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
@@ -326,8 +326,6 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     return out
 
 
-# what stands before the date of a dateline: "KUNDUZ, " at the head of the report
-_DATELINE = re.compile(r"\s*[A-Z][A-Z\-'’ .]+,\s*")
 _SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b")
 
 
@@ -339,10 +337,10 @@ def _date_of(sent: Sent, m: ControlMatch) -> date | None:
     """
     text = sent.text
     dates = list(m.days) if m.days is not None else sent.dates
-    filed = [d for d in dates if _DATELINE.fullmatch(d.before) and d.start == len(d.before)]
-    if filed and sent.published is not None and any(d not in filed and not said_on(d) for d in dates):
+    filed = [d for d in dates if is_dateline(d)]
+    if filed and any(d not in filed and not said_on(d) and (d.value or sent.published) for d in dates):
         # "KUNDUZ, May 26 (Wire) - ... seized Sherzad last week": the day the report was filed
-        # (without a publication date, "on Sunday" names no day: the dateline's is the best there is)
+        # (in an undated report, a vague "last week" leaves the dateline's day the best there is)
         dates = [d for d in dates if d not in filed]
     breaks = [b for b in _SEGMENT_BREAK.finditer(text)]
     lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)

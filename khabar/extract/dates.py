@@ -140,6 +140,9 @@ def find_dates(text: str, published: date | None, default_year: int = 2021,
             parsed = _year_for(parsed, published, default_year)
         out.append(DateMention(m.start(), m.end(), m.group(), parsed))
         taken.append(m.span())
+    if published is None:
+        # "KANDAHAR, July 6 - ... on Sunday": an undated report is dated by its dateline
+        published = next((d.value for d in out if d.value and _DATELINE.fullmatch(text[:d.start])), None)
     for m in (_RELATIVE.finditer(text) if days or "night" in low or "this " in low else ()):
         if not free(*m.span()):
             continue
@@ -274,6 +277,15 @@ def reads_anchor(text: str) -> bool:
     """Return whether `find_dates(text, ..., anchor=...)` may read a day from its anchor:
     whether the text says "later", "earlier", "by nightfall", "the next day" or the like."""
     return _READS_ANCHOR.search(text) is not None
+
+
+# what stands before the date of a dateline: "KUNDUZ, " at the head of a report
+_DATELINE = re.compile(r"\s*[A-Z][A-Z\-'’ .]+,\s*")
+
+
+def is_dateline(m: DateMention) -> bool:
+    """Return whether a date is a dateline's ("KUNDUZ, May 26 (Wire) - ..."): the day of filing."""
+    return m.start == len(m.before) and _DATELINE.fullmatch(m.before) is not None
 
 
 def said_on(m: DateMention) -> bool:

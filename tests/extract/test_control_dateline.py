@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from khabar.extract.dates import find_dates
 from khabar.extract.pipeline import Extractor
 from khabar.records import Document
 
@@ -28,9 +29,10 @@ def test_a_dateline_dates_a_change_only_when_nothing_else_does(fast_extractor: E
     assert [(c.district, c.date) for c in fast_extractor.extract(doc).control_changes] == [("Zurmat", day)]
 
 
-def test_without_a_publication_date_the_dateline_dates_the_change(fast_extractor: Extractor) -> None:
-    """"On Monday" names no day when the report's publication date is unknown: the dateline's stands."""
+def test_without_a_publication_date_the_dateline_dates_the_report(fast_extractor: Extractor) -> None:
+    """"On Monday" in an undated report is the Monday before its dateline's day."""
     text = "GARDEZ, June 26 (Paktia Wire) - Insurgents seized Zurmat district of Paktia province on Monday."
     doc = Document(id="dateline-undated", text=text, title="", published=None)
     assert [(c.district, c.date) for c in fast_extractor.extract(doc).control_changes] == \
-        [("Zurmat", date(2021, 6, 26))]
+        [("Zurmat", date(2021, 6, 21))]
+    assert [d.value for d in find_dates(text, None)] == [date(2021, 6, 26), date(2021, 6, 21)]
