@@ -123,6 +123,18 @@ _NOMINAL_OTHER = re.compile(r"^(?:drills|exercises|(?:military|training|joint) (
 _RESTRAINT = re.compile(r"[^.;]{0,80}\b(?:restraint|calm|de-?escalat\w*|refrain|avoid\w*)\b", re.I)
 
 
+def _clause_start(text: str, start: int) -> int:
+    return max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+
+
+def _clause_end(text: str, end: int) -> int:
+    m = _CLAUSE_END.search(text, end)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END = re.compile(r"[,;]")
+
+
 def background(etype: str, text: str, start: int, end: int) -> bool:
     """Return whether a trigger tells of a campaign, a repeat or a circumstance, not an event.
 
@@ -140,7 +152,7 @@ def background(etype: str, text: str, start: int, end: int) -> bool:
     if etype == "ASSAULT" and _EACH_TIME.search(before):
         return True
     if etype == "ASSAULT" and _NOMINAL_ASSAULT.match(trigger):
-        if _CAMPAIGN.search(before) or _HABITUAL.search(text):
+        if _CAMPAIGN.search(before) or _HABITUAL.search(text, _clause_start(text, start), _clause_end(text, end)):
             return True
         return bool(_DEFINITE.search(before)) and not _NEW_DETAIL.match(text, end)
     if etype == "REQUEST":
@@ -153,3 +165,23 @@ def is_reference(etype: str, text: str, start: int, end: int) -> bool:
     "condemned the Taliban attack on Ghazni")."""
     nominal = _NOMINAL_ASSAULT if etype == "ASSAULT" else _NOMINAL_OTHER
     return bool(nominal.match(text[start:end]) and _DEFINITE.search(text[max(0, start - 40):start]))
+
+
+_SUBJECT_GAP = re.compile(r"(?:\s*,[^,]{0,60},)?\s*(?:province|city|district)?\s*,?\s*"
+                          r"(?:has|had|was|were|have)?\s*(?:been\s+)?(?:finally\s+)?", re.I)
+_OF_PLACE = re.compile(r"\b(?!(?:province|city|district|capital|town)\s)\w+\s+of\s+(?:the\s+)?$", re.I)
+
+
+def place_surrenders(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """Return whether a place, not a person or a force, surrenders ("Daykundi has surrendered",
+    "officials surrendered Qalat to the insurgents"): a change of control, not a concession.
+
+    `places` are the (start, end) offsets of the places the sentence names.
+    """
+    for p_start, p_end in places:
+        if p_end <= start and _SUBJECT_GAP.fullmatch(text, p_end, start) and \
+                not _OF_PLACE.search(text, 0, p_start):  # not "the governor of Uruzgan surrendered"
+            return True
+        if p_start >= end and not text[end:p_start].strip():
+            return True
+    return False

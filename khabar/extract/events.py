@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
-from khabar.extract.event_lexicon import TRIGGERS, background, is_reference
+from khabar.extract.event_lexicon import TRIGGERS, background, is_reference, place_surrenders
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Event
 from khabar.theatres.loader import Actor
@@ -219,14 +219,16 @@ def party_keys(name: str, ctx: Context) -> set[str]:
 def _repeats_an_event(ev: Event, ctx: Context) -> bool:
     """Return whether an event only names again the parties of one the report already gave.
 
-    An attack repeats one only at the same place: one report tells of many attacks by one side.
+    An attack repeats one only at the same place: one report tells of many attacks by one side;
+    an event other than a meeting only on the same day (or both undated): "in June, troops
+    crossed" and "on Saturday, soldiers crossed" are two crossings.
     """
     if ev.status != "happened" or (ev.type == "ASSAULT" and ev.place is None):
         return False
     mine = [party_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
     for old in ctx.meetings:
-        if old.type != ev.type or (ev.date and old.date and ev.date != old.date) or (
-                ev.type == "ASSAULT" and old.place != ev.place):
+        same_day = ev.date == old.date or (ev.type == "CONSULT" and not (ev.date and old.date))
+        if old.type != ev.type or not same_day or (ev.type == "ASSAULT" and old.place != ev.place):
             continue
         if not mine and ev.type == "ASSAULT":
             return True
@@ -363,7 +365,8 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         last = next((e for e in reversed(ctx.meetings) if e.type == "CONSULT"), None)
         if m.type == "AGREE" and not actors and last and _BOTH.search(text, c_start, m.t_start):
             actors = [p for p in (*last.actors, *last.targets) if p not in targets]  # "the two agreed"
-        if m.type == "CONCEDE" and _place_surrenders(sent, m):
+        places = [(e.start_char, e.end_char) for e in sent.all_ents if e.label_ in _PLACE_LABELS]
+        if m.type == "CONCEDE" and place_surrenders(text, m.t_start, m.t_end, places):
             continue  # "Nili ... surrendered to the Taliban": a control change
         if not actors and not targets and (place is None or m.type not in _AT_A_PLACE):
             continue
@@ -400,27 +403,6 @@ _BOTH = re.compile(r"\b(?:the two|both)\s+(?:[\w\-]+\s+)?(?:sides|delegations|mi
                    r"countries|men|parties|governments)\b", re.I)
 _AT_A_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}  # "clashes are underway in Logar": an event
 _PLACE_LABELS = ("DISTRICT", "PROVINCE", "GPE", "VENUE")
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^,]{0,60},)?\s*(?:province|city|district)?\s*,?\s*"
-                          r"(?:has|had|was|were|have)?\s*(?:been\s+)?(?:finally\s+)?$", re.I)
-
-
-_OF_PLACE = re.compile(r"\b(?!(?:province|city|district|capital|town)\s)\w+\s+of\s+(?:the\s+)?$", re.I)
-
-
-def _place_surrenders(sent: Sent, m: EventMatch) -> bool:
-    """Return whether a place, not a person or a force, surrenders ("Daykundi has surrendered")."""
-    text = sent.text
-    for e in sent.all_ents:
-        if e.label_ not in _PLACE_LABELS:
-            continue
-        if e.end_char <= m.t_start and _SUBJECT_GAP.match(text[e.end_char:m.t_start]) and \
-                not _OF_PLACE.search(text, 0, e.start_char):  # not "the governor of Uruzgan surrendered"
-            return True
-        if e.start_char >= m.t_end and not text[m.t_end:e.start_char].strip():
-            return True  # "officials surrendered Qalat to the insurgents"
-    return False
-
-
 def _note_day(sent: Sent, ctx: Context) -> None:
     """Note a sentence read, for a later "the same day" (its dates are read only then)."""
     ctx.seen.append(sent)
