@@ -112,7 +112,7 @@ _CAMPAIGN = re.compile(r"(?:\b(?:intensif\w*|step(?:ped|s)? up|ramp(?:ed|s)? up|
 _HABITUAL = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months|years)\b|"
                        r"\bfor (?:almost |nearly |about |over |more than )?(?:two |three |four |several |many |\d+ )?"
                        r"(?:weeks|months|years)\b|\brecent months\b", re.I)
-_EACH_TIME = re.compile(r"\b(?:each|every) time\b[^.;]{0,40}$", re.I)
+_EACH_TIME = re.compile(r"\b(?:(?:each|every) time|repeatedly|regularly|routinely|frequently)\b[^.;]{0,40}$", re.I)
 # "soldiers who had fled into Tajikistan were flown back": an earlier retreat, told again
 _WHO_HAD = re.compile(r"\bwho\s+(?:had|have|has)\s+$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}(?:\w+-)?$", re.I)
@@ -149,10 +149,11 @@ def background(etype: str, text: str, start: int, end: int) -> bool:
         if _RETREAT_VERB.match(trigger) and not _DESTINATION.match(text, end):
             return True
         return bool(_CIVILIANS.search(before))
-    if etype == "ASSAULT" and _EACH_TIME.search(before):
-        return True
+    if etype == "ASSAULT" and (_EACH_TIME.search(before) or _HABITUAL.search(
+            text, _clause_start(text, start), _clause_end(text, end))):
+        return True  # "each time the insurgents attacked", "shelled their positions in recent weeks"
     if etype == "ASSAULT" and _NOMINAL_ASSAULT.match(trigger):
-        if _CAMPAIGN.search(before) or _HABITUAL.search(text, _clause_start(text, start), _clause_end(text, end)):
+        if _CAMPAIGN.search(before):
             return True
         return bool(_DEFINITE.search(before)) and not _NEW_DETAIL.match(text, end)
     if etype == "REQUEST":

@@ -45,7 +45,8 @@ def test_families_fleeing_are_not_troops_retreating(any_extractor: Extractor) ->
 
 def test_a_campaign_of_attacks_is_not_an_attack_but_one_attack_is(any_extractor: Extractor) -> None:
     text = ("The insurgents have intensified attacks on district centres across the north in recent "
-            "months. Taliban fighters attacked the centre of Dand district in Kandahar province on "
+            "months. Government forces have repeatedly shelled Taliban positions around Kandahar city. "
+            "Taliban fighters attacked the centre of Dand district in Kandahar province on "
             "Tuesday night, police said.")
     assert [(e.type, e.actors, e.date) for e in events(any_extractor, text)] == [
         ("ASSAULT", ("Taliban",), date(2021, 7, 6))]
