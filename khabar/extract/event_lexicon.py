@@ -111,11 +111,13 @@ _CAMPAIGN = re.compile(r"(?:\b(?:intensif\w*|step(?:ped|s)? up|ramp(?:ed|s)? up|
                        re.I)
 _HABITUAL = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months|years)\b|"
                        r"\bfor (?:almost |nearly |about |over |more than )?(?:two |three |four |several |many |\d+ )?"
-                       r"(?:weeks|months|years)\b|\brecent months\b", re.I)
+                       r"(?:weeks|months|years)\b|\brecent months\b|\bthis month\b|\bha(?:s|ve) since\b", re.I)
 _EACH_TIME = re.compile(r"\b(?:(?:each|every) time|repeatedly|regularly|routinely|frequently)\b[^.;]{0,40}$", re.I)
 # "soldiers who had fled into Tajikistan were flown back": an earlier retreat, told again
 _WHO_HAD = re.compile(r"\bwho\s+(?:had|have|has)\s+$", re.I)
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}(?:\w+-)?$", re.I)
+# "that" only after a preposition: "killed in that attack", not "said that fighting went on"
+_DEFINITE = re.compile(r"\b(?:the|this|these|those|(?:in|at|of|by|from|during|after)\s+that)\s+"
+                       r"(?:[\w\-]+\s+){0,2}(?:\w+-)?$", re.I)
 _NEW_DETAIL = re.compile(r"\s+(?:on|against|in|at|near)\s+(?:the\s+)?[A-Z]")
 _NOMINAL_OTHER = re.compile(r"^(?:drills|exercises|(?:military|training|joint) (?:exercises|drills)|"
                             r"deployment|mobili[sz]ation|joint statement|reservists|blockades?|"
