@@ -276,12 +276,19 @@ _WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik
 
 
 def _note_groups(sent: Sent, ctx: Context) -> None:
-    """Remember the last movement or body named, for "the group" and "the movement"."""
+    """Remember the last movement or body named, for "the group" and "the movement", and the last
+    ministry, for "the ministry"."""
+    group = ministry = False
     for e in reversed(sent.all_ents):  # the last one named
         if e.label == _ACTOR:
             actor = ctx.theatre.actor(e.text)
-            if actor is not None and actor.kind in ("movement", "organisation", "force"):
-                ctx.last_group = actor.name
+            if actor is None:
+                continue
+            if not group and actor.kind in ("movement", "organisation", "force"):
+                ctx.last_group, group = actor.name, True
+            elif not ministry and actor.kind == "ministry":
+                ctx.last_body, ministry = actor.name, True  # for "the ministry said"
+            if group and ministry:
                 return
 
 
@@ -300,6 +307,7 @@ _PRONOUN = {"it", "they", "he", "she", "which", "who", "that", "we", "i"}
 _GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:group|movement|insurgents|militants|organi[sz]ation)$", re.I)
 _GENERIC_PERSON = re.compile(r"^(?:the\s+)?(?:spokes(?:man|person|woman)|minister|governor|official|"
                              r"envoy|commander|president|ambassador|diplomat)$", re.I)
+_BARE_MINISTRY = re.compile(r"^(?:the\s+)?ministry$", re.I)
 _ROLE_OF_BODY = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>spokes(?:man|person|woman)|official|commander|"
                            r"member|leader)\s+(?:for|of)\s+(?:the\s+)?(?:group|movement|insurgents|"
                            r"militants|organi[sz]ation)$", re.I)
@@ -386,6 +394,8 @@ def _resolve(name: str, ctx: Context) -> str:
         return NO_CLAIMANT
     if _GENERIC_BODY.match(name.strip()) and ctx.last_group:
         return ctx.last_group
+    if _BARE_MINISTRY.match(name.strip()) and ctx.last_body:
+        return ctx.last_body  # "the ministry said": the last ministry named
     role = _ROLE_OF_BODY.match(n)
     if role and ctx.last_group:  # "a spokesman for the movement": the Taliban's spokesman
         return f"{ctx.last_group} {role['role'].lower()}"

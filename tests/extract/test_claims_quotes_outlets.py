@@ -120,3 +120,10 @@ def test_the_words_before_the_verb_name_who_claims(any_extractor: Extractor, tex
 def test_officials_who_source_a_state_make_no_claim_of_it(any_extractor: Extractor) -> None:
     text = "Government forces still hold Lashkar Gah, the capital of Helmand, officials said."
     assert _claims(any_extractor, text) == []
+
+
+def test_the_ministry_is_the_last_ministry_named(any_extractor: Extractor) -> None:
+    text = ("The Ministry of Defence reported heavy fighting around Kunduz on Sunday. The ministry said "
+            "45 Taliban fighters were killed in the counter-attack.")
+    assert [(c.claimant, c.stance) for c in _extract(any_extractor, text).claims] == [
+        ("Afghan Ministry of Defense", "asserts")]  # the actors file's name of it
