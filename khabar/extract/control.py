@@ -69,9 +69,8 @@ class ControlMatch:
     days: tuple[DateMention, ...] | None = None  # the sentence's dates read from the report's last day
 
 
-
 _TALIBAN_CUE = re.compile(rf"\b(?:{TALIBAN_CUES})\b", re.I)
-# `before` and `after` are lower-cased already: these match as the case-sensitive originals did
+# on text `_agent` has lower-cased already, without re.IGNORECASE
 _TALIBAN_CUE_CASED = re.compile(rf"\b(?:{TALIBAN_CUES})\b")
 _GOV_CUE_CASED = re.compile(rf"\b(?:{GOV_CUES})\b")
 _TALIBAN_WHOLE = re.compile(TALIBAN_CUES)
