@@ -14,14 +14,15 @@ from datetime import date
 from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
-from khabar.extract.event_lexicon import TRIGGERS, background, is_reference, place_surrenders
+from khabar.extract.event_lexicon import PARSED, TRIGGERS, background, is_reference, place_surrenders
 from khabar.extract.sentences import Context, Sent, clean_name, lemma
 from khabar.records import Event
 from khabar.theatres.loader import Actor
 
-TYPES = [(t, re.compile(rx, re.I)) for t, _, rx in TRIGGERS]
+# the triggers whose sentences the standard pipeline parses (pipeline._tier reads TYPES)
+TYPES = [(t, re.compile(rx, re.I)) for t, rx in PARSED]
 # each type's pattern with the stems a match cannot lack: a substring test before the scan
-_GATED = [(t, stems, rx) for (t, rx), (_, stems, _) in zip(TYPES, TRIGGERS, strict=True)]
+_GATED = [(t, stems, re.compile(rx, re.I)) for t, stems, rx in TRIGGERS]
 
 _PLANNED = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|set\s+to|due\s+to|expected\s+to|"
                       r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
