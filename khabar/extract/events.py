@@ -239,6 +239,11 @@ def _repeats_an_event(ev: Event, ctx: Context) -> bool:
     return False
 
 
+def _shares_a_party(parties: list[str], ev: Event, ctx: Context) -> bool:
+    theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*ev.actors, *ev.targets)))
+    return any(party_keys(p, ctx) & theirs for p in parties)
+
+
 def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
     out: list[str] = []
     ents = list(sent.all_ents)
@@ -375,6 +380,8 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                                                              text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
         when = _event_date(sent, m, ctx)
+        if when is None and m.type == "AGREE" and last is not None and _shares_a_party(actors, last, ctx):
+            when = last.date  # "the two ministers also agreed": at the talks the report gave
         if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
             continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
         groups: list[list[str]] = [targets]
