@@ -101,6 +101,7 @@ def test_the_two_ministers_agreeing_are_the_parties_of_their_talk(any_extractor:
             "consultations on Afghanistan.")
     (agree,) = [e for e in events(any_extractor, text) if e.type == "AGREE"]
     assert set(agree.actors) == {"Shah Mahmood Qureshi", "Sergei Lavrov"}
+    assert agree.date == date(2021, 7, 7)  # agreed at the talks of Wednesday
 
 
 SAMPLE_REPORTS = Path(__file__).parents[2] / "khabar" / "theatres" / "afghanistan_2021" / "samples" / "corpus"
