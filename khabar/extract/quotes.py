@@ -280,11 +280,17 @@ _FRAMED = re.compile(
     r"|\b(?:claimed|claims|alleged|alleges|blamed|blames|insisted|insists|vowed|vows|accused|accuses)\b"
     r"[^.;]{0,80}"
     r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-    r"(?:he|she|they|it|we|(?:its|their|his|her|the)\s+[\w\-\u2019']+)\s+(?:[\w\-\u2019']+\s+){0,3})\s*$",
+    r"(?:he|she|they|it|we|(?:its|their|his|her|the)\s+[\w\-\u2019']+)\s+(?:[\w\-\u2019']+\s+){0,3}"
+    # said that Moscow was ready to take "extra steps": reported speech, its phrase is the speaker's
+    r"|\b(?:said|says|told\s+\w+|added|stated|announced)\s+(?:on\s+\w+\s+)?that\s+"
+    r"(?:[\w\-\u2019']+,?\s+){1,10}"
+    # expressed disappointment over the "unfounded allegations"
+    r"|\b(?:expressed|voiced)\s+(?:[\w\-\u2019']+\s+){1,3}(?:over|at|about|with)\s+(?:the\s+|their\s+|his\s+)?"
+    r")\s*$",
     re.I)
 _FRAMING_LEMMAS = {"call", "term", "brand", "label", "describe", "dismiss", "denounce", "reject", "decry",
                    "characterize", "characterise", "claim", "allege", "blame", "insist", "vow", "accuse",
-                   "say", "tell", "add", "state", "announce", "write", "deny", "urge"}
+                   "say", "tell", "add", "state", "announce", "write", "deny", "urge", "express", "voice"}
 
 
 def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
@@ -309,7 +315,7 @@ def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
 _FRAMING_VERB = re.compile(
     r"\b(?:said|says|told|added|stated|announced|wrote|claimed|claims|alleged|alleges|blamed|blames|"
     r"insisted|vowed|accused|rejected|dismissed|described|denied|denies|denounced|called|calls|termed|"
-    r"branded|labell?ed|decried)\b", re.I)
+    r"branded|labell?ed|decried|expressed|voiced)\b", re.I)
 
 
 def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:

@@ -1,0 +1,30 @@
+"""Short phrases a speaker's reported words put in quotation marks are that speaker's quotes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document
+
+
+def quotes(extractor: Extractor, text: str) -> list[tuple[str | None, str]]:
+    doc = Document(id="q", text=text, published=date(2021, 7, 9))
+    return [(q.speaker, q.text) for q in extractor.extract(doc).quotes]
+
+
+def test_every_phrase_of_reported_speech_is_the_speakers(any_extractor: Extractor) -> None:
+    text = ("Foreign ministry spokeswoman Maria Zakharova spoke to reporters on Friday. She said that "
+            'Moscow was ready to take "extra steps" to "stop any attack" on its ally Tajikistan.')
+    assert quotes(any_extractor, text) == [("Maria Zakharova", "extra steps"),
+                                           ("Maria Zakharova", "stop any attack")]
+
+
+def test_a_phrase_someone_expresses_anger_over_is_theirs(any_extractor: Extractor) -> None:
+    text = 'Prime Minister Imran Khan voiced anger over the "baseless accusations" made by the Afghan president.'
+    assert quotes(any_extractor, text) == [("Imran Khan", "baseless accusations")]
+
+
+def test_a_so_called_name_in_reported_speech_is_no_quote(any_extractor: Extractor) -> None:
+    text = 'Officials said that the city was calm, but the so-called "Kabul front" was quiet.'
+    assert quotes(any_extractor, text) == []
