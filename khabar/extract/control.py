@@ -46,6 +46,7 @@ _STRONG_PREP = re.compile(r"(?:\b(?:near|outside|around|from|towards|toward|via|
                           r"(?:\w+ern\s+)?|\b(?:north|south|east|west|north-east|north-west|"
                           r"south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
                           r"(?:the\s+)?)$", re.I)
+_CROSSING_AT = re.compile(r"\b(?:crossing|crossing point|port|border town)\s+at\s+$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w\-'’ ]{1,30}\s+and\s+(?:the\s+)?$")
 _OLD_YEAR = re.compile(r"\b(?:in|since)\s+(?P<y>(?:19|20)\d\d)\b")
 # what the sentence reports as someone's claim or a rumour, not as fact
@@ -55,6 +56,8 @@ _AS_WERE = re.compile(r"^[^.;]{0,60},\s*as\s+(?:were|was|had|did|have|has)\s+(?:
                       r"(?:the\s+)?$", re.I)
 _REL_GAP = re.compile(r"^(?:\s+(?:district|crossing|port|city|town|border crossing|district centre))?"
                       r"(?:\s+(?:in|of)\s+[A-Z][\w\-']+(?:\s+province)?)?\s*,?\s*$")
+_WHERE_BEFORE = re.compile(r",?\s*\bwhere\s+(?:(?:the\s+)?(?:control|situation|area|district|town|city)\s+)?$",
+                           re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:the\s+)?[\w’'\-]+\s+){0,4}?(?:had\s+|has\s+|"
                               r"have\s+|was\s+|were\s+)?(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 
@@ -76,6 +79,7 @@ _GOV_CUE_CASED = re.compile(rf"\b(?:{GOV_CUES})\b")
 _TALIBAN_WHOLE = re.compile(TALIBAN_CUES)
 _BY_AGENT = re.compile(rf"^[^.;,]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b")
 _TO_GOV_FORCES = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces")
+_TO_GOV_IN = re.compile(r"\bto\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces", re.I)
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
                            r"\bafter\b|\bwhile\b")
 _GIVING_UP = re.compile(r"left|abandon|withdr|evacuat|pulled out|retreat|fled|surrender|handed|given up|"
@@ -88,6 +92,8 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
         return default
     if default == "taliban" and _TALIBAN_CUE.search(text[t_start:t_end]):
         return default  # "fell to the Taliban", "in Taliban hands": the phrase names the side
+    if default == "government" and _TO_GOV_IN.search(text[t_start:t_end]):
+        return default  # "the insurgents lost Ghormach to Afghan forces"
     after = text[t_end:t_end + 60].lower()
     m = _BY_AGENT.match(after)
     if m:
@@ -166,6 +172,12 @@ def _in_state_list(text: str, p: PlaceMention, f: Found, places: list[PlaceMenti
     return bool(_LIST_REST.match(_list_gap(text, colon + 1, p.start, places)))
 
 
+_PREP_BEFORE = re.compile(r"(?<!district )(?<!city )(?<!town )(?<!capital )(?<!centre )"
+                          r"(?<!center )\b(?:in|on|over|for|near|around|outside|at|from|to|into|with|"
+                          r"about|of|against|across|towards?|within|by|beyond|behind)\s+(?:the\s+)?"
+                          r"(?:\w+ern\s+)?$", re.I)
+
+
 def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
@@ -174,6 +186,8 @@ def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) 
         return 1
     voice, direct = f.trigger.voice, f.trigger.direct
     if p.end <= f.start:
+        if f.trigger.subject and _PREP_BEFORE.search(text[:p.start]):
+            return None  # "the ceasefire in Khan Abad collapsed"
         if voice == "active":
             return None if direct else (f.start - p.end if f.start - p.end <= 30 else None)
         if direct and not _SUBJECT_GAP.match(text[p.end:f.start]):
@@ -202,14 +216,26 @@ _SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deput
                             r"officials?)\b", re.I)
 
 
+_COORDINATION = re.compile(r",|\band\b|\bas well as\b")
+
+
 def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
-    """Return whether other words than the district's own stand between it and its trigger."""
-    if p.start >= f.end:
-        gap = text[f.end:p.start]
+    """Return whether other words than the district's own stand between it and its trigger.
+
+    An object of its own after "and the" starts anew: "took over the airport and the nearby
+    district of Dehrawud" (but "checkpoints in Nad Ali and Marja districts" stays one object).
+    """
+    if p.start >= f.start and p.end <= f.end or p.start >= f.end:
+        # after the trigger, or inside it after its verb ("lost 20 soldiers in Shibar to the Taliban")
+        begin = f.end if p.start >= f.end else f.start + len(f.text.split(None, 1)[0])
+        gap = text[begin:p.start]
         for o in places:  # other districts of a list are not noise
-            if f.end <= o.start and o.end <= p.start:
+            if begin <= o.start and o.end <= p.start:
                 gap = gap.replace(text[o.start:o.end], " ")
         gap = re.sub(r",\s+(?:the|a|an|which|where)\s[^,]*(?:,|$)", ",", gap)  # appositions
+        tail = _COORDINATION.split(gap)[-1]
+        if tail != gap and re.match(r"\s+the\s", tail) and _OBJECT_GAP.match(tail):
+            return False
         return bool(_OBJECT_NOISE.search(gap))
     if p.end <= f.start:
         return bool(_SUBJECT_NOISE.search(text[p.end:f.start]))
@@ -285,6 +311,14 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     for i, f in enumerate(triggers):
         if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or inside_quotes(text, f.start):
             continue
+        where = f.trigger.controller == "contested" and _WHERE_BEFORE.search(text[max(0, f.start - 60):f.start])
+        if where:
+            # "fighting in Arghandab district, where control is contested"
+            cut = f.start - len(where.group())
+            before = [p for p in places if p.end <= cut and _REL_GAP.match(text[p.end:cut])]
+            if before:
+                assigned[i] = [max(before, key=lambda p: p.end)]
+            continue
         rel = _RELATIVE_BEFORE.search(text[max(0, f.start - 60):f.start])
         pronoun = f.trigger.voice != "passive" and re.match(r"\s+(?:it|the (?:city|town))\b", text[f.end:])
         if rel and not pronoun and (f.trigger.voice != "active" or rel.group().lower().startswith(("which", "that"))):
@@ -309,7 +343,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if _hedged(text, f.start, f.end):
             continue
         mentions = [p for p in mentions if not _BETWEEN.search(text[:p.start]) and (
-            not _STRONG_PREP.search(text[:p.start]) or 0 <= p.start - f.end <= 5)]
+            not _STRONG_PREP.search(text[:p.start]) or 0 <= p.start - f.end <= 5
+            or _CROSSING_AT.search(text[:p.start]))]
         if not mentions:
             continue
         old = _OLD_YEAR.search(text[f.end:f.end + 40])

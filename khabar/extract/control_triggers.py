@@ -33,6 +33,8 @@ class Trigger:
     holding: the phrase states who holds a place ("held", "in control of"), which is a
     record for the Taliban only: the government still holding a place is no change.
     direct: the district must follow as the object ("held Spin Boldak"), not later.
+    subject: the district is the subject, so never after a preposition ("defences in Kunduz
+    collapsed" is not Kunduz collapsing).
     words: every match contains one of these words whole (lower case), so a sentence
     without any of them cannot match.
     """
@@ -44,6 +46,7 @@ class Trigger:
     holding: bool = False
     direct: bool = False
     taliban_only: bool = False
+    subject: bool = False
 
 
 def _t(rx: str, controller: str, voice: str, words: str, **kw: bool) -> Trigger:
@@ -59,8 +62,11 @@ TRIGGERS: list[Trigger] = [
        r"\bfell\b(?!\s+(?:silent|short|back|into|in\b|sharply|steeply|dramatically|by\b|off\b|apart|"
        r"victim|ill\b|behind|asleep))", "taliban", "passive",
        words="fallen fell"),
-    _t(r"\bfall of\b", "taliban", "active",
-       words="fall", direct=True),
+    _t(r"\b(?:fall|collapse) of\b", "taliban", "active",
+       words="fall collapse", direct=True),
+    # "Dand Patan in Paktia collapsed": the district is the subject, not "defences around Kunduz"
+    _t(r"\bcollapsed\b", "taliban", "passive",
+       words="collapsed", direct=True, subject=True),
     _t(r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
        r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
        r"gained control|took control|taken control|taking control|seized control|"
@@ -84,6 +90,13 @@ TRIGGERS: list[Trigger] = [
     _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|surrendered|given up|lost)\b"
        r"(?!\s+(?:in)?to\s+(?:the\s+)?(?:government|afghan|security))", "taliban", "passive",
        words="handed surrendered given lost"),
+    # "lost Shibar, Kahmard and Saighan districts to the Taliban": the districts inside the phrase
+    _t(r"\blost\s+(?!to\b)(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)\b"
+       r"(?!\s+(?:attacks?|fire|offensives?|ambush(?:es)?|assaults?))", "taliban", "active",
+       words="lost", direct=True),
+    _t(r"\blost\s+(?!to\b)(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?(?:afghan|government|security)\s+(?:security\s+)?forces\b",
+       "government", "active",
+       words="lost", direct=True),
     _t(r"\b(?:surrendered|capitulated)\b(?!\s+(?:to\s+(?:the\s+)?(?:government|afghan|security)|"
        r"their|his|its|weapons|arms))", "taliban", "passive",
        words="surrendered capitulated", direct=True),

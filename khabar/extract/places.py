@@ -33,10 +33,12 @@ _NOT_A_NAME = frozenset(
                            "march april may june july august september october november december").split()])
 _PROVINCE_OF2 = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+the\s+(?:\w+(?:ern)?\s+)?province\s+of\s+"
                            r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)")
-_NOT_THE_PLACE = re.compile(r"^\s*(?:airfield|air base|airbase|base|airport|prison|highway|road|"
-                            r"river|dam|bridge|valley|pass|police|officials?|governor|council|"
-                            r"authorities|residents|elders|lawmakers?|garrison|corps|university)\b",
-                            re.I)
+_PARTS = (r"airfield|air base|airbase|base|airport|prison|highway|road|river|dam|bridge|valley|pass|"
+          r"outskirts|suburbs?|garrison|university")
+# "Bagram airfield", "the Bamiyan police", "Pul-e-Khumri's outskirts", "Kunduz's main airport"
+_NOT_THE_PLACE = re.compile(rf"^\s*(?:{_PARTS}|police|officials?|governor|council|authorities|residents|"
+                            rf"elders|lawmakers?|corps)\b|^['’]s\s+(?:(?:main|only|key|international|"
+                            rf"central|civilian|military|old|new|\w+ern)\s+)*(?:{_PARTS})\b", re.I)
 _PROVINCE_OF = re.compile(r"^\s*(?:[Dd]istrict\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z\-]+ern\s+)?"
                           r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)(?:['’]s)?\s+[Pp]rovince")
 _IN_PROVINCE = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b")
@@ -102,8 +104,8 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
         if len(inside) > 1:
             continue  # two names side by side ("Khan Abad Kunduz") stay two
         cands = _candidates(theatre, name)
-        if not cands:
-            continue
+        if not cands or _NOT_THE_PLACE.match(text[t:]):
+            continue  # "the Tirin Kot airport"
         hint = _province_after(text, t)
         d = _resolve(theatre, name, hint, _sentence_provinces(sent), ctx)
         out = [p for p in out if p not in inside] + [PlaceMention(name, s, t, d, province_hint=hint)]

@@ -1,0 +1,90 @@
+"""Control changes in phrasings of other wires (own sentences): "lost X to", "collapsed",
+"where control is contested", an airport or the outskirts of a city that are not the city,
+a crossing "at" a town, and the negatives each new phrase must leave alone.
+
+Published Tuesday 2021-07-20 unless a test says otherwise; every test runs on both pipelines.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document, document_id
+
+TUESDAY = date(2021, 7, 20)
+
+
+def changes(extractor: Extractor, text: str, published: date = TUESDAY) -> list[tuple[str, str | None, str, str | None]]:
+    ex = extractor.extract(Document(document_id(text), text, published=published))
+    return [(c.district, c.district_id, c.controller, c.date.isoformat() if c.date else None)
+            for c in ex.control_changes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The government lost Shibar, Kahmard and Saighan districts to the Taliban in the past week.",
+     [("Shibar", "AF1002", "taliban", None), ("Kahmard", "AF1004", "taliban", None),
+      ("Saighan", "AF1003", "taliban", None)]),
+    ("The government has lost Kahmard district to the Taliban, the district governor said.",
+     [("Kahmard", "AF1004", "taliban", None)]),
+    ("The insurgents lost Ghormach to Afghan forces on Sunday.", [("Ghormach", "AF3107", "government", "2021-07-18")]),
+])
+def test_lost_to_a_side_gives_the_district_to_that_side(any_extractor: Extractor, text: str,
+                                                        expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert changes(any_extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The district of Dand Patan in Paktia collapsed on Tuesday after a week-long siege.",
+     [("Dand Patan", "AF1311", "taliban", "2021-07-20")]),
+    ("Pashtun Kot district collapsed late on Friday after security forces withdrew, a lawmaker said.",
+     [("Pashtun Kot", "AF2902", "taliban", "2021-07-16")]),
+    ("The collapse of Khan Abad district on Sunday opened the road to Kunduz city.",
+     [("Khan Abad", "AF1904", "taliban", "2021-07-18")]),
+])
+def test_a_district_that_collapsed_fell(any_extractor: Extractor, text: str,
+                                        expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert changes(any_extractor, text) == expected
+
+
+def test_contested_in_a_relative_clause_names_the_district_before(any_extractor: Extractor) -> None:
+    text = "Heavy clashes are ongoing in Arghandab district, where control is contested."
+    assert [(d, c) for d, _, c, _ in changes(any_extractor, text)] == [("Arghandab", "contested")]
+
+
+def test_an_airport_is_not_its_city_and_a_coordinated_district_is_taken(any_extractor: Extractor) -> None:
+    text = "Taliban militants took over the Tirin Kot airport and the nearby district of Dehrawud."
+    assert changes(any_extractor, text) == [("Dehrawud", "AF2502", "taliban", None)]
+
+
+def test_the_outskirts_of_a_city_are_not_the_city(any_extractor: Extractor) -> None:
+    text = "Afghan forces on Monday recaptured Pul-e-Khumri's outskirts and the Dahana-i-Ghori district."
+    assert changes(any_extractor, text) == [("Dahana-i-Ghori", "AF0902", "government", "2021-07-19")]
+
+
+def test_a_crossing_at_a_town_is_the_town(any_extractor: Extractor) -> None:
+    text = "Taliban fighters seized the border crossing at Torghundi on the Turkmen border, officials told AFP."
+    assert changes(any_extractor, text) == [("Torghundi", "AF3207", "taliban", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army lost 20 soldiers to the Taliban in Shibar district on Monday.",
+    "Afghan forces lost dozens of men to Taliban attacks around Kunduz city.",
+    "The ceasefire in Khan Abad collapsed on Monday.",
+    "Government defences around Kunduz city collapsed on Sunday.",
+    "Talks between elders and the Taliban over Ghormach collapsed.",
+    "Heavy clashes are ongoing in Arghandab district, where the Taliban are besieging the district centre.",
+    "The provincial capital of Lashkar Gah has been under siege for weeks, with Taliban fighters surrounding the city.",
+    "The Taliban attacked Taloqan overnight but failed to capture the city, according to a local official.",
+    "Security forces repelled a Taliban attack on Qala-e-Naw district, killing 20 insurgents.",
+    "The Taliban have threatened to take Mazar-e-Sharif within days.",
+    "Officials warn that Kunduz could fall to the Taliban if reinforcements do not arrive.",
+    "The Interior Ministry denied that Ishkashim district had fallen to the insurgents.",
+    "The ministry rejected reports that the Taliban had captured Shindand district.",
+    "Taliban fighters seized the border post near Torghundi on Monday.",
+    "The Taliban seized Kunduz's airport and the main road to Khan Abad on Monday.",
+])
+def test_losses_of_men_failed_attacks_and_forecasts_change_nothing(any_extractor: Extractor, text: str) -> None:
+    assert changes(any_extractor, text) == []
