@@ -208,7 +208,7 @@ _OBJECT_NOISE = re.compile(
     r"prisoner|captives?|hostages?|hills?|heights|ridge|villages?|checkpoints?|check\s+posts?|posts?|"
     r"outposts?|bases?|fight|battle|road|roads|highway|bridge|dam|airport|airfield|compound|positions?|"
     r"areas?|parts?|sections?|neighbourhoods?|outskirts|edges?|people|civilians|members|officials|"
-    r"fighters|territory|land|mountains?|valley|overlooking|near|towards?|around|outside|police\s+"
+    r"fighters|territory|land|mountains?|valley|overlooking|near|towards?|to|into|around|outside|police\s+"
     r"(?:chief|officers|headquarters|station)|convoy|supplies|stocks?|trucks?|lorries|money|"
     r"dozens|hundreds|scores)\b", re.I)
 _SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deputy|spokesman|officials?)\b|"
@@ -350,7 +350,9 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         old = _OLD_YEAR.search(text[f.end:f.end + 40])
         if old and sent.published and int(old["y"]) < sent.published.year:
             continue  # "which the Taliban briefly captured in 2015"
-        plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])]
+        # "retreated from Yamgan district": the trigger's own preposition governs its object
+        plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])
+                 or 0 <= p.start - f.end <= 5 and _TO_AFTER_PREP.search(f.text + " ")]
         keep = plain or mentions[:1]
         controller = _agent(text, f.start, f.end, f.trigger.controller)
         if controller != "taliban" and (f.trigger.holding or f.trigger.taliban_only):

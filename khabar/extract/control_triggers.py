@@ -74,8 +74,9 @@ TRIGGERS: list[Trigger] = [
        words=("captured captures capturing seized seizes seizing overran overrun overrunning "
               "overtook overtaken conquered conquers took taken takes taking gained assumed "
               "grabbed")),
-    _t(r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into)\b", "taliban", "active",
-       words="entered enter enters entering marched rolled swept",
+    _t(r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into|stormed into|poured into)\b",
+       "taliban", "active",
+       words="entered enter enters entering marched rolled swept stormed poured",
        direct=True, taliban_only=True),
     _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b", "taliban", "active",
        words="capture seizure takeover conquest", direct=True),

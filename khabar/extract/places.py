@@ -12,7 +12,7 @@ from khabar.theatres.loader import District, Theatre, name_key
 
 _AFTER_PROVINCE = re.compile(r"^\s*(?:and\s+\w+\s+)?(?:provinces?|districts|province['’]s|provincial)\b", re.I)
 _NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
-_LIST_AFTER = re.compile(rf"\bdistricts?\b[^.;:]{{0,25}}?(?:[–—-]|:|including|such as|namely|of)\s*"
+_LIST_AFTER = re.compile(rf"\bdistricts?\b(?:[^.;:]{{0,40}}:|[^.;:]{{0,25}}?(?:[–—-]|including|such as|namely|of))\s*"
                          rf"(?P<list>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)")
 _LIST_BEFORE = re.compile(rf"(?P<list>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+districts\b")
 _AFTER_DISTRICT = re.compile(r"^\s*(?:districts?|district centre|district center|city|town)\b", re.I)

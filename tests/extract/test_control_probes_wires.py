@@ -88,3 +88,20 @@ def test_a_crossing_at_a_town_is_the_town(any_extractor: Extractor) -> None:
 ])
 def test_losses_of_men_failed_attacks_and_forecasts_change_nothing(any_extractor: Extractor, text: str) -> None:
     assert changes(any_extractor, text) == []
+
+
+def test_a_retreat_gives_up_the_district_left_not_the_one_reached(any_extractor: Extractor) -> None:
+    text = "Government forces retreated from Yamgan district to the provincial capital, Faizabad, on Saturday."
+    assert changes(any_extractor, text) == [("Yamgan", "AF1718", "taliban", "2021-07-17")]
+
+
+def test_a_list_of_districts_after_a_colon_is_read_whole(any_extractor: Extractor) -> None:
+    text = "The Taliban captured three districts of Badakhshan on Monday: Tishkan, Yaftal-e-Sufla and Arghanj Khwah."
+    assert changes(any_extractor, text) == [("Tishkan", "AF1711", "taliban", "2021-07-19"),
+                                            ("Yaftal-e-Sufla", "AF1704", "taliban", "2021-07-19"),
+                                            ("Arghanj Khwah", "AF1703", "taliban", "2021-07-19")]
+
+
+def test_fighters_storming_into_a_city_take_it(any_extractor: Extractor) -> None:
+    text = "Taliban fighters stormed into Kunduz city on Sunday, officials said."
+    assert changes(any_extractor, text) == [("Kunduz city", "AF1901", "taliban", "2021-07-18")]
