@@ -178,6 +178,9 @@ _PREP_BEFORE = re.compile(r"(?<!district )(?<!city )(?<!town )(?<!capital )(?<!c
                           r"(?:\w+ern\s+)?$", re.I)
 
 
+_AND_VERB = re.compile(r"^(?:\s+(?:city|district|town))?\s*,?\s+and\s+(?:then\s+|later\s+|also\s+|soon\s+)?$", re.I)
+
+
 def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
@@ -192,6 +195,8 @@ def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) 
             return None if direct else (f.start - p.end if f.start - p.end <= 30 else None)
         if direct and not _SUBJECT_GAP.match(text[p.end:f.start]):
             return None
+        if voice == "either" and _AND_VERB.match(text[p.end:f.start]):
+            return None  # "surrounded Kandahar city and captured ...": another verb's object
         return f.start - p.end
     if p.start >= f.end:
         if voice == "passive":
@@ -219,6 +224,25 @@ _SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deput
 _COORDINATION = re.compile(r",|\band\b|\bas well as\b")
 
 
+_DISTRICTS_INTRO = re.compile(r"^(?P<np>\s+(?:[\w\-]+\s+){0,3}?)districts?\b[^.;]{0,40}?(?:,?\s*(?:including|"
+                              r"such as|namely|among them)|:|\s[–—-])\s*$", re.I)
+
+
+def _named_districts(text: str, begin: int, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Return whether a district is one of a list that names the districts a trigger took.
+
+    "captured several districts around it, including Arghandab, Zhari and Panjwai": what
+    stands between "districts" and the list does not make the object something else.
+    """
+    listed = [o for o in places if begin <= o.start <= p.start]
+    if not listed:
+        return False
+    first = min(listed, key=lambda o: o.start)
+    intro = _DISTRICTS_INTRO.match(text[begin:first.start])
+    return bool(intro and not _OBJECT_NOISE.search(intro["np"])
+                and not _list_gap(text, first.start, p.start, places).strip())
+
+
 def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
     """Return whether other words than the district's own stand between it and its trigger.
 
@@ -228,6 +252,8 @@ def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMenti
     if p.start >= f.start and p.end <= f.end or p.start >= f.end:
         # after the trigger, or inside it after its verb ("lost 20 soldiers in Shibar to the Taliban")
         begin = f.end if p.start >= f.end else f.start + len(f.text.split(None, 1)[0])
+        if _named_districts(text, begin, p, places):
+            return False
         gap = text[begin:p.start]
         for o in places:  # other districts of a list are not noise
             if begin <= o.start and o.end <= p.start:

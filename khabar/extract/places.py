@@ -232,6 +232,14 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
                 continue
             before = text[:s]
+            if re.match(r"^\s+district\b(?!s)", after, re.I) or re.search(r"\bthe\s+district\s+of\s+$", before, re.I):
+                # "the district of Balkh": the province's namesake district, not the province
+                # ("another district of Kunduz" is the province)
+                own = [d for d in _candidates(theatre, name) if d.province_id == eid
+                       and _name_key(d.name) == _name_key(name)]
+                if own:
+                    out.append(PlaceMention(name, s, t, own[0], province_hint=own[0].province))
+                    continue
             apposed = _APPOSED_CAPITAL.search(before)
             if out and apposed and apposed.start() - out[-1].end <= 3:
                 continue  # "Faizabad, the capital of Badakhshan": the province of the city before it

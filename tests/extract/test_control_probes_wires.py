@@ -105,3 +105,31 @@ def test_a_list_of_districts_after_a_colon_is_read_whole(any_extractor: Extracto
 def test_fighters_storming_into_a_city_take_it(any_extractor: Extractor) -> None:
     text = "Taliban fighters stormed into Kunduz city on Sunday, officials said."
     assert changes(any_extractor, text) == [("Kunduz city", "AF1901", "taliban", "2021-07-18")]
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters captured the district of Balkh on Wednesday.",
+    "Taliban fighters captured Balkh district on Wednesday.",
+])
+def test_a_district_named_like_its_province_is_the_district(any_extractor: Extractor, text: str) -> None:
+    assert changes(any_extractor, text) == [("Balkh", "AF2106", "taliban", "2021-07-14")]
+
+
+def test_a_province_alone_is_no_district(any_extractor: Extractor) -> None:
+    assert changes(any_extractor, "Taliban fighters captured most of Balkh on Wednesday.") == []
+
+
+def test_districts_named_after_including_are_the_ones_taken(any_extractor: Extractor) -> None:
+    text = ("The Taliban have surrounded Kandahar city and captured several districts around it, "
+            "including Arghandab, Zhari and Panjwai.")
+    assert [(d, i, c) for d, i, c, _ in changes(any_extractor, text)] == [
+        ("Arghandab", "AF2702", "taliban"), ("Zhari", "AF2705", "taliban"), ("Panjwai", "AF2704", "taliban")]
+
+
+def test_weapons_taken_in_districts_are_no_districts_taken(any_extractor: Extractor) -> None:
+    assert changes(any_extractor, "The Taliban captured weapons in several districts, including Zhari and Panjwai.") == []
+
+
+def test_another_district_of_a_province_is_not_its_namesake(any_extractor: Extractor) -> None:
+    text = "Ali Abad, another district of Kunduz, fell to the insurgents on Sunday."
+    assert [d for d, *_ in changes(any_extractor, text)] == ["Ali Abad"]
