@@ -58,6 +58,10 @@ _REL_GAP = re.compile(r"^(?:\s+(?:district|crossing|port|city|town|border crossi
                       r"(?:\s+(?:in|of)\s+[A-Z][\w\-']+(?:\s+province)?)?\s*,?\s*$")
 _WHERE_BEFORE = re.compile(r",?\s*\bwhere\s+(?:(?:the\s+)?(?:control|situation|area|district|town|city)\s+)?$",
                            re.I)
+_ASIDE = re.compile(r"^(?:\s+(?:district|city|town|district centre|district center))?\s*,\s*(?:which|that|"
+                    r"captured|seized|taken|overrun|overran|lost|retaken|recaptured|after|having)\b[^;()]{3,90}?,"
+                    r"\s+(?:(?:was|were|has been|had been|have been)\s+)?(?:(?:\w+ly|again|also|then|later|"
+                    r"itself)\s+)?$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:(?:the\s+)?[\w’'\-]+\s+){0,4}?(?:had\s+|has\s+|"
                               r"have\s+|was\s+|were\s+)?(?:\w+ly\s+)?(?:also\s+)?$", re.I)
 
@@ -70,6 +74,10 @@ class ControlMatch:
     t_start: int  # sentence-relative
     t_end: int
     days: tuple[DateMention, ...] | None = None  # the sentence's dates read from the report's last day
+    # "Khan Abad, which fell on Sunday, was retaken on Tuesday": the aside's offsets, and whether
+    # the change is the aside's own (dated inside it) or the main verb's (dated outside it)
+    aside: tuple[int, int] | None = None
+    in_aside: bool = False
 
 
 _TALIBAN_CUE = re.compile(rf"\b(?:{TALIBAN_CUES})\b", re.I)
@@ -333,6 +341,22 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 best = (dist, i)
         if best is not None:
             assigned.setdefault(best[1], []).append(p)
+    # "Khan Abad, which fell on Sunday, was retaken on Tuesday": the aside's change and the main verb's
+    asides: dict[tuple[int, int], tuple[int, int]] = {}  # (trigger, place) -> the aside's offsets
+    for p in places:
+        for i, f in enumerate(triggers):
+            if f.start < p.end or f.trigger.voice == "active" or inside_quotes(text, f.start):
+                continue
+            gap = text[p.end:f.start]
+            if _ASIDE.match(gap) and any(p.end < g.start and g.end < f.start for g in triggers) \
+                    and not any(p.end < o.start < f.start for o in places):
+                if p not in assigned.get(i, []):
+                    assigned.setdefault(i, []).append(p)
+                    asides[(i, p.start)] = (p.end, f.start)
+                    for k, g in enumerate(triggers):
+                        if p.end < g.start and g.end < f.start:
+                            asides[(k, p.start)] = (p.end, f.start)
+                break
     # "Sheikh Ali district after it briefly fell", "Torghundi, which the group's fighters captured"
     for i, f in enumerate(triggers):
         if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or inside_quotes(text, f.start):
@@ -384,7 +408,17 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if controller != "taliban" and (f.trigger.holding or f.trigger.taliban_only):
             continue  # the government still holding a place, or its forces entering one
         for p in keep:
-            out.append(ControlMatch(p, controller, f.text, f.start, f.end))
+            aside = asides.get((i, p.start))
+            if aside is None:
+                out.append(ControlMatch(p, controller, f.text, f.start, f.end))
+                continue
+            side = controller
+            if f.start >= aside[1]:  # the main verb: the side that took it is named outside the aside
+                blank = text[:aside[0]] + " " * (aside[1] - aside[0]) + text[aside[1]:]
+                side = _agent(blank, f.start, f.end, f.trigger.controller)
+                if side != "taliban" and (f.trigger.holding or f.trigger.taliban_only):
+                    continue
+            out.append(ControlMatch(p, side, f.text, f.start, f.end, aside=aside, in_aside=f.start < aside[1]))
     return out
 
 
@@ -408,6 +442,9 @@ def _date_of(sent: Sent, m: ControlMatch) -> date | None:
     lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)
     hi = min([b.start() for b in breaks if b.start() >= m.place.end], default=len(text))
     own = [d for d in dates if lo <= d.start and d.end <= hi]
+    if m.aside:  # the aside's change by the aside's days, the main verb's by the others
+        lo, hi = m.aside
+        return date_near([d for d in dates if (lo <= d.start < hi) == m.in_aside], m.t_start, m.t_end, text)
     if own and (lo > 0 or hi < len(text)):
         return date_near(own, m.place.start, m.place.end, text)
     return date_near(dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end), text)

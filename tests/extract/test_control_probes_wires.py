@@ -133,3 +133,21 @@ def test_weapons_taken_in_districts_are_no_districts_taken(any_extractor: Extrac
 def test_another_district_of_a_province_is_not_its_namesake(any_extractor: Extractor) -> None:
     text = "Ali Abad, another district of Kunduz, fell to the insurgents on Sunday."
     assert [d for d, *_ in changes(any_extractor, text)] == ["Ali Abad"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Khan Abad district, which fell to the Taliban on Sunday, was retaken by commandos on Tuesday.",
+     {("taliban", "2021-07-18"), ("government", "2021-07-20")}),
+    ("Khan Abad, which the Taliban seized in June, was recaptured on Tuesday.",
+     {("taliban", None), ("government", "2021-07-20")}),
+    ("Khan Abad, which security forces retook on Monday, fell again on Tuesday.",
+     {("government", "2021-07-19"), ("taliban", "2021-07-20")}),
+])
+def test_a_change_told_in_an_aside_and_the_main_verb_are_two(any_extractor: Extractor, text: str,
+                                                             expected: set[tuple[str, str | None]]) -> None:
+    assert {(c, d) for _, _, c, d in changes(any_extractor, text)} == expected
+
+
+def test_an_aside_before_a_verb_of_no_change_gives_one(any_extractor: Extractor) -> None:
+    text = "Khan Abad, which fell on Sunday, was quiet on Tuesday."
+    assert changes(any_extractor, text) == [("Khan Abad", "AF1904", "taliban", "2021-07-18")]
