@@ -22,21 +22,23 @@ from khabar.records import Claim, Quantity
 
 _TRIGGERS: list[tuple[str, str]] = [
     ("denies", r"\b(?:den(?:y|ied|ies|ying)|denials?(?: of| by)?|refuted|not true|absolute lie|"
-               r"outright lies?|baseless|unfounded|"
-               r"call(?:ed|ing|s)\s+(?:it|them|this|that|(?:the|such|these|those)\s+(?:\w+\s+){0,2}"
+               r"outright lies?|baseless|unfounded|(?:there\s+(?:is|was)\s+)?no truth|"
+               r"(?:call|term|describ)(?:ed|ing|s|es)?\s+(?:it|them|this|that|(?:the|such|these|those)\s+(?:[\w\u2019']+\s+){0,2}"
                r"(?:claims?|reports?|numbers?|figures?|allegations?|accounts?|statements?))\s+"
                r"[\u201c\"]?(?:invented|false|baseless|untrue|lies|a lie|fabricated|fake|groundless|"
                r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|"
                  r"an assertion that)\b"),
-    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying)\s+(?:(?:on\s+)?(?:Monday|Tuesday|"
-                r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that )?(?:it|they) "
+    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted)\s+(?:(?:on\s+)?(?:Monday|Tuesday|"
+                r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
+                r"(?:statement|tweet|message|post|audio message|video)\s+|on\s+(?:Twitter|Facebook|Telegram)\s+)?"
+                r"(?:that )?(?:it|they) "
                 r"(?:had |has |have |now |were |was )?[\u201c\"]?(?:now |completely |fully |already )?"
-                r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|"
+                r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|overr[au]n|"
                 r"holds|killed|liberated)|"
                 r"(?:said|saying|says)\s+(?:that\s+)?(?:the\s+)?(?:taliban|militants|insurgents|enemy|"
                 r"terrorists|rebels)(?:\s+(?:militants|fighters|insurgents|terrorists))?\s+(?:had\s+)?fled|"
-                r"insist(?:ed|s)?|assert(?:ed|s)|blam(?:ed|es|ing)|"
+                r"insist(?:ed|s)?|assert(?:ed|s)|maintain(?:ed|s)?\s+that|blam(?:ed|es|ing)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
@@ -46,18 +48,19 @@ TRIGGERS = [(stance, re.compile(rx, re.I)) for stance, rx in _TRIGGERS]
 # the words with which every match of a trigger begins: the pattern is tried only there
 _TRIGGER_STARTS = {
     "denies": ("den", "refuted", "not true", "absolute lie", "outright lie", "baseless", "unfounded",
-               "call"),
+               "call", "term", "describ", "there is no truth", "there was no truth", "no truth"),
     "disputes": ("reject", "dismiss", "disput", "an assertion that"),
-    "asserts": ("claim", "said", "say", "announced", "insist", "assert", "blam", "alleg", "accus",
-                "assur", "promise", "boast", "took responsibility", "responsibility for"),
+    "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "insist", "assert", "blam", "alleg", "accus",
+                "assur", "promise", "boast", "maintain", "took responsibility", "responsibility for"),
 }
 _TRIGGER_SCANS = [(stance, Scan(rx, starts=_TRIGGER_STARTS[stance])) for stance, rx in _TRIGGERS]
 _NOT_CLAIM = Scan(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
                   r"(?:governor|minister|chief))|rejected (?:the|an?) (?:offer|proposal|request)",
                   starts=("claimed", "unclaimed", "dismissed", "rejected"))
-_DENIAL_WORDS = re.compile(r"\b(?:lies?|not true|false|baseless|fabricat\w+|fake|untrue|"
+_DENIAL_WORDS = re.compile(r"\b(?:lies?|not true|no truth|false|baseless|fabricat\w+|fake|untrue|"
                            r"groundless|unfounded|invented)\b", re.I)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:saying|adding|insisting|stressing)\b[^,;]*$", re.I)
 _PARTY_LABELS = {"ACTOR", "PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -78,11 +81,11 @@ _SAID_SCAN = Scan(_SAID_RX, starts=("said", "say", "told", "according to", "anno
                                      "added", "reported", "wrote", "tweeted", "informed"))
 _CONTROL_QTY = Scan(r"\b(?:control(?:s|led|ling)?|(?:h(?:o|e)ld|holds?)(?!\s+(?:talks|an?|meetings?|"
                     r"consultations|discussions)\b)|captured|taken|seized|"
-                    r"killed|killing|crossed|fled|died|dead|wounded|retreated|surrendered|arrested|"
+                    r"killed|killing|crossed|fled|died|dead|wounded|retreated|surrendered|arrested|overr[au]n|"
                     r"complete|completed|retaken|recaptured|retook|regained|liberated|reclaimed)\b",
                     starts=("control", "hold", "held", "captured", "taken", "seized", "kill", "crossed",
                             "fled", "died", "dead", "wounded", "retreated", "surrendered", "arrested",
-                            "complete", "retaken", "recaptured", "retook", "regained", "liberated",
+                            "overran", "overrun", "complete", "retaken", "recaptured", "retook", "regained", "liberated",
                             "reclaimed"))
 # the extent of control a party asserts: "the group's fighters now held the crossing"
 _CONTROL_STATE = Scan(
@@ -196,6 +199,9 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
             if word in ("claim", "claims", "denial", "denials") and _is_noun(sent, m.start()) and \
                     not re.match(r"\s+to\s+\w+", text[m.end():]):
                 continue  # "the group's claims", "earlier denials": a claim named, not made here
+            if stance == "denies" and (p := _PARTICIPLE_BEFORE.search(text, max(0, m.start() - 60), m.start())) \
+                    and any(r.search(text[:p.start()]) for _, r in _TRIGGER_SCANS):
+                continue  # "rejected the claims, saying there was no truth in them": one denial, the verb's
             st = stance
             if stance == "disputes" and re.match(r"dismiss|reject", m.group(), re.I) and \
                     _DENIAL_WORDS.search(text[m.end():m.end() + 120]):
@@ -213,7 +219,8 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
 
 
 # "rejected the allegations as baseless": the verb denies, and what it rejects is its object
-_DENIAL_ADJECTIVE = re.compile(r"not true|absolute lie|outright lies?|baseless|unfounded", re.I)
+_DENIAL_ADJECTIVE = re.compile(r"not true|absolute lie|outright lies?|baseless|unfounded|"
+                               r"(?:there\s+(?:is|was)\s+)?no truth", re.I)
 _REJECTED_AS = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b(?=[^.;:\u201c\u201d\"]{0,80}"
                           r"\bas\s+$)", re.I)
 _AS_DENIAL = (r"\s+as\s+(?:baseless|unfounded|false|untrue|lies|a lie|fabricated|groundless|invented|fake|"
@@ -429,6 +436,9 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     """Unparsed: the few words between the last comma (or the sentence start) and the trigger,
     when no party the NER or the actors file knows stands there ("..., officials said",
     "He claimed that ..."); None to look for the nearest party instead."""
+    before = sent.text[:t_start].rstrip()
+    if before.endswith(","):  # "X, a Taliban spokesman, said"; "The governor of Y, X, said"
+        return _appositive_subject(sent, before[:-1], ctx)
     m = _CLAUSE_BEFORE.search(sent.text, 0, t_start)
     if m is None:
         return None
@@ -442,6 +452,24 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return _resolve(who, ctx)
 
 
+_NAME_LIKE = re.compile(r"(?:[A-Z][\w\-\u2019']+\s+){1,3}[A-Z][\w\-\u2019']+")
+_ASIDE = re.compile(r"^(?:however|meanwhile|in turn|for (?:its|his|her|their) part|though|too|also)$", re.I)
+
+
+def _appositive_subject(sent: Sent, before: str, ctx: Context) -> str | None:
+    """Unparsed: the subject of "X, a Taliban spokesman, said" (the name of the two parts), or of
+    "The resistance front, however, said"; None when no part before the trigger names one."""
+    parts = [p.strip() for p in before.split(",")]
+    parts = [p for p in parts if p and not _ASIDE.match(p)][-2:]
+    for p in reversed(parts):
+        if _NAME_LIKE.fullmatch(p) and not _NOT_A_SUBJECT.search(p):
+            return ctx.full_name(p) if ctx.theatre.actor(p) is None else clean_name(p)
+    if parts and not _NOT_A_SUBJECT.search(parts[-1]) and len(parts[-1].split()) <= 6 and \
+            not (len(parts) > 1 and re.match(r"^(?:an?|the)\s+[a-z]", parts[-1])):
+        return _resolve(parts[-1], ctx)  # "The resistance front, however, said"
+    return None
+
+
 def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
     """Return X of "according to X," and "denials by X"."""
     m = re.match(r"\s*(?P<who>[^,;.:\u201c\u201d\"]{2,90}?)\s*(?:[,;.:]|$|\s+(?:on|in|that)\s)",
@@ -452,7 +480,8 @@ def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
 def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     """Return where the claim starts after its trigger, and its words."""
     rest = text[t_end:]
-    lead = re.match(r"^\s*(?:as\s+(?:baseless|unfounded|false|untrue|groundless|fabricated)\s+|"
+    lead = re.match(r"^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+                    r"(?:(?:morning|afternoon|evening|night)\s+)?(?:as\s+(?:baseless|unfounded|false|untrue|groundless|fabricated)\s+|"
                     r"(?:that|as|to|of)\s+)?", rest, re.I)
     offset = lead.end() if lead else 0
     body = rest[offset:]
@@ -503,9 +532,14 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             continue  # "ties with the Taliban have been alleged": no one named makes the claim
         if trig.startswith("an assertion that"):
             claimant = _subject_after(sent, m.t_end) or claimant
+        if claimant and _is_dateline(text, claimant):
+            # "ZARANJ (Pajhwok): Nimroz police chief X refuted ...": the parse took the dateline
+            claimant = ctx.full_name(named[-1].text) if named else _subject_nearby(sent, m.t_start, ctx)
         if not claimant:
             continue
         claimant = _tidy(claimant)
+        if _names_outlet(claimant, ctx):
+            continue  # "according to an AFP tally": the outlet's own count, not a party's claim
         if not claimant or claimant.lower() in _PRONOUN:
             continue
         if m.state_only and not _is_party(claimant, ctx):
@@ -526,12 +560,31 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
     return out
 
 
+def _is_dateline(text: str, name: str) -> bool:
+    """Return whether a name is the place of the report's dateline ("KABUL, Aug. 2 (Xinhua) --")."""
+    head = text.lstrip()
+    return name.isupper() and len(name) > 2 and head.startswith(name) and \
+        re.match(r"\s*(?:,|\(|:|--|\u2013|\u2014)", head[len(name):]) is not None
+
+
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+def _names_outlet(name: str, ctx: Context) -> bool:
+    """Return whether a claimant is an outlet or wire, or its count ("an AFP tally")."""
+    low = _ARTICLE.sub("", name.lower())
+    first = _WORD.match(low)
+    by_word, other = _outlet_patterns(ctx.theatre)
+    rx = by_word.get(first.group()) if first else None
+    return (rx is not None and rx.match(low) is not None) or (other is not None and other.match(low) is not None)
+
+
 def _is_party(name: str, ctx: Context) -> bool:
     """Return whether a claimant is a party: an actor, its spokesman or ministry, a named person."""
     if ctx.theatre.actor(name) is not None or name in ctx.people:
         return True
     return bool(re.search(r"\b(?:spokes\w+|ministry|minister|commander|governor|government|"
-                          r"Taliban|army|forces|president)\b", name, re.I))
+                          r"Taliban|army|forces|president|front|resistance|militia)\b", name, re.I))
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

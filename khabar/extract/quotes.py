@@ -267,9 +267,10 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     return None
 
 
-# “...,” Sultani said, “and ...”: nothing between two quotations but their attribution
+# “...,” Sultani said, “and ...”; “...,” said X, spokesman for the front, “and ...”: nothing
+# between two quotations but their attribution, the speaker's role with it
 _ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(?:{SPEECH})\b"
-                               rf"[^.;\u201c\u201d\"]{{0,40}}[,:]\s*[\u201c\"]?$", re.I)
+                               rf"[^.;\u201c\u201d\"]{{0,100}}[,:]\s*[\u201c\"]?$", re.I)
 _ISSUES_STATEMENT = Scan(r"\b(?:statement|communiqu[eé]|press release|declaration)\b",
                          needles=("statement", "communiqu", "press release", "declaration"))
 _FRAMED = re.compile(

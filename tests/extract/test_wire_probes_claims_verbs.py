@@ -1,0 +1,85 @@
+"""Claims and quotes in the phrasings of other wires and weeks: "maintained that", "termed ...
+baseless", "saying there was no truth", "wrote on Twitter that", "overran N districts", a
+dateline the parse takes for a subject, an outlet's own tally, appositions without a parse,
+and a quotation split around its speaker and his role."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document, Extraction
+
+
+def _extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Document(id="wire", text=text, published=date(2021, 9, 4)))
+
+
+def _claims(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(c.claimant, c.stance) for c in _extract(extractor, text).claims]
+
+
+def test_maintained_that_asserts(any_extractor: Extractor) -> None:
+    text = "The Ministry of Interior maintained that the police still held every district centre in Logar."
+    assert _claims(any_extractor, text) == [("Ministry of Interior", "asserts")]
+
+
+def test_termed_reports_baseless_is_the_speakers_denial(any_extractor: Extractor) -> None:
+    text = ("Mirwais Stanekzai, a spokesman for the interior ministry, termed the group's reports "
+            "baseless.")
+    assert _claims(any_extractor, text) == [("Mirwais Stanekzai", "denies")]
+
+
+def test_rejected_saying_there_was_no_truth_is_one_denial(any_extractor: Extractor) -> None:
+    text = ("Qari Yousuf Ahmadi rejected the ministry's figures, saying there was no truth in reports "
+            "of losses in Maiwand.")
+    got = _claims(any_extractor, text)
+    assert ("Qari Yousuf Ahmadi", "denies") in got
+    assert all(who == "Qari Yousuf Ahmadi" or who == "ministry" for who, _ in got), got
+
+
+def test_a_count_of_districts_overrun_is_the_officials_claim(any_extractor: Extractor) -> None:
+    text = "Officials said the insurgents had overrun 23 districts in the north since June."
+    (claim,) = _extract(any_extractor, text).claims
+    assert (claim.claimant, claim.stance) == ("Officials", "asserts")
+    assert claim.quantity is not None and (claim.quantity.value, claim.quantity.unit) == (23.0, "districts")
+
+
+def test_wrote_on_twitter_that_it_had_taken_is_a_claim(any_extractor: Extractor) -> None:
+    text = "The Taliban wrote on Twitter that they had taken the district centre of Khinj."
+    assert _claims(any_extractor, text) == [("Taliban", "asserts")]
+
+
+def test_an_outlets_own_tally_is_not_a_claim(any_extractor: Extractor) -> None:
+    text = "The insurgents now control more than 200 of the 400 districts, according to a Reuters count."
+    assert _claims(any_extractor, text) == []
+
+
+@pytest.mark.model
+def test_a_dateline_before_a_named_official_is_not_the_claimant(extractor: Extractor) -> None:
+    text = ("ZARANJ (Pajhwok): Nimroz police chief Abdul Wahid Sarwari refuted reports that the "
+            "provincial capital had fallen.")
+    ((who, stance),) = _claims(extractor, text)
+    assert who.endswith("Abdul Wahid Sarwari") and stance == "denies"
+
+
+def test_an_apposition_names_who_claims_without_a_parse(fast_extractor: Extractor) -> None:
+    text = "Zabihullah Mujahid, a Taliban spokesman, said the group controlled 90 percent of the borders."
+    assert _claims(fast_extractor, text) == [("Zabihullah Mujahid", "asserts")]
+    text = "The governor of Faryab, Naqibullah Fayeq, said more than 40 insurgents had been killed."
+    assert _claims(fast_extractor, text) == [("Naqibullah Fayeq", "asserts")]
+
+
+def test_a_front_that_says_it_remains_in_control_claims(any_extractor: Extractor) -> None:
+    text = "The resistance front, however, said its fighters remained in control of the Anaba district."
+    assert _claims(any_extractor, text) == [("resistance front", "asserts")]
+
+
+def test_a_quotation_split_around_speaker_and_role_is_his_twice(any_extractor: Extractor) -> None:
+    text = ("\u201cThe road to the valley is closed,\u201d said Fahim Dashti, a spokesman for the "
+            "resistance front, \u201cand no convoy has reached us.\u201d")
+    assert [(q.speaker, q.text) for q in _extract(any_extractor, text).quotes] == [
+        ("Fahim Dashti", "The road to the valley is closed"),
+        ("Fahim Dashti", "and no convoy has reached us.")]
