@@ -27,6 +27,7 @@ _HEDGE_BEFORE = re.compile(
     r"aim(?:s|ed|ing)?\s+to|s(?:ought|eek|eeking|eeks)\s+to|effort\s+to|efforts\s+to|"
     r"push\s+to|about\s+to|verge\s+of|preparing\s+to|prepare\s+to|want(?:s|ed)?\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|vow(?:ed|s)?\s+to|not|never|no\s+longer|denied|deny|denies|"
+    r"demand(?:s|ed|ing)?|call(?:s|ed)?\s+for|"
     r"rejected|dismissed|risk\s+of|danger\s+of|if|unless|before\s+it|"
     r"prevent(?:ed)?|to\s+stop|intend(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|"
     r"unable\s+to|operation\s+to|offensive\s+to|order(?:ed)?\s+to|goal\s+of|able\s+to|"
@@ -90,8 +91,8 @@ _TO_GOV_FORCES = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?(?:afghan\s+)?(?:govern
 _TO_GOV_IN = re.compile(r"\bto\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces", re.I)
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
                            r"\bafter\b|\bwhile\b")
-_GIVING_UP = re.compile(r"left|abandon|withdr|evacuat|pulled out|retreat|fled|surrender|handed|given up|"
-                        r"gave up|lost", re.I)
+_GIVING_UP = re.compile(r"left|abandon|withdr|evacuat|vacated|pulled out|retreat|fled|surrender|handed|given up|"
+                        r"gave up|lost|pushed|driven|forced|chased", re.I)
 
 
 def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
@@ -105,7 +106,10 @@ def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
     after = text[t_end:t_end + 60].lower()
     m = _BY_AGENT.match(after)
     if m:
-        return "taliban" if _TALIBAN_WHOLE.fullmatch(m["a"]) else "government"
+        taliban = bool(_TALIBAN_WHOLE.fullmatch(m["a"]))
+        if default == "taliban" and _GIVING_UP.search(text[t_start:t_end]):
+            taliban = not taliban  # "was abandoned by government forces": given up to the other side
+        return "taliban" if taliban else "government"
     if _TO_GOV_FORCES.match(after):
         return "government"
     before = text[max(0, t_start - 120):t_start].lower()
@@ -186,6 +190,7 @@ _PREP_BEFORE = re.compile(r"(?<!district )(?<!city )(?<!town )(?<!capital )(?<!c
                           r"(?:\w+ern\s+)?$", re.I)
 
 
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?!(?:then|later|also|itself|soon|finally|it|they|so)\b)[a-z]")
 _AND_VERB = re.compile(r"^(?:\s+(?:city|district|town))?\s*,?\s+and\s+(?:then\s+|later\s+|also\s+|soon\s+)?$", re.I)
 
 
@@ -203,6 +208,8 @@ def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) 
             return None if direct else (f.start - p.end if f.start - p.end <= 30 else None)
         if direct and not _SUBJECT_GAP.match(text[p.end:f.start]):
             return None
+        if _NEW_SUBJECT.search(text[p.end:f.start]):
+            return None  # "posts that Kabul had struggled to resupply, and several were abandoned"
         if voice == "either" and _AND_VERB.match(text[p.end:f.start]):
             return None  # "surrounded Kandahar city and captured ...": another verb's object
         return f.start - p.end

@@ -70,16 +70,17 @@ TRIGGERS: list[Trigger] = [
     _t(r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
        r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
        r"gained control|took control|taken control|taking control|seized control|"
-       r"captured control|assumed control|grabbed)\b", "taliban", "either",
+       r"captured control|assumed control|grabbed|wrested control(?!\s+back))\b", "taliban", "either",
        words=("captured captures capturing seized seizes seizing overran overrun overrunning "
               "overtook overtaken conquered conquers took taken takes taking gained assumed "
-              "grabbed")),
+              "grabbed wrested")),
     _t(r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into|stormed into|poured into)\b",
        "taliban", "active",
        words="entered enter enters entering marched rolled swept stormed poured",
        direct=True, taliban_only=True),
-    _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b", "taliban", "active",
-       words="capture seizure takeover conquest", direct=True),
+    _t(r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b|\bhandover of\b|\bsurrender of\b",
+       "taliban", "active",
+       words="capture seizure takeover conquest handover surrender", direct=True),
     _t(r"\b(?:took|taken|takes|taking)\b(?!\s+(?:place|part|office|over|up|off|back|away|"
        r"to|into|in|out|care|steps|measures|action|a|an|the lives|responsibility|refuge|"
        r"shelter|cover|hostage|prisoners?|captive|power|charge|hold|aim|note|time|delivery)\b)"
@@ -88,9 +89,10 @@ TRIGGERS: list[Trigger] = [
     _t(r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+"
        r"(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)", "taliban", "either",
        words="surrender surrendered surrenders handed given gave"),
-    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|surrendered|given up|lost)\b"
+    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|handed|surrendered|given up|lost|"
+       r"abandoned|evacuated|vacated)\b"
        r"(?!\s+(?:in)?to\s+(?:the\s+)?(?:government|afghan|security))", "taliban", "passive",
-       words="handed surrendered given lost"),
+       words="handed surrendered given lost abandoned evacuated vacated"),
     # "lost Shibar, Kahmard and Saighan districts to the Taliban": the districts inside the phrase
     _t(r"\blost\s+(?!to\b)(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)\b"
        r"(?!\s+(?:attacks?|fire|offensives?|ambush(?:es)?|assaults?))", "taliban", "active",
@@ -115,8 +117,8 @@ TRIGGERS: list[Trigger] = [
        words="hands"),
     # a state: "A, B and C were all held by the Taliban", "were still held by government forces"
     _t(r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:all|both|still|now|again|already|also|"
-       r"firmly|largely)\s+)*held(?=\s+by\b)", "taliban", "passive",
-       words="held", holding=True),
+       r"firmly|largely|fully|effectively)\s+)*(?:held|controlled)(?=\s+by\b)", "taliban", "passive",
+       words="held controlled", holding=True),
     _t(r"\blost\s+(?:full\s+|all\s+)?control\s+(?:of|over)\b", "taliban", "active",
        words="lost"),
     _t(r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
@@ -130,7 +132,11 @@ TRIGGERS: list[Trigger] = [
        holding=True, direct=True, taliban_only=True),
     _t(r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
        r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
-       r"pulled back from|retreated from|fled from|fled)\b", "taliban", "active",
+       r"pulled back from|retreated from|fled from|fled|"
+       # "have been pushed out of", "were forced to withdraw from"
+       r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)(?:pushed|driven|forced|chased)\s+(?:out\s+of|from)|"
+       r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)forced\s+to\s+(?:withdraw\s+from|retreat\s+from|"
+       r"pull\s+out\s+of|leave|abandon|evacuate))\b", "taliban", "active",
        words="forces troops soldiers police army officials government"),
     _t(r"\b(?:retook|retake|retaken|retaking|recaptur(?:ed|es|ing|e)|reclaim(?:ed|s|ing)?|"
        r"regain(?:ed|s|ing)?|liberat(?:ed|es|ing)|took back|taken back|wrested back|"
@@ -141,10 +147,21 @@ TRIGGERS: list[Trigger] = [
     _t(r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|afghan forces)(?:['’]s)?\s+control",
        "government", "passive",
        words="back returned"),
+    # "restored government control over Khan Abad"; "government control over Khan Abad was restored"
+    _t(r"\b(?:restored|re-?established|reasserted|re-?imposed)\s+(?:(?:government|state|their|its|full)\s+)*"
+       r"(?:control|authority)\s+(?:over|of|in)\b", "government", "active",
+       words="restored reestablished re reasserted reimposed", direct=True),
+    _t(r"\b(?:government|state)\s+(?:control|authority)\s+(?:over|of|in)\s+[^.;,]{1,40}?\s+(?:was|were|has been|"
+       r"had been|have been)\s+(?:\w+ly\s+)?(?:restored|re-?established)\b", "government", "either",
+       words="restored reestablished re"),
     _t(r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?"
        r"(?:taliban|militants|insurgents|terrorists|enemy)\s+(?:fighters\s+)?(?:out\s+)?(?:of|from)\b",
        "government", "active",
        words="pushed drove driven expelled ousted cleared flushed evicted"),
+    _t(r"\b(?:taliban|militants|insurgents|terrorists|the enemy)\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)"
+       r"(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled|cleared|flushed)\s+(?:out\s+of|from)\b",
+       "government", "active",
+       words="pushed driven forced chased expelled cleared flushed"),
     _t(r"\b(?:cleared|cleansed|freed|rid)\b(?=[^.;]{0,40}\bof\s+(?:the\s+)?(?:taliban|militants|"
        r"insurgents|terrorists|enemy)\b)", "government", "active",
        words="cleared cleansed freed rid", direct=True),

@@ -38,7 +38,8 @@ _PARTS = (r"airfield|air base|airbase|base|airport|prison|highway|road|river|dam
 # "Bagram airfield", "the Bamiyan police", "Pul-e-Khumri's outskirts", "Kunduz's main airport"
 _NOT_THE_PLACE = re.compile(rf"^\s*(?:{_PARTS}|police|officials?|governor|council|authorities|residents|"
                             rf"elders|lawmakers?|corps)\b|^['’]s\s+(?:(?:main|only|key|international|"
-                            rf"central|civilian|military|old|new|\w+ern)\s+)*(?:{_PARTS})\b", re.I)
+                            rf"central|civilian|military|old|new|\w+ern)\s+)*(?:{_PARTS}|police|checkpoints?|posts?|outposts?|"
+                            rf"villages?|markets?|bazaar|jail)\b", re.I)
 _PROVINCE_OF = re.compile(r"^\s*(?:[Dd]istrict\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z\-]+ern\s+)?"
                           r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)(?:['’]s)?\s+[Pp]rovince")
 _IN_PROVINCE = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b")

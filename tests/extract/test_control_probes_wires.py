@@ -151,3 +151,31 @@ def test_a_change_told_in_an_aside_and_the_main_verb_are_two(any_extractor: Extr
 def test_an_aside_before_a_verb_of_no_change_gives_one(any_extractor: Extractor) -> None:
     text = "Khan Abad, which fell on Sunday, was quiet on Tuesday."
     assert changes(any_extractor, text) == [("Khan Abad", "AF1904", "taliban", "2021-07-18")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shibar district was abandoned by government forces on Monday.", ("Shibar", "taliban", "2021-07-19")),
+    ("Khan Abad was abandoned by the Taliban on Sunday.", ("Khan Abad", "government", "2021-07-18")),
+    ("Khan Abad district is now controlled by the Taliban.", ("Khan Abad", "taliban", None)),
+    ("Government forces have been pushed out of Khan Abad district.", ("Khan Abad", "taliban", None)),
+    ("Security forces were forced to withdraw from Khan Abad district on Sunday.", ("Khan Abad", "taliban", "2021-07-18")),
+    ("The Taliban were driven out of Khan Abad district on Sunday.", ("Khan Abad", "government", "2021-07-18")),
+    ("The Taliban wrested control of Khan Abad district from government forces on Sunday.",
+     ("Khan Abad", "taliban", "2021-07-18")),
+    ("Elders negotiated the handover of Khan Abad district to the Taliban on Sunday.", ("Khan Abad", "taliban", "2021-07-18")),
+    ("Government control over Khan Abad was restored on Sunday.", ("Khan Abad", "government", "2021-07-18")),
+    ("Commandos restored government control over Khan Abad on Sunday.", ("Khan Abad", "government", "2021-07-18")),
+])
+def test_giving_up_holding_and_restoring_phrasings(any_extractor: Extractor, text: str,
+                                                   expected: tuple[str, str, str | None]) -> None:
+    assert [(d, c, day) for d, _, c, day in changes(any_extractor, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban demanded the handover of Khan Abad district.",
+    "The militants were driven out of Lashkar Gah's police headquarters after fierce fighting.",
+    "Khan Abad district is still controlled by government forces.",
+    "Dozens of families were forced to leave Khan Abad district.",
+])
+def test_demands_parts_of_a_city_and_government_holdings_change_nothing(any_extractor: Extractor, text: str) -> None:
+    assert changes(any_extractor, text) == []
