@@ -89,10 +89,12 @@ TRIGGERS: list[Trigger] = [
     _t(r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+"
        r"(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)", "taliban", "either",
        words="surrender surrendered surrenders handed given gave"),
-    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|handed|surrendered|given up|lost|"
-       r"abandoned|evacuated|vacated)\b"
+    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|handed|surrendered|given up|lost)\b"
        r"(?!\s+(?:in)?to\s+(?:the\s+)?(?:government|afghan|security))", "taliban", "passive",
-       words="handed surrendered given lost abandoned evacuated vacated"),
+       words="handed surrendered given lost"),
+    # "Shibar was abandoned": the district itself, not "residents of Khan Abad were evacuated"
+    _t(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:abandoned|evacuated|vacated)\b", "taliban", "passive",
+       words="abandoned evacuated vacated", direct=True, subject=True),
     # "lost Shibar, Kahmard and Saighan districts to the Taliban": the districts inside the phrase
     _t(r"\blost\s+(?!to\b)(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?(?:taliban|militants|insurgents|mujahideen)\b"
        r"(?!\s+(?:attacks?|fire|offensives?|ambush(?:es)?|assaults?))", "taliban", "active",
