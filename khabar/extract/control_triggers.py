@@ -64,6 +64,10 @@ TRIGGERS: list[Trigger] = [
        words="fallen fell"),
     _t(r"\b(?:fall|collapse) of\b", "taliban", "active",
        words="fall collapse", direct=True),
+    # "Zaranj ... became the first provincial capital to fall to the Taliban"
+    _t(r"\b(?:became|becomes|become|was|is)\s+the\s+(?:[\w\-]+\s+){0,4}?to\s+(?:fall|be\s+(?:captured|taken|seized|"
+       r"overrun))\b", "taliban", "passive",
+       words="became becomes become was is", direct=True, subject=True),
     # "Dand Patan in Paktia collapsed": the district is the subject, not "defences around Kunduz"
     _t(r"\bcollapsed\b", "taliban", "passive",
        words="collapsed", direct=True, subject=True),
@@ -164,6 +168,10 @@ TRIGGERS: list[Trigger] = [
        r"(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled|cleared|flushed)\s+(?:out\s+of|from)\b",
        "government", "active",
        words="pushed driven forced chased expelled cleared flushed"),
+    # "the district was cleared of insurgents"
+    _t(r"\b(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?(?:cleared|cleansed|freed)\s+of\s+(?:the\s+)?"
+       r"(?:taliban|militants|insurgents|terrorists|enemy)\b", "government", "passive",
+       words="cleared cleansed freed", direct=True, subject=True),
     _t(r"\b(?:cleared|cleansed|freed|rid)\b(?=[^.;]{0,40}\bof\s+(?:the\s+)?(?:taliban|militants|"
        r"insurgents|terrorists|enemy)\b)", "government", "active",
        words="cleared cleansed freed rid", direct=True),

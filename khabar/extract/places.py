@@ -268,6 +268,10 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 d = alt
         out.append(PlaceMention(name, s, t, d, province_hint=prov_hint))
     out = _longer_names(text, out, theatre, ctx, sent)
+    # "the provincial capital of Samangan, Aybak": the city's own name, not the province's
+    out = [p for k, p in enumerate(out) if not (
+        k + 1 < len(out) and p.district is not None and out[k + 1].district == p.district
+        and re.fullmatch(r"\s*,\s*", text[p.end:out[k + 1].start]))]
     low = lowered(text)
     if low is not None and "district" not in low:
         return out  # what follows reads lists of districts, "X district" and "the district"

@@ -183,3 +183,28 @@ def test_giving_up_holding_and_restoring_phrasings(any_extractor: Extractor, tex
 ])
 def test_demands_parts_of_a_city_and_government_holdings_change_nothing(any_extractor: Extractor, text: str) -> None:
     assert changes(any_extractor, text) == []
+
+
+def test_a_provincial_capital_named_after_its_province_is_one_place(any_extractor: Extractor) -> None:
+    text = "The Taliban on Monday took the provincial capital of Samangan, Aybak, without a fight."
+    assert changes(any_extractor, text, date(2021, 8, 11)) == [("Aybak", "AF2001", "taliban", "2021-08-09")]
+
+
+def test_the_first_capital_to_fall_fell(any_extractor: Extractor) -> None:
+    text = "Zaranj, capital of Nimroz province, became the first provincial capital to fall to the Taliban on Friday."
+    assert changes(any_extractor, text, date(2021, 8, 11)) == [("Zaranj", "AF3401", "taliban", "2021-08-06")]
+
+
+def test_a_district_cleared_of_insurgents_is_retaken(any_extractor: Extractor) -> None:
+    text = ("Afghan forces launched an offensive in Kandahar's Arghandab district on Friday. "
+            "Officials said the district was cleared of insurgents on Saturday.")
+    assert changes(any_extractor, text, date(2021, 8, 11)) == [("Arghandab", "AF2702", "government", "2021-08-07")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kunduz is the next provincial capital to be threatened by the Taliban.",
+    "Officials said Kunduz was the first city to be attacked.",
+    "The road between Khan Abad and Kunduz city was cleared of mines on Sunday.",
+])
+def test_attacks_threats_and_mines_cleared_change_nothing(any_extractor: Extractor, text: str) -> None:
+    assert changes(any_extractor, text) == []
