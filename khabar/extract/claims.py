@@ -223,6 +223,10 @@ _DENIAL_ADJECTIVE = re.compile(r"not true|absolute lie|outright lies?|baseless|u
                                r"(?:there\s+(?:is|was)\s+)?no truth", re.I)
 _REJECTED_AS = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b(?=[^.;:\u201c\u201d\"]{0,80}"
                           r"\bas\s+$)", re.I)
+# "termed reports of Iranian support for the group baseless": the verb denies what it names
+_CALLED_BEFORE = re.compile(r"\b(?:call(?:ed|s)?|term(?:ed|s)?|describ(?:ed|es)|brand(?:ed|s)?|label+(?:ed|s)?)\b"
+                            r"(?=[^.;:\u201c\u201d\"]{0,80}\s[\u201c\"]?$)", re.I)
+_CALLED_OBJECT = re.compile(r"(?:call|term|describ)\w*\s+(?P<obj>.+)\s+[\u201c\"]?(?:an?\s+)?\w+$", re.I)
 _AS_DENIAL = (r"\s+as\s+(?:baseless|unfounded|false|untrue|lies|a lie|fabricated|groundless|invented|fake|"
               r"not true)\b")
 
@@ -231,7 +235,8 @@ def _verb_of_denial(text: str, o: ClaimMatch) -> ClaimMatch:
     """Return the denial told by "rejected ... as baseless" as the verb's, else the match itself."""
     if o.stance != "denies" or not _DENIAL_ADJECTIVE.fullmatch(o.trigger):
         return o
-    found = list(_REJECTED_AS.finditer(text, max(0, o.t_start - 90), o.t_start))
+    found = list(_REJECTED_AS.finditer(text, max(0, o.t_start - 90), o.t_start)) or \
+        list(_CALLED_BEFORE.finditer(text, max(0, o.t_start - 90), o.t_start))
     v = found[-1] if found else None
     if v is None or inside_quotes(text, v.start()):
         return o
@@ -486,7 +491,8 @@ def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     offset = lead.end() if lead else 0
     body = rest[offset:]
     body = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;|"
-                    r",\s*(?:calling|saying|adding|describing|dismissing)\b|" + _AS_DENIAL, body, flags=re.I)[0]
+                    r",\s*(?:calling|saying|adding|describing|dismissing)\b|,\s*(?:but|while|whereas)\s|"
+                    r"\s+[\u201c\"]?(?:baseless|unfounded|groundless|untrue|fabricated)[\u201d\"]?\W*$|" + _AS_DENIAL, body, flags=re.I)[0]
     stripped = body.rstrip(" ,.\u201c\u201d\"()")
     lstripped = stripped.lstrip(" ,.\u201c\u201d\"()")
     return t_end + offset + len(stripped) - len(lstripped), lstripped
@@ -545,6 +551,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if m.state_only and not _is_party(claimant, ctx):
             continue  # "Government forces still hold Gereshk, officials said": sourcing
         b_start, body = _claim_text(text, m.t_end)
+        named_obj = _CALLED_OBJECT.match(m.trigger) if not body else None
+        if named_obj is not None:  # "called the group's claims false": what it calls so
+            b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
                 _quantity(body) or _CONTROL_STATE.search(body)) and m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"

@@ -282,6 +282,10 @@ _FRAMED = re.compile(
     r"[^.;]{0,80}"
     r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
     r"(?:he|she|they|it|we|(?:its|their|his|her|the)\s+[\w\-\u2019']+)\s+(?:[\w\-\u2019']+\s+){0,3}"
+    # said Islamabad had "no favourites": reported speech without "that", its subject a name
+    r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?"
+    r"(?-i:[A-Z])[\w\-\u2019']*(?:\s+(?-i:[A-Z])[\w\-\u2019']*){0,2}\s+(?:had|has|have|was|were|is|are|would|will|could|should|"
+    r"must|did)\s+(?:[\w\-\u2019']+\s+){0,3}"
     # said that Moscow was ready to take "extra steps": reported speech, its phrase is the speaker's
     r"|\b(?:said|says|told\s+\w+|added|stated|announced)\s+(?:on\s+\w+\s+)?that\s+"
     r"(?:[\w\-\u2019']+,?\s+){1,10}"
@@ -324,6 +328,14 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
     m = _FRAMING_VERB.search(sent.text, 0, max(0, pos - sent.start))
     if m is None:
         return None
+    before = sent.text[:m.start()].rstrip()
+    if before.endswith(","):  # "The spokesman for the UN chief, Stephane Dujarric, said": the name
+        named = _pick_segment(",".join(before[:-1].split(",")[-2:]), before_verb=True)
+        actor = ctx.theatre.actor(named) if _NAME.match(named) and " " in named else None
+        if actor is not None and actor.kind != "person":
+            return clean_name(named)  # a body named in apposition
+        if _NAME.match(named) and " " in named:
+            return ctx.note_person(clean_name(actor.name if actor else named))
     ents = [e for e in sent.all_ents if e.end_char <= m.start()
             and e.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP")]
     if ents:
