@@ -190,6 +190,43 @@ def _province_after(sent_text: str, end: int) -> str | None:
     return m["prov"] if m else None
 
 
+_PLACE_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards?|to|into|via|across|through|at|inside|within|"
+                         r"beyond|on)\s+$", re.I)
+_TOWN_WORD = re.compile(r"\b[Tt]he\s+(?:(?:border|provincial|strategic|key)\s+)?(?P<w>city|town|provincial capital)\b"
+                        r"(?!['’]s|\s+of\b|\s+(?:hall|council|centre|center|limits|police)\b)")
+
+
+def _towns(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context) -> list[PlaceMention]:
+    """Return the mentions with "the city", "the provincial capital" or "the border town" as the
+    place named last.
+
+    "the city" and "the provincial capital" are only a provincial capital. "the town" and "the
+    provincial capital" may be one named in an earlier sentence ("... took Spin Boldak. Commandos
+    retook the border town"); "the city" only one named earlier in the sentence, as a report
+    names Kabul for the government ("no help from Kabul") and means another city by "the city".
+    A place after a preposition ("an official in the city") is where something happens.
+    """
+    def capital(d: District | None) -> bool:
+        c = theatre.capital(d.province_id) if d else None
+        return c is not None and d is not None and c.id == d.id
+
+    added = []
+    for m in _TOWN_WORD.finditer(text):
+        if any(not (m.end() <= p.start or m.start() >= p.end) for p in out) or _PLACE_PREP.search(text[:m.start()]):
+            continue
+        city = m["w"] != "town"
+        earlier = [p for p in out if p.end <= m.start() and not p.anaphoric and (capital(p.district) or not city)]
+        if earlier:
+            p = max(earlier, key=lambda p: p.start)
+            added.append(PlaceMention(p.text, m.start(), m.end(), p.district, anaphoric=True))
+        elif ctx.last_district and not out and m["w"] != "city":
+            name, did = ctx.last_district
+            d = theatre.districts.get(did) if did else None
+            if d is not None and (capital(d) or not city):
+                added.append(PlaceMention(name, m.start(), m.end(), d, anaphoric=True))
+    return sorted(out + added, key=lambda p: p.start) if added else out
+
+
 def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     """Return the districts a sentence names, provincial capitals included, in order.
 
@@ -273,6 +310,8 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         k + 1 < len(out) and p.district is not None and out[k + 1].district == p.district
         and re.fullmatch(r"\s*,\s*", text[p.end:out[k + 1].start]))]
     low = lowered(text)
+    if low is None or "the city" in low or "town" in low or "provincial capital" in low:
+        out = _towns(text, out, theatre, ctx)
     if low is not None and "district" not in low:
         return out  # what follows reads lists of districts, "X district" and "the district"
     covered = [(m.start, m.end) for m in out] + [

@@ -208,3 +208,25 @@ def test_a_district_cleared_of_insurgents_is_retaken(any_extractor: Extractor) -
 ])
 def test_attacks_threats_and_mines_cleared_change_nothing(any_extractor: Extractor, text: str) -> None:
     assert changes(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Taliban captured Ghazni city on Thursday. By Friday, government forces had recaptured the provincial capital.",
+     [("Ghazni", "taliban", "2021-07-15"), ("Ghazni", "government", "2021-07-16")]),
+    ("The Taliban seized Torghundi on Thursday. Commandos retook the border town on Friday.",
+     [("Torghundi", "taliban", "2021-07-15"), ("Torghundi", "government", "2021-07-16")]),
+])
+def test_the_city_or_the_town_is_the_place_named_last(any_extractor: Extractor, text: str,
+                                                       expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(d, c, day) for d, _, c, day in changes(any_extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text,named", [
+    ("The Taliban overran Khan Abad district on Thursday. On Friday, they captured the provincial capital.",
+     "Khan Abad"),
+    ("Ghazni fell on Thursday. \"There was no help from Kabul,\" he said. The Taliban said they had captured the city.",
+     "Ghazni"),
+])
+def test_the_city_is_no_place_that_is_not_a_capital_nor_the_last_named(any_extractor: Extractor, text: str,
+                                                                       named: str) -> None:
+    assert [(d, c, day) for d, _, c, day in changes(any_extractor, text)] == [(named, "taliban", "2021-07-15")]
