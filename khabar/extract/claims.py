@@ -227,7 +227,7 @@ _REJECTED_AS = re.compile(r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?)\b(?=
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:ed|s)?|term(?:ed|s)?|describ(?:ed|es)|brand(?:ed|s)?|label+(?:ed|s)?)\b"
                             r"(?=[^.;:\u201c\u201d\"]{0,80}\s[\u201c\"]?$)", re.I)
 _CALLED_OBJECT = re.compile(r"(?:call|term|describ)\w*\s+(?P<obj>.+)\s+[\u201c\"]?(?:an?\s+)?\w+$", re.I)
-_AS_DENIAL = (r"\s+as\s+(?:baseless|unfounded|false|untrue|lies|a lie|fabricated|groundless|invented|fake|"
+_AS_DENIAL = (r"\s+as\s+[\u201c\"]?(?:baseless|unfounded|false|untrue|lies|a lie|fabricated|groundless|invented|fake|"
               r"not true)\b")
 
 
@@ -433,6 +433,7 @@ _NOT_A_SUBJECT = re.compile(r"^(?:in|on|at|for|but|and|while|after|before|since|
                             r"\b(?:after|before|while|when|since|because|until|whom|which|where)\b|"
                             r"\b(?:is|are|was|were|be|been|have|has|had|will|would|can|could|may|might|"
                             r"must|should|do|does|did)\b", re.I)
+_CONJUNCTION = re.compile(r"^(?:but|and|while|whereas|yet|though)\s+(?=\S)", re.I)
 _ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|now|further|later|then|again|too|previously|earlier|"
                             r"reportedly|repeatedly|separately))+$", re.I)
 
@@ -448,6 +449,7 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     if m is None:
         return None
     who = _ADVERBS_AFTER.sub("", m["who"].strip())  # "She also claimed": She
+    who = _CONJUNCTION.sub("", who)  # "..., but the resistance front rejected": the front
     if not who or len(who.split()) > 6 or _NOT_A_SUBJECT.search(who) or \
             who.lower() in _PRONOUN - {"he", "she"}:
         return None
@@ -482,10 +484,19 @@ def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
     return _resolve(m["who"], ctx) if m else None
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "told Al Jazeera that", "said in a statement on Friday that", "no truth in": what the claim is not
+_SOURCE_THAT = re.compile(
+    r"^\s*(?:(?:(?:in\s+an?\s+(?:\w+\s+)?(?:statement|tweet|message|interview|post)|on\s+(?:Twitter|Facebook|Telegram)|"
+    r"by\s+telephone|reporters|journalists|(?-i:[A-Z])[\w\u2019'\-]*(?:\s+(?-i:[A-Z])[\w\u2019'\-]*){0,3}|"
+    r"(?:on\s+)?" + _DAY + r"(?:\s+(?:morning|afternoon|evening|night))?)[\s,]+){1,3}that\s+)", re.I)
+
+
 def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     """Return where the claim starts after its trigger, and its words."""
     rest = text[t_end:]
-    lead = re.match(r"^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    lead = _SOURCE_THAT.match(rest) or (re.match(r"\s+in\s+", rest) if text[:t_end].lower().endswith("truth")
+                                        else None) or re.match(r"^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
                     r"(?:(?:morning|afternoon|evening|night)\s+)?(?:as\s+(?:baseless|unfounded|false|untrue|groundless|fabricated)\s+|"
                     r"(?:that|as|to|of)\s+)?", rest, re.I)
     offset = lead.end() if lead else 0
@@ -551,6 +562,11 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if m.state_only and not _is_party(claimant, ctx):
             continue  # "Government forces still hold Gereshk, officials said": sourcing
         b_start, body = _claim_text(text, m.t_end)
+        if trig.startswith("according to") and not text[:m.t_start].strip():
+            # "According to the Taliban, 600 fighters were killed": what follows the source
+            after = re.match(r"[^,;]{2,90}?,\s*(?P<rest>\S.*?)[\s.]*$", text[m.t_end:])
+            if after is not None:
+                b_start, body = m.t_end + after.start("rest"), after["rest"]
         named_obj = _CALLED_OBJECT.match(m.trigger) if not body else None
         if named_obj is not None:  # "called the group's claims false": what it calls so
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]

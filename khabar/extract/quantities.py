@@ -20,8 +20,8 @@ NUM = r"(?P<v>\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, 
 
 _PERCENT = re.compile(QUAL + NUM + r"\s*(?:%|percent|per cent)\s*(?:of\s+)?(?P<of>[^.,;]{0,60})", re.I)
 _FRACTION = re.compile(QUAL + r"(?P<f>" + "|".join(_FRACTIONS) + r")\s+of\s+(?P<of>[^.,;]{0,60})", re.I)
-_DISTRICTS = re.compile(QUAL + NUM + r"(?:\s*\(\d+\))?\s+(?:of\s+(?:the\s+)?(?:country['’]s\s+|"
-                        r"afghanistan['’]s\s+)?(?P<total>\d+)\s+)?(?:\w+\s+){0,1}districts\b", re.I)
+_DISTRICTS = re.compile(QUAL + NUM + r"(?:\s*\(\d+\))?\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?"
+                        r"(?P<total>\d+)\s+)?(?:\w+\s+){0,1}districts\b", re.I)
 _LENGTH = re.compile(QUAL + NUM + r"\s*-?\s*(?P<u>kilometers?|kilometres?|km|miles?)\b"
                      r"(?P<of>[^.,;]{0,60})", re.I)
 _PEOPLE = re.compile(QUAL + NUM + r"\s+(?P<who>(?:\w+\s+){0,2}(?:taliban|militants|insurgents|fighters|"
