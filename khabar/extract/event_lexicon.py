@@ -13,25 +13,52 @@ import re
 TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ("CONSULT",
      ("met", "meet", "talks", "visit", "host", "delegation", "phone", "consultation", "conferred",
-      "summit", "conversation"),
+      "summit", "conversation", "video", "discussions", "sat down", "called on", "spoke", "talked",
+      "discussed", "courtesy", "exchanged views", "call with", "call to"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
+     # "held a video conference with", "in a video call", "a virtual meeting" ("virtual" is no stem:
+     # "meeting" is one)
+     r"video[- ]?(?:conference|call|link|conversation)s?|"
+     r"h(?:eld|old|olds|olding) (?:\w+\s+){0,2}?discussions|discussions(?=\s+(?:with|between)\b)|"
+     r"sat down (?:together\s+)?with|courtesy (?:call|visit|meeting)s?|exchanged views|phoned(?!\s+in)|"
+     # "in a call with the prime minister", "made a call to President Rahmon"
+     r"(?:in|during|held|had|made|after) an? (?:\w+\s+)?call (?:with|to)\b(?!\s+(?:reporters|journalists|"
+     r"the media|the press|arms|action|prayer))|"
+     # a courtesy call: "the army chief called on the prime minister" (not "called on X to", "for")
+     r"called on(?=\s+(?:the\s+)?(?-i:[A-Z]))(?![^.;]{0,160}?\b(?:to\s+(?!discuss\b|review\b|exchange\b)"
+     r"\w+|for\s+(?-i:[a-z]))\b)|"
      r"visit(?:ed|s|ing)?|(?:hosted|hosts|hosting)(?!\s+(?:\w+\s+){0,3}(?:refugees|"
      r"migrants|displaced|families|people|students|children|bases?|troops|camps?)\b)|"
      r"received\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|"
      r"(?:tele)?phone (?:calls?|conversations?|talks)|spoke (?:by|on the) (?:tele)?phone|"
-     r"telephoned|consultations|conferred|summit|conversation with)\b"),
+     r"telephoned|consultations|conferred|summit|conversation with|"
+     # "spoke over the phone", "discussed the situation with Rahmon by phone"
+     # ("who spoke to Kabul Ledger by phone" is an interview)
+     r"(?:spoke|talked)(?!\s+to\b)(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"
+     r"(?:tele)?phone\b)|"
+     # "Zarif discussed the planned talks with the Afghan ambassador": a meeting with the ambassador
+     r"discussed(?=\s+(?:[\w\-'\u2019]+\s+){0,6}?with\s+(?!the (?:aim|help|goal|intention)\b))|"
+     r"(?:spoke|talked) (?:with|to) (?:his|her|their) (?:\w+\s+){0,2}counterparts?)\b"),
     ("AID",
      ("offer", "provid", "deliver", "donat", "pledg", "promis", "funding", "supplying"),
      r"\b(?:(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es)|"
-     r"pledg(?:ed|es)|promis(?:ed|es))\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|"
+     r"pledg(?:ed|es)|promis(?:ed|es))\s+(?:of\s+)?"
+     r"(?:(?:an?\s+)?(?:additional\s+|another\s+)?[$\u20ac\u00a3]?[\d.,]+\s*(?:million|billion|m|bn)?\s+"
+     r"(?:(?:US\s+)?dollars|euros|pounds|yen|yuan|rupees)?\s*(?:\(\S+\)\s+)?(?:(?:in|of|worth of|for)\s+))?"
+     r"(?:\w+\s+){0,2}(?:help|aid|assistance|support|"
      r"supplies|weapons|funding)|(?:would|will)\s+(?:keep|continue)\s+(?:funding|providing|supplying))\b"),
     ("MOBILIZE",
      ("deploy", "mobili", "reservist", "exercise", "drill", "hardware", "sent", "send", "reinforc", "arrival",
       "flown", "rushed", "dispatched", "airlifted", "alert", "massed", "up arms", "up positions",
-      "formed", "call"),
+      "formed", "call", "moved", "transferred"),
      r"\b(?:deploy(?:ed|s|ing|ment)|call(?:ed|s)? up|call-up|mobili[sz](?:ed|es|ing|ation)|reservists|"
      r"(?:military|training|joint) (?:exercises|drills)|drills|exercises|"
      r"military hardware|(?:sent|send|sends|sending) (?:[\d,]+\s+|more\s+|additional\s+|extra\s+)?"
+     r"(?:troops|reinforcements|commandos|soldiers)|"
+     # "dispatched additional tanks and helicopters to its base"
+     r"(?:dispatched|sent|moved|transferred) (?:[\w,]+\s+){0,3}?(?:tanks|helicopters|fighter jets|warplanes|"
+     r"armou?red vehicles|artillery|military equipment|air defen[cs]e systems)|"
+     r"(?:sent|send|sends|sending) (?:[\d,]+\s+|more\s+|additional\s+|extra\s+)?"
      r"(?:troops|reinforcements|commandos|soldiers)|"
      r"reinforcements\s+(?:arrived|were sent|reached|had arrived|have arrived)|"
      r"arrival of (?:\w+\s+)?(?:commandos|troops|reinforcements|soldiers)|"
@@ -51,11 +78,13 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
       "shot dead", "gunned down", "fired", "opened fire", "stormed", "clash", "fighting", "offensive",
       "raid", "tried to", "tries to", "trying to", "pushed into", "broke into"),
      r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|air ?strikes?|airstrikes?|strikes\s+on|"
+     r"(?:drone|missile|rocket) strikes?|"
      r"struck(?!\s+(?:an?|the)\s+(?:deal|agreement|chord|tone|balance|note))|bomb(?:ed|ing|ings)|"
      r"detonated|shell(?:ed|ing)|ambush(?:ed)?|assassinat(?:ed|ion)|shot dead|gunned down|"
      r"fired (?:\w+\s+){0,4}?(?:at|on)|opened fire|stormed|clash(?:ed|es)|"
      r"(?:heavy )?fighting(?!\s+(?:season|age|spirit|capabilit|alongside|for\b|on (?:the|their) side))|offensive\s+(?:on|against)|"
-     r"raid(?:ed|s)?|suicide bomb\w*|t(?:ried|ries|rying) to (?:overrun|capture|seize|storm|take)|"
+     r"raid(?:ed|s)?|suicide bomb(?!ers?\b[^.;]{0,60}?\b(?:attack|struck|stormed|detonat|opened fire|fired|"
+     r"raided))\w*|t(?:ried|ries|rying) to (?:overrun|capture|seize|storm|take)|"
      r"pushed into|broke into)\b"),
     ("DISAPPROVE",
      ("condemn", "critici", "out against", "denounc", "accus", "blam", "levell", "leveled", "lashed out",
@@ -83,9 +112,10 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ("COERCE", ("besieg", "siege", "blockade", "detained", "arrested", "custody", "blocked"),
      r"\b(?:besieg\w+|under siege|siege of|blockade[ds]?|detained|arrested|taken into custody|"
      r"blocked (?:\w+\s+){0,2}roads?)\b"),
-    ("SANCTION", ("closed", "suspended"),
+    ("SANCTION", ("closed", "suspended", "halted", "froze", "frozen", "freez", "cut off"),
      r"\b(?:closed (?:its |the )?(?:\w+\s+){0,2}(?:border|crossing|bridge|airspace|embassy|consulate)|"
-     r"suspended (?:\w+\s+){0,2}(?:trade|flights|aid|assistance|visas))\b"),
+     r"(?:suspended|halted|froze|frozen|freez(?:e|es|ing)|cut off) (?:\w+\s+){0,2}(?:trade|flights|aid|"
+     r"assistance|visas|funding|payments|reserves|shipments))\b"),
 ]
 
 # The triggers whose sentences the standard pipeline parses (`events.TYPES`, read by the
@@ -102,7 +132,8 @@ PARSED: list[tuple[str, str]] = [
                  r"massed troops)\b"),
     ("RETREAT", r"\b(?:fled|flee|fleeing|escaped|crossed (?:the border )?into|retreat(?:ed|ing)?|"
                 r"sought refuge|scurrying across)\b"),
-    ("ASSAULT", r"\b(?:attack(?:ed|s|ing)?|air ?strikes?|airstrikes?|bomb(?:ed|ing|ings)|"
+    ("ASSAULT", r"\b(?:attack(?:ed|s|ing)?|air ?strikes?|airstrikes?|(?:drone|missile|rocket) strikes?|"
+                r"bomb(?:ed|ing|ings)|"
                 r"shell(?:ed|ing)|ambush(?:ed)?|assassinat(?:ed|ion)|clash(?:ed|es)|"
                 r"heavy fighting|offensive|raid(?:ed|s)?|suicide bomb\w*)\b"),
     ("DISAPPROVE", r"\b(?:condemn(?:ed|s|ing)?|criticiz\w+|criticis\w+|spoken out against|"
@@ -129,7 +160,8 @@ _CIVILIANS = re.compile(r"\b(?:families|residents|civilians|people|villagers|ref
 # "have intensified attacks", "a staging ground for attacks", "the Taliban's offensive", "after
 # clashes with", "in recent months": a campaign or a circumstance, not one attack
 _NOMINAL_ASSAULT = re.compile(r"^(?:attacks?|assaults?|offensive\s+\w+|clashes|(?:heavy )?fighting|strikes\s+on|"
-                              r"air ?strikes?|airstrikes?|bombings?|raids?)$", re.I)
+                              r"air ?strikes?|airstrikes?|(?:drone|missile|rocket) strikes?|bombings?|"
+                              r"raids?)$", re.I)
 _CAMPAIGN = re.compile(r"(?:\b(?:intensif\w*|step(?:ped|s)? up|ramp(?:ed|s)? up|escalat\w*|staging ground for|"
                        r"launch(?:ed|es|ing)?|extend(?:ed|s|ing)?|expand(?:ed|s|ing)?|counter|their|its|"
                        r"after|since|amid|following|before|of|backed by|supported by|with the help of)|"
@@ -174,6 +206,8 @@ def background(etype: str, text: str, start: int, end: int) -> bool:
     if etype in ("RETREAT", "CONCEDE") and _WHO_HAD.search(before):
         return True
     if etype == "RETREAT":
+        if trigger.lower() == "fleeing" and re.search(r"\b(?:their|his|its|the)\s+$", before):
+            return True  # "the desertion of security forces and their fleeing to Tajikistan"
         if _RETREAT_VERB.match(trigger) and not _DESTINATION.match(text, end):
             return True
         return bool(_CIVILIANS.search(before))

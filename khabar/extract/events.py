@@ -28,6 +28,9 @@ _PLANNED = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|set\s+to|due\s
                       r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
                       r"ready\s+to|to\s+continue|agreed\s+to|hopes?\s+to|wants?\s+to|"
                       r"upcoming|next\s+week|next\s+month|invited)\b[^.;]{0,40}$", re.I)
+# "is scheduled to lead a delegation to Doha this weekend for talks": a plan reaches further
+_PLANNED_FAR = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:scheduled|expected|due|set)|plans?|planning|"
+                          r"intends?)\s+to\s+\w+[^.;,:]{0,80}$", re.I)
 # "threatened to attack", "called on residents to take up arms", "if the fighting spills over"
 _UNREAL = re.compile(r"\b(?:threaten\w*\s+to|vow\w*\s+to|pledg\w*\s+to|if|unless|could|might|"
                      r"(?:called|urged|asked|appealed)\b[^.;]{0,40}\bto)\b[^.;]{0,40}$", re.I)
@@ -63,8 +66,27 @@ def inside_quotes(text: str, pos: int) -> bool:
     return curly > 0 or straight == 1
 
 
-_NOMINAL = re.compile(r"^(?:meetings?|talks|consultations|summit|visit|hosts|conversation with|"
-                      r"(?:tele)?phone (?:calls?|conversations?|talks))$", re.I)
+_NOMINAL = re.compile(r"^(?:meetings?|talks|consultations|summit|visit|hosts|conversation with|discussions|"
+                      r"(?:tele)?phone (?:calls?|conversations?|talks)|video[- ]?\w+)$", re.I)
+# "a planned meeting", "the proposed visit": a meeting still to come
+_PLANNED_NOUN = re.compile(r"\b(?:planned|proposed|upcoming|possible|potential|expected|future|"
+                           r"scheduled|next|forthcoming|prospective)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+# "called for an emergency meeting", "ready for talks", "proposed talks": a meeting sought, not held
+_SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|sought|seek(?:s|ing)?|"
+                     r"demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|ready for|open to|prepared for|willing(?:ness)? "
+                     r"(?:for|to hold)|need for|invit(?:e|es|ed|ing|ation) to|offer(?:s|ed|ing)? (?:to host)?)\s+"
+                     r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
+                     r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
+# "have held talks with Chinese officials several times in recent years": a habit, not a meeting
+_BARE_VERBS = {"discussed", "spoke", "talked"}  # triggers only with a phone or a party after them
+_MANY_TIMES = re.compile(r"\b(?:(?:several|many|multiple|numerous|a number of|countless) times|repeatedly|"
+                         r"regularly|routinely|on (?:several|many|numerous) occasions|"
+                         r"in (?:the )?(?:recent|past|last) (?:few |several )?years)\b", re.I)
+# "the meeting ... was cancelled", "talks scheduled for Monday were postponed": it did not happen
+_CALLED_OFF = re.compile(r"[^.;]{0,80}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?"
+                         r"(?:cancell?ed|postponed|called off|scrapped|put off|delayed|suspended)\b|"
+                         r"[^.;]{0,80}?\b(?:did not|didn't|failed to|never)\s+(?:take place|happen|"
+                         r"materiali[sz]e|go ahead)\b", re.I)
 # "the meeting", "the Doha talks", "this visit": a meeting the report has already named
 _REFERENCE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|his|her|our)\s+"
                         r"(?:(?:[A-Z][\w\-]*|first|second|last|latest|recent|previous|next|same|"
@@ -76,6 +98,7 @@ _PLACE_VISITED = re.compile(r"\s+(?:a|an|the|some|several)?\s*(?:\w+\s+){0,2}(?:
 _PASSIVE_OF_MEETING = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}(?:meeting|talks|"
                                  r"summit|conference|visit|session|round)s?\s+(?:was|were|is|are|will be|"
                                  r"had been|has been)\s+$", re.I)
+_TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _WITH_PARTY = re.compile(r"^\s+(?:with|between)\s", re.I)
 _GENERIC_TALKS = re.compile(r"\b(?:peace|political|genuine|meaningful|future|further|direct|fresh|"
                             r"new|serious)\s+$", re.I)
@@ -151,19 +174,31 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
                 if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
                     continue  # "a settlement through genuine peace talks"
+            if etype == "CONSULT" and _NOMINAL.match(m.group()) and _TOPIC.search(before):
+                continue  # "discussed the planned talks with the ambassador": the talks are a topic
             if etype == "CONSULT" and _PASSIVE_OF_MEETING.search(before):
                 continue  # "The meeting was hosted by Qatar": the meeting already reported
             if etype == "CONSULT" and re.match(r"visit", m.group(), re.I) and _PLACE_VISITED.match(
                     text[m.end():]):
                 continue  # "visits a refugee camp": a place, not a party
+            if etype == "CONSULT" and m.group().lower() in _BARE_VERBS and any(
+                    f.type == "CONSULT" for f in found):
+                continue  # "in separate phone calls, discussed ... with": the calls, told once
+            if etype == "CONSULT" and _MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 80):
+                continue  # "have met several times in recent years"
             if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (
                     is_reference(etype, text, m.start(), m.end())
                     and any(e.type == etype for e in ctx.meetings))):
                 continue  # "have intensified attacks", "fled the district", "the drills were held"
             status = _parse_status(sent, m.start()) or "happened"
-            if _NEGATED.search(before[-30:]):
+            if _NEGATED.search(before[-30:]) or (etype == "CONSULT" and _NOMINAL.match(m.group())
+                                                 and _CALLED_OFF.match(text, m.end())):
                 status = "negated"
-            elif status == "happened" and (_PLANNED.search(before) or (
+            elif etype == "CONSULT" and _NOMINAL.match(m.group()) and (
+                    _PLANNED_NOUN.search(before) or _SOUGHT.search(before)):
+                status = "planned"
+            elif status == "happened" and (_PLANNED.search(before) or _PLANNED_FAR.search(
+                    text, max(0, m.start() - 120), m.start()) or (
                     etype != "CONSULT" and _UNREAL.search(before))):
                 status = "planned"
             found.append(EventMatch(etype, m.start(), m.end(), m.group(), status))
@@ -231,6 +266,8 @@ def _repeats_an_event(ev: Event, ctx: Context) -> bool:
         same_day = ev.date == old.date or (ev.type == "CONSULT" and not (ev.date and old.date))
         if old.type != ev.type or not same_day or (ev.type == "ASSAULT" and old.place != ev.place):
             continue
+        if ev.type != "CONSULT" and ev.place and old.place and ev.place != old.place:
+            continue  # "surrendered the centres to local elders" and then, in Paktika, the governor
         if not mine and ev.type == "ASSAULT":
             return True
         theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*old.actors, *old.targets)))
@@ -244,9 +281,29 @@ def _shares_a_party(parties: list[str], ev: Event, ctx: Context) -> bool:
     return any(party_keys(p, ctx) & theirs for p in parties)
 
 
+# "KABUL, Aug. 2 (Xinhua) --", "MOSCOW (Reuters) -", "ISLAMABAD:": a wire's dateline, not a party
+_WIRE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,30}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+                        r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+                        r",?\s*(?:\([^()]{1,40}\))?\s*"
+                        r"(?:--|-|\u2013|\u2014|:)\s*")
+# ", the Kremlin said.", ", according to Iranian media.": who reports it, not a party
+_ATTRIBUTION = re.compile(r",\s*(?:according to\b[^,;]*|[^,;\"\u201c\u201d]{0,70}?\b(?:said|says|told \w+|"
+                          r"reported|announced|confirmed|added|stated)\b[^,;]{0,30})[.!]?\s*$")
+
+
+def _wire_head_end(text: str) -> int:
+    """Return where a wire dateline at the start of a sentence ends (0 when there is none)."""
+    m = _WIRE_HEAD.match(text)
+    if m is None:
+        return 0
+    head = m.group()
+    return m.end() if "(" in head or "," in head or head.rstrip().endswith((":", "--", "\u2014")) else 0
+
+
 def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
     out: list[str] = []
     ents = list(sent.all_ents)
+    start = max(start, _wire_head_end(sent.text)) if start < 60 else start
     for k, e in enumerate(ents):
         if e.start_char < start or e.end_char > end or e.label_ in _NOT_PARTY:
             continue
@@ -338,6 +395,9 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
     out = []
     ev_ = sent.evidence()
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    said = _ATTRIBUTION.search(text)
+    if said is not None and said.start() > matches[-1].t_end:
+        bounds.append(said.start())  # ", the Kremlin said": the source ends the last clause
     # between two triggers, the last comma separates the first one's targets from the
     # second one's actors: "after X visited Y in Moscow on July 8, Z held talks in ..."
     for a, b in zip(matches, matches[1:], strict=False):
@@ -355,8 +415,8 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             actors = _parties(sent, max(b for b in bounds if b < c_start), c_start, ctx)[:1]
         targets = [t for t in _parties(sent, m.t_end, c_end, ctx) if t not in actors]
         place = None
-        pm = _PLACE_AFTER.search(text, m.t_end, min(len(text), c_end + 40))
-        if pm:
+        pm = _PLACE_AFTER.search(text, m.t_end)  # a name the clause holds is taken whole, not "Tehr"
+        if pm and (pm.start() < c_end or pm.end() <= c_end + 40):
             place = pm["p"]
         if place is None:
             for e in sent.all_ents:
