@@ -92,12 +92,13 @@ _CONTROL_STATE = Scan(
     r"\b(?:(?:now|still)\s+(?:controls?|controlled|holds?|held)|(?:controls?|controlled|controlling)\s+"
     r"(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+|more than\s+)?(?:\d|most|much|all|half|a third|"
     r"two-thirds|a quarter|the (?:entire|whole)|every)|h(?:o|e)lds?\s+no\b|(?:in|have|has|had)\s+control\s+of|"
-    r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?under\s+(?:the\s+)?(?:\w+['\u2019]s?\s+)?"
+    r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?under\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:\w+['\u2019]s?\s+)?"
     r"control)\b", needles=("control", "hold", "held"))
 _NOT_STATE = Scan(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losing|regained|wrest\w*)"
                   r"\s+(?:full\s+|complete\s+)?control\b|\bheld\s+(?:talks|a meeting|meetings|"
                   r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion",
                   needles=("control", "held"))
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|reportedly\s+|widely\s+)?$", re.I)
 _PLAIN_SOURCING = Scan(r"\b(?:confirmed|confirms)\b", starts=("confirm",))
 _CASUALTIES = re.compile(
     r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to)?\s*"
@@ -171,6 +172,8 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     qty_said = _SAID_SCAN.search(text, low)
     if qty_said and (inside_quotes(text, qty_said.start()) or _closes_quote(text, qty_said.start())):
         qty_said = None
+    if qty_said and _PASSIVE_BEFORE.search(text, max(0, qty_said.start() - 30), qty_said.start()):
+        qty_said = None  # "the district was said to have been recaptured": no one named says it
     if qty_said and _is_outlet(text, qty_said.start(), ctx):
         qty_said = None  # "..., Reuters said": the outlet's sourcing, not a party's claim
     if qty_said and not _PLAIN_SOURCING.search(text, low):
@@ -573,7 +576,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
                 _quantity(body) or _CONTROL_STATE.search(body)) and m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
-            b_start, body = 0, text[:m.t_start].strip(" ,\u201c\u201d\"")
+            # '"The city is under our control," X said': the quotation, not who said it
+            close = max(text.rfind("\u201d", 0, m.t_start), text.rfind('"', 0, m.t_start))
+            b_start, body = 0, text[:close if close > 0 else m.t_start].strip(" ,\u201c\u201d\"")
         qty = _quantity(body) or (_quantity(text) if m.stance == "asserts" else None)
         when = date_near(sent.dates, m.t_start, m.t_end)
         if any(c.claimant == claimant and c.stance == m.stance for c in out):

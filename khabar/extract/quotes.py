@@ -142,6 +142,7 @@ def _pick_segment(who: str, before_verb: bool) -> str:
     return last
 
 
+_LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
 _NAME = re.compile(r"^(?:[A-Z][\w\-\u2019']+\s+){0,3}[A-Z][\w\-\u2019']+$")
 _ANONYMOUS = re.compile(r"\b(?:not to be named|not want to be named|condition of anonymity|"
                         r"not authori[sz]ed to speak|declined to be named|requested anonymity)\b", re.I)
@@ -181,7 +182,9 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
             if e.label_ in ("PERSON",) and e.text in who:
                 return ctx.note_person(e.text)
         for e in sent.all_ents:
-            if e.label_ == "ACTOR" and e.text in who and lo - 200 <= e.start_char <= hi + 200:
+            if e.label_ == "ACTOR" and e.text in who and lo - 200 <= e.start_char <= hi + 200 and \
+                    not _LONGER_NAME.match(who, who.find(e.text) + len(e.text)):
+                # "Abdullah Ghafoor" is not the Abdullah whom the actors file knows by one name
                 actor = ctx.theatre.actor(e.text)
                 if actor and actor.kind == "person":
                     return ctx.note_person(actor.name)
