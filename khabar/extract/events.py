@@ -36,6 +36,9 @@ _UNREAL = re.compile(r"\b(?:threaten\w*\s+to|vow\w*\s+to|pledg\w*\s+to|if|unless
                      r"(?:called|urged|asked|appealed)\b[^.;]{0,40}\bto)\b[^.;]{0,40}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|postponed|without|avoided)\b"
                       r"[^.;,]{0,25}$", re.I)
+# "did not hold a separate one-on-one meeting": a negated verb a few words before its object
+_NOT_HELD = re.compile(r"\b(?:did|does|do|has|have|had|will|would|could)\s*(?:not|n['\u2019]t)\s+"
+                       r"(?:hold|have|attend|make|pay|meet|join|seek|get)\s+(?:[\w\-]+\s+){0,4}$", re.I)
 _PLACE_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
                            r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
@@ -191,7 +194,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     and any(e.type == etype for e in ctx.meetings))):
                 continue  # "have intensified attacks", "fled the district", "the drills were held"
             status = _parse_status(sent, m.start()) or "happened"
-            if _NEGATED.search(before[-30:]) or (etype == "CONSULT" and _NOMINAL.match(m.group())
+            if _NEGATED.search(before[-30:]) or _NOT_HELD.search(before) or (etype == "CONSULT" and _NOMINAL.match(m.group())
                                                  and _CALLED_OFF.match(text, m.end())):
                 status = "negated"
             elif etype == "CONSULT" and _NOMINAL.match(m.group()) and (
@@ -252,6 +255,14 @@ def party_keys(name: str, ctx: Context) -> set[str]:
     return keys
 
 
+def _own_keys(name: str, ctx: Context) -> set[str]:
+    """Return a person's own keys (not his government's), else all the keys of a party."""
+    actor = ctx.theatre.actor(name)
+    if actor is not None and actor.kind == "person":
+        return {actor.id, actor.name.lower(), actor.name.split()[-1].lower()}
+    return party_keys(name, ctx)
+
+
 def _repeats_an_event(ev: Event, ctx: Context) -> bool:
     """Return whether an event only names again the parties of one the report already gave.
 
@@ -261,7 +272,8 @@ def _repeats_an_event(ev: Event, ctx: Context) -> bool:
     """
     if ev.status != "happened" or (ev.type == "ASSAULT" and ev.place is None):
         return False
-    mine = [party_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
+    # a person is named again only by name: Ghani's call is not his adviser's meeting
+    mine = [_own_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
     for old in ctx.meetings:
         same_day = ev.date == old.date or (ev.type == "CONSULT" and not (ev.date and old.date))
         if old.type != ev.type or not same_day or (ev.type == "ASSAULT" and old.place != ev.place):

@@ -99,3 +99,16 @@ def test_courtesy_calls_calls_with_and_phoning_are_meetings(any_extractor: Extra
             "In a call with Imran Khan on Wednesday, Boris Johnson discussed the evacuation.")
     assert [e.date for e in meetings(any_extractor, text)] == [
         date(2021, 7, 5), date(2021, 7, 6), date(2021, 7, 7)]
+
+
+def test_a_meeting_not_held_is_negated_however_far_the_not(any_extractor: Extractor) -> None:
+    text = ("Abdullah Abdullah and Mullah Abdul Ghani Baradar did not hold a separate one-on-one meeting "
+            "in Doha on Thursday.")
+    assert meetings(any_extractor, text) == []
+    assert len(meetings(any_extractor, text, "negated")) == 1
+
+
+def test_a_leader_named_again_is_not_his_adviser(any_extractor: Extractor) -> None:
+    text = ("Afghan National Security Adviser Hamdullah Mohib met Tajik officials in Dushanbe. President "
+            "Ashraf Ghani also made a phone call to President Emomali Rahmon of Tajikistan.")
+    assert [e.trigger for e in meetings(any_extractor, text)] == ["met", "made a phone call to"]
