@@ -38,7 +38,10 @@ _HEDGE_AFTER = re.compile(
     r"beaten back)|^[^.;]{0,90}\b(?:but|before)\b[^.;]{0,50}\b(?:driven out|drove them (?:out|back)|"
     r"pushed (?:them\s+)?(?:back|out)|repelled|repulsed|beaten back|forced (?:them\s+)?(?:out|back)|"
     r"expelled)|^[^.;]{0,90}\bbut\s+(?:later\s+|soon\s+|then\s+)?(?:withdrew|retreated|pulled (?:back|out)|"
-    r"left|were forced)|^[^.;]{0,150}\bbut\b[^.;]{0,40}\b(?:denied|denies|rejected|dismissed)\b", re.I)
+    r"left|were forced)|^[^.;]{0,150}\bbut\b[^.;]{0,40}\b(?:denied|denies|rejected|dismissed)\b|"
+    # "..., a claim denied by the interior ministry", "..., which officials rejected"
+    r"^[^.;]{0,150}?,\s*(?:(?:a|an)\s+(?:claim|report|account|assertion)|which)\b[^.;,]{0,40}?"
+    r"\b(?:denied|rejected|dismissed|disputed|refuted)\b", re.I)
 _TO_AFTER_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards|toward|to|into|via|"
                             r"across|through|between|beyond|at)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _STRONG_PREP = re.compile(r"(?:\b(?:near|outside|around|from|towards|toward|via|across|through|"

@@ -230,3 +230,11 @@ def test_the_city_or_the_town_is_the_place_named_last(any_extractor: Extractor, 
 def test_the_city_is_no_place_that_is_not_a_capital_nor_the_last_named(any_extractor: Extractor, text: str,
                                                                        named: str) -> None:
     assert [(d, c, day) for d, _, c, day in changes(any_extractor, text)] == [(named, "taliban", "2021-07-15")]
+
+
+@pytest.mark.parametrize("text", [
+    "AFP reported that the Taliban had seized the Torkham crossing, a claim denied by the interior ministry.",
+    "The Taliban seized Spin Boldak on Wednesday, which officials later denied.",
+])
+def test_a_change_denied_in_an_apposition_is_no_change(any_extractor: Extractor, text: str) -> None:
+    assert changes(any_extractor, text) == []
