@@ -27,12 +27,12 @@ _TRIGGERS: list[tuple[str, str]] = [
                r"(?:claims?|reports?|numbers?|figures?|allegations?|accounts?|statements?))\s+"
                r"[\u201c\"]?(?:invented|false|baseless|untrue|lies|a lie|fabricated|fake|groundless|"
                r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
-    ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|"
+    ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|rubbish(?:ed|es|ing)|"
                  r"an assertion that)\b"),
     ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted)\s+(?:(?:on\s+)?(?:Monday|Tuesday|"
                 r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
                 r"(?:statement|tweet|message|post|audio message|video)\s+|on\s+(?:Twitter|Facebook|Telegram)\s+)?"
-                r"(?:that )?(?:it|they) "
+                r"(?:that )?(?:it|they|(?:its|their) (?:forces|fighters|troops|men)) "
                 r"(?:had |has |have |now |were |was )?[\u201c\"]?(?:now |completely |fully |already )?"
                 r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|overr[au]n|"
                 r"holds|killed|liberated)|"
@@ -49,7 +49,7 @@ TRIGGERS = [(stance, re.compile(rx, re.I)) for stance, rx in _TRIGGERS]
 _TRIGGER_STARTS = {
     "denies": ("den", "refuted", "not true", "absolute lie", "outright lie", "baseless", "unfounded",
                "call", "term", "describ", "there is no truth", "there was no truth", "no truth"),
-    "disputes": ("reject", "dismiss", "disput", "an assertion that"),
+    "disputes": ("reject", "dismiss", "disput", "rubbish", "an assertion that"),
     "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "insist", "assert", "blam", "alleg", "accus",
                 "assur", "promise", "boast", "maintain", "took responsibility", "responsibility for"),
 }
@@ -98,6 +98,9 @@ _NOT_STATE = Scan(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losing|reg
                   r"\s+(?:full\s+|complete\s+)?control\b|\bheld\s+(?:talks|a meeting|meetings|"
                   r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion",
                   needles=("control", "held"))
+_ATTRIBUTION_AFTER = re.compile(r",\s*(?P<who>[^,;\u201c\u201d\"]{2,60}?)\s+(?:said|says|told|added|stated)\b"
+                                r"[^,;\u201c\u201d\"]{0,40}$")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:by\s+[^,;]{1,40}?\s+)?as\s+$", re.I)  # X was quoted by an outlet as saying
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|reportedly\s+|widely\s+)?$", re.I)
 _PLAIN_SOURCING = Scan(r"\b(?:confirmed|confirms)\b", starts=("confirm",))
 _CASUALTIES = re.compile(
@@ -174,7 +177,8 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         qty_said = None
     if qty_said and _PASSIVE_BEFORE.search(text, max(0, qty_said.start() - 30), qty_said.start()):
         qty_said = None  # "the district was said to have been recaptured": no one named says it
-    if qty_said and _is_outlet(text, qty_said.start(), ctx):
+    if qty_said and _is_outlet(text, qty_said.start(), ctx) and \
+            not _QUOTED_AS.search(text, max(0, qty_said.start() - 60), qty_said.start()):
         qty_said = None  # "..., Reuters said": the outlet's sourcing, not a party's claim
     if qty_said and not _PLAIN_SOURCING.search(text, low):
         # "X controls 85 percent of the territory, a member of its delegation said";
@@ -193,7 +197,9 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         for m in rx.finditer(text, low):
             if inside_quotes(text, m.start()):
                 continue
-            if any((abs(m.start() - o.t_start) < 40 and not o.owned) or (
+            if any((abs(m.start() - o.t_start) < 40 and not o.owned and not (
+                    # "rubbished the reports, calling them propaganda": the verb before the participle
+                    m.start() < o.t_start and o.trigger[:4].lower() in ("call", "term", "desc"))) or (
                     o.trigger == qty_said.group() if qty_said else False) for o in out):
                 continue
             word = m.group().lower()
@@ -206,7 +212,7 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                     and any(r.search(text[:p.start()]) for _, r in _TRIGGER_SCANS):
                 continue  # "rejected the claims, saying there was no truth in them": one denial, the verb's
             st = stance
-            if stance == "disputes" and re.match(r"dismiss|reject", m.group(), re.I) and \
+            if stance == "disputes" and re.match(r"dismiss|reject|rubbish", m.group(), re.I) and \
                     _DENIAL_WORDS.search(text[m.end():m.end() + 120]):
                 st = "denies"
             if stance == "denies" and re.match(r"call", word) and \
@@ -504,7 +510,8 @@ def _claim_text(text: str, t_end: int) -> tuple[int, str]:
                     r"(?:that|as|to|of)\s+)?", rest, re.I)
     offset = lead.end() if lead else 0
     body = rest[offset:]
-    body = re.split(r",\s*(?:officials|he|she|they|the \w+|a \w+)\s+(?:said|added|told)\b|\s[–—-]\s|;|"
+    body = re.split(r",\s*(?:officials|he|she|they|(?:the|a|an)(?:\s+[\w\-\u2019']+){1,4}?)\s+(?:said|added|told)\b|"
+                    r"\s+and\s+(?:said|added|insisted|claimed|stressed)\b|\s[–—-]\s|;|"
                     r",\s*(?:calling|saying|adding|describing|dismissing)\b|,\s*(?:but|while|whereas)\s|"
                     r"\s+[\u201c\"]?(?:baseless|unfounded|groundless|untrue|fabricated)[\u201d\"]?\W*$|" + _AS_DENIAL, body, flags=re.I)[0]
     stripped = body.rstrip(" ,.\u201c\u201d\"()")
@@ -547,9 +554,14 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                 claimant = _subject_by_words(sent, m.t_start, ctx)
             if claimant is None:
                 claimant = _subject_nearby(sent, m.t_start, ctx)
+            if claimant is None and (after := _ATTRIBUTION_AFTER.search(text, m.t_end)) is not None:
+                claimant = _resolve(after["who"], ctx)  # "There is no truth in ..., the front said"
         if re.search(r"\b(?:been|was|were|is|are|be)\s+$", text[:m.t_start], re.I) and \
                 not re.match(r"\s+by\b", text[m.t_end:]) and trig.endswith("ed"):
             continue  # "ties with the Taliban have been alleged": no one named makes the claim
+        quoted = _QUOTED_AS.search(text, max(0, m.t_start - 60), m.t_start)
+        if quoted is not None:  # "X was quoted by TOLOnews as saying": X, not the outlet
+            claimant = _subject_nearby(sent, quoted.start(), ctx) or claimant
         if trig.startswith("an assertion that"):
             claimant = _subject_after(sent, m.t_end) or claimant
         if claimant and _is_dateline(text, claimant):
@@ -625,6 +637,8 @@ _TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:" + _DAYS + r"|(?:last|this)\s+(?:w
 
 def _tidy(name: str) -> str:
     name = re.sub(r"^(?:the\s+)?(?:earlier|previous)\s+", "", clean_name(name), flags=re.I)
+    name = re.sub(r"^(?:an?\s+|the\s+)?(?:statement|communiqu\u00e9|tweet|message)\s+(?:from|by|of)\s+", "", name,
+                  flags=re.I)  # "a statement from the Taliban": the Taliban
     name = _TRAILING_DAY.sub("", name.lstrip("-\u2013\u2014 "))
     return clean_name(name)
 
