@@ -14,12 +14,14 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ("CONSULT",
      ("met", "meet", "talks", "visit", "host", "delegation", "phone", "consultation", "conferred",
       "summit", "conversation", "video", "discussions", "sat down", "called on", "spoke", "talked",
-      "discussed", "courtesy", "exchanged views", "call with", "call to"),
+      "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
      # "held a video conference with", "in a video call", "a virtual meeting" ("virtual" is no stem:
      # "meeting" is one)
      r"video[- ]?(?:conference|call|link|conversation)s?|"
      r"h(?:eld|old|olds|olding) (?:\w+\s+){0,2}?discussions|discussions(?=\s+(?:with|between)\b)|"
+     # "a Taliban delegation was in Moscow on Friday" (events.match asks for the delegation)
+     r"(?:was|arrived) in(?=\s+(?-i:[A-Z]))|"
      r"sat down (?:together\s+)?with|courtesy (?:call|visit|meeting)s?|exchanged views|phoned(?!\s+in)|"
      # "in a call with the prime minister", "made a call to President Rahmon"
      r"(?:in|during|held|had|made|after) an? (?:\w+\s+)?call (?:with|to)\b(?!\s+(?:reporters|journalists|"
@@ -63,7 +65,10 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"reinforcements\s+(?:arrived|were sent|reached|had arrived|have arrived)|"
      r"arrival of (?:\w+\s+)?(?:commandos|troops|reinforcements|soldiers)|"
      r"(?:commandos|troops|soldiers|special forces)\s+(?:were\s+|had been\s+|have been\s+)?"
-     r"(?:sent|flown|rushed|dispatched|airlifted)|on alert|massed troops|"
+     r"(?:sent|flown|rushed|dispatched|airlifted)|"
+     # "were put on high alert"; "remained on full alert" is a state, not a step taken
+     r"(?<!remained )(?<!remain )(?<!remains )(?<!stayed )(?<!still )on (?:high |full |combat )?alert|"
+     r"massed troops|"
      r"t(?:ook|aken|ake|aking) up (?:arms|positions)|formed (?:\w+\s+)?(?:armed groups|militias?)|"
      r"(?:continued to |continues to )?reinforc(?:e|ed|ing) (?:its|the|their) (?:\w+\s+){0,2}"
      r"(?:border|frontier|positions|defences|defenses))\b"),
@@ -128,7 +133,7 @@ PARSED: list[tuple[str, str]] = [
             r"\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|supplies|weapons)\b"),
     ("MOBILIZE", r"\b(?:deploy(?:ed|s|ing|ment)|mobili[sz](?:ed|es|ing|ation)|reservists|"
                  r"(?:military|training|joint) (?:exercises|drills)|drills|exercises|"
-                 r"military hardware|sent (?:troops|reinforcements)|reinforcements|on alert|"
+                 r"military hardware|sent (?:troops|reinforcements)|reinforcements|on (?:high |full |combat )?alert|"
                  r"massed troops)\b"),
     ("RETREAT", r"\b(?:fled|flee|fleeing|escaped|crossed (?:the border )?into|retreat(?:ed|ing)?|"
                 r"sought refuge|scurrying across)\b"),
@@ -163,10 +168,12 @@ _NOMINAL_ASSAULT = re.compile(r"^(?:attacks?|assaults?|offensive\s+\w+|clashes|(
                               r"air ?strikes?|airstrikes?|(?:drone|missile|rocket) strikes?|bombings?|"
                               r"raids?)$", re.I)
 _CAMPAIGN = re.compile(r"(?:\b(?:intensif\w*|step(?:ped|s)? up|ramp(?:ed|s)? up|escalat\w*|staging ground for|"
-                       r"launch(?:ed|es|ing)?|extend(?:ed|s|ing)?|expand(?:ed|s|ing)?|counter|their|its|"
+                       r"extend(?:ed|s|ing)?|expand(?:ed|s|ing)?|counter|their|its|"
                        r"after|since|amid|following|before|of|backed by|supported by|with the help of)|"
                        r"['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}(?:\w+-)?$",
                        re.I)
+_LAUNCHED = re.compile(r"\b(?P<perf>ha(?:s|ve|d)\s+(?:\w+\s+)?)?launch(?:ed|es|ing)?\s+(?:[\w\-]+\s+){0,3}"
+                       r"(?:\w+-)?$", re.I)
 _HABITUAL = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months|years)\b|"
                        r"\bfor (?:almost |nearly |about |over |more than )?(?:two |three |four |several |many |\d+ )?"
                        r"(?:weeks|months|years)\b|\brecent months\b|\bthis month\b|\bha(?:s|ve) since\b", re.I)
@@ -215,6 +222,9 @@ def background(etype: str, text: str, start: int, end: int) -> bool:
             text, _clause_start(text, start), _clause_end(text, end))):
         return True  # "each time the insurgents attacked", "shelled their positions in recent weeks"
     if etype == "ASSAULT" and _NOMINAL_ASSAULT.match(trigger):
+        launched = _LAUNCHED.search(before)
+        if launched is not None:  # "have launched attacks", but "launched air strikes on X on Sunday"
+            return bool(launched["perf"]) or not re.match(r"\s+(?:on|against)\s", text[end:])
         if _CAMPAIGN.search(before):
             return True
         return bool(_DEFINITE.search(before)) and not _NEW_DETAIL.match(text, end)

@@ -29,8 +29,9 @@ _PLANNED = re.compile(r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|set\s+to|due\s
                       r"ready\s+to|to\s+continue|agreed\s+to|hopes?\s+to|wants?\s+to|"
                       r"upcoming|next\s+week|next\s+month|invited)\b[^.;]{0,40}$", re.I)
 # "is scheduled to lead a delegation to Doha this weekend for talks": a plan reaches further
-_PLANNED_FAR = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:scheduled|expected|due|set)|plans?|planning|"
-                          r"intends?)\s+to\s+\w+[^.;,:]{0,80}$", re.I)
+_PLANNED_FAR = re.compile(r"\b(?:(?:(?:is|are|was|were)\s+(?:scheduled|expected|due|set)|plans?|planning|"
+                          r"intends?)\s+to\s+\w+|(?:is|are)\s+(?:due|expected)\s+(?:in|at|back))[^.;,:]{0,80}$",
+                          re.I)
 # "threatened to attack", "called on residents to take up arms", "if the fighting spills over"
 _UNREAL = re.compile(r"\b(?:threaten\w*\s+to|vow\w*\s+to|pledg\w*\s+to|if|unless|could|might|"
                      r"(?:called|urged|asked|appealed)\b[^.;]{0,40}\bto)\b[^.;]{0,40}$", re.I)
@@ -81,6 +82,8 @@ _SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:
                      r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
                      r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
 # "have held talks with Chinese officials several times in recent years": a habit, not a meeting
+_DELEGATION_BEFORE = re.compile(r"\bdelegation\s+(?:(?:led|headed)\s+by\s+[^,;]{3,50}?\s+|"
+                                r"(?:of|from)\s+[^,;]{3,50}?\s+)?(?:also\s+|has\s+|had\s+)?$", re.I)
 _BARE_VERBS = {"discussed", "spoke", "talked"}  # triggers only with a phone or a party after them
 _MANY_TIMES = re.compile(r"\b(?:(?:several|many|multiple|numerous|a number of|countless) times|repeatedly|"
                          r"regularly|routinely|on (?:several|many|numerous) occasions|"
@@ -187,6 +190,9 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and m.group().lower() in _BARE_VERBS and any(
                     f.type == "CONSULT" for f in found):
                 continue  # "in separate phone calls, discussed ... with": the calls, told once
+            if etype == "CONSULT" and m.group().lower() in ("was in", "arrived in") and (
+                    not _DELEGATION_BEFORE.search(before) or sum(1 for _ in rx.finditer(text)) > 1):
+                continue  # only a delegation's stay is a visit, and only when nothing else says so
             if etype == "CONSULT" and _MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 80):
                 continue  # "have met several times in recent years"
             if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (

@@ -112,3 +112,15 @@ def test_a_leader_named_again_is_not_his_adviser(any_extractor: Extractor) -> No
     text = ("Afghan National Security Adviser Hamdullah Mohib met Tajik officials in Dushanbe. President "
             "Ashraf Ghani also made a phone call to President Emomali Rahmon of Tajikistan.")
     assert [e.trigger for e in meetings(any_extractor, text)] == ["met", "made a phone call to"]
+
+
+def test_a_delegation_in_a_capital_is_a_visit_a_commander_in_a_city_is_not(
+        any_extractor: Extractor) -> None:
+    text = ("A Taliban delegation was in Moscow on Wednesday, where it gave a news conference. The "
+            "army chief was in Kunduz on Thursday to oversee the defence of the city.")
+    assert [(e.trigger, e.date) for e in meetings(any_extractor, text)] == [("was in", date(2021, 7, 7))]
+
+
+def test_due_in_a_capital_for_talks_is_planned(any_extractor: Extractor) -> None:
+    text = "Pakistan's spy chief is due in Kabul on Sunday for talks with the Taliban leadership."
+    assert meetings(any_extractor, text) == []

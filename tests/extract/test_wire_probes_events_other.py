@@ -54,3 +54,16 @@ def test_a_concession_in_another_place_is_another_event(any_extractor: Extractor
     ex = any_extractor.extract(Document(document_id(text), text, published=PUBLISHED))
     assert [(e.type, e.place) for e in ex.events if e.type == "CONCEDE"] == [
         ("CONCEDE", "Gardez"), ("CONCEDE", "Khost")]
+
+
+def test_air_strikes_launched_on_a_target_are_an_attack_a_launched_campaign_is_not(
+        any_extractor: Extractor) -> None:
+    text = ("The Taliban have launched attacks on several provincial capitals since May. Afghan forces "
+            "launched air strikes on Taliban hideouts in Kandahar on Tuesday, killing 30 fighters.")
+    assert kinds(any_extractor, text) == [("ASSAULT", date(2021, 8, 24))]
+
+
+def test_border_guards_put_on_high_alert_are_mobilised(any_extractor: Extractor) -> None:
+    text = ("Turkmen border guards were put on high alert on Tuesday after the Taliban took Torghundi. "
+            "Iranian border guards remained on full alert along the border.")
+    assert [k for k in kinds(any_extractor, text) if k[0] == "MOBILIZE"] == [("MOBILIZE", date(2021, 8, 24))]
