@@ -90,7 +90,8 @@ class SentenceSplitter:
 
 
 def spellings(name: str) -> set[str]:
-    """Return common press spellings of a name: joined words, -e-/-i- swapped, hyphens as spaces."""
+    """Return common press spellings of a name: joined words, -e-/-i- swapped, hyphens as spaces,
+    y and i swapped inside a word."""
     out = {name, name.replace("-", " ")}
     words = re.split(r"[\s\-]+", name)
     if 1 < len(words) <= 3:
@@ -101,6 +102,9 @@ def spellings(name: str) -> set[str]:
     for a, b in (("-i-", "-e-"), ("-e-", "-i-"), ("-e ", "-i "), (" e ", " i ")):
         if a in name:
             out.add(name.replace(a, b))
+    for v in list(out):  # y and i inside a word: Mardyan / Mardian, Sayghan / Saighan
+        out.add(re.sub(r"(?<=[a-z])y(?=[a-z])", "i", v))
+        out.add(re.sub(r"(?<=[aeou])i(?=[a-z])", "y", v))
     return {o for o in out if len(o) >= 3}
 
 

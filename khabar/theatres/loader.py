@@ -37,13 +37,15 @@ def name_key(name: str) -> str:
 
 
 def loose_key(name: str) -> str:
-    """Return a looser key that also drops Persian connectors (-e-, -i-) and doubled letters."""
+    """Return a looser key that also drops Persian connectors (-e-, -i-) and doubled letters and
+    reads y as i."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"\b(district|city|province|centre|center)\b", " ", s)
     s = re.sub(r"[\s\-'’]+(e|i|y|ye|yi|al)[\s\-'’]+", " ", s)
     s = re.sub(r"[^a-z]", "", s)
     s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("w", "u")
+    s = s.replace("y", "i")  # Mardyan / Mardian, Sayghan / Saighan
     s = re.sub(r"(.)\1+", r"\1", s)
     return s
 
