@@ -442,7 +442,8 @@ _NOT_A_SUBJECT = re.compile(r"^(?:in|on|at|for|but|and|while|after|before|since|
                             r"\b(?:after|before|while|when|since|because|until|whom|which|where)\b|"
                             r"\b(?:is|are|was|were|be|been|have|has|had|will|would|can|could|may|might|"
                             r"must|should|do|does|did)\b", re.I)
-_CONJUNCTION = re.compile(r"^(?:but|and|while|whereas|yet|though)\s+(?=\S)", re.I)
+# not "and": "..., and officials called it propaganda" is left to the parse
+_CONJUNCTION = re.compile(r"^(?:but|while|whereas|yet|though)\s+(?=\S)", re.I)
 _ADVERBS_AFTER = re.compile(r"(?:\s+(?:also|now|further|later|then|again|too|previously|earlier|"
                             r"reportedly|repeatedly|separately))+$", re.I)
 
