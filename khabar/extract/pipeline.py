@@ -119,7 +119,6 @@ class Extractor:
         self.parse_all_candidates = parse_all_candidates
         self.stat: Language | None = statistical_pipeline(theatre) if mode == "standard" else None
         self.fast = fast_pipeline(theatre) if self.stat is None else rule_pipeline_for_model(theatre)
-        self._one_district: dict[str, bool] = {}
         self.name = f"khabar-{mode}"
         self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
 
@@ -133,7 +132,7 @@ class Extractor:
             if e.label_ == "PROVINCE":
                 ctx.doc_provinces.add(e.ent_id_)
             elif e.label_ == "DISTRICT" and e.ent_id_ in self.theatre.districts and \
-                    self._names_one_district(e.text):
+                    len(self.theatre.district_candidates(e.text)) == 1:
                 ctx.doc_provinces.add(self.theatre.districts[e.ent_id_].province_id)
         text = document.text
         sentences = _SentenceDocs(fdoc, ents)
@@ -146,15 +145,6 @@ class Extractor:
             sdoc = sentences.rule_doc(start, end) if tier == RULES else sentences.model_doc(start, end)
             rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
-
-    def _names_one_district(self, name: str) -> bool:
-        """Return whether a name means a single district of the gazetteer (remembered)."""
-        one = self._one_district.get(name)
-        if one is None:
-            if len(self._one_district) > 50_000:
-                self._one_district.clear()
-            one = self._one_district[name] = len(self.theatre.district_candidates(name)) == 1
-        return one
 
     def _rulers(self, text: str) -> Doc:
         """Return a text with the theatre's entities and nothing else (for titles)."""

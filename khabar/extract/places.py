@@ -104,7 +104,7 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
             continue
         if len(inside) > 1:
             continue  # two names side by side ("Khan Abad Kunduz") stay two
-        cands = _candidates(theatre, name)
+        cands = theatre.district_candidates(name)
         if not cands or _NOT_THE_PLACE.match(text[t:]):
             continue  # "the Tirin Kot airport"
         hint = _province_after(text, t)
@@ -121,7 +121,7 @@ def _resolve(theatre: Theatre, name: str, hint: str | None, near: set[str],
     "In Faryab, Almar, Dawlatabad and Kohistan ...": Faryab's Dawlatabad, not Balkh's.
     """
     if not hint and near:
-        inside = [d for d in _candidates(theatre, name) if d.province_id in near]
+        inside = [d for d in theatre.district_candidates(name) if d.province_id in near]
         if inside:
             return inside[0]
     return _resolved(theatre, name, hint, frozenset(ctx.doc_provinces))
@@ -129,19 +129,15 @@ def _resolve(theatre: Theatre, name: str, hint: str | None, near: set[str],
 
 @dataclass
 class _Lookups:
-    """Gazetteer answers already given, kept on the theatre they come from.
+    """Districts already resolved, kept on the theatre they come from (`resolve_district` reads
+    spelling keys and may fall back to fuzzy matching; reports name the same few places again
+    and again)."""
 
-    Spelling keys (Unicode normalisation, regular expressions) cost more than the rest of a
-    sentence's place finding, and reports name the same few places again and again.
-    """
-
-    candidates: dict[str, tuple[District, ...]] = field(default_factory=dict)
     resolved: dict[tuple[str, str | None, frozenset[str]], District | None] = field(default_factory=dict)
 
     def trim(self) -> None:
         """Forget everything once the cache is large (a long-running server reads many reports)."""
-        if len(self.candidates) + len(self.resolved) > 100_000:
-            self.candidates.clear()
+        if len(self.resolved) > 100_000:
             self.resolved.clear()
 
 
@@ -152,20 +148,10 @@ def _lookups(theatre: Theatre) -> _Lookups:
     return memo
 
 
-def _candidates(theatre: Theatre, name: str) -> list[District]:
-    """Return `theatre.district_candidates(name)`, looked up once per name."""
-    memo = _lookups(theatre)
-    hit = memo.candidates.get(name)
-    if hit is None:
-        memo.trim()
-        hit = memo.candidates[name] = tuple(theatre.district_candidates(name))
-    return list(hit)
-
-
 def _resolved(theatre: Theatre, name: str, hint: str | None, prefer: frozenset[str]) -> District | None:
     """Return `theatre.resolve_district(name, hint, prefer)`, looked up once per question."""
     memo = _lookups(theatre)
-    cands = _candidates(theatre, name)
+    cands = theatre.district_candidates(name)
     if hint or cands:
         # the preferred provinces count only without a hint, and only those of a candidate
         prefer = frozenset() if hint else prefer.intersection(d.province_id for d in cands)
@@ -273,7 +259,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if re.match(r"^\s+district\b(?!s)", after, re.I) or re.search(r"\bthe\s+district\s+of\s+$", before, re.I):
                 # "the district of Balkh": the province's namesake district, not the province
                 # ("another district of Kunduz" is the province)
-                own = [d for d in _candidates(theatre, name) if d.province_id == eid
+                own = [d for d in theatre.district_candidates(name) if d.province_id == eid
                        and _name_key(d.name) == _name_key(name)]
                 if own:
                     out.append(PlaceMention(name, s, t, own[0], province_hint=own[0].province))

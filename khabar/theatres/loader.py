@@ -162,11 +162,26 @@ class Theatre:
         pid = self._province_index.get(name_key(name))
         return self.provinces.get(pid) if pid else None
 
+    @cached_property
+    def _candidate_ids(self) -> dict[str, tuple[str, ...]]:
+        """name -> the ids of the districts it may mean, as already looked up."""
+        return {}
+
     def district_candidates(self, name: str) -> list[District]:
-        """Return every district a name may mean, best first."""
-        index = self._district_index
-        hits = index.get(name_key(name)) or index.get("~" + loose_key(name)) or []
-        return [self.districts[did] for did, _ in hits]
+        """Return every district a name may mean, best first.
+
+        Answers are remembered per name: the spelling keys (Unicode normalisation, regular
+        expressions) cost more than the look-up, and reports name the same places again and
+        again. The memory is emptied when it grows large (a server reads many reports)."""
+        memo = self._candidate_ids
+        ids = memo.get(name)
+        if ids is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            index = self._district_index
+            hits = index.get(name_key(name)) or index.get("~" + loose_key(name)) or []
+            ids = memo[name] = tuple(did for did, _ in hits)
+        return [self.districts[did] for did in ids]
 
     def resolve_district(self, name: str, province: str | None = None,
                          prefer: set[str] | frozenset[str] = frozenset()) -> District | None:
