@@ -189,7 +189,7 @@ class Extractor:
     def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
         d = p.document
         return [Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
-                      tier == PARSE and i in model_docs, report=d.text)
+                      tier == PARSE and i in model_docs)
                 for i, start, _, rule_doc, tier in p.rule_docs]
 
     # -- extraction ----------------------------------------------------------------------

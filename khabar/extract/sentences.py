@@ -20,15 +20,6 @@ from khabar.records import Evidence
 from khabar.theatres.loader import Theatre
 
 PERSON_LABELS = {"PERSON"}
-_OPENING = "\u201c\""
-
-
-def _opens(text: str, i: int) -> bool:
-    """Return whether the quotation mark at text[i] opens a quotation: “, or " after a space."""
-    if text[i] == "\u201c":
-        return True
-    return text[i] == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")
-
 
 @dataclass
 class Sent:
@@ -41,7 +32,6 @@ class Sent:
     published: date | None
     parsed: bool
     _dates: list[DateMention] | None = None
-    report: str | None = None  # the whole report text, to give evidence its own quotation marks
 
     @cached_property
     def text(self) -> str:
@@ -68,21 +58,12 @@ class Sent:
         return tuple(self.doc.ents)
 
     def evidence(self) -> Evidence:
-        """Return the sentence as evidence, trimmed of white space, with its own quotation marks.
-
-        A sentence splitter leaves the opening mark of a quotation that starts the next sentence
-        at the end of this one: the evidence drops it here and takes it back there.
-        """
+        """Return the sentence as evidence, trimmed of white space. (Its quotation marks are its
+        own: the splitter, nlp.SentenceSplitter, begins a sentence at its opening mark.)"""
         text = self.text
         lead = len(text) - len(text.lstrip())
         body = text.strip()
         start = self.offset + lead
-        if len(body) > 1 and _opens(body, len(body) - 1):
-            body = body[:-1].rstrip()
-        report = self.report
-        if report is not None and start >= 1 and _opens(report, start - 1):
-            start -= 1
-            body = report[start] + body
         return Evidence(self.document_id, start, start + len(body), body)
 
     def span_of(self, start: int, end: int) -> tuple[int, int]:
