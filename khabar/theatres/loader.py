@@ -2,11 +2,14 @@
 
 `load()` reads the bundled default (Afghanistan 2021) or any folder laid out the same way:
 
-    theatre.json        name, title, country, demonyms, period, colours
+    theatre.json        name, title, country, demonyms, period, the parties' colours and order,
+                        who opposes whom, the incumbent, the admin levels' names, files
+    parties.csv         id, kind, name, aliases, members, note: every party a place can pass to
+                        (a coalition lists its members); `contested` is a state, not a party
     districts.geojson   one feature per district: id, name, province, province_id, variants
     provinces.geojson   one feature per province: id, name, variants
     places.csv          other names of places: spellings, district centres, border crossings
-    actors.csv          id, name, kind, side, affiliation, role, aliases (";"-separated)
+    actors.csv          id, name, kind, side (a party id), affiliation, role, aliases (";"-separated)
     outlets.csv         name, aliases, domains, kind, reliability (A-F), side (party outlets)
     samples/            corpus/ (NNN.txt + index.jsonl) and gold/ (NNN.json)
 """
@@ -93,6 +96,27 @@ class Actor:
     aliases: tuple[str, ...] = ()
 
 
+CONTESTED = "contested"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A side that can hold a place: a state, an armed group, or a coalition of parties."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    note: str = ""
+    label: str = ""
+    colour: str = ""
+
+    @property
+    def is_coalition(self) -> bool:
+        return bool(self.members)
+
+
 @dataclass(frozen=True, slots=True)
 class Outlet:
     """A news outlet: its kind, Admiralty reliability (A-F) and, for a party's own outlet or a
@@ -121,6 +145,109 @@ class Theatre:
     actors: tuple[Actor, ...]
     outlets: tuple[Outlet, ...]
     config: dict[str, Any] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)  # in the theatre's order, no `contested`
+
+    # -- parties -------------------------------------------------------------------------
+    @property
+    def party_ids(self) -> tuple[str, ...]:
+        """The ids of the parties that can hold a place, in the theatre's order."""
+        return tuple(self.parties)
+
+    @property
+    def controllers(self) -> tuple[str, ...]:
+        """Every value a controller may take: the party ids, then `contested`."""
+        return (*self.parties, CONTESTED)
+
+    @property
+    def incumbent(self) -> str | None:
+        """The party that held the country when the period began (theatre.json `incumbent`)."""
+        inc = self.config.get("incumbent")
+        return inc if inc in self.parties else None
+
+    @property
+    def default_captor(self) -> str | None:
+        """Who gains a place when a report names no captor ("Dand fell on Sunday"): the setting
+        `default_captor` of theatre.json, or nobody."""
+        cap = self.config.get("default_captor")
+        return cap if cap in self.parties else None
+
+    def opponents(self, party_id: str) -> tuple[str, ...]:
+        """The parties that fight `party_id` (theatre.json `opposes`; by default the incumbent
+        and every other party oppose each other)."""
+        opposes = self.config.get("opposes") or {}
+        if party_id in opposes:
+            return tuple(p for p in opposes[party_id] if p in self.parties)
+        inc = self.incumbent
+        if party_id == inc:
+            return tuple(p for p in self.parties if p != inc and self.coalition_of(p) is None)
+        return (inc,) if inc else ()
+
+    def opponent(self, party_id: str) -> str | None:
+        """The one party that gains what `party_id` loses: its only opponent, or the incumbent
+        among several; None when that cannot be told."""
+        opp = self.opponents(party_id)
+        if len(opp) == 1:
+            return opp[0]
+        return self.incumbent if self.incumbent in opp else None
+
+    def coalition_of(self, party_id: str) -> str | None:
+        """The coalition a party belongs to, or None."""
+        for p in self.parties.values():
+            if party_id in p.members:
+                return p.id
+        return None
+
+    def counts_for(self, party_id: str) -> str:
+        """The party a place held by `party_id` counts for: a member's capture counts for its
+        coalition."""
+        return self.coalition_of(party_id) or party_id
+
+    def party_label(self, party_id: str | None) -> str:
+        if party_id is None:
+            return str((self.config.get("no_reports") or {}).get("label") or "No reports")
+        if party_id == CONTESTED:
+            return str(((self.config.get("parties") or {}).get(CONTESTED) or {}).get("label") or "Contested")
+        p = self.parties.get(party_id)
+        return (p.label or p.name) if p else party_id
+
+    def party_colour(self, party_id: str | None) -> str:
+        cfg = self.config.get("parties") or {}
+        if party_id is None:
+            return str((self.config.get("no_reports") or {}).get("colour") or "#e6e6e6")
+        if party_id == CONTESTED:
+            return str((cfg.get(CONTESTED) or {}).get("colour") or "#f0a500")
+        p = self.parties.get(party_id)
+        return (p.colour if p and p.colour else _FALLBACK_COLOURS[
+            list(self.parties).index(party_id) % len(_FALLBACK_COLOURS)] if p else "#999999")
+
+    @cached_property
+    def party_names(self) -> dict[str, str]:
+        """lower-cased name or alias -> party id: the parties' own names and aliases, and the
+        names of the actors whose side is a party."""
+        index: dict[str, str] = {}
+        for p in self.parties.values():
+            for n in (p.id, p.name, *p.aliases):
+                index.setdefault(n.lower().strip(), p.id)
+        for a in self.actors:
+            if a.side in self.parties and a.kind not in ("person",):
+                for n in (a.name, *a.aliases):
+                    index.setdefault(n.lower().strip(), a.side)
+        return index
+
+    def party_of(self, name: str | None) -> str | None:
+        """Return the party id a name means (a party, its alias, or an actor of its side)."""
+        if not name:
+            return None
+        key = name.lower().strip()
+        if key in self.party_names:
+            return self.party_names[key]
+        a = self.actor(name)
+        return a.side if a and a.side in self.parties else None
+
+    def level(self, key: str) -> str:
+        """The name of an admin level in this theatre: level("district") -> "township"."""
+        levels = self.config.get("admin_levels") or {}
+        return str(levels.get(key) or key)
 
     # -- look-ups ------------------------------------------------------------------------
     @cached_property
@@ -273,6 +400,10 @@ class Theatre:
         return _read_json(self.path / f"{what}.geojson")
 
 
+_FALLBACK_COLOURS = ("#c0392b", "#2c6fbb", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d",
+                     "#b03a2e", "#1f618d", "#117a65", "#6c3483", "#a04000")
+
+
 @lru_cache(maxsize=8)
 def _read_json(path: Path) -> Any:
     with open(path, encoding="utf-8") as f:
@@ -361,8 +492,40 @@ def load(name_or_path: str | Path = DEFAULT_THEATRE) -> Theatre:
         Outlet(r["name"], r.get("kind", ""), (r.get("reliability") or "F").strip().upper(),
                _split(r.get("aliases")), _split(r.get("domains")), (r.get("side") or "").strip())
         for r in _read_csv(path / "outlets.csv"))
+    parties = _read_parties(path, config)
     return Theatre(path=path, name=config.get("name", path.name),
                    title=config.get("title", path.name), country=config.get("country", ""),
                    demonyms=tuple(config.get("demonyms", ())), districts=districts,
                    provinces=provinces, places=places, actors=actors, outlets=outlets,
-                   config=config)
+                   config=config, parties=parties)
+
+
+def _read_parties(path: Path, config: dict[str, Any]) -> dict[str, Party]:
+    """Read parties.csv (or, for an older folder, the parties of theatre.json), in the order of
+    theatre.json `order`, then the file's."""
+    colours = config.get("parties") or {}
+    rows = _read_csv(path / "parties.csv")
+    out: dict[str, Party] = {}
+    if rows:
+        for line, r in enumerate(rows, start=2):
+            pid = (r.get("id") or "").strip()
+            if not pid:
+                raise TheatreError(f"{path / 'parties.csv'}: line {line}: no id; give every party an id")
+            if pid == CONTESTED or (r.get("kind") or "").strip() == "state_of_control":
+                continue
+            cfg = colours.get(pid) or {}
+            out[pid] = Party(pid, (r.get("kind") or "").strip(), (r.get("name") or pid).strip(),
+                             _split(r.get("aliases")), _split(r.get("members")), (r.get("note") or "").strip(),
+                             str(cfg.get("label") or ""), str(cfg.get("colour") or ""))
+    else:
+        for pid, cfg in colours.items():
+            if pid != CONTESTED:
+                out[pid] = Party(pid, "", str(cfg.get("label") or pid), (), (), "",
+                                 str(cfg.get("label") or ""), str(cfg.get("colour") or ""))
+    for p in out.values():
+        for m in p.members:
+            if m not in out:
+                raise TheatreError(f"{path / 'parties.csv'}: coalition {p.id!r} lists member {m!r}, "
+                                   f"which is not a party; declare {m!r} on a line of its own")
+    order = [o for o in config.get("order") or () if o in out]
+    return {pid: out[pid] for pid in (*order, *(p for p in out if p not in order))}
