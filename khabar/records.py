@@ -12,12 +12,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-Controller = Literal["taliban", "government", "contested"]
+# A party id of the record's theatre (its parties.csv), or "contested".
+Controller = str
 Stance = Literal["asserts", "denies", "disputes"]
 EventStatus = Literal["happened", "planned", "negated"]
 
 Day = date  # for annotations inside records that have a field named `date`
 
+# Afghanistan's controllers, kept only until every reader takes them from its theatre
+# (`Theatre.controllers`); to be removed.
 CONTROLLERS: tuple[str, ...] = ("taliban", "government", "contested")
 STANCES: tuple[str, ...] = ("asserts", "denies", "disputes")
 
