@@ -16,6 +16,7 @@ from typing import Any, Literal
 Controller = str
 Stance = Literal["asserts", "denies", "disputes"]
 EventStatus = Literal["happened", "planned", "negated"]
+ChangeKind = Literal["change", "holding"]
 
 Day = date  # for annotations inside records that have a field named `date`
 
@@ -110,6 +111,13 @@ class ControlChange:
     span: tuple[int, int]
     province_id: str | None = None
     trigger: str = ""
+    # what extraction found about the telling, so that compile never reads the sentence again
+    kind: ChangeKind = "change"  # "holding": held as of the date, since unknown
+    acting_party: str | None = None  # the party named as doing the taking (a member of a coalition)
+    speaker: str | None = None  # who the report attributes it to ("officials said", a named spokesman)
+    speaker_party: str | None = None  # the speaker's party, when the speaker is one of a party
+    hedged: bool = False  # "reportedly", "is said to have", "may have"
+    denied: bool = False  # the report tells a denial of it
 
     @property
     def id(self) -> str:
@@ -119,7 +127,9 @@ class ControlChange:
         return {"id": self.id, "district": self.district, "district_id": self.district_id,
                 "province": self.province, "province_id": self.province_id,
                 "controller": self.controller, "date": _iso(self.date),
-                "trigger": self.trigger, "evidence": self.evidence.text, "span": list(self.span)}
+                "trigger": self.trigger, "kind": self.kind, "acting_party": self.acting_party,
+                "speaker": self.speaker, "speaker_party": self.speaker_party, "hedged": self.hedged,
+                "denied": self.denied, "evidence": self.evidence.text, "span": list(self.span)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +145,8 @@ class Event:
     span: tuple[int, int]
     status: EventStatus = "happened"
     trigger: str = ""
+    district_ids: tuple[str, ...] = ()  # the gazetteer's ids of the places it involves
+    parties: tuple[str, ...] = ()  # the theatre's party ids of its actors and targets
 
     @property
     def id(self) -> str:
@@ -143,7 +155,8 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "actors": list(self.actors),
                 "targets": list(self.targets), "place": self.place, "date": _iso(self.date),
-                "status": self.status, "trigger": self.trigger,
+                "status": self.status, "trigger": self.trigger, "district_ids": list(self.district_ids),
+                "parties": list(self.parties),
                 "evidence": self.evidence.text, "span": list(self.span)}
 
 
@@ -158,14 +171,19 @@ class Claim:
     date: date | None
     evidence: Evidence
     span: tuple[int, int]
+    claimant_party: str | None = None  # the theatre's party id of the claimant, if one
+    district_ids: tuple[str, ...] = ()  # the gazetteer's ids of the places the claim is about
+    hedged: bool = False
 
     @property
     def id(self) -> str:
         return _record_id("claim", self.evidence, self.span, self.stance)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "claimant": self.claimant, "stance": self.stance, "text": self.text,
+        return {"id": self.id, "claimant": self.claimant, "claimant_party": self.claimant_party,
+                "stance": self.stance, "text": self.text,
                 "quantity": self.quantity.to_dict() if self.quantity else None,
+                "district_ids": list(self.district_ids), "hedged": self.hedged,
                 "date": _iso(self.date), "evidence": self.evidence.text, "span": list(self.span)}
 
 
@@ -177,13 +195,14 @@ class Quote:
     text: str
     evidence: Evidence
     span: tuple[int, int]
+    speaker_party: str | None = None
 
     @property
     def id(self) -> str:
         return _record_id("quote", self.evidence, self.span)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "speaker": self.speaker, "text": self.text,
+        return {"id": self.id, "speaker": self.speaker, "speaker_party": self.speaker_party, "text": self.text,
                 "evidence": self.evidence.text, "span": list(self.span)}
 
 
