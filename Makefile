@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/khabar demo --out out/demo
 
 test: $(STAMP)
+	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
