@@ -1,0 +1,1 @@
+"""The languages khabar reads: each module holds one language's words, and no theatre's."""
