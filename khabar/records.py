@@ -8,9 +8,9 @@ offsets in the document text. `to_dict()` gives the stable JSON shape of `khabar
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 # A party id of the record's theatre (its parties.csv), or "contested".
 Controller = str
@@ -93,6 +93,33 @@ class Quantity:
         return out
 
 
+def _json(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, Quantity):
+        return value.to_dict()
+    if isinstance(value, Evidence):
+        return value.text
+    return value
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """Return an extracted record as JSON-ready data: its id, its fields in order (dates ISO,
+    tuples as lists, the evidence as its sentence), the evidence and span last.
+
+    The one serialiser of records: `khabar extract`, the store's exports and the desk use it.
+    """
+    out: dict[str, Any] = {"id": record.id}
+    for f in fields(record):
+        if f.name not in ("evidence", "span"):
+            out[f.name] = _json(getattr(record, f.name))
+    out["evidence"] = record.evidence.text
+    out["span"] = list(record.span)
+    return out
+
+
 def _record_id(kind: str, evidence: Evidence, span: tuple[int, int], *key: object) -> str:
     raw = "|".join([kind, evidence.document_id, str(span[0]), str(span[1]), *map(str, key)])
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
@@ -124,12 +151,7 @@ class ControlChange:
         return _record_id("control", self.evidence, self.span, self.district, self.controller)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "district": self.district, "district_id": self.district_id,
-                "province": self.province, "province_id": self.province_id,
-                "controller": self.controller, "date": _iso(self.date),
-                "trigger": self.trigger, "kind": self.kind, "acting_party": self.acting_party,
-                "speaker": self.speaker, "speaker_party": self.speaker_party, "hedged": self.hedged,
-                "denied": self.denied, "evidence": self.evidence.text, "span": list(self.span)}
+        return record_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +175,7 @@ class Event:
         return _record_id("event", self.evidence, self.span, self.type)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "actors": list(self.actors),
-                "targets": list(self.targets), "place": self.place, "date": _iso(self.date),
-                "status": self.status, "trigger": self.trigger, "district_ids": list(self.district_ids),
-                "parties": list(self.parties),
-                "evidence": self.evidence.text, "span": list(self.span)}
+        return record_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +198,7 @@ class Claim:
         return _record_id("claim", self.evidence, self.span, self.stance)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "claimant": self.claimant, "claimant_party": self.claimant_party,
-                "stance": self.stance, "text": self.text,
-                "quantity": self.quantity.to_dict() if self.quantity else None,
-                "district_ids": list(self.district_ids), "hedged": self.hedged,
-                "date": _iso(self.date), "evidence": self.evidence.text, "span": list(self.span)}
+        return record_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +216,7 @@ class Quote:
         return _record_id("quote", self.evidence, self.span)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "speaker": self.speaker, "speaker_party": self.speaker_party, "text": self.text,
-                "evidence": self.evidence.text, "span": list(self.span)}
+        return record_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +238,7 @@ class Assessment:
         return _record_id("assessment", self.evidence, self.span, self.count)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "assessor": self.assessor, "controller": self.controller,
-                "count": self.count, "of": self.of, "unit": self.unit, "as_of": _iso(self.as_of), "kind": self.kind,
-                "evidence": self.evidence.text, "span": list(self.span)}
+        return record_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +269,50 @@ class Extraction:
         }
 
 
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Stored(Generic[R]):
+    """An extracted record as the store holds it: its stored id, its report's day and outlet, and
+    the analysts' review (their corrections already applied to `record`)."""
+
+    id: str  # the id it was stored under (a correction may change `record.id`, not this)
+    record: R
+    published: Day | None = None
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+    review: str | None = None  # "confirmed", "corrected" or "rejected"; None if unreviewed
+    review_note: str | None = None
+
+    @property
+    def document_id(self) -> str:
+        return self.record.evidence.document_id  # type: ignore[attr-defined]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.record.span  # type: ignore[attr-defined]
+
+    @property
+    def date(self) -> Day | None:
+        """Return the record's own day (its date, or a published count's as-of day), if any."""
+        return getattr(self.record, "date", None) or getattr(self.record, "as_of", None)
+
+    @property
+    def day(self) -> Day | None:
+        """Return the record's own day, else its report's publication day."""
+        return self.date or self.published
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record's JSON (`record_dict`) with its stored id, report and review."""
+        out = record_dict(self.record)
+        out.update(id=self.id, document_id=self.document_id, published=_iso(self.published),
+                   outlet=self.outlet, title=self.title, url=self.url, review=self.review,
+                   review_note=self.review_note)
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class Observation:
     """A stored control change as compile sees it: who held a district from when, and why."""
@@ -278,6 +333,13 @@ class Observation:
     review: str | None = None  # an analyst's override: "confirmed" or "corrected"
     trigger: str = ""  # the phrase that gave the change: "captured", "retook", "in control of"
     start: int = 0  # where its sentence starts in the document: the report's own order
+    # the stored control change's telling (see ControlChange)
+    kind: ChangeKind = "change"
+    acting_party: str | None = None
+    speaker: str | None = None
+    speaker_party: str | None = None
+    hedged: bool = False
+    denied: bool = False
 
 
 @dataclass(frozen=True, slots=True)

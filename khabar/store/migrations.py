@@ -130,6 +130,58 @@ def m004_assessment_unit(conn: sqlite3.Connection) -> None:
                  " AND lower(evidence) LIKE '%capital%'")
 
 
+@migration
+def m005_controller_is_any_party(conn: sqlite3.Connection) -> None:
+    """A controller is a party id of the store's theatre or "contested": the CHECK naming one
+    theatre's parties goes. SQLite cannot drop a CHECK, so the table is rebuilt and every row
+    copied, inside this migration's transaction (nothing refers to control_changes)."""
+    cols = ("id, document_id, district, district_id, province, province_id, controller, date, trigger,"
+            " span_start, span_end, ev_start, ev_end, evidence")
+    _script(conn, f"""
+    CREATE TABLE control_changes_new (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        district TEXT NOT NULL, district_id TEXT, province TEXT, province_id TEXT,
+        controller TEXT NOT NULL CHECK (controller <> ''),
+        date TEXT, trigger TEXT NOT NULL DEFAULT '', span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
+        evidence TEXT NOT NULL);
+    INSERT INTO control_changes_new ({cols}) SELECT {cols} FROM control_changes ORDER BY rowid;
+    DROP TABLE control_changes;
+    ALTER TABLE control_changes_new RENAME TO control_changes;
+    CREATE INDEX control_changes_district ON control_changes(district_id);
+    CREATE INDEX control_changes_document ON control_changes(document_id)
+    """)
+
+
+# The record fields added for issue 11, by table: (column, SQL type with its default).
+_RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "control_changes": (("kind", "TEXT NOT NULL DEFAULT 'change'"), ("acting_party", "TEXT"),
+                        ("speaker", "TEXT"), ("speaker_party", "TEXT"),
+                        ("hedged", "INTEGER NOT NULL DEFAULT 0"),
+                        ("denied", "INTEGER NOT NULL DEFAULT 0")),
+    "claims": (("claimant_party", "TEXT"), ("district_ids", "TEXT NOT NULL DEFAULT '[]'"),
+               ("hedged", "INTEGER NOT NULL DEFAULT 0")),
+    "events": (("district_ids", "TEXT NOT NULL DEFAULT '[]'"), ("parties", "TEXT NOT NULL DEFAULT '[]'")),
+    "quotes": (("speaker_party", "TEXT"),),
+}
+
+
+@migration
+def m006_record_attribution(conn: sqlite3.Connection) -> None:
+    """What extraction finds about a record's telling: who said it and of which party, hedged or
+    denied, the acting party, the districts a claim or event is about. Old rows take the
+    defaults (a change, unhedged, undenied, no party, no districts)."""
+    for table, cols in _RECORD_FIELDS.items():
+        for name, sql in cols:  # fixed names only
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql}")
+
+
+@migration
+def m007_meta(conn: sqlite3.Connection) -> None:
+    """What the store knows of itself: the theatre its reports belong to (set at first ingest)."""
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

@@ -14,29 +14,26 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar.errors import InputError
-from khabar.records import CONTROLLERS, PLOVER_TYPES, STANCES
+from khabar.store.spec import (
+    BOOL_RULE,
+    CONTROLLER_RULE,
+    DATE_RULE,
+    INT_RULE,
+    KINDS,
+    PARTY_RULE,
+    SPECS,
+)
 
-KINDS: tuple[str, ...] = ("control_changes", "events", "claims", "quotes", "assessments")
+if TYPE_CHECKING:
+    from khabar.theatres.loader import Theatre
+
 ACTIONS: tuple[str, ...] = ("confirm", "reject", "correct")
 REVIEW = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
-
-_DATE = "date"
-_INT = "int"
-_TEXT = "text"
-# field -> allowed values, or the kind of value it takes
-_FIELDS: dict[str, dict[str, tuple[str, ...] | str]] = {
-    "control_changes": {"controller": CONTROLLERS, "date": _DATE, "district": _TEXT,
-                        "district_id": _TEXT, "province": _TEXT, "province_id": _TEXT},
-    "events": {"type": PLOVER_TYPES, "date": _DATE, "place": _TEXT,
-               "status": ("happened", "planned", "negated")},
-    "claims": {"claimant": _TEXT, "stance": STANCES, "text": _TEXT, "date": _DATE},
-    "quotes": {"speaker": _TEXT, "text": _TEXT},
-    "assessments": {"assessor": _TEXT, "controller": CONTROLLERS, "count": _INT,
-                    "of_total": _INT, "as_of": _DATE, "kind": _TEXT},
-}
+_TRUE = ("true", "yes", "1")
+_FALSE = ("false", "no", "0")
 
 
 def _now() -> str:
@@ -47,9 +44,19 @@ def _or(values: tuple[str, ...]) -> str:
     return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
 
 
-def check_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """Return corrected fields as stored (dates ISO, counts int), or raise a one-line InputError."""
-    allowed = _FIELDS[kind]
+def store_theatre_of(conn: sqlite3.Connection) -> Theatre:
+    """Return the theatre of the store (its recorded one, else the default theatre)."""
+    from khabar.store.meta import theatre_or_default
+    from khabar.theatres.loader import load
+
+    return load(theatre_or_default(conn))
+
+
+def check_fields(kind: str, fields: dict[str, Any], theatre: Theatre | None = None) -> dict[str, Any]:
+    """Return corrected fields as stored (dates ISO, counts int, booleans 0/1), or raise a one-line
+    InputError. A controller must be a party id of the theatre or "contested", a party a party id
+    (the theatre is loaded only when such a field is corrected; None: the default theatre)."""
+    allowed = SPECS[kind].correctable
     out: dict[str, Any] = {}
     for name, value in fields.items():
         rule = allowed.get(name)
@@ -57,21 +64,31 @@ def check_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
             raise InputError(f"{name}: not a field of {kind} that can be corrected; "
                              f"use {_or(tuple(allowed))}")
         text = "" if value is None else str(value).strip()
+        if rule in (CONTROLLER_RULE, PARTY_RULE):
+            if theatre is None:
+                from khabar.theatres.loader import load
+
+                theatre = load()
+            rule = theatre.controllers if rule == CONTROLLER_RULE else theatre.party_ids
         if isinstance(rule, tuple):
             if text.lower() not in {v.lower() for v in rule}:
                 raise InputError(f"{name}={text}: not allowed; use {_or(rule)}")
             out[name] = next(v for v in rule if v.lower() == text.lower())
-        elif rule == _DATE:
+        elif rule == DATE_RULE:
             try:
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                     raise ValueError(text)
                 out[name] = date.fromisoformat(text).isoformat()
             except ValueError:
                 raise InputError(f"{name}={text}: not a date; use YYYY-MM-DD") from None
-        elif rule == _INT:
+        elif rule == INT_RULE:
             if not re.fullmatch(r"\d+", text):
                 raise InputError(f"{name}={text}: not a whole number")
             out[name] = int(text)
+        elif rule == BOOL_RULE:
+            if text.lower() not in (*_TRUE, *_FALSE):
+                raise InputError(f"{name}={text}: not allowed; use true or false")
+            out[name] = int(text.lower() in _TRUE)
         else:
             if not text:
                 raise InputError(f"{name}: empty; give a value")
@@ -100,8 +117,12 @@ def find_record(conn: sqlite3.Connection, record_id: str,
 
 
 def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: str, note: str,
-                  fields: dict[str, Any] | None = None, analyst: str = "") -> int:
-    """Store an analyst's override of a record in one transaction; return its id."""
+                  fields: dict[str, Any] | None = None, analyst: str = "",
+                  theatre: Theatre | None = None) -> int:
+    """Store an analyst's override of a record in one transaction; return its id.
+
+    A corrected controller or party is checked against the store's theatre (`theatre` if given).
+    """
     if kind not in KINDS:
         raise InputError(f"{kind}: unknown record kind; use {_or(KINDS)}")
     if action not in ACTIONS:
@@ -113,7 +134,10 @@ def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: s
         raise InputError(f"{record_id}: a correction needs at least one FIELD=VALUE")
     if action != "correct" and fields:
         raise InputError(f"{record_id}: only a correction takes fields; {action} takes none")
-    clean = check_fields(kind, fields)
+    needs_theatre = any(SPECS[kind].correctable.get(k) in (CONTROLLER_RULE, PARTY_RULE) for k in fields)
+    if needs_theatre and theatre is None:
+        theatre = store_theatre_of(conn)
+    clean = check_fields(kind, fields, theatre)
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = find_record(conn, record_id, kind)

@@ -9,8 +9,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from khabar.records import Document, Extraction, Observation
+from khabar.records import Claim, Document, Extraction, Observation, Stored
 from khabar.store.overrides import Review, apply_reviews, reviews
+from khabar.store.spec import KINDS, SPECS, spec
 
 
 def _now() -> str:
@@ -38,59 +39,49 @@ def save_extraction(conn: sqlite3.Connection, ex: Extraction) -> bool:
     as it was before the call.
     """
     doc = ex.document
+    now = _now()
     conn.execute("BEGIN IMMEDIATE")
     try:
         new = not has_document(conn, doc.id)
         if new:
-            conn.execute(
-                "INSERT INTO documents (id, title, outlet, url, published, language, text, source,"
-                " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.title, doc.outlet, doc.url, _iso(doc.published), doc.language,
-                 doc.text, doc.source, _now()))
-        for table in ("control_changes", "events", "claims", "quotes", "assessments"):
-            conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))  # noqa: S608
-        conn.executemany(
-            "INSERT OR REPLACE INTO control_changes (id, document_id, district, district_id, province,"
-            " province_id, controller, date, trigger, span_start, span_end, ev_start, ev_end,"
-            " evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.id, doc.id, r.district, r.district_id, r.province, r.province_id, r.controller,
-              _iso(r.date), r.trigger, *r.span, r.evidence.start, r.evidence.end,
-              r.evidence.text) for r in ex.control_changes])
-        conn.executemany(
-            "INSERT OR REPLACE INTO events (id, document_id, type, actors, targets, place, date,"
-            " status, trigger, span_start, span_end, ev_start, ev_end, evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.id, doc.id, r.type, json.dumps(list(r.actors)), json.dumps(list(r.targets)),
-              r.place, _iso(r.date), r.status, r.trigger, *r.span, r.evidence.start,
-              r.evidence.end, r.evidence.text) for r in ex.events])
-        conn.executemany(
-            "INSERT OR REPLACE INTO claims (id, document_id, claimant, stance, text, quantity, date,"
-            " span_start, span_end, ev_start, ev_end, evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.id, doc.id, r.claimant, r.stance, r.text,
-              json.dumps(r.quantity.to_dict()) if r.quantity else None, _iso(r.date), *r.span,
-              r.evidence.start, r.evidence.end, r.evidence.text) for r in ex.claims])
-        conn.executemany(
-            "INSERT OR REPLACE INTO quotes (id, document_id, speaker, text, span_start, span_end,"
-            " ev_start, ev_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.id, doc.id, r.speaker, r.text, *r.span, r.evidence.start, r.evidence.end,
-              r.evidence.text) for r in ex.quotes])
-        conn.executemany(
-            "INSERT OR REPLACE INTO assessments (id, document_id, assessor, controller, count,"
-            " of_total, as_of, kind, span_start, span_end, ev_start, ev_end, evidence, unit)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.id, doc.id, r.assessor, r.controller, r.count, r.of, _iso(r.as_of), r.kind,
-              *r.span, r.evidence.start, r.evidence.end, r.evidence.text, r.unit)
-             for r in ex.assessments])
-        conn.execute(
-            "INSERT OR REPLACE INTO extractions (document_id, pipeline, version, extracted_at,"
-            " warnings) VALUES (?, ?, ?, ?, ?)",
-            (doc.id, ex.pipeline, ex.version, _now(), json.dumps(list(ex.warnings))))
+            conn.execute(DOCUMENT_INSERT, document_row(doc, now))
+        for kind in KINDS:
+            conn.execute(f"DELETE FROM {kind} WHERE document_id = ?", (doc.id,))  # noqa: S608
+        for kind, recs in record_rows(ex).items():
+            if recs:
+                conn.executemany(SPECS[kind].insert_sql(), recs)
+        conn.execute(EXTRACTION_INSERT, extraction_row(ex, now))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return new
+
+
+DOCUMENT_INSERT = ("INSERT OR IGNORE INTO documents (id, title, outlet, url, published, language, text,"
+                   " source, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+EXTRACTION_INSERT = ("INSERT OR REPLACE INTO extractions (document_id, pipeline, version, extracted_at,"
+                     " warnings) VALUES (?, ?, ?, ?, ?)")
+
+
+def document_row(doc: Document, now: str) -> tuple[Any, ...]:
+    """Return the values `DOCUMENT_INSERT` writes for a document."""
+    return (doc.id, doc.title, doc.outlet, doc.url, _iso(doc.published), doc.language, doc.text,
+            doc.source, now)
+
+
+def extraction_row(ex: Extraction, now: str) -> tuple[Any, ...]:
+    """Return the values `EXTRACTION_INSERT` writes for an extraction."""
+    return (ex.document.id, ex.pipeline, ex.version, now, json.dumps(list(ex.warnings)))
+
+
+def record_rows(ex: Extraction) -> dict[str, list[tuple[Any, ...]]]:
+    """Return the rows of an extraction's records, by table, as their specs write them."""
+    doc_id = ex.document.id
+    by_kind: dict[str, tuple[Any, ...]] = {
+        "control_changes": ex.control_changes, "events": ex.events, "claims": ex.claims,
+        "quotes": ex.quotes, "assessments": ex.assessments}
+    return {kind: [SPECS[kind].row(r, doc_id) for r in recs] for kind, recs in by_kind.items()}
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -121,7 +112,8 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None,
     """
     sql = ("SELECT c.id, c.document_id, c.district_id, c.district, c.province, c.controller,"
            " c.date, COALESCE(c.date, d.published) AS effective, c.evidence, d.published,"
-           " d.outlet, d.title, d.url, c.trigger, c.ev_start FROM control_changes c JOIN documents d"
+           " d.outlet, d.title, d.url, c.trigger, c.ev_start, c.kind, c.acting_party, c.speaker,"
+           " c.speaker_party, c.hedged, c.denied FROM control_changes c JOIN documents d"
            " ON d.id = c.document_id WHERE COALESCE(c.date, d.published) IS NOT NULL")
     params: list[Any] = []
     if document_ids is not None:
@@ -132,24 +124,30 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None,
         sql += " AND COALESCE(c.date, d.published) <= ?"
         params.append(up_to.isoformat())
     obs = [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _d(r[6]), date.fromisoformat(r[7]),
-                       r[8], _d(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0)
+                       r[8], _d(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0,
+                       kind=r[15] or "change", acting_party=r[16], speaker=r[17],
+                       speaker_party=r[18], hedged=bool(r[19]), denied=bool(r[20]))
            for r in conn.execute(sql, params)]
     return _reviewed(obs, revs, up_to) if revs else obs
 
 
-_OBS_FIELDS = ("controller", "district", "district_id", "province")
+# the corrected columns an observation carries (its `date` is handled apart: it moves `effective`)
+_OBS_FIELDS = tuple(c.name for c in SPECS["control_changes"].columns
+                    if c.correct is not None and c.name != "date" and c.name in Observation.__dataclass_fields__)
 
 
 def _reviewed(obs: list[Observation], revs: dict[str, Review], up_to: date | None
               ) -> list[Observation]:
     """Apply overrides: rejected observations dropped, corrections in, the rest flagged."""
+    cols = SPECS["control_changes"]
     out = []
     for o in obs:
         rv = revs.get(o.record_id)
         if rv is not None:
             if rv.action == "reject":
                 continue
-            changes: dict[str, Any] = {k: rv.fields[k] for k in _OBS_FIELDS if k in rv.fields}
+            changes: dict[str, Any] = {k: cols.column(k).codec.from_sql(rv.fields[k])  # type: ignore[union-attr]
+                                       for k in _OBS_FIELDS if k in rv.fields}
             if "date" in rv.fields:
                 changes["date"] = changes["effective"] = date.fromisoformat(rv.fields["date"])
             o = replace(o, review=rv.label, **changes)
@@ -175,14 +173,13 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
 
 def records_of(conn: sqlite3.Connection, kind: str, document_ids: Collection[str] | None = None,
                keep_rejected: bool = False) -> list[dict[str, Any]]:
-    """Return stored records of a kind (a table name) as dicts, of some documents if given.
+    """Return stored records of a kind (a table name) as row dicts, of some documents if given.
 
     Analysts' overrides apply as `overrides.apply_reviews` applies them; rejected records are
-    left out unless `keep_rejected`.
+    left out unless `keep_rejected`. Columns hold what the store holds (JSON as text, booleans
+    as 0/1); `stored` gives the records themselves.
     """
-    tables = {"control_changes", "events", "claims", "quotes", "assessments"}
-    if kind not in tables:
-        raise ValueError(f"unknown record kind {kind!r}")
+    spec(kind)  # checks the kind
     sql = f"SELECT * FROM {kind}"  # noqa: S608 - kind is checked against a fixed set
     params: tuple[Any, ...] = ()
     if document_ids is not None:
@@ -190,3 +187,26 @@ def records_of(conn: sqlite3.Connection, kind: str, document_ids: Collection[str
         params = (json.dumps(list(document_ids)),)
     rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start", params)]
     return apply_reviews(conn, kind, rows, keep_rejected=keep_rejected)
+
+
+def stored(conn: sqlite3.Connection, kind: str, document_ids: Collection[str] | None = None,
+           keep_rejected: bool = False) -> list[Stored[Any]]:
+    """Return the stored records of a kind (ControlChange, Event, Claim, Quote or Assessment), each
+    with its stored id, its report's day, outlet, title and url, and the analysts' review (their
+    corrections applied, rejected records left out unless `keep_rejected`), in the order of their
+    day (own, else the report's), report and place in it."""
+    sp = spec(kind)
+    meta = {r[0]: r for r in conn.execute("SELECT id, published, outlet, title, url FROM documents")}
+    out = []
+    for row in records_of(conn, kind, document_ids, keep_rejected=keep_rejected):
+        m = meta.get(row["document_id"])
+        out.append(Stored(row["id"], sp.from_row(row), _d(m[1]) if m else None,
+                          (m[2] or "") if m else "", (m[3] or "") if m else "",
+                          (m[4] or "") if m else "", row["review"], row["review_note"]))
+    return sorted(out, key=lambda s: (s.day or date.min, s.document_id, s.span[0]))
+
+
+def stored_claims(conn: sqlite3.Connection, document_ids: Collection[str] | None = None
+                  ) -> list[Stored[Claim]]:
+    """Return the stored claims as records (see `stored`): what the claim check reads."""
+    return stored(conn, "claims", document_ids)

@@ -84,9 +84,10 @@ def test_failed_check_constraint_rolls_the_whole_document_back(db: sqlite3.Conne
     store.save_extraction(db, earlier)
     before = snapshot(db)
     bad = extraction("several_districts")
-    # the third record breaks CHECK (controller IN (...)) after two were inserted
-    broken = replace(bad, control_changes=(*bad.control_changes[:2],
-                                           replace(bad.control_changes[2], controller="warlords")))
+    claim = extraction("claim_with_number").claims[0]
+    # the claim breaks CHECK (stance IN (...)) after the control changes were inserted
+    broken = replace(bad, claims=(replace(claim, evidence=replace(claim.evidence, document_id=bad.document.id),
+                                          stance="guesses"),))  # type: ignore[arg-type]
     with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
         store.save_extraction(db, broken)
     assert not store.has_document(db, bad.document.id)
@@ -116,7 +117,7 @@ def test_failed_resave_keeps_the_old_records(db: sqlite3.Connection, extraction:
     ex = extraction("several_districts")
     store.save_extraction(db, ex)
     before = snapshot(db)
-    broken = replace(ex, control_changes=(replace(ex.control_changes[0], controller="nobody"),))
+    broken = replace(ex, control_changes=(replace(ex.control_changes[0], controller=""),))
     with pytest.raises(sqlite3.IntegrityError):
         store.save_extraction(db, broken)
     assert snapshot(db) == before
