@@ -44,9 +44,10 @@ def bulk_save(conn: sqlite3.Connection, extractions: Iterable[Extraction]) -> in
             batch[name].extend(table_rows)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        before = conn.total_changes
+        before = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         conn.executemany(DOCUMENT_INSERT, batch["documents"])
-        new = conn.total_changes - before
+        # (not total_changes: it counts the search index's rows that the triggers write too)
+        new = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0] - before)
         for kind in KINDS:
             conn.executemany(f"DELETE FROM {kind} WHERE document_id = ?", ids)  # noqa: S608
         for kind in KINDS:
