@@ -18,7 +18,7 @@ from khabar.ingest.feeds import feed_entries, is_feed, read_feed_file
 from khabar.ingest.files import (
     INDEX_NAME,
     decode_text,
-    folder_files,
+    folder_listing,
     read_index,
     read_json_file,
     read_jsonl_file,
@@ -26,7 +26,7 @@ from khabar.ingest.files import (
     text_document,
 )
 from khabar.ingest.html import html_document, read_html_file
-from khabar.ingest.urls import Fetch, fetch_url, is_url
+from khabar.ingest.urls import Fetch, fetch_url, is_url, other_scheme
 from khabar.records import Document
 
 __all__ = ["SUFFIXES", "Fetch", "feed_entries", "fetch_url", "html_document", "parse_date_option",
@@ -54,6 +54,11 @@ def read_inputs(inputs: Iterable[str], *, published: date | None = None, outlet:
     that are only teasers (under 40 words) are replaced by their linked page; feeds read from
     disk are not followed, so reading files never touches the network. `fetch` returns a URL's
     body and Content-Type (default: `fetch_url`, a bounded urllib request).
+
+    Every input is written by someone else: only http(s) links are followed, to public
+    addresses unless private ones are allowed; a folder gives only the files inside it (a
+    link out of it is one error line, and so is each file of another format); bytes,
+    characters, HTML tags and parse time are capped (`khabar.ingest.limits`).
     """
     if isinstance(inputs, str):
         inputs = [inputs]
@@ -80,14 +85,18 @@ def _read_input(item: str, fetch: Fetch, indexes: dict[Path, dict[str, dict[str,
         return
     path = Path(item)
     if path.is_dir():
-        files = folder_files(path, frozenset(SUFFIXES))
+        files, skipped = folder_listing(path, frozenset(SUFFIXES), UNSUPPORTED)
         if not files:
             raise InputError(f"{path}: no reports in folder; it needs .txt, .html, .json, .jsonl "
                              "or RSS/Atom feed files")
+        yield from skipped
         for f in files:
             yield from _safely(_read_file(f, indexes))
     elif path.is_file():
         yield from _read_file(path, indexes)
+    elif other_scheme(item):
+        raise UnsupportedFormat(f"{item.strip()}: the {other_scheme(item)}: scheme is not supported; "
+                                "give an http(s) URL, a file or a folder")
     else:
         raise InputError(f"{item}: no such file or folder; check the path")
 

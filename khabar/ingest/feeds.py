@@ -14,7 +14,7 @@ from khabar.errors import InputError, UnsupportedFormat
 from khabar.ingest.dates import parse_metadata_date
 from khabar.ingest.files import make_document, read_bytes
 from khabar.ingest.html import fragment_text, html_document
-from khabar.ingest.urls import Fetch, fetch_url, host
+from khabar.ingest.urls import Fetch, fetch_url, host, is_url
 from khabar.records import Document
 
 TEASER_WORDS = 40
@@ -79,6 +79,14 @@ def feed_entries(data: bytes, base_url: str = "", *, source: str = "", fetch: Fe
         title = fragment_text(entry.get("title", ""))
         published = _entry_date(entry)
         language = feed.get("language")
+        if link and not is_url(link):  # file:, ftp:, javascript: ... are never followed nor kept
+            if fetch_linked and len(text.split()) < TEASER_WORDS:
+                problem = f"{link}: not followed (only http and https links are fetched)"
+                if not text:
+                    out.append(InputError(f"{problem}; nothing to ingest"))
+                    continue
+                out.append(InputError(f"{problem}; kept the feed's {len(text.split())}-word summary"))
+            label, link = f"{source} entry {i}", ""
         if fetch_linked and link and len(text.split()) < TEASER_WORDS:
             try:
                 page = _full_page(link, fetch or fetch_url)

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from khabar.errors import InputError
+from khabar.errors import InputError, UnsupportedFormat
+from khabar.ingest import limits
 from khabar.ingest.dates import parse_metadata_date
 from khabar.records import Document, document_id
 
@@ -54,19 +55,31 @@ def language_code(value: object) -> str | None:
 
 def make_document(text: str, *, source: str, title: str = "", outlet: str = "", url: str = "",
                   published: date | None = None, language: object = None) -> Document:
-    """Return a Document with its stable id; the language is guessed when metadata has none."""
+    """Return a Document with its stable id; the language is guessed when metadata has none.
+
+    A text over the character cap (`limits.max_chars`) is cut, with one warning line."""
+    text = limits.cap_chars(text, source or title or "report")
     return Document(id=document_id(text), text=text, title=" ".join(title.split()),
                     outlet=outlet.strip(), url=url.strip(), published=published,
                     language=language_code(language) or guess_language(text), source=source)
 
 
 def read_bytes(path: Path) -> bytes:
-    """Return a file's bytes; raise InputError if it cannot be read or holds only whitespace."""
+    """Return a file's bytes; raise InputError if it cannot be read, is over the byte cap
+    (`limits.max_bytes`) or holds only whitespace."""
+    cap = limits.current().max_bytes
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if cap and size > cap:
+                limits.check_bytes(size, str(path))
+            data = f.read(cap + 1) if cap else f.read()
     except OSError as e:
         reason = e.strerror or e
         raise InputError(f"{path}: cannot read ({reason}); check the path and its permissions") from None
+    if cap and len(data) > cap:  # a file that grew, or a device
+        raise InputError(f"{path}: more than {limits.size(cap)}; not read "
+                         "(raise --max-bytes or KHABAR_MAX_BYTES to take it)")
     if not data.strip():
         raise InputError(f"{path}: empty file; nothing to ingest")
     return data
@@ -80,16 +93,22 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode_text(data: bytes, label: str) -> str:
-    """Return bytes as text: UTF-8 (or a UTF-16 with BOM), else the detected encoding, else latin-1."""
+    """Return bytes as text: UTF-8, UTF-16 (with a BOM or without, told by where its zero bytes
+    fall), else the detected encoding, else latin-1. UTF-8 with some invalid bytes keeps them as
+    U+FFFD, and a text that is not UTF-8 at all is read in the encoding detected; each says so in
+    one warning line (`limits.notice`)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     elif b"\x00" in data[:8192]:
-        raise InputError(f"{label}: binary file, not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(f"{label}: binary file, not text")
+        text = data.decode(utf16, errors="replace")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _detect(data)
+            text = _not_utf8(data, label)
     if _looks_binary(text):
         raise InputError(f"{label}: binary file, not text")
     if not text.strip():
@@ -97,13 +116,43 @@ def decode_text(data: bytes, label: str) -> str:
     return text
 
 
-def _detect(data: bytes) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return "utf-16-le" or "-be" for text whose every other byte is mostly zero, else None."""
+    sample = data[:8192]
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4:
+        return None
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    if zeros_odd >= 0.3 and zeros_even <= 0.02:
+        return "utf-16-le"
+    if zeros_even >= 0.3 and zeros_odd <= 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _not_utf8(data: bytes, label: str) -> str:
+    """Return the text of bytes that are not valid UTF-8, with a warning line saying how it was read."""
+    replaced = data.decode("utf-8-sig", errors="replace")
+    bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for c in replaced if ord(c) > 0x7F and c != "\ufffd")
+    if good >= bad:  # UTF-8 with some bad bytes: keep what is right, mark what is not
+        limits.notice(f"{label}: {bad} invalid UTF-8 byte sequence(s) replaced with \ufffd; "
+                      "check the file's encoding")
+        return replaced
+    text, encoding = _detect(data)
+    limits.notice(f"{label}: not UTF-8; read as {encoding}")
+    return text
+
+
+def _detect(data: bytes) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - trafilatura's dependencies bring it
-        return data.decode("latin-1")
+        return data.decode("latin-1"), "latin-1"
     best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("latin-1")
+    if best is None:
+        return data.decode("latin-1"), "latin-1"
+    return str(best), best.encoding
 
 
 def _same(a: str, b: str) -> bool:
@@ -227,6 +276,8 @@ def read_index(folder: Path) -> tuple[dict[str, dict[str, Any]], list[InputError
     path = folder / INDEX_NAME
     if not path.is_file():
         return {}, []
+    if not inside(path, folder):
+        return {}, [InputError(f"{path}: a link to {path.resolve()}, outside the folder; not read")]
     entries: dict[str, dict[str, Any]] = {}
     errors: list[InputError] = []
     try:
@@ -250,11 +301,40 @@ def read_index(folder: Path) -> tuple[dict[str, dict[str, Any]], list[InputError
 
 def folder_files(folder: Path, extensions: frozenset[str]) -> list[Path]:
     """Return the files under a folder with one of the extensions, sorted; skip hidden ones and the index."""
-    found = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+    return folder_listing(folder, extensions)[0]
+
+
+def folder_listing(folder: Path, extensions: frozenset[str], unsupported: str = ""
+                   ) -> tuple[list[Path], list[InputError]]:
+    """Return the report files under a folder, sorted, and an error for each file skipped.
+
+    Hidden files and folders and the index are passed over in silence; a file of another
+    format is skipped with one line (`unsupported` says what to use instead), and so is a link
+    whose target lies outside the folder (`x.txt -> /etc/passwd`): a folder gives only what is
+    in it. Links to folders are not followed.
+    """
+    root = folder.resolve()
+    found: list[Path] = []
+    skipped: list[InputError] = []
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
-            p = Path(root, name)
-            if not name.startswith(".") and name != INDEX_NAME and p.suffix.lower() in extensions:
-                found.append(p)
-    return sorted(found)
+            p = Path(base, name)
+            if name.startswith(".") or name == INDEX_NAME:
+                continue
+            if p.suffix.lower() not in extensions:
+                skipped.append(UnsupportedFormat(f"{p}: skipped ({unsupported or 'unsupported format'})"))
+                continue
+            if p.is_symlink() or not p.resolve().is_relative_to(root):
+                target = p.resolve()
+                if not target.is_relative_to(root):
+                    skipped.append(InputError(f"{p}: a link to {target}, outside the folder; not read"))
+                    continue
+            found.append(p)
+    skipped.sort(key=lambda e: str(e))
+    return sorted(found), skipped
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Return True if a path (after following its links) lies inside a folder."""
+    return path.resolve().is_relative_to(folder.resolve())

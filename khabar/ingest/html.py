@@ -10,9 +10,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from khabar.errors import InputError
+from khabar.ingest import limits
 from khabar.ingest.dates import parse_metadata_date
 from khabar.ingest.files import make_document, read_bytes
-from khabar.ingest.urls import host
+from khabar.ingest.urls import host, is_url
 from khabar.records import Document
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
@@ -37,16 +38,28 @@ def html_document(data: bytes | str, *, source: str, url: str = "") -> Document:
     """Return the Document of a news page: main text, title, date, outlet, canonical url, language.
 
     Paragraphs are separated by blank lines; a first paragraph that repeats the title is dropped.
+    A page over the byte or tag cap is refused before it is parsed, and parsing has the time
+    budget of a report (`khabar.ingest.limits`).
     The outlet is the site's name, else its host; the url is the canonical one, else `url`.
     """
-    result = trafilatura.bare_extraction(data, url=url or None, with_metadata=True,
-                                         include_comments=False, date_extraction_params=_DATE_PARAMS)
+    limits.check_bytes(len(data), source, "page")
+    limits.check_tags(data, source)
+    try:
+        with limits.time_budget():
+            result = trafilatura.bare_extraction(data, url=url or None, with_metadata=True,
+                                                 include_comments=False,
+                                                 date_extraction_params=_DATE_PARAMS)
+    except limits.ReportTimeout as e:
+        raise InputError(f"{source}: parsing the page took longer than {e.args[0]:g} s; not read "
+                         "(raise --max-seconds or KHABAR_MAX_SECONDS to take it)") from None
     raw = getattr(result, "text", None) or ""
     title = getattr(result, "title", None) or ""
     text = _paragraphs(raw.splitlines(), title)
     if len(text.split()) < MIN_WORDS:
         raise InputError(f"{source}: no article text found; nothing to ingest")
     page_url = getattr(result, "url", None) or url
+    if not is_url(page_url):  # a canonical link to file: or javascript: is no report's address
+        page_url = url if is_url(url) else ""
     head = data[:20000].encode("utf-8", "replace") if isinstance(data, str) else data[:20000]
     m = _LANG.search(head)
     language = getattr(result, "language", None) or (m[1].decode("ascii") if m else None)

@@ -1,36 +1,171 @@
-"""Fetching reports over HTTP: one bounded request, errors as one line naming the URL."""
+"""Fetching reports over HTTP: one bounded request, errors as one line naming the URL.
+
+Links come from feeds and pages someone else wrote, so a fetch reaches only http(s) URLs and only
+public addresses: a host that resolves to a loopback, private, link-local, multicast or reserved
+address is refused when the connection is made (after DNS resolution, on every hop of a
+redirect), unless the limits in force allow private addresses (`--allow-private`). A redirect
+to another scheme (ftp:, file:) is refused. No proxy from the environment is used.
+"""
 
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import socket
+import ssl
 from collections.abc import Callable
+from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
-from urllib.request import Request, urlopen
+from urllib.request import (
+    HTTPDefaultErrorHandler,
+    HTTPErrorProcessor,
+    HTTPHandler,
+    HTTPRedirectHandler,
+    HTTPSHandler,
+    OpenerDirector,
+    Request,
+)
 
 from khabar import __version__
 from khabar.errors import InputError
+from khabar.ingest import limits
 
 Fetch = Callable[[str], tuple[bytes, str]]
 """A function that returns a URL's body and its Content-Type, or raises InputError."""
 
 USER_AGENT = f"khabar/{__version__} (press report reader; Python urllib)"
 TIMEOUT = 20.0
-MAX_BYTES = 10_000_000
+MAX_BYTES = limits.MAX_BYTES
+SCHEMES = ("http", "https")
 _ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+_PRIVATE_HINT = "pass --allow-private (or KHABAR_ALLOW_PRIVATE=1) to fetch from a private network"
+
+
+class Refused(OSError):
+    """A connection or redirect that the fetch policy does not allow (its message says why)."""
 
 
 def is_url(s: str) -> bool:
     """Return True if `s` is an http(s) URL with a host."""
     parts = urlsplit(s.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return parts.scheme.lower() in SCHEMES and bool(parts.netloc)
+
+
+def other_scheme(s: str) -> str | None:
+    """Return the scheme of a URL that is not http(s) ("ftp", "file"), or None."""
+    s = s.strip()
+    parts = urlsplit(s)
+    scheme = parts.scheme.lower()
+    if not scheme or scheme in SCHEMES or len(scheme) == 1:  # "C:\\..." is a path
+        return None
+    return scheme if "://" in s or scheme in ("file", "ftp", "data", "gopher", "jar") else None
 
 
 def host(url: str) -> str:
     """Return a URL's host name without a leading "www.", or ""."""
     name = (urlsplit(url).hostname or "").lower()
     return name.removeprefix("www.")
+
+
+def address_problem(ip: str) -> str | None:
+    """Return why an IP address may not be fetched from ("a loopback address"), or None."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return "not an IP address"
+    mapped = getattr(addr, "ipv4_mapped", None)
+    if mapped is not None:
+        addr = mapped
+    for kind, bad in (("a loopback", addr.is_loopback), ("a link-local", addr.is_link_local),
+                      ("a multicast", addr.is_multicast), ("an unspecified", addr.is_unspecified),
+                      ("a private", addr.is_private), ("a reserved", addr.is_reserved)):
+        if bad:
+            return f"{kind} address"
+    if not addr.is_global:
+        return "not a public address"
+    return None
+
+
+_DEFAULT_TIMEOUT: Any = getattr(socket, "_GLOBAL_DEFAULT_TIMEOUT", None)
+
+
+def _safe_create_connection(address: tuple[str, int], timeout: Any = _DEFAULT_TIMEOUT,
+                            source_address: Any = None, **_: Any) -> socket.socket:
+    """Connect as socket.create_connection does, to the host's checked addresses only."""
+    name, port = address
+    allow = limits.current().allow_private
+    try:
+        infos = socket.getaddrinfo(name, port, 0, socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise OSError(e.errno, e.strerror or str(e)) from None
+    error: OSError | None = None
+    for info in infos:
+        ip = str(info[4][0])
+        problem = None if allow else address_problem(ip)
+        if problem:
+            who = ip if name.strip("[]") == ip else f"{name} is {ip},"
+            raise Refused(f"refused: {who} {problem}; {_PRIVATE_HINT}")
+    for family, kind, proto, _canon, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not _DEFAULT_TIMEOUT:
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as e:
+            error = e
+            sock.close()
+    raise error or OSError(f"cannot connect to {name}")
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _safe_create_connection
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _safe_create_connection
+
+
+class _HTTP(HTTPHandler):
+    def http_open(self, req: Request) -> http.client.HTTPResponse:
+        return self.do_open(_HTTPConnection, req)
+
+
+class _HTTPS(HTTPSHandler):
+    def __init__(self) -> None:
+        super().__init__(context=ssl.create_default_context())
+
+    def https_open(self, req: Request) -> http.client.HTTPResponse:
+        return self.do_open(_HTTPSConnection, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _Redirects(HTTPRedirectHandler):
+    max_redirections = 5
+
+    def redirect_request(self, req: Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> Request | None:
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in SCHEMES:
+            raise Refused(f"refused a redirect to {scheme or 'a relative'}: URL {newurl}; "
+                          "only http and https are followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def opener() -> OpenerDirector:
+    """Return an opener that speaks http(s) only, checks every connection's address, follows
+    at most 5 redirects to http(s), and uses no proxy."""
+    director = OpenerDirector()
+    for handler in (_HTTP(), _HTTPS(), _Redirects(), HTTPDefaultErrorHandler(), HTTPErrorProcessor()):
+        director.add_handler(handler)
+    return director
 
 
 def _reason(e: BaseException | str) -> str:
@@ -41,17 +176,26 @@ def _reason(e: BaseException | str) -> str:
     return " ".join(text.split())
 
 
-def fetch_url(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
-    """Return the body and Content-Type of a URL; raise InputError naming it if that fails."""
+def fetch_url(url: str, *, timeout: float = TIMEOUT, max_bytes: int | None = None) -> tuple[bytes, str]:
+    """Return the body and Content-Type of a URL; raise InputError naming it if that fails.
+
+    Only http(s), only public addresses unless the limits allow private ones; the body is cut
+    off at `max_bytes` (default: the limits' `max_bytes`) and refused if it is longer.
+    """
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme not in SCHEMES:
+        raise InputError(f"{url}: not fetched (the {scheme or 'missing'}: scheme is not supported; "
+                         "only http and https links are followed)")
+    cap = limits.current().max_bytes if max_bytes is None else max_bytes
     request = Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
-    size = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
-    too_big = InputError(f"{url}: cannot fetch (larger than {size}); save the page and ingest the file")
+    too_big = InputError(f"{url}: cannot fetch (larger than {limits.size(cap)}); save the page and "
+                         "ingest the file, or raise --max-bytes")
     try:
-        with urlopen(request, timeout=timeout) as response:
+        with opener().open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > max_bytes:
+            if cap and length.isdigit() and int(length) > cap:
                 raise too_big
-            data = response.read(max_bytes + 1)
+            data = response.read(cap + 1) if cap else response.read()
             content_type = response.headers.get("Content-Type", "")
     except HTTPError as e:
         e.close()
@@ -60,6 +204,6 @@ def fetch_url(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES)
         raise InputError(f"{url}: cannot fetch ({_reason(e.reason)})") from None
     except (OSError, http.client.HTTPException, ValueError) as e:
         raise InputError(f"{url}: cannot fetch ({_reason(e)})") from None
-    if len(data) > max_bytes:
+    if cap and len(data) > cap:
         raise too_big
     return data, content_type

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from khabar.ingest import limits
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # path -> (fixture file or the body itself, Content-Type).
@@ -51,9 +53,23 @@ class _Server(ThreadingHTTPServer):
     user_agents: list[str]
 
 
+@pytest.fixture
+def allow_private() -> Iterator[None]:
+    """Let fetches reach loopback addresses for one test, as `--allow-private` does."""
+    with limits.limits(allow_private=True):
+        yield
+
+
+@pytest.fixture
+def server(httpd: _Server, allow_private: None) -> _Server:
+    """Return the local server, with fetches from loopback allowed for the test."""
+    return httpd
+
+
 @pytest.fixture(scope="session")
-def server() -> Iterator[_Server]:
-    """Return a running local server; `server.base` is its http://127.0.0.1:PORT."""
+def httpd() -> Iterator[_Server]:
+    """Return a running local server; `server.base` is its http://127.0.0.1:PORT (fetching from
+    it is refused unless the test allows private addresses)."""
     httpd = _Server(("127.0.0.1", 0), _Handler)
     httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.user_agents = []

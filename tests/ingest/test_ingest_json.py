@@ -71,6 +71,7 @@ def test_folder_mixing_formats_is_read_in_name_order(fixtures: Path, tmp_path: P
     (tmp_path / ".hidden.txt").write_text("A hidden file is skipped.")
     results = list(read_inputs([str(tmp_path)]))
     assert [r.source if isinstance(r, Document) else str(r).split(": ")[0] for r in results] == [
+        str(tmp_path / "notes.md"),  # skipped, with one line
         str(tmp_path / "b-page.html"),
         f"{tmp_path / 'c-reports.jsonl'}:1",
         f"{tmp_path / 'c-reports.jsonl'}:2",
@@ -80,7 +81,7 @@ def test_folder_mixing_formats_is_read_in_name_order(fixtures: Path, tmp_path: P
         str(tmp_path / "d" / "wire.atom"),
         str(tmp_path / "d" / "wire.atom"),
     ]
-    corpus_001 = results[4]
+    corpus_001 = results[5]
     assert isinstance(corpus_001, Document) and corpus_001.outlet == "Frontier Daily"
 
 

@@ -29,7 +29,7 @@ def test_url_to_a_text_file(server: Any) -> None:
     assert doc.url == f"{server.base}/notes.txt"
 
 
-def test_unreadable_url_is_one_line_naming_it(closed_port: int) -> None:
+def test_unreadable_url_is_one_line_naming_it(closed_port: int, allow_private: None) -> None:
     url = f"http://127.0.0.1:{closed_port}/x"
     [err] = read_inputs([url])
     assert isinstance(err, InputError)
@@ -60,7 +60,8 @@ def test_fetch_stops_at_the_size_limit(server: Any) -> None:
     url = f"{server.base}/feed.atom"
     with pytest.raises(InputError) as e:
         fetch_url(url, max_bytes=100)
-    assert str(e.value) == f"{url}: cannot fetch (larger than 100 bytes); save the page and ingest the file"
+    assert str(e.value) == (f"{url}: cannot fetch (larger than 100 bytes); save the page and "
+                            "ingest the file, or raise --max-bytes")
 
 
 def test_injected_fetch_is_used() -> None:
