@@ -14,12 +14,16 @@ import typer
 from rich.console import Console
 
 from khabar.errors import KhabarError
+from khabar.theatres import loader
 
 console = Console(soft_wrap=True)  # long lines stay whole when piped; tables keep their width
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", envvar="KHABAR_DB")]
-TheatreOption = Annotated[str, typer.Option("--theatre", help="Bundled theatre name or folder.")]
+TheatreOption = Annotated[str, typer.Option(
+    "--theatre", envvar="KHABAR_THEATRE",
+    help="A bundled theatre's name or a unique prefix of it (see `khabar theatres`), or a theatre folder.")]
+DEFAULT_THEATRE = loader.DEFAULT_THEATRE  # `theatre: TheatreOption = DEFAULT_THEATRE`
 PipelineOption = Annotated[str, typer.Option("--pipeline", help="standard (parser) or fast (rules only).")]
 
 STATE = {"debug": False}

@@ -21,6 +21,7 @@ from khabar.cli import (
     map_cmd,
     review_cmd,
     serve_cmd,
+    theatres_cmd,
     timeline_cmd,
     watch_cmd,
 )
@@ -61,6 +62,7 @@ app.command("claims")(claims_cmd.claims)
 app.command("serve")(serve_cmd.serve)
 app.command("watch")(watch_cmd.watch)
 app.command("bench")(bench_cmd.bench)
+app.command("theatres")(theatres_cmd.theatres)
 
 if __name__ == "__main__":
     app()

@@ -1,7 +1,7 @@
 """Measures of a theatre's districts: land area (equal-area projection) and length of land border.
 
 Computed once per theatre from `districts.geojson` (and `borders.json` for the neighbours), with
-shapely and pyproj, and cached for the process: about a second for Afghanistan's 399 districts.
+shapely and pyproj, and cached for the process: about a second for 400 districts.
 """
 
 from __future__ import annotations

@@ -1,9 +1,14 @@
 """Theatres are folders of data: districts, provinces, places, actors, outlets, sample reports.
 
-`load()` reads the bundled default (Afghanistan 2021) or any folder laid out the same way:
+`load()` reads a bundled theatre (a folder of this package with a theatre.json; `load()` alone
+gives the one whose theatre.json says `"default": true`), by its name or a unique prefix of it
+("myanmar" for myanmar_2021_24), or any folder laid out the same way; `installed()` lists the
+bundled ones. A user's folder is checked first (`check.problems`): a malformed one raises a
+TheatreError of one line naming the file, the line and the fix.
 
     theatre.json        name, title, country, demonyms, period, the parties' colours and order,
-                        who opposes whom, the incumbent, the admin levels' names, files
+                        who opposes whom, the incumbent, the admin levels' names, other_sides
+                        (sides of actors and outlets that hold no place), files
     parties.csv         id, kind, name, aliases, members, note: every party a place can pass to
                         (a coalition lists its members); `contested` is a state, not a party
     districts.geojson   one feature per district: id, name, province, province_id, variants
@@ -28,7 +33,50 @@ from typing import Any
 from khabar.errors import TheatreError
 
 BUNDLED = Path(__file__).parent
-DEFAULT_THEATRE = "afghanistan_2021"
+
+
+def installed() -> dict[str, Path]:
+    """Return the bundled theatres: folder name -> folder, for each folder with a theatre.json."""
+    return {p.name: p for p in sorted(BUNDLED.iterdir())
+            if p.is_dir() and not p.name.startswith((".", "_")) and (p / "theatre.json").is_file()}
+
+
+def _default_name() -> str:
+    """Return the bundled theatre whose theatre.json says `"default": true` (else the first)."""
+    found = installed()
+    for name, path in found.items():
+        try:
+            if json.loads((path / "theatre.json").read_text(encoding="utf-8")).get("default") is True:
+                return name
+        except (OSError, ValueError, AttributeError):
+            continue
+    return next(iter(found), "")
+
+
+DEFAULT_THEATRE = _default_name()
+
+
+def resolve(name_or_path: str | Path | None = None) -> Path:
+    """Return the folder of a theatre: an existing folder, a bundled name, or a unique prefix of
+    one ("myanmar" -> myanmar_2021_24); None or "" is the default theatre."""
+    if name_or_path is None or str(name_or_path) == "":
+        name_or_path = DEFAULT_THEATRE
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path
+    found = installed()
+    key = str(name_or_path)
+    if key in found:
+        return found[key]
+    matches = [n for n in found if n.startswith(key)] if "/" not in key else []
+    if len(matches) == 1:
+        return found[matches[0]]
+    names = ", ".join(found) or "none"
+    if matches:
+        raise TheatreError(f"{key}: more than one bundled theatre begins so ({', '.join(matches)}); "
+                           "give more of the name")
+    raise TheatreError(f"{key}: no such theatre; give a bundled name ({names}; see `khabar theatres`) "
+                       "or a folder with theatre.json, parties.csv and districts.geojson")
 
 
 def name_key(name: str) -> str:
@@ -247,6 +295,8 @@ class Theatre:
     def level(self, key: str) -> str:
         """The name of an admin level in this theatre: level("district") -> "township"."""
         levels = self.config.get("admin_levels") or {}
+        if not levels.get(key) and key.endswith("s") and levels.get(key[:-1]):
+            return f"{levels[key[:-1]]}s"  # "districts" from "district": "township"
         return str(levels.get(key) or key)
 
     # -- look-ups ------------------------------------------------------------------------
@@ -469,15 +519,22 @@ def _read_provinces(path: Path, districts: dict[str, District],
     return out
 
 
+@lru_cache(maxsize=16)
+def load(name_or_path: str | Path | None = DEFAULT_THEATRE) -> Theatre:
+    """Return the theatre of a bundled name (see `installed()`), a unique prefix of one, or
+    a folder path (checked first: a malformed folder raises one line naming the file and the fix)."""
+    return _load(resolve(name_or_path).resolve())
+
+
 @lru_cache(maxsize=8)
-def load(name_or_path: str | Path = DEFAULT_THEATRE) -> Theatre:
-    """Return the theatre of a bundled name (e.g. "afghanistan_2021") or of a folder path."""
-    path = Path(name_or_path)
-    if not path.is_dir():
-        path = BUNDLED / str(name_or_path)
-    if not path.is_dir():
-        raise TheatreError(f"{name_or_path}: no such theatre; give a bundled name "
-                           f"({DEFAULT_THEATRE}) or a folder with districts.geojson")
+def _load(path: Path) -> Theatre:
+    if path.parent != BUNDLED.resolve():  # bundled folders are checked by the tests
+        from khabar.theatres.check import problems
+
+        found = problems(path)
+        if found:
+            more = f" (and {len(found) - 1} more: run `khabar theatres --check {path}`)" if len(found) > 1 else ""
+            raise TheatreError(found[0] + more)
     config = _read_json(path / "theatre.json") if (path / "theatre.json").exists() else {}
     districts = _read_districts(path / "districts.geojson")
     places = tuple(
