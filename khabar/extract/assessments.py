@@ -15,17 +15,13 @@ from datetime import date
 
 from khabar.extract.dates import DateMention, date_near
 from khabar.extract.lowscan import lowered
-from khabar.extract.sentences import Context, Sent
+from khabar.extract.sentences import Context, Sent, parties_named, per_theatre
+from khabar.lang import en
 from khabar.records import Assessment
+from khabar.theatres.loader import Theatre
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-          "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a dozen": 12}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-             "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+_WORDS = {w: n for w, n in en.CARDINALS.items() if n < 100}  # "a hundred districts" is no count
+_ORDINALS = en.ORDINALS
 _N = r"(?P<n>\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
 _ORD = r"(?P<n>\d{1,2}(?:st|nd|rd|th)|" + "|".join(o for o in _ORDINALS if o != "first") + r")"
 _Q = (r"(?:(?P<q>more than|over|at least|about|around|nearly|almost|just over|just under|some|"
@@ -35,9 +31,18 @@ _UNIT = (r"(?!police\b)(?:rural\s+)?(?:districts?(?:\s+(?:centres?|centers?|head
 _FALL = (r"(?:have\s+|had\s+|has\s+)?(?:now\s+|already\s+|so far\s+)?(?:fallen|fell|falling|been captured|"
          r"been overrun|been taken|been lost|changed hands|changing hands|lost|to fall|gone)")
 
-_COUNT = re.compile(
-    _Q + r"(?:half\s+)?\(?" + _N + r"\)?\s+(?:out\s+)?of\s+(?:the\s+)?(?:Afghanistan['’]s\s+|"
-    r"the\s+country['’]s\s+|country['’]s\s+|(?:its|their)\s+|Afghan\s+)?(?P<total>\d{2,3})\s+" + _UNIT, re.I)
+
+
+def _count_pattern(theatre: Theatre) -> re.Pattern[str]:
+    """"215 of 421 districts", "18 of the country's 34 provincial capitals", "of <Country>'s ..."."""
+    own = [re.escape(theatre.country) + r"['’]s"] if theatre.country else []
+    own += [re.escape(d) for d in theatre.demonyms if d and not d.endswith(("'s", "’s"))]
+    country = "".join(f"{w}\\s+|" for w in own)
+    return re.compile(
+        _Q + r"(?:half\s+)?\(?" + _N + r"\)?\s+(?:out\s+)?of\s+(?:the\s+)?(?:" + country +
+        r"the\s+country['’]s\s+|country['’]s\s+|(?:its|their)\s+)?(?P<total>\d{2,3})\s+" + _UNIT, re.I)
+
+
 _CONTROL_NEAR = re.compile(r"\b(?:control\w*|h[eo]lds?|held|holding|in\s+\w+\s+hands|under|captured|"
                            r"contested|assessed|tall(?:y|ied)|count)\b", re.I)
 _FLOW = re.compile(_Q + _N + r"\s+(?:more\s+)?(?:" + _UNIT + r"(?:\s+of\s+the\s+province)?|of\s+(?:them|those))"
@@ -55,16 +60,29 @@ _NUMBER_OF = re.compile(r"\bnumber of (?:provincial\s+)?(?:districts|district ce
                         + _N + r"\b", re.I)
 _CONTESTED = re.compile(_Q + _N + r"\s+(?:other\s+|more\s+)?" + _UNIT + r"\s+(?:are|were|remain|remained)\s+"
                         r"(?:now\s+|still\s+)?contested", re.I)
-_PARTY_SOURCE = re.compile(
-    r"(?<!to the )(?<!by the )(?<!from the )(?<!against the )(?<!of the )(?<!to )(?<!by )"
-    r"\b(?:taliban|mujahid|shaheen|islamic emirate|the militants|ministry|government|spokesman|"
-    r"spokesperson|political office|the group['’]s|the movement['’]s)\b[^.]{0,60}\b(?:said|says|say|"
-    r"told|announced|claimed|claims)\b|\b(?:claim|claimed|claims)\b|\baccording to (?:the\s+)?(?:taliban|"
-    r"spokesman|spokesperson|ministry|mujahid|islamic emirate|group|movement|government)\b", re.I)
+
+
+def _party_source(theatre: Theatre) -> re.Pattern[str]:
+    """A party, its spokesman or ministry as the source of a count: "the Front said it had taken
+    12 of the 18 districts" (a claim, not an assessment). The names are the theatre's armed
+    groups' and those of the people of every party."""
+    names = {n.lower().strip() for p in theatre.parties.values() if p.id != theatre.incumbent
+             for n in (p.name, *p.aliases)}
+    names |= {n.lower().strip() for a in theatre.actors if a.kind == "person" and a.side in theatre.parties
+              for n in (a.name, *a.aliases)}
+    party = "".join(re.escape(n) + "|" for n in sorted(names, key=len, reverse=True) if len(n) > 2)
+    return re.compile(
+        r"(?<!to the )(?<!by the )(?<!from the )(?<!against the )(?<!of the )(?<!to )(?<!by )"
+        r"\b(?:" + party + r"the militants|ministry|government|spokesman|"
+        r"spokesperson|political office|the group['’]s|the movement['’]s)\b[^.]{0,60}\b(?:said|says|say|"
+        r"told|announced|claimed|claims)\b|\b(?:claim|claimed|claims)\b|\baccording to (?:the\s+)?(?:" + party +
+        r"spokesman|spokesperson|ministry|group|movement|government)\b", re.I)
+
+
 _ASSESSOR = re.compile(r"(?P<a>Long War (?:Journal|Project)|FDD['’]?s Long War Journal|Foundation for "
                        r"Defense of Democracies|ACLED|[A-Z][\w&]+(?:\s[A-Z][\w&]+){0,4}\s(?:tracker|"
                        r"Project|Institute|Group|Journal|Monitor|Network))")
-_TALIBAN = re.compile(r"\btaliban|islamist movement|militants|insurgents\b", re.I)
+_INSURGENTS = re.compile(r"\b(?:islamist movement|militants|insurgents|rebels)\b", re.I)
 _GOV = re.compile(r"\bgovernment (?:controls?|holds?|held)\b", re.I)
 _ONE_DAY = re.compile(r"\b(?:more|additional|another)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by|until|up to)\s+$", re.I)
@@ -128,7 +146,8 @@ def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
         unit = "provincial capitals" if _CAPITALS.search(m.group()) else "districts"
         out.append(AssessmentMatch(_number(m["n"]), of, kind, m.start(), m.end(), ordinal, unit))
 
-    for m in _COUNT.finditer(text) if finds(_TOTAL_UNIT) else ():
+    for m in per_theatre("assessment count", ctx.theatre, _count_pattern).finditer(text) \
+            if finds(_TOTAL_UNIT) else ():
         near = text[max(0, m.start() - 40):m.start()] + text[m.end():m.end() + 30]
         if not _CONTROL_NEAR.search(near):
             continue  # "pressing on the edges of 17 of the 34 provincial capitals"
@@ -148,7 +167,8 @@ def match(sent: Sent, ctx: Context) -> list[AssessmentMatch]:
     for m in _NUMBER_OF.finditer(text) if holds(("number of",)) else ():
         kind = "controlled" if re.search(r"control|hands|hold", m.group(), re.I) else "fallen"
         add(m, kind)
-    if out and _PARTY_SOURCE.search(text) and not _ASSESSOR.search(text):
+    if out and per_theatre("party source", ctx.theatre, _party_source).search(text) and \
+            not _ASSESSOR.search(text):
         return []  # a party's count of its own gains: a claim
     return out
 
@@ -169,6 +189,19 @@ def _as_of(text: str, dates: list[DateMention], m: AssessmentMatch, published: d
     return said[0].value if said else published
 
 
+def _side(text: str, theatre: Theatre) -> str | None:
+    """Return the party a count of held or fallen districts is of: the party other than the
+    incumbent the sentence names first; the incumbent for "the government controls"; else the
+    theatre's default captor, or the incumbent's one opponent."""
+    inc = theatre.incumbent
+    others = [p for p in parties_named(theatre, text) if p != inc]
+    if others:
+        return others[0]
+    if _GOV.search(text) and not _INSURGENTS.search(text):
+        return inc
+    return theatre.default_captor or (theatre.opponent(inc) if inc else None)
+
+
 def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
                previous_text: str, outlet: str) -> list[Assessment]:
     """Return an Assessment per count, naming the assessor in this or the previous sentence."""
@@ -177,9 +210,11 @@ def to_records(sent: Sent, matches: list[AssessmentMatch], ctx: Context,
         return out
     a = _ASSESSOR.search(sent.text) or _ASSESSOR.search(previous_text)
     assessor = a["a"] if a else (f"{outlet} (report)" if outlet else "report")
-    side = "government" if _GOV.search(sent.text) and not _TALIBAN.search(sent.text) else "taliban"
+    side = _side(sent.text, ctx.theatre)
     for m in matches:
-        controller = {"retaken": "government", "contested": "contested"}.get(m.kind, side)
+        controller = {"retaken": ctx.theatre.incumbent, "contested": "contested"}.get(m.kind, side)
+        if controller is None:
+            continue  # no party the theatre knows holds what is counted
         out.append(Assessment(assessor=assessor,
                               controller=controller,  # type: ignore[arg-type]
                               count=m.count, of=m.of,

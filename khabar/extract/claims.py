@@ -16,11 +16,18 @@ from spacy.tokens import Token
 from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
 from khabar.extract.lowscan import Scan, lowered
-from khabar.extract.quantities import find_quantity, is_date_number
-from khabar.extract.sentences import Context, Sent, clean_name, lemma
+from khabar.extract.places import district_mentions
+from khabar.extract.quantities import find_quantity, is_date_number, people_words
+from khabar.extract.sentences import Context, Sent, clean_name, lemma, party_in, per_theatre
+from khabar.lang import en
 from khabar.records import Claim, Quantity
+from khabar.theatres.loader import Theatre
 
-_TRIGGERS: list[tuple[str, str]] = [
+
+def _trigger_specs(armed: str) -> list[tuple[str, str]]:
+    """Return the claim triggers, (stance, pattern); `armed` names the fighters of the theatre's
+    armed groups ("said the rebels had fled")."""
+    return [
     ("denies", r"\b(?:den(?:y|ied|ies|ying)|denials?(?: of| by)?|refuted|not true|absolute lie|"
                r"outright lies?|baseless|unfounded|(?:there\s+(?:is|was)\s+)?no truth|"
                r"(?:call|term|describ)(?:ed|ing|s|es)?\s+(?:it|them|this|that|(?:the|such|these|those)\s+(?:[\w\u2019']+\s+){0,2}"
@@ -29,22 +36,22 @@ _TRIGGERS: list[tuple[str, str]] = [
                r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|rubbish(?:ed|es|ing)|"
                  r"an assertion that)\b"),
-    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted)\s+(?:(?:on\s+)?(?:Monday|Tuesday|"
-                r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
+    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted)\s+(?:(?:on\s+)?" + en.WEEKDAY +
+                r"\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
                 r"(?:statement|tweet|message|post|audio message|video)\s+|on\s+(?:Twitter|Facebook|Telegram)\s+)?"
                 r"(?:that )?(?:it|they|(?:its|their) (?:forces|fighters|troops|men)) "
                 r"(?:had |has |have |now |were |was )?[\u201c\"]?(?:now |completely |fully |already )?"
                 r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|overr[au]n|"
                 r"holds|killed|liberated)|"
-                r"(?:said|saying|says)\s+(?:that\s+)?(?:the\s+)?(?:taliban|militants|insurgents|enemy|"
-                r"terrorists|rebels)(?:\s+(?:militants|fighters|insurgents|terrorists))?\s+(?:had\s+)?fled|"
+                r"(?:said|saying|says)\s+(?:that\s+)?(?:the\s+)?" + armed +
+                r"(?:\s+(?:militants|fighters|insurgents|terrorists))?\s+(?:had\s+)?fled|"
                 r"insist(?:ed|s)?|assert(?:ed|s)|maintain(?:ed|s)?\s+that|blam(?:ed|es|ing)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
                 r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized)))\b"),
-]
-TRIGGERS = [(stance, re.compile(rx, re.I)) for stance, rx in _TRIGGERS]
+    ]
+
 # the words with which every match of a trigger begins: the pattern is tried only there
 _TRIGGER_STARTS = {
     "denies": ("den", "refuted", "not true", "absolute lie", "outright lie", "baseless", "unfounded",
@@ -53,12 +60,34 @@ _TRIGGER_STARTS = {
     "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "insist", "assert", "blam", "alleg", "accus",
                 "assur", "promise", "boast", "maintain", "took responsibility", "responsibility for"),
 }
-_TRIGGER_SCANS = [(stance, Scan(rx, starts=_TRIGGER_STARTS[stance])) for stance, rx in _TRIGGERS]
+
+
+def _armed_names(theatre: Theatre) -> str:
+    """Return the names of the fighters of every party but the incumbent, and the language's
+    words for them, as a pattern ("the rebels", "the front" where the theatre names one so)."""
+    names = {re.sub(r"^the\s+", "", n.lower().strip()) for p in theatre.parties.values()
+             if p.id != theatre.incumbent for n in (p.name, *p.aliases)}
+    words = sorted((re.escape(n) for n in names if len(n) > 2), key=len, reverse=True)
+    return en.alternation([*words, *en.ARMED_GROUP_NOUNS])
+
+
+def _build_triggers(theatre: Theatre) -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, Scan]]]:
+    specs = _trigger_specs(_armed_names(theatre))
+    return ([(stance, re.compile(rx, re.I)) for stance, rx in specs],
+            [(stance, Scan(rx, starts=_TRIGGER_STARTS[stance])) for stance, rx in specs])
+
+
+def triggers(theatre: Theatre) -> list[tuple[str, re.Pattern[str]]]:
+    """Return a theatre's claim triggers as (stance, pattern) (the pipeline parses their sentences)."""
+    return per_theatre("claim triggers", theatre, _build_triggers)[0]
+
+
+def _trigger_scans(theatre: Theatre) -> list[tuple[str, Scan]]:
+    return per_theatre("claim triggers", theatre, _build_triggers)[1]
 _NOT_CLAIM = Scan(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
                   r"(?:governor|minister|chief))|rejected (?:the|an?) (?:offer|proposal|request)",
                   starts=("claimed", "unclaimed", "dismissed", "rejected"))
-_DENIAL_WORDS = re.compile(r"\b(?:lies?|not true|no truth|false|baseless|fabricat\w+|fake|untrue|"
-                           r"groundless|unfounded|invented)\b", re.I)
+_DENIAL_WORDS = re.compile(r"\b" + en.alternation(en.DENIAL_WORDS) + r"\b", re.I)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _PARTICIPLE_BEFORE = re.compile(r",\s*(?:saying|adding|insisting|stressing)\b[^,;]*$", re.I)
 _PARTY_LABELS = {"ACTOR", "PERSON", "ORG", "GPE", "NORP"}
@@ -70,12 +99,11 @@ class ClaimMatch:
     t_start: int
     t_end: int
     trigger: str
-    state_only: bool = False  # "X said the Taliban now held ...": needs a party as claimant
+    state_only: bool = False  # "X said the rebels now held ...": needs a party as claimant
     owned: bool = False  # "the government's claim that ...": the government's, told by another
 
 
-_SAID_RX = (r"\b(?:said|says|saying|told|according to|announced|stated|added|reported|wrote|"
-            r"tweeted|informed)\b")
+_SAID_RX = r"\b" + en.alternation(en.SAID_VERBS) + r"\b"
 _SAID = re.compile(_SAID_RX, re.I)
 _SAID_SCAN = Scan(_SAID_RX, starts=("said", "say", "told", "according to", "announced", "stated",
                                      "added", "reported", "wrote", "tweeted", "informed"))
@@ -98,16 +126,36 @@ _NOT_STATE = Scan(r"\b(?:took|taken|taking|seized|gained|gaining|lost|losing|reg
                   r"\s+(?:full\s+|complete\s+)?control\b|\bheld\s+(?:talks|a meeting|meetings|"
                   r"a press|a news|consultations)|\bcontrol(?:led)?\s+explosion",
                   needles=("control", "held"))
-_ATTRIBUTION_AFTER = re.compile(r",\s*(?P<who>[^,;\u201c\u201d\"]{2,60}?)\s+(?:said|says|told|added|stated)\b"
+_ATTRIBUTION_AFTER = re.compile(r",\s*(?P<who>[^,;\u201c\u201d\"]{2,60}?)\s+" + en.alternation(en.CLOSING_SAID_VERBS) + r"\b"
                                 r"[^,;\u201c\u201d\"]{0,40}$")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?:by\s+[^,;]{1,40}?\s+)?as\s+$", re.I)  # X was quoted by an outlet as saying
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:also\s+|reportedly\s+|widely\s+)?$", re.I)
 _PLAIN_SOURCING = Scan(r"\b(?:confirmed|confirms)\b", starts=("confirm",))
-_CASUALTIES = re.compile(
-    r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to)?\s*"
-    r"(?P<v>\d{1,3}(?:,\d{3})+|\d+|dozens of)\s+(?P<who>(?:[\w\-]+\s+){0,2}(?:taliban|militants|terrorists|insurgents|fighters|"
-    r"rebels|soldiers|troops|servicemen|service members|policemen|police|civilians|people|refugees|"
-    r"attackers|guards|members|personnel))\b(?P<rest>[^.;]{0,60})", re.I)
+
+
+def _casualty_patterns(theatre: Theatre | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of "41 fighters killed" and "killed 41 fighters", their people named by
+    the language's nouns or a party's name ("41 Rebels killed")."""
+    who = people_words(theatre)
+    return (re.compile(
+        r"(?P<q>more than|over|at least|about|around|nearly|almost|some|up to)?\s*"
+        r"(?P<v>\d{1,3}(?:,\d{3})+|\d+|dozens of)\s+(?P<who>(?:[\w\-]+\s+){0,2}" + who + r")\b(?P<rest>[^.;]{0,60})",
+        re.I), re.compile(
+        r"\b(?P<verb>killed|killing|wounded|injured|captured|detained|arrested)\s+(?P<q>more than|over|at least|"
+        r"about|around|nearly|almost|some|up to)?\s*(?P<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<who>(?:[\w\-]+\s+){0,2}"
+        + who + r")\b", re.I))
+
+
+_CASUALTY_CACHE: dict[int, tuple[object, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
+
+
+def _casualties(theatre: Theatre | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if theatre is None:
+        hit = _CASUALTY_CACHE.get(0)
+        if hit is None:
+            hit = _CASUALTY_CACHE[0] = (None, _casualty_patterns(None))
+        return hit[1]
+    return per_theatre("casualties", theatre, _casualty_patterns)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|surrendered|crossed|fled|"
                             r"retreated|arrested|detained|defected)\b", re.I)
 _REFERENCE_NOUN = re.compile(r"(?:\b(?:the|its|their|his|her|these|those|such|this|that|a|an)|['\u2019]s?)"
@@ -127,42 +175,36 @@ def _is_noun(sent: Sent, start: int) -> bool:
     return bool(_REFERENCE_NOUN.search(sent.text[max(0, start - 30):start]))
 
 
-_KILLED_N = re.compile(
-    r"\b(?P<verb>killed|killing|wounded|injured|captured|detained|arrested)\s+(?P<q>more than|over|at least|about|"
-    r"around|nearly|almost|some|up to)?\s*(?P<v>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<who>(?:[\w\-]+\s+){0,2}"
-    r"(?:taliban|militants|terrorists|insurgents|fighters|soldiers|troops|civilians|people|attackers))\b",
-    re.I)
-
-
 # every casualty count names one of these verbs, and a number in digits or "dozens of"
 _CASUALTY_NEEDLES = ("killed", "killing", "dead", "died", "wounded", "injured", "captured", "surrendered",
                      "crossed", "fled", "retreated", "arrested", "detained", "defected")
 _DIGIT = re.compile(r"\d")
 
 
-def casualty_quantity(text: str) -> Quantity | None:
-    """Return "41 Taliban fighters killed" as a quantity of people, else None."""
+def casualty_quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
+    """Return "41 fighters killed" as a quantity of people, else None."""
     low = lowered(text)
     if low is not None and not (any(w in low for w in _CASUALTY_NEEDLES) and (
             _DIGIT.search(text) or "dozens of" in low)):
         return None
-    k = next((k for k in _KILLED_N.finditer(text) if not is_date_number(text, *k.span("v"))), None)
+    casualties, killed_n = _casualties(theatre)
+    k = next((k for k in killed_n.finditer(text) if not is_date_number(text, *k.span("v"))), None)
     if k is not None:  # "attacks have killed more than 3,500 people"
         return Quantity(float(k["v"].replace(",", "")), "people",
                         f"{k['who'].lower()} {k['verb'].lower()}", (k["q"] or "").lower() or None)
-    for m in _CASUALTIES.finditer(text):
+    for m in casualties.finditer(text):
         verb = _CASUALTY_VERB.search(m["rest"])
         if verb is None or is_date_number(text, *m.span("v")):
-            continue  # no casualty, or "on July 8 Taliban fighters fled": a day, not a count
+            continue  # no casualty, or "on July 8 the fighters fled": a day, not a count
         of = f"{m['who'].lower()} {verb.group().lower()}"
         value = 24.0 if m["v"].lower() == "dozens of" else float(m["v"].replace(",", ""))
         return Quantity(value, "people", of, (m["q"] or "").lower() or None)
     return None
 
 
-def _quantity(text: str) -> Quantity | None:
-    q = find_quantity(text)
-    return q if q is not None and q.unit != "people" else casualty_quantity(text)
+def _quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
+    q = find_quantity(text, theatre)
+    return q if q is not None and q.unit != "people" else casualty_quantity(text, theatre)
 
 
 def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
@@ -183,17 +225,18 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     if qty_said and not _PLAIN_SOURCING.search(text, low):
         # "X controls 85 percent of the territory, a member of its delegation said";
         # "the spokesman said the group's fighters now held the crossing"
-        counted = bool(_CONTROL_QTY.search(text, low) and _quantity(text))
+        counted = bool(_CONTROL_QTY.search(text, low) and _quantity(text, ctx.theatre))
         if counted or (_CONTROL_STATE.search(text, low) and not _NOT_STATE.search(text, low)):
             out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group(),
                                   state_only=not counted))
     if "claim" in text:  # every owned claim reads "claim(s) that"
         for m in _OWNED_CLAIM.finditer(text):
-            # "rejected the Kabul administration's claim that its forces had retaken Yangi Qala"
+            # "rejected the capital's administration's claim that its forces had retaken Yangi Qala"
             if not inside_quotes(text, m.start()):
                 out.append(ClaimMatch("asserts", m.start("claim"), m.end("claim"), m.group("claim"),
                                       owned=True))
-    for stance, rx in _TRIGGER_SCANS:
+    scans = _trigger_scans(ctx.theatre)
+    for stance, rx in scans:
         for m in rx.finditer(text, low):
             if inside_quotes(text, m.start()):
                 continue
@@ -209,7 +252,7 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                     not re.match(r"\s+to\s+\w+", text[m.end():]):
                 continue  # "the group's claims", "earlier denials": a claim named, not made here
             if stance == "denies" and (p := _PARTICIPLE_BEFORE.search(text, max(0, m.start() - 60), m.start())) \
-                    and any(r.search(text[:p.start()]) for _, r in _TRIGGER_SCANS):
+                    and any(r.search(text[:p.start()]) for _, r in scans):
                 continue  # "rejected the claims, saying there was no truth in them": one denial, the verb's
             st = stance
             if stance == "disputes" and re.match(r"dismiss|reject|rubbish", m.group(), re.I) and \
@@ -282,7 +325,7 @@ def _outlet_patterns(theatre: object) -> tuple[dict[str, re.Pattern[str]], re.Pa
     if hit is None:
         outlets = getattr(theatre, "outlets", ())
         names = {n.lower() for o in outlets for n in (o.name, *o.aliases) if len(n) > 2}
-        names |= {w.lower() for w in _WIRES}
+        names |= {w.lower() for w in en.WIRES}
         groups: dict[str, list[str]] = {}
         for n in sorted(names, key=len, reverse=True):
             first = _WORD.match(n)
@@ -292,8 +335,6 @@ def _outlet_patterns(theatre: object) -> tuple[dict[str, re.Pattern[str]], re.Pa
     return hit[1], hit[2]
 
 
-_WIRES = {"Reuters", "AFP", "AP", "TASS", "RFE/RL", "Associated Press", "Sputnik", "Xinhua", "IRNA", "Tolonews", "TOLOnews",
-          "Pajhwok", "Al Jazeera", "BBC", "CNN", "RIA Novosti", "Interfax"}
 
 
 def _note_groups(sent: Sent, ctx: Context) -> None:
@@ -333,8 +374,8 @@ _ROLE_OF_BODY = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>spokes(?:man|person|wom
                            r"member|leader)\s+(?:for|of)\s+(?:the\s+)?(?:group|movement|insurgents|"
                            r"militants|organi[sz]ation)$", re.I)
 # named by the NER as people now and then, never who makes a claim
-_PLATFORMS = {"twitter", "facebook", "telegram", "whatsapp", "youtube", "instagram"}
-_SPEECH_LEMMAS = {"say", "tell", "add", "state", "announce", "write", "tweet", "report", "claim"}
+_PLATFORMS = set(en.PLATFORMS)
+_SPEECH_LEMMAS = en.SPEECH_LEMMAS
 NO_CLAIMANT = ""  # the subject is a pronoun the report does not resolve
 
 
@@ -360,9 +401,9 @@ def _np_text(s: Token, ctx: Context | None = None) -> str:
     if own is not None and ctx is not None:
         actor = ctx.theatre.actor(own.text)
         if own.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
-            return own.text  # "Taliban spokesman Zabihullah Mujahid": the person
+            return own.text  # "Front spokesman Karim Dost": the person
     if ctx is not None and s.head is not s:
-        for e in doc.ents:  # "Russia's envoy to Afghanistan, Zamir Kabulov, dismissed": Kabulov
+        for e in doc.ents:  # "Russia's envoy to the country, Ivan Petrov, dismissed": Petrov
             actor = ctx.theatre.actor(e.text) if e.label_ == "ACTOR" else None
             if s.left_edge.i <= e.start and e.end <= s.head.i and e.start > s.i and (
                     e.label_ == "PERSON" or (actor is not None and actor.kind == "person")):
@@ -418,7 +459,7 @@ def _resolve(name: str, ctx: Context) -> str:
     if _BARE_MINISTRY.match(name.strip()) and ctx.last_body:
         return ctx.last_body  # "the ministry said": the last ministry named
     role = _ROLE_OF_BODY.match(n)
-    if role and ctx.last_group:  # "a spokesman for the movement": the Taliban's spokesman
+    if role and ctx.last_group:  # "a spokesman for the movement": the movement's spokesman
         return f"{ctx.last_group} {role['role'].lower()}"
     if _GENERIC_PERSON.match(name.strip()) and ctx.last_person:
         return ctx.last_person
@@ -453,7 +494,7 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     when no party the NER or the actors file knows stands there ("..., officials said",
     "He claimed that ..."); None to look for the nearest party instead."""
     before = sent.text[:t_start].rstrip()
-    if before.endswith(","):  # "X, a Taliban spokesman, said"; "The governor of Y, X, said"
+    if before.endswith(","):  # "X, a rebel spokesman, said"; "The governor of Y, X, said"
         return _appositive_subject(sent, before[:-1], ctx)
     m = _CLAUSE_BEFORE.search(sent.text, 0, t_start)
     if m is None:
@@ -474,7 +515,7 @@ _ASIDE = re.compile(r"^(?:however|meanwhile|in turn|for (?:its|his|her|their) pa
 
 
 def _appositive_subject(sent: Sent, before: str, ctx: Context) -> str | None:
-    """Unparsed: the subject of "X, a Taliban spokesman, said" (the name of the two parts), or of
+    """Unparsed: the subject of "X, a rebel spokesman, said" (the name of the two parts), or of
     "The resistance front, however, said"; None when no part before the trigger names one."""
     parts = [p.strip() for p in before.split(",")]
     parts = [p for p in parts if p and not _ASIDE.match(p)][-2:]
@@ -494,20 +535,20 @@ def _named_after(text: str, t_end: int, ctx: Context) -> str | None:
     return _resolve(m["who"], ctx) if m else None
 
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = en.WEEKDAY
 # "told Al Jazeera that", "said in a statement on Friday that", "no truth in": what the claim is not
 _SOURCE_THAT = re.compile(
     r"^\s*(?:(?:(?:in\s+an?\s+(?:\w+\s+)?(?:statement|tweet|message|interview|post)|on\s+(?:Twitter|Facebook|Telegram)|"
     r"by\s+telephone|reporters|journalists|(?-i:[A-Z])[\w\u2019'\-]*(?:\s+(?-i:[A-Z])[\w\u2019'\-]*){0,3}|"
-    r"(?:on\s+)?" + _DAY + r"(?:\s+(?:morning|afternoon|evening|night))?)[\s,]+){1,3}that\s+)", re.I)
+    r"(?:on\s+)?" + _DAY + r"(?:\s+" + en.alternation(en.PARTS_OF_DAY) + r")?)[\s,]+){1,3}that\s+)", re.I)
 
 
 def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     """Return where the claim starts after its trigger, and its words."""
     rest = text[t_end:]
     lead = _SOURCE_THAT.match(rest) or (re.match(r"\s+in\s+", rest) if text[:t_end].lower().endswith("truth")
-                                        else None) or re.match(r"^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
-                    r"(?:(?:morning|afternoon|evening|night)\s+)?(?:as\s+(?:baseless|unfounded|false|untrue|groundless|fabricated)\s+|"
+                                        else None) or re.match(r"^\s*(?:(?:on\s+)?" + _DAY + r"\s+)?"
+                    r"(?:" + "|".join(en.PARTS_OF_DAY) + r"\s+)?(?:as\s+(?:baseless|unfounded|false|untrue|groundless|fabricated)\s+|"
                     r"(?:that|as|to|of)\s+)?", rest, re.I)
     offset = lead.end() if lead else 0
     body = rest[offset:]
@@ -559,7 +600,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                 claimant = _resolve(after["who"], ctx)  # "There is no truth in ..., the front said"
         if re.search(r"\b(?:been|was|were|is|are|be)\s+$", text[:m.t_start], re.I) and \
                 not re.match(r"\s+by\b", text[m.t_end:]) and trig.endswith("ed"):
-            continue  # "ties with the Taliban have been alleged": no one named makes the claim
+            continue  # "ties with the rebels have been alleged": no one named makes the claim
         quoted = _QUOTED_AS.search(text, max(0, m.t_start - 60), m.t_start)
         if quoted is not None:  # "X was quoted by TOLOnews as saying": X, not the outlet
             claimant = _subject_nearby(sent, quoted.start(), ctx) or claimant
@@ -579,7 +620,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             continue  # "Government forces still hold Gereshk, officials said": sourcing
         b_start, body = _claim_text(text, m.t_end)
         if trig.startswith("according to") and not text[:m.t_start].strip():
-            # "According to the Taliban, 600 fighters were killed": what follows the source
+            # "According to the rebels, 600 soldiers were killed": what follows the source
             after = re.match(r"[^,;]{2,90}?,\s*(?P<rest>\S.*?)[\s.]*$", text[m.t_end:])
             if after is not None:
                 b_start, body = m.t_end + after.start("rest"), after["rest"]
@@ -587,24 +628,42 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if named_obj is not None:  # "called the group's claims false": what it calls so
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
-                _quantity(body) or _CONTROL_STATE.search(body)) and m.t_start > 20:
+                _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body)) and m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
             # '"The city is under our control," X said': the quotation, not who said it
             close = max(text.rfind("\u201d", 0, m.t_start), text.rfind('"', 0, m.t_start))
             b_start, body = 0, text[:close if close > 0 else m.t_start].strip(" ,\u201c\u201d\"")
-        qty = _quantity(body) or (_quantity(text) if m.stance == "asserts" else None)
+        qty = _quantity(body, ctx.theatre) or (_quantity(text, ctx.theatre) if m.stance == "asserts" else None)
         when = date_near(sent.dates, m.t_start, m.t_end)
         if any(c.claimant == claimant and c.stance == m.stance for c in out):
             continue
         lo, hi = min(m.t_start, b_start), max(m.t_end, b_start + len(body))
         out.append(Claim(claimant=claimant, stance=m.stance,  # type: ignore[arg-type]
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
-                         span=sent.span_of(lo, hi)))
+                         span=sent.span_of(lo, hi), claimant_party=party_in(ctx.theatre, claimant),
+                         district_ids=_districts_within(sent, ctx, lo, hi), hedged=is_hedged(text)))
     return out
 
 
+def _districts_within(sent: Sent, ctx: Context, lo: int, hi: int) -> tuple[str, ...]:
+    """Return the ids of the districts a sentence names between two offsets, in order, once each
+    ("the district" and "the town" as the place they refer to)."""
+    ids = [p.district.id for p in district_mentions(sent, ctx)
+           if p.district is not None and lo <= p.start and p.end <= hi]
+    return tuple(dict.fromkeys(ids))
+
+
+_HEDGE = re.compile(r"\b" + en.alternation(en.HEDGES) + r"\b", re.I)
+
+
+def is_hedged(text: str) -> bool:
+    """Return whether a sentence hedges what it tells ("reportedly", "could not be independently
+    verified"), outside its quotations."""
+    return any(not inside_quotes(text, m.start()) for m in _HEDGE.finditer(text))
+
+
 def _is_dateline(text: str, name: str) -> bool:
-    """Return whether a name is the place of the report's dateline ("KABUL, Aug. 2 (Xinhua) --")."""
+    """Return whether a name is the place of the report's dateline ("HERAT, Aug. 2 (Xinhua) --")."""
     head = text.lstrip()
     return name.isupper() and len(name) > 2 and head.startswith(name) and \
         re.match(r"\s*(?:,|\(|:|--|\u2013|\u2014)", head[len(name):]) is not None
@@ -627,19 +686,19 @@ def _is_party(name: str, ctx: Context) -> bool:
     if ctx.theatre.actor(name) is not None or name in ctx.people:
         return True
     return bool(re.search(r"\b(?:spokes\w+|ministry|minister|commander|governor|government|"
-                          r"Taliban|army|forces|president|front|resistance|militia)\b", name, re.I))
+                          r"army|forces|president|front|resistance|militia)\b", name, re.I)) or \
+        party_in(ctx.theatre, name, by_demonym=False) is not None
 
 
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "The Ministry of Defence on Sunday": the day the parse hangs on the subject; "- Officials": a
 # dateline's dash
-_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:" + _DAYS + r"|(?:last|this)\s+(?:week|month|" + _DAYS + r"))$")
+_TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:" + _DAY + r"|(?:last|this)\s+(?:week|month|" + _DAY + r"))$")
 
 
 def _tidy(name: str) -> str:
     name = re.sub(r"^(?:the\s+)?(?:earlier|previous)\s+", "", clean_name(name), flags=re.I)
     name = re.sub(r"^(?:an?\s+|the\s+)?(?:statement|communiqu\u00e9|tweet|message)\s+(?:from|by|of)\s+", "", name,
-                  flags=re.I)  # "a statement from the Taliban": the Taliban
+                  flags=re.I)  # "a statement from the front": the front
     name = _TRAILING_DAY.sub("", name.lstrip("-\u2013\u2014 "))
     return clean_name(name)
 

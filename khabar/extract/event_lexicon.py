@@ -20,7 +20,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      # "meeting" is one)
      r"video[- ]?(?:conference|call|link|conversation)s?|"
      r"h(?:eld|old|olds|olding) (?:\w+\s+){0,2}?discussions|discussions(?=\s+(?:with|between)\b)|"
-     # "a Taliban delegation was in Moscow on Friday" (events.match asks for the delegation)
+     # "a rebel delegation was in Moscow on Friday" (events.match asks for the delegation)
      r"(?:was|arrived) in(?=\s+(?-i:[A-Z]))|"
      r"sat down (?:together\s+)?with|courtesy (?:call|visit|meeting)s?|exchanged views|phoned(?!\s+in)|"
      # "in a call with the prime minister", "made a call to President Rahmon"
@@ -35,10 +35,10 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"(?:tele)?phone (?:calls?|conversations?|talks)|spoke (?:by|on the) (?:tele)?phone|"
      r"telephoned|consultations|conferred|summit|conversation with|"
      # "spoke over the phone", "discussed the situation with Rahmon by phone"
-     # ("who spoke to Kabul Ledger by phone" is an interview)
+     # ("who spoke to the Herat Ledger by phone" is an interview)
      r"(?:spoke|talked)(?!\s+to\b)(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"
      r"(?:tele)?phone\b)|"
-     # "Zarif discussed the planned talks with the Afghan ambassador": a meeting with the ambassador
+     # "Zarif discussed the planned talks with the Tajik ambassador": a meeting with the ambassador
      r"discussed(?=\s+(?:[\w\-'\u2019]+\s+){0,6}?with\s+(?!the (?:aim|help|goal|intention)\b))|"
      r"(?:spoke|talked) (?:with|to) (?:his|her|their) (?:\w+\s+){0,2}counterparts?)\b"),
     ("AID",
@@ -162,7 +162,7 @@ _DESTINATION = re.compile(
     r"territory|city|province|district|side)\b))|\s+(?:the country|abroad)\b")
 _CIVILIANS = re.compile(r"\b(?:families|residents|civilians|people|villagers|refugees|women|children|"
                         r"locals|inhabitants|households|migrants)\b[^,;]{0,40}$", re.I)
-# "have intensified attacks", "a staging ground for attacks", "the Taliban's offensive", "after
+# "have intensified attacks", "a staging ground for attacks", "the rebels' offensive", "after
 # clashes with", "in recent months": a campaign or a circumstance, not one attack
 _NOMINAL_ASSAULT = re.compile(r"^(?:attacks?|assaults?|offensive\s+\w+|clashes|(?:heavy )?fighting|strikes\s+on|"
                               r"air ?strikes?|airstrikes?|(?:drone|missile|rocket) strikes?|bombings?|"
@@ -205,7 +205,7 @@ _CLAUSE_END = re.compile(r"[,;]")
 def background(etype: str, text: str, start: int, end: int) -> bool:
     """Return whether a trigger tells of a campaign, a repeat or a circumstance, not an event.
 
-    "the Taliban have intensified attacks", "fled the district", "families fled to Charikar",
+    "the rebels have intensified attacks", "fled the district", "families fled to Charikar",
     "urged all sides to show restraint": none is an event of its own.
     """
     trigger = text[start:end]
@@ -235,7 +235,7 @@ def background(etype: str, text: str, start: int, end: int) -> bool:
 
 def is_reference(etype: str, text: str, start: int, end: int) -> bool:
     """Return whether a trigger names an event the report already gave ("the drills were held",
-    "condemned the Taliban attack on Ghazni")."""
+    "condemned the rebel attack on Ghazni")."""
     nominal = _NOMINAL_ASSAULT if etype == "ASSAULT" else _NOMINAL_OTHER
     return bool(nominal.match(text[start:end]) and _DEFINITE.search(text[max(0, start - 40):start]))
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from khabar.extract.dates import date_near
 from khabar.extract.event_lexicon import PARSED, TRIGGERS, background, is_reference, place_surrenders
-from khabar.extract.sentences import Context, Sent, clean_name, lemma
+from khabar.extract.sentences import Context, Sent, clean_name, lemma, party_in
 from khabar.records import Event
 from khabar.theatres.loader import Actor
 
@@ -112,7 +112,7 @@ _MEETING_VERB = re.compile(r"\b(?:held|hold(?:s|ing)?|had|attend(?:ed|s|ing)?|be
                            r"resumed|concluded|wrapped up|during|at|in|after|since)\s+"
                            r"(?:(?:the|a|an|two|three|several|separate|\w+-\w+|[A-Z]\w+)\s+){0,3}$",
                            re.I)
-# "received Afghanistan's National Security Adviser Hamdullah Mohib": receiving a person
+# "received Tajikistan's National Security Adviser Rustam Nazar": receiving a person
 _RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)
 _PLANNING_HEADS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "want", "agree",
                    "ready", "prepare", "invite", "propose", "seek", "aim", "offer", "wish",
@@ -230,7 +230,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
 
 
 def party_name(text: str, label: str, ctx: Context) -> str:
-    """Return a party as the actors file names it ('Taliban fighters' -> 'Taliban'), else cleaned."""
+    """Return a party as the actors file names it ('Front fighters' -> 'Front'), else cleaned."""
     actor = ctx.theatre.actor(text) or ctx.theatre.actor(clean_name(text))
     if actor is not None and (label == "ACTOR" or actor.kind != "person" or " " in text.strip()):
         return actor.name
@@ -299,7 +299,7 @@ def _shares_a_party(parties: list[str], ev: Event, ctx: Context) -> bool:
     return any(party_keys(p, ctx) & theirs for p in parties)
 
 
-# "KABUL, Aug. 2 (Xinhua) --", "MOSCOW (Reuters) -", "ISLAMABAD:": a wire's dateline, not a party
+# "HERAT, Aug. 2 (Xinhua) --", "MOSCOW (Reuters) -", "ISLAMABAD:": a wire's dateline, not a party
 _WIRE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,30}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
                         r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
                         r",?\s*(?:\([^()]{1,40}\))?\s*"
@@ -337,7 +337,7 @@ def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
             continue
         if re.search(r"\b(?:in|at|near|across|inside|throughout)\s+(?:the\s+)?$",
                      sent.text[max(0, e.start_char - 12):e.start_char]):
-            continue  # "the situation in Afghanistan", "met in Moscow": a place, not a party
+            continue  # "the situation in the country", "met in Moscow": a place, not a party
         name = party_name(e.text, e.label_, ctx)
         if name and name not in out and len(name) > 1:
             out.append(name)
@@ -451,7 +451,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             actors = [p for p in (*last.actors, *last.targets) if p not in targets]  # "the two agreed"
         places = [(e.start_char, e.end_char) for e in sent.all_ents if e.label_ in _PLACE_LABELS]
         if m.type == "CONCEDE" and place_surrenders(text, m.t_start, m.t_end, places):
-            continue  # "Nili ... surrendered to the Taliban": a control change
+            continue  # "Nili ... surrendered to the rebels": a control change
         if not actors and not targets and (place is None or m.type not in _AT_A_PLACE):
             continue
         if m.type == "CONSULT" and not actors and re.search(r"\b(?:the|these|those|such)\s+$",
@@ -470,11 +470,14 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             people = [t for t in targets if t in persons]
             # "in separate phone calls with A and B": two calls, one per person
             groups = [[t] for t in (people if len(people) > 1 else targets)]
+        districts = _districts_of(sent, ctx, c_start, c_end, place)
         for group in groups:
             ev = Event(type=m.type, actors=tuple(actors), targets=tuple(group), place=place,
                        date=when, evidence=ev_, span=sent.span_of(m.t_start, m.t_end),
                        status=m.status,  # type: ignore[arg-type]
-                       trigger=m.trigger)
+                       trigger=m.trigger, district_ids=districts,
+                       parties=tuple(dict.fromkeys(p for p in (party_in(ctx.theatre, n) for n in (*actors, *group))
+                                                   if p is not None)))
             if _repeats_an_event(ev, ctx):
                 continue
             if ev.status == "happened":
@@ -489,6 +492,26 @@ _BOTH = re.compile(r"\b(?:the two|both)\s+(?:[\w\-]+\s+)?(?:sides|delegations|mi
                    r"countries|men|parties|governments)\b", re.I)
 _AT_A_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}  # "clashes are underway in Logar": an event
 _PLACE_LABELS = ("DISTRICT", "PROVINCE", "GPE", "VENUE")
+# "flown in from Herat", "troops from the capital": where they came from, not where it happened
+_FROM_BEFORE = re.compile(r"\b(?:from|out of|via)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def _districts_of(sent: Sent, ctx: Context, c_start: int, c_end: int, place: str | None) -> tuple[str, ...]:
+    """Return the ids of the districts where an event happened or that it targeted: those its
+    clause names (or its place, named just after it), not where its forces came from."""
+    from khabar.extract.places import district_mentions
+
+    text = sent.text
+    ids = []
+    for p in district_mentions(sent, ctx):
+        if p.district is None or _FROM_BEFORE.search(text, max(0, p.start - 40), p.start):
+            continue
+        if c_start <= p.start < c_end or (place is not None and text[p.start:p.end] == place
+                                         and p.start < c_end + 40):
+            ids.append(p.district.id)
+    return tuple(dict.fromkeys(ids))
+
+
 def _note_day(sent: Sent, ctx: Context) -> None:
     """Note a sentence read, for a later "the same day" (its dates are read only then)."""
     ctx.seen.append(sent)

@@ -20,7 +20,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from khabar.theatres.loader import Theatre, load
+from khabar.theatres.loader import DEFAULT_THEATRE, Theatre, load
 
 PLACE_KINDS_AS_DISTRICT = {"district_name_variant", "iec_2019_district_without_ocha_polygon",
                            "district_centre", "province_capital", "border_crossing"}
@@ -141,7 +141,7 @@ def place_patterns(theatre: Theatre) -> list[dict[str, Any]]:
                 add("DISTRICT", v, pl.district_id)
     for v in theatre.config.get("venues", ()):
         add("VENUE", v, v)
-    # a name that is both a province and a district (a provincial capital) or a venue ("Kabul")
+    # a name that is both a province and a district (a provincial capital) or a venue (a capital)
     # stays a PROVINCE here; extract decides from the words around it which one a sentence
     # means. (Two patterns over the same words would leave the label to the EntityRuler's
     # tie-break, which changes with the position of the words in the text.)
@@ -199,7 +199,7 @@ def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
 
 
 @lru_cache(maxsize=4)
-def fast_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
+def fast_pipeline(theatre_name: str = DEFAULT_THEATRE) -> Language:
     """Return the rule pipeline: tokens, sentences, places and actors; no model."""
     nlp = spacy.blank("en")
     _split_run_on_sentences(nlp)
@@ -218,7 +218,7 @@ def statistical_model_name() -> str:
 
 
 @lru_cache(maxsize=4)
-def statistical_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
+def statistical_pipeline(theatre_name: str = DEFAULT_THEATRE) -> Language:
     """Return `en_core_web_sm` with the theatre's rulers before its NER."""
     nlp = spacy.load(statistical_model_name())
     _split_run_on_sentences(nlp)
@@ -227,7 +227,7 @@ def statistical_pipeline(theatre_name: str = "afghanistan_2021") -> Language:
 
 
 @lru_cache(maxsize=4)
-def rule_pipeline_for_model(theatre_name: str = "afghanistan_2021") -> Language:
+def rule_pipeline_for_model(theatre_name: str = DEFAULT_THEATRE) -> Language:
     """Return the rule pipeline on the statistical model's vocab and tokenizer.
 
     Its sentences go into the model as they are (`nlp.pipe` of Docs, the rulers disabled):

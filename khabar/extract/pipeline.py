@@ -159,7 +159,7 @@ class Extractor:
         if self.parse_all_candidates:
             return PARSE
         if any(rx.search(text) for _, rx in events.TYPES) or \
-                any(rx.search(text) for _, rx in claims.TRIGGERS) or _RECEIVED.search(text):
+                any(rx.search(text) for _, rx in claims.triggers(self.theatre)) or _RECEIVED.search(text):
             return PARSE
         if _EXTENT.search(text):
             # "X controls 85 percent of the territory, a member of its delegation said": ask

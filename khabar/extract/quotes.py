@@ -17,15 +17,12 @@ from spacy.tokens import Span, Token
 
 from khabar.extract.claims import subject_of
 from khabar.extract.lowscan import Scan, lowered
-from khabar.extract.sentences import Context, Sent, clean_name
+from khabar.extract.sentences import Context, Sent, clean_name, party_in
+from khabar.lang import en
 from khabar.records import Evidence, Quote
 from khabar.theatres.loader import Theatre
 
-SPEECH = (r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|tweeted|"
-          r"explained|warned|warns|argued|argues|insisted|insists|charged|joked|continued|"
-          r"cautioned|predicted|remarked|declared|claimed|asserted|stated|commented|observed|"
-          r"hedged|asked|acknowledged|admitted|emphasi[sz]ed|announced|posted|replied|responded|"
-          r"confirmed|dismissed|described|urged|believes|believed|according to")
+SPEECH = en.SPEECH
 _QUOTE = re.compile(r"\u201c(?P<c>[^\u201c\u201d]{1,1200}?)\u201d|\"(?P<s>[^\"\n]{1,1200}?)\"")
 _AFTER_SPEAKER = re.compile(
     rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,160}}?)"
@@ -227,8 +224,7 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         if m["pron"]:
             return ctx.person_before(q.start)
         who = m["who"] or m["who2"] or ""
-        who = re.split(r"\s+(?:on|in|at|during|after)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-                       r"Friday|Saturday|Sunday|a |an |the )", who)[0]
+        who = re.split(r"\s+(?:on|in|at|during|after)\s+(?:" + "|".join(en.WEEKDAYS) + r"|a |an |the )", who)[0]
         name = _speaker_name(who, sent, ctx, close)
         if name:
             return name
@@ -296,9 +292,7 @@ _FRAMED = re.compile(
     r"|\b(?:expressed|voiced)\s+(?:[\w\-\u2019']+\s+){1,3}(?:over|at|about|with)\s+(?:the\s+|their\s+|his\s+)?"
     r")\s*$",
     re.I)
-_FRAMING_LEMMAS = {"call", "term", "brand", "label", "describe", "dismiss", "denounce", "reject", "decry",
-                   "characterize", "characterise", "claim", "allege", "blame", "insist", "vow", "accuse",
-                   "say", "tell", "add", "state", "announce", "write", "deny", "urge", "express", "voice"}
+_FRAMING_LEMMAS = en.FRAMING_LEMMAS
 
 
 def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
@@ -320,10 +314,7 @@ def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
     return None
 
 
-_FRAMING_VERB = re.compile(
-    r"\b(?:said|says|told|added|stated|announced|wrote|claimed|claims|alleged|alleges|blamed|blames|"
-    r"insisted|vowed|accused|rejected|dismissed|described|denied|denies|denounced|called|calls|termed|"
-    r"branded|labell?ed|decried|expressed|voiced)\b", re.I)
+_FRAMING_VERB = re.compile(r"\b" + en.alternation(en.FRAMING_VERBS) + r"\b", re.I)
 
 
 def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
@@ -372,7 +363,7 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
     named = [e for e in sent.all_ents if subj.left_edge.i <= e.start and e.end <= subj.head.i
              and _is_person_ent(e, ctx)]
     if ent is None and named:
-        ent = named[0]  # "Russia's envoy to Afghanistan, Zamir Kabulov, dismissed"
+        ent = named[0]  # "Russia's envoy to the country, Ivan Petrov, dismissed"
     appos = next((c for c in subj.children if c.dep_ == "appos"), None)
     if ent is None and appos is not None:
         ent = next((e for e in sent.all_ents if e.start <= appos.i < e.end), None)
@@ -389,7 +380,7 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
 
 
 # unparsed: a name after a preposition or a verb that takes it as its object ("talks with his
-# Russian counterpart Sergei Lavrov", "denied the Taliban's claims") is not a subject; the one
+# Russian counterpart Sergei Lavrov", "denied the rebels' claims") is not a subject; the one
 # "according to" is the source
 _OBJECT_BEFORE = re.compile(r"\b(?:with|(?<!according )to|by|for|of|from|against|on|at|in|into|met|meets|called|told|"
                             r"urged|asked|thanked|invited|received|denied|rejected|accused)\s+"
@@ -500,7 +491,8 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                 ev = Evidence(document_id, ev.start, last.end, text[ev.start:last.end])
         else:
             ev = Evidence(document_id, q.start, q.end, q.text)
-        out.append(Quote(speaker=speaker, text=q.text, evidence=ev, span=(q.start, q.end)))
+        out.append(Quote(speaker=speaker, text=q.text, evidence=ev, span=(q.start, q.end),
+                         speaker_party=party_in(ctx.theatre, speaker)))
     return out
 
 

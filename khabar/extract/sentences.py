@@ -8,14 +8,16 @@ last district named, the people named so far) for "the district" and "he said".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from khabar.extract.dates import DateMention, find_dates
+from khabar.lang import en
 from khabar.records import Evidence
 from khabar.theatres.loader import Theatre
 
@@ -143,3 +145,69 @@ def clean_name(name: str) -> str:
 
 
 _PREPOSITION = re.compile(r"^(?:for|of|at|to|from|in|on|with|by)\b", re.I)
+
+
+T = TypeVar("T")
+# (what, theatre id) -> (the theatre, kept alive so that its id is not reused, what was built)
+_PER_THEATRE: dict[tuple[str, int], tuple[object, Any]] = {}
+
+
+def per_theatre(what: str, theatre: Theatre, build: Callable[[Theatre], T]) -> T:
+    """Return what `build` makes of a theatre's data (patterns of its names), built once per theatre."""
+    key = (what, id(theatre))
+    hit = _PER_THEATRE.get(key)
+    if hit is None:
+        hit = _PER_THEATRE[key] = (theatre, build(theatre))
+    return hit[1]  # type: ignore[no-any-return]
+
+
+def _party_names(theatre: Theatre) -> tuple[re.Pattern[str] | None, dict[str, str | None], re.Pattern[str] | None]:
+    """Every name the theatre gives a party or an actor (its aliases, the names of the actors of
+    its side, people included) as one pattern of whole words, those names' parties (None for an
+    actor of no party), and a demonym before
+    an official's noun ("Tajik officials" in a theatre of Tajikistan), which speaks for the incumbent."""
+    names: dict[str, str | None] = {}
+    for p in theatre.parties.values():
+        for n in (p.id, p.name, *p.aliases):
+            names.setdefault(n.lower().strip(), p.id)
+    for a in theatre.actors:  # a party's own actor, one affiliated to a party, one of its side
+        party = next((x for x in (a.id, a.affiliation, a.side) if x in theatre.parties), None)
+        for n in (a.name, *a.aliases):  # a foreign actor's name too: "Russian Defense Ministry" is none
+            names.setdefault(n.lower().strip(), party)
+    names = {n: p for n, p in names.items() if len(n) > 2}
+    alts = sorted(names, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alts) + r")(?!\w)", re.I) if alts else None
+    demonyms = [d for d in theatre.demonyms if d and not d.endswith(("'s", "\u2019s"))]
+    state = re.compile(r"(?<!\w)" + en.alternation(re.escape(d) for d in demonyms) + r"\s+(?:[\w\-]+\s+){0,2}?"
+                       + en.alternation(en.OFFICIAL_NOUNS) + r"\b", re.I) if demonyms and theatre.incumbent else None
+    return rx, names, state
+
+
+def party_in(theatre: Theatre, name: str | None, by_demonym: bool = True) -> str | None:
+    """Return the party id a name speaks for: a party or an actor of its side named whole
+    ("Zabihullah Mujahid"), else named within it ("a spokesman for the resistance front",
+    "Front spokesman Karim Dost"), else the incumbent for the state's officials named
+    by their demonym ("Tajik officials"); None when the name tells no party."""
+    if not name:
+        return None
+    rx, names, state = per_theatre("party names", theatre, _party_names)
+    for key in (name.lower().strip(), clean_name(name).lower()):
+        if key in names:
+            return names[key]
+    if rx is not None:
+        found = [m.group().lower() for m in rx.finditer(name)]
+        if found:  # the longest name within: "Russian Defense Ministry spokesman X" is the ministry's
+            return names.get(max(found, key=len))
+    if by_demonym and state is not None and state.search(name):
+        return theatre.incumbent
+    return None
+
+
+def parties_named(theatre: Theatre, text: str) -> list[str]:
+    """Return the party ids a text names (a party's name or alias, an actor of its side), in the
+    order they first appear."""
+    rx, names, _ = per_theatre("party names", theatre, _party_names)
+    if rx is None:
+        return []
+    found = (names.get(m.group().lower()) for m in rx.finditer(text))
+    return list(dict.fromkeys(p for p in found if p is not None))

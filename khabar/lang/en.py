@@ -56,7 +56,11 @@ HEDGES = (
     "reportedly", "unconfirmed", "unverified", "allegedly", "purportedly", "rumou?red",
     "could not (?:be )?(?:independently )?(?:verif\\w+|confirm\\w*)", "not (?:be )?independently (?:verified|confirmed)",
     "(?:unclear|not clear) whether", "(?:is|are|was|were) said to (?:have|be)", "reports? (?:said|suggested)",
-    "may have", "might have", "appears? to have", "apparently")
+    "unnamed sources?", "may have", "might have", "appears? to have", "apparently")
+# nouns of the state's people, after a demonym: "Afghan officials" speak for the incumbent
+OFFICIAL_NOUNS = ("officials?", "government", "authorities", "army", "military", "forces", "troops",
+                  "soldiers", "police", "ministry", "ministers?", "spokes(?:man|person|woman)", "president",
+                  "embassy", "ambassador", "envoy", "diplomats?", "delegation")
 # social networks a statement is posted on: never who makes a claim
 PLATFORMS = ("twitter", "facebook", "telegram", "whatsapp", "youtube", "instagram")
 # news agencies that report from every war: their sourcing is not a party's claim
