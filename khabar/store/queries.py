@@ -15,18 +15,18 @@ from typing import Any
 
 from khabar.store.overrides import apply_reviews, reviews
 from khabar.store.search import SEARCHABLE, fts_query, match_clause
+from khabar.store.spec import BOOL, KINDS, SPECS
 
-KINDS: tuple[str, ...] = ("control_changes", "events", "claims", "quotes", "assessments")
 EXPORTABLE: tuple[str, ...] = ("documents", *KINDS, "overrides")
 # The record's own date column, if it has one; else the report's publication date stands in.
-_DATE_COLUMN = {"control_changes": "date", "events": "date", "claims": "date",
-                "assessments": "as_of"}
+_DATE_COLUMN = {k: s.date_column for k, s in SPECS.items() if s.date_column}
 _TYPE_COLUMN = {"events": "type", "claims": "stance", "control_changes": "controller",
                 "assessments": "controller"}
 _ACTOR_COLUMNS = {"events": ("actors", "targets"), "claims": ("claimant",), "quotes": ("speaker",),
                   "assessments": ("assessor",)}
 _PLACE_COLUMNS = {"events": ("place",), "control_changes": ("district", "province")}
-_JSON_COLUMNS = ("actors", "targets", "quantity")
+_JSON_COLUMNS = tuple(dict.fromkeys(c for s in SPECS.values() for c in s.json_columns))
+_BOOL_COLUMNS = tuple(dict.fromkeys(c.name for s in SPECS.values() for c in s.columns if c.codec is BOOL))
 MAX_LIMIT = 1000
 
 
@@ -62,6 +62,9 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
                 out[key] = json.loads(out[key])
             except ValueError:
                 pass
+    for key in _BOOL_COLUMNS:
+        if isinstance(out.get(key), int):
+            out[key] = bool(out[key])
     return out
 
 
@@ -110,8 +113,10 @@ def records(conn: sqlite3.Connection, kind: str, flt: RecordFilter | None = None
     if f.grade and "grade" in cols:
         where.append("r.grade = ?")
         params.append(f.grade)
-    if f.q:
-        if kind in SEARCHABLE and fts_query(f.q):
+    if f.q and f.q.strip():
+        if not fts_query(f.q):  # punctuation only: no word to find, so nothing matches
+            where.append("0 = 1")
+        elif kind in SEARCHABLE:
             where.append(match_clause(kind))
             params.append(fts_query(f.q))
         else:
@@ -150,9 +155,12 @@ def documents(conn: sqlite3.Connection, q: str | None = None, limit: int = 100, 
               ) -> tuple[list[dict[str, Any]], int]:
     """Return one page of documents (without their text), newest first, and the total."""
     where, params = "", []
-    if q and fts_query(q):
-        where = " WHERE " + match_clause("documents", "d")
-        params.append(fts_query(q))
+    if q and q.strip():
+        if fts_query(q):
+            where = " WHERE " + match_clause("documents", "d")
+            params.append(fts_query(q))
+        else:  # punctuation only: no word to find, so nothing matches
+            where = " WHERE 0 = 1"
     total = conn.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]  # noqa: S608
     sql = (f"SELECT d.id, d.title, d.outlet, d.url, d.published, d.language, d.source,"  # noqa: S608
            f" d.ingested_at, length(d.text) AS chars FROM documents d{where}"
