@@ -13,13 +13,14 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from khabar.extract.control_triggers import GOV_CUES, TALIBAN_CUES, Found, find_triggers
+from khabar.extract.control_triggers import Found, Lexicon, Trigger, find_triggers, lexicon_for
 from khabar.extract.dates import DateMention, date_near, find_dates, is_dateline, reads_anchor, said_on
 from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
+from khabar.lang import en
 from khabar.records import ControlChange
-from khabar.theatres.loader import name_key
+from khabar.theatres.loader import Theatre, name_key
 
 _HEDGE_BEFORE = re.compile(
     r"\b(?:fail(?:ed|s|ing)?\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ies|ying)\s+to|bid\s+to|"
@@ -82,56 +83,112 @@ class ControlMatch:
     # the change is the aside's own (dated inside it) or the main verb's (dated outside it)
     aside: tuple[int, int] | None = None
     in_aside: bool = False
+    kind: str = "change"  # "holding": a statement of who holds the place
+    acting_party: str | None = None  # the party named as taking it
 
 
-_TALIBAN_CUE = re.compile(rf"\b(?:{TALIBAN_CUES})\b", re.I)
-# on text `_agent` has lower-cased already, without re.IGNORECASE
-_TALIBAN_CUE_CASED = re.compile(rf"\b(?:{TALIBAN_CUES})\b")
-_GOV_CUE_CASED = re.compile(rf"\b(?:{GOV_CUES})\b")
-_TALIBAN_WHOLE = re.compile(TALIBAN_CUES)
-_BY_AGENT = re.compile(rf"^[^.;,]{{0,30}}\bby\s+(?:the\s+)?(?:afghan\s+)?(?P<a>{TALIBAN_CUES}|{GOV_CUES})\b")
-_TO_GOV_FORCES = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces")
-_TO_GOV_IN = re.compile(r"\bto\s+(?:the\s+)?(?:afghan\s+)?(?:government|security|afghan)\s+forces", re.I)
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
                            r"\bafter\b|\bwhile\b")
-_GIVING_UP = re.compile(r"left|abandon|withdr|evacuat|vacated|pulled out|retreat|fled|surrender|handed|given up|"
-                        r"gave up|lost|pushed|driven|forced|chased", re.I)
+_GIVING_UP = re.compile("|".join(en.GIVING_UP), re.I)
+_NP_GAP = re.compile(r"(?:['’]s)?\s*")
 
 
-def _agent(text: str, t_start: int, t_end: int, default: str) -> str:
-    """Return which side did the taking: from "by ..." after, else the nearest cue before."""
-    if default == "contested":
-        return default
-    if default == "taliban" and _TALIBAN_CUE.search(text[t_start:t_end]):
-        return default  # "fell to the Taliban", "in Taliban hands": the phrase names the side
-    if default == "government" and _TO_GOV_IN.search(text[t_start:t_end]):
-        return default  # "the insurgents lost Ghormach to Afghan forces"
-    after = text[t_end:t_end + 60].lower()
-    m = _BY_AGENT.match(after)
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A name of a side in a text: "Taliban fighters", "the junta's troops" (a name and the force
+    noun after it are one, the name's side); party None for a side the name does not tell."""
+
+    start: int
+    end: int
+    party: str | None
+
+
+def _cues(lex: Lexicon, text: str) -> list[_Cue]:
+    out: list[_Cue] = []
+    for m in lex.cue.finditer(text):
+        party = lex.party(m.group())
+        if out and _NP_GAP.fullmatch(text[out[-1].end:m.start()]):
+            last = out[-1]
+            out[-1] = _Cue(last.start, m.end(), last.party if last.party is not None else party)
+            continue
+        out.append(_Cue(m.start(), m.end(), party))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """Who gains a place by a trigger (None: it cannot be told), and the party named as taking it."""
+
+    gainer: str | None
+    acting: str | None = None
+
+
+def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, theatre: Theatre) -> _Side:
+    """Return who gained a place by a trigger: the party the phrase names, "by X" after it, "to X"
+    after it, else the nearest name of a side before it in its clause; with none, the theatre's
+    default captor (a capture) or its incumbent (a retaking).
+
+    Giving a place up ("troops abandoned X", "X was handed over by the army", "the junta lost
+    control of X") gives it to the other side: the named party's one opponent.
+    """
+    role = trig.role
+    if role == "contested":
+        return _Side("contested")
+    default = theatre.default_captor if role == "capture" else theatre.incumbent
+    ttext = text[t_start:t_end]
+    giving = role == "capture" and _GIVING_UP.search(ttext) is not None
+    if trig.gainer_inside:
+        inside = _cues(lex, ttext)
+        if inside:  # "fell to the insurgents", "lost 20 soldiers in Shibar to the Taliban": the last named
+            return _Side(inside[-1].party, inside[-1].party)
+    loser: _Cue | None = None
+    np_start = t_start
+    if trig.loser_inside:
+        if lex.force_first.match(text, t_start):
+            # "government troops left X", "KNU forces withdrew from X": the noun phrase of the trigger
+            shift = max(0, t_start - 60)
+            touching = [c for c in _cues(lex, text[shift:t_end]) if c.end + shift >= t_start
+                        or _NP_GAP.fullmatch(text[c.end + shift:t_start])]
+            if touching:
+                loser = _Cue(touching[0].start + shift, touching[0].end + shift, touching[0].party)
+                np_start = min(np_start, loser.start)
+        else:
+            inside = _cues(lex, ttext)  # "pushed the Taliban out of X"
+            loser = inside[0] if inside else None
+    after = text[t_end:t_end + 60]
+    m = lex.by_agent.match(after)
     if m:
-        taliban = bool(_TALIBAN_WHOLE.fullmatch(m["a"]))
-        if default == "taliban" and _GIVING_UP.search(text[t_start:t_end]):
-            taliban = not taliban  # "was abandoned by government forces": given up to the other side
-        return "taliban" if taliban else "government"
-    if _TO_GOV_FORCES.match(after):
-        return "government"
-    before = text[max(0, t_start - 120):t_start].lower()
+        named = lex.party(m["a"])
+        if giving and not trig.loser_inside:
+            # "was abandoned by government forces": given up to the other side
+            return _Side(theatre.opponent(named) if named else None)
+        return _Side(named, named)
+    m = lex.to_party.match(after)
+    if m:
+        named = lex.party(m["a"])
+        return _Side(named, named)
+    before = text[max(0, np_start - 120):np_start]
     clause = _AGENT_CLAUSE.split(before)[-1]
-    cues = [(m.end(), "taliban") for m in _TALIBAN_CUE_CASED.finditer(clause)]
-    cues += [(m.end(), "government") for m in _GOV_CUE_CASED.finditer(clause)]
+    cues = _cues(lex, clause)
+    if trig.loser_inside and loser is not None and loser.party is not None:
+        # "commandos cleared the Taliban from X", "as the Taliban advanced, troops left X": another
+        # side named before takes it (not the incumbent named before a place given up)
+        others = [c for c in cues if c.party not in (None, loser.party)]
+        if others and not (giving and others[-1].party == theatre.incumbent):
+            return _Side(others[-1].party, others[-1].party)
+        return _Side(theatre.opponent(loser.party))
     if not cues:
-        return default
-    side = max(cues)[1]
-    if default == "government" and side == "taliban":
-        return "taliban"
-    if default == "taliban" and side == "government":
-        # "security forces left X": the forces leaving gives X to the Taliban
-        if _GIVING_UP.search(text[t_start:t_end]):
-            return "taliban"
-        return "government"
-    if default == "taliban" and side == "taliban" and text[t_start:t_end].lower().startswith("lost"):
-        return "government"  # "the Taliban lost control of Khan Abad"
-    return default
+        return _Side(default)
+    side = cues[-1].party
+    if side is None:
+        return _Side(None)  # "rebels took X" where the word tells no side
+    if role == "retake" or not giving:
+        return _Side(side, side)
+    # giving up: "the Taliban lost control of X" is the Taliban's loss; the incumbent named before
+    # "X was abandoned" gave it up; another side named there took it
+    if ttext.lower().startswith("lost") or side == theatre.incumbent:
+        return _Side(theatre.opponent(side))
+    return _Side(side, side)
 
 
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*$", re.I)
@@ -330,7 +387,9 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     places = district_mentions(sent, ctx)
     if not places:
         return []
-    triggers = find_triggers(text)
+    theatre = ctx.theatre
+    lex = lexicon_for(theatre)
+    triggers = find_triggers(text, lex)
     out: list[ControlMatch] = []
     assigned: dict[int, list[PlaceMention]] = {}
     for p in places:
@@ -371,7 +430,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     for i, f in enumerate(triggers):
         if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or inside_quotes(text, f.start):
             continue
-        where = f.trigger.controller == "contested" and _WHERE_BEFORE.search(text[max(0, f.start - 60):f.start])
+        where = f.trigger.role == "contested" and _WHERE_BEFORE.search(text[max(0, f.start - 60):f.start])
         if where:
             # "fighting in Arghandab district, where control is contested"
             cut = f.start - len(where.group())
@@ -414,21 +473,22 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])
                  or 0 <= p.start - f.end <= 5 and _TO_AFTER_PREP.search(f.text + " ")]
         keep = plain or mentions[:1]
-        controller = _agent(text, f.start, f.end, f.trigger.controller)
-        if controller != "taliban" and (f.trigger.holding or f.trigger.taliban_only):
-            continue  # the government still holding a place, or its forces entering one
+        kind = "holding" if f.trigger.holding else "change"
+        main = _agent(text, f.start, f.end, f.trigger, lex, theatre)
         for p in keep:
             aside = asides.get((i, p.start))
-            if aside is None:
-                out.append(ControlMatch(p, controller, f.text, f.start, f.end))
-                continue
-            side = controller
-            if f.start >= aside[1]:  # the main verb: the side that took it is named outside the aside
+            side = main
+            if aside is not None and f.start >= aside[1]:
+                # the main verb: the side that took it is named outside the aside
                 blank = text[:aside[0]] + " " * (aside[1] - aside[0]) + text[aside[1]:]
-                side = _agent(blank, f.start, f.end, f.trigger.controller)
-                if side != "taliban" and (f.trigger.holding or f.trigger.taliban_only):
-                    continue
-            out.append(ControlMatch(p, side, f.text, f.start, f.end, aside=aside, in_aside=f.start < aside[1]))
+                side = _agent(blank, f.start, f.end, f.trigger, lex, theatre)
+            if side.gainer is None:
+                continue  # no side can be told
+            if side.gainer == theatre.incumbent and (f.trigger.holding or f.trigger.not_incumbent):
+                continue  # the incumbent still holding a place, or its forces entering one
+            out.append(ControlMatch(p, side.gainer, f.text, f.start, f.end, aside=aside,
+                                    in_aside=aside is not None and f.start < aside[1], kind=kind,
+                                    acting_party=side.acting))
     return out
 
 
@@ -470,9 +530,10 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
         out.append(ControlChange(
             district=m.place.text, district_id=d.id if d else None,
             province=d.province if d else m.place.province_hint,
-            controller=m.controller,  # type: ignore[arg-type]
+            controller=m.controller,
             date=when, evidence=ev, span=sent.span_of(m.place.start, m.place.end),
-            province_id=d.province_id if d else None, trigger=m.trigger))
+            province_id=d.province_id if d else None, trigger=m.trigger, kind=m.kind,  # type: ignore[arg-type]
+            acting_party=m.acting_party))
     return out
 
 

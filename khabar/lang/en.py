@@ -83,3 +83,168 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
             "twentieth": 20}
+
+
+# == Dates (extract: dates) ====================================================================
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec")
+# words that count days or weeks besides the cardinals up to ten: "a day later", "a couple of days"
+DAY_COUNT_WORDS = {"a": 1, "a couple of": 2, "several": None}
+# a day named from the publication day
+RELATIVE_DAYS = ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night",
+                 "the day before yesterday")
+# a day named from another day: "the next morning", "the day after"
+CHAINED_DAY_WORDS = {"next": 1, "following": 1, "after": 1, "same": 0, "previous": -1, "before": -1}
+# spans that name no day: "last week", "in recent months"
+VAGUE_SPANS = ("last", "past", "previous", "recent", "coming")
+# the start of a span, not a day things happened: "since July 8"
+SPAN_START_WORDS = ("since", "from", "between", "until", "till")
+# verbs of a dated statement: "officials said on Sunday" dates the saying, not the event
+STATEMENT_VERBS = ("said", "says", "told", "announced", "reported", "stated", "added", "confirmed", "tweeted",
+                   "wrote")
+
+
+# == Control of places (extract: control, control_triggers) ====================================
+# The phrasings that change or state who holds a place, naming no party: PARTY stands for any name
+# of a party of the theatre (its lexicon.csv and parties.csv). Each row:
+#   (pattern, role, voice, words, flags)
+# role: "capture" (the agent gains the place), "retake" (the agent gains it back; no agent: the
+#   incumbent), "contested"; voice: "active" (the place follows), "passive" (it precedes), "either";
+# words: every match holds one of these words (a sentence without them skips the pattern);
+# flags: "holding" (a statement of who holds it), "direct" (the place is the object, next),
+#   "not_incumbent" (no record when the incumbent is the one doing it: "forces entered X"),
+#   "subject" (never after a preposition), "gainer_inside"/"loser_inside" (the party the phrase
+#   names is the one gaining/losing the place).
+_NOT_A_DAY_AFTER_TOOK = ("place|part|office|over|up|off|back|away|to|into|in|out|care|steps|measures|action|a|an|"
+                         "the lives|responsibility|refuge|shelter|cover|hostage|prisoners?|captive|power|charge|"
+                         "hold|aim|note|time|delivery")
+_A_DAY = ("(?:" + "|".join((*(w.lower() for w in WEEKDAYS), r"\d", *MONTHS[:12])) +
+          "|the (?:same|next|following|previous) day)")
+CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
+    (r"\b(?:fell|fallen|falls|falling)\s+(?:in)?to\s+(?:the\s+)?(?:hands of\s+(?:the\s+)?)?PARTY",
+     "capture", "passive", "fell fallen falls falling", "gainer_inside"),
+    (r"\b(?:has|have|had)\s+(?:also\s+)?fallen\b(?!\s+(?:sharply|steeply|dramatically|by\b|off\b|"
+     r"apart|victim|ill\b|behind|silent|short|back))|"
+     r"\bfell\b(?!\s+(?:silent|short|back|into|in\b|sharply|steeply|dramatically|by\b|off\b|apart|"
+     r"victim|ill\b|behind|asleep))", "capture", "passive", "fallen fell", ""),
+    (r"\b(?:fall|collapse) of\b", "capture", "active", "fall collapse", "direct"),
+    # "X became the first provincial capital to fall"
+    (r"\b(?:became|becomes|become|was|is)\s+the\s+(?:[\w\-]+\s+){0,4}?to\s+(?:fall|be\s+(?:captured|taken|seized|"
+     r"overrun))\b", "capture", "passive", "became becomes become was is", "direct subject"),
+    # "X collapsed": the place is the subject, not "defences around X"
+    (r"\bcollapsed\b", "capture", "passive", "collapsed", "direct subject"),
+    (r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
+     r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
+     r"gained control|took control|taken control|taking control|seized control|"
+     r"captured control|assumed control|grabbed|wrested control(?!\s+back))\b", "capture", "either",
+     "captured captures capturing seized seizes seizing overran overrun overrunning overtook overtaken "
+     "conquered conquers took taken takes taking gained assumed grabbed wrested", ""),
+    (r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into|stormed into|poured into)\b",
+     "capture", "active", "entered enter enters entering marched rolled swept stormed poured",
+     "direct not_incumbent"),
+    (r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b|\bhandover of\b|\bsurrender of\b",
+     "capture", "active", "capture seizure takeover conquest handover surrender", "direct"),
+    (r"\b(?:took|taken|takes|taking)\b(?!\s+(?:" + _NOT_A_DAY_AFTER_TOOK + r")\b)"
+     r"(?!\s+on\b(?!\s+" + _A_DAY + r"))", "capture", "either", "took taken takes taking", ""),
+    (r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?PARTY",
+     "capture", "either", "surrender surrendered surrenders handed given gave", "gainer_inside"),
+    (r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:handed over|handed|surrendered|given up|lost)\b",
+     "capture", "passive", "handed surrendered given lost", ""),
+    # "X was abandoned": the place itself, not "residents of X were evacuated"
+    (r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:abandoned|evacuated|vacated)\b", "capture", "passive",
+     "abandoned evacuated vacated", "direct subject"),
+    # "lost A, B and C districts to PARTY": the places inside the phrase
+    (r"\blost\s+(?!to\b)(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?PARTY"
+     r"(?!\s+(?:attacks?|fire|offensives?|ambush(?:es)?|assaults?))", "capture", "active", "lost",
+     "direct gainer_inside"),
+    (r"\b(?:surrendered|capitulated)\b(?!\s+(?:their|his|its|weapons|arms))", "capture", "passive",
+     "surrendered capitulated", "direct"),
+    (r"\bwent\b(?=\s+(?:on|in|early|late|too|as well|the same|overnight|without|to the PARTY|"
+     r"quietly|next|a day|two days|that|soon)\b)", "capture", "passive", "went", "direct"),
+    (r"\bfollowed\b(?=\s+(?:a|the|on|in|suit|soon|within|shortly|two|three|hours|days|after)\b)",
+     "capture", "passive", "followed", "direct"),
+    (r"(?<!back )\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?PARTY|PARTY(?:'s|’s)?\s+control)",
+     "capture", "passive", "under", "holding gainer_inside"),
+    (r"\b(?:in|into)\s+(?:the\s+)?(?:hands of (?:the\s+)?PARTY|PARTY(?:'s|’s)? hands)", "capture", "passive",
+     "hands", "holding gainer_inside"),
+    # a state: "A, B and C were all held by PARTY"
+    (r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:all|both|still|now|again|already|also|"
+     r"firmly|largely|fully|effectively)\s+)*(?:held|controlled)(?=\s+by\b)", "capture", "passive",
+     "held controlled", "holding"),
+    (r"\blost\s+(?:full\s+|all\s+)?control\s+(?:of|over)\b", "capture", "active", "lost", ""),
+    (r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
+     "capture", "active", "control", "holding"),
+    (r"\b(?:ha(?:ve|s|d)\s+(?:also\s+|now\s+|since\s+)?)?(?:held|hold|holds|holding|controls|"
+     r"(?<=PARTY )control|(?<=they )control|(?<=now )control|(?<=still )control|(?<=also )control|"
+     r"controlled|controlling)\b(?!\s+(?:talks|a\b|an\b|meetings?|elections?|a press|out\b|on\b|back|"
+     r"off\b|up\b|fire))", "capture", "active", "held hold holds holding controls control controlled controlling",
+     "holding direct not_incumbent"),
+    (r"\b(?:forces|troops|soldiers|police|army|officials|government)\s+(?:have\s+|had\s+|has\s+)?"
+     r"(?:also\s+|\w+ly\s+)?(?:left|abandoned|withdrew from|withdrawn from|evacuated|pulled out of|"
+     r"pulled back from|retreated from|fled from|fled|"
+     r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)(?:pushed|driven|forced|chased)\s+(?:out\s+of|from)|"
+     r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)forced\s+to\s+(?:withdraw\s+from|retreat\s+from|"
+     r"pull\s+out\s+of|leave|abandon|evacuate))\b", "capture", "active",
+     "forces troops soldiers police army officials government", "loser_inside"),
+    (r"\b(?:retook|retake|retaken|retaking|recaptur(?:ed|es|ing|e)|reclaim(?:ed|s|ing)?|"
+     r"regain(?:ed|s|ing)?|liberat(?:ed|es|ing)|took back|taken back|wrested back|"
+     r"reconquered|recovered)\b", "retake", "either",
+     "retook retake retaken retaking recaptured recaptures recapturing recapture reclaim reclaimed reclaims "
+     "reclaiming regain regained regains regaining liberated liberates liberating took taken wrested "
+     "reconquered recovered", ""),
+    (r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|PARTY)(?:['’]s)?\s+control",
+     "retake", "passive", "back returned", "gainer_inside"),
+    # "restored government control over X"
+    (r"\b(?:restored|re-?established|reasserted|re-?imposed)\s+(?:(?:government|state|their|its|full)\s+)*"
+     r"(?:control|authority)\s+(?:over|of|in)\b", "retake", "active", "restored reestablished re reasserted reimposed",
+     "direct"),
+    (r"\b(?:government|state)\s+(?:control|authority)\s+(?:over|of|in)\s+[^.;,]{1,40}?\s+(?:was|were|has been|"
+     r"had been|have been)\s+(?:\w+ly\s+)?(?:restored|re-?established)\b", "retake", "either",
+     "restored reestablished re", ""),
+    (r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?"
+     r"PARTY\s+(?:FORCE\s+)?(?:out\s+)?(?:of|from)\b", "retake", "active",
+     "pushed drove driven expelled ousted cleared flushed evicted", "loser_inside"),
+    (r"\bPARTY\s+(?:FORCE\s+)?(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)"
+     r"(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled|cleared|flushed)\s+(?:out\s+of|from)\b", "retake",
+     "active", "pushed driven forced chased expelled cleared flushed", "loser_inside"),
+    # "the district was cleared of insurgents"
+    (r"\b(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?(?:cleared|cleansed|freed)\s+of\s+(?:the\s+)?"
+     r"PARTY\b", "retake", "passive", "cleared cleansed freed", "direct subject loser_inside"),
+    (r"\b(?:cleared|cleansed|freed|rid)\b(?=[^.;]{0,40}\bof\s+(?:the\s+)?PARTY\b)", "retake", "active",
+     "cleared cleansed freed rid", "direct"),
+    (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
+     r"contested\b", "contested", "passive", "contested", ""),
+)
+# the words of giving a place up: the one who does it loses the place ("troops abandoned X",
+# "X was handed over by the army")
+GIVING_UP = ("left", "abandon", "withdr", "evacuat", "vacated", "pulled out", "retreat", "fled", "surrender",
+             "handed", "given up", "gave up", "lost", "pushed", "driven", "forced", "chased")
+# nouns after a party's name that make it the forces of that party: "junta troops", "AA fighters"
+FORCE_NOUNS = ("fighters", "forces", "troops", "soldiers", "militants", "insurgents", "rebels", "militia",
+               "militiamen", "units", "columns", "personnel")
+# nouns after a party's name that make it something other than the one acting: "government offices"
+NOT_ACTING_NOUNS = ("buildings?", "offices?", "officials?", "compound", "installations", "employees",
+                    "headquarters", "positions", "posts")
+# words before a trigger that make the change unreal: a failure, an attempt, a threat, a forecast,
+# a wish, a negation, a denial ("failed to capture", "could fall", "denied that it fell")
+CONTROL_HEDGES = (
+    r"fail(?:ed|s|ing)?\s+to", r"attempt(?:s|ed|ing)?\s+to", r"tr(?:y|ied|ies|ying)\s+to", r"bid\s+to", "could",
+    "(?-i:may)", "might", "would", "will", "shall", r"threat(?:en|ened|ens)?\s+to", r"plan(?:s|ned|ning)?\s+to",
+    r"aim(?:s|ed|ing)?\s+to", r"s(?:ought|eek|eeking|eeks)\s+to", r"effort\s+to", r"efforts\s+to",
+    r"push\s+to", r"about\s+to", r"verge\s+of", r"preparing\s+to", r"prepare\s+to", r"want(?:s|ed)?\s+to",
+    r"hop(?:e|es|ed|ing)\s+to", r"vow(?:ed|s)?\s+to", "not", "never", r"no\s+longer", "denied", "deny", "denies",
+    "demand(?:s|ed|ing)?", r"call(?:s|ed)?\s+for", "rejected", "dismissed", r"risk\s+of", r"danger\s+of", "if",
+    "unless", r"before\s+it", "prevent(?:ed)?", r"to\s+stop", r"intend(?:s|ed)?\s+to", r"expected\s+to",
+    r"likely\s+to", r"set\s+to", r"unable\s+to", r"operation\s+to", r"offensive\s+to", r"order(?:ed)?\s+to",
+    r"goal\s+of", r"able\s+to", r"intention\s+of", r"in\s+order\s+to", "soon", r"said\s+to\s+have",
+    r"trying\s+to", "allegedly")
+# an attack told after the trigger as turned back: "... but were repelled"
+REPELLED = ("repelled", "repulsed", "thwarted", "foiled", "pushed back", "beaten back")
+# the verbs of a denial, and of a claim or rumour told before a change
+DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "dismissed", "refuted")
+REPORTED_WORDS = (r"claim(?:s|ed|ing)?", r"alleg(?:e|es|ed|ing|edly)", r"rumou?rs?", "unconfirmed", "unverified")
+# the verbs that attribute a change to a speaker: "officials said", "according to the ministry"
+ATTRIBUTION_VERBS = ("said", "says", "told", "confirmed", "announced", "reported", "stated", "claimed", "added",
+                     "tweeted", "wrote", "according to")
