@@ -10,8 +10,16 @@ import typer
 from rich.table import Table
 
 from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded, parse_day
+from khabar.cli.ingest_cmd import (
+    AllowPrivateOption,
+    MaxBytesOption,
+    MaxCharsOption,
+    MaxSecondsOption,
+    apply_limits,
+)
 from khabar.errors import InputError, KhabarError
 from khabar.records import Document
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 ProcessesOption = Annotated[int | None, typer.Option(
     "--processes", min=1, help="Worker processes for extraction (default: one per core; "
@@ -22,18 +30,24 @@ ProcessesOption = Annotated[int | None, typer.Option(
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs or RSS/Atom feeds.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD; relative dates resolve against it.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object (one a line for several reports).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON value: the report's object, or a list of them for several reports.")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object a line.")] = False,
     pipeline: PipelineOption = "standard",
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     processes: ProcessesOption = None,
+    allow_private: AllowPrivateOption = False,
+    max_bytes: MaxBytesOption = None,
+    max_chars: MaxCharsOption = None,
+    max_seconds: MaxSecondsOption = None,
 ) -> None:
     """Extract control changes, events, claims, quotes and assessments from reports."""
     from khabar.extract.pipeline import Extractor
     from khabar.ingest import read_inputs
+    from khabar.ingest.budget import Budgeted
 
     day = parse_day(published, "--published")
-    extractor = Extractor(theatre, mode=pipeline)
+    apply_limits(allow_private, max_bytes, max_chars, max_seconds)
+    extractor = Budgeted(Extractor(theatre, mode=pipeline))
     errors = 0
 
     def documents() -> Iterator[Document]:
@@ -49,7 +63,7 @@ def extract(
     extracted = 0
     for ex in extractor.extract_many(documents(), processes=processes):
         if isinstance(ex, KhabarError):
-            error(str(ex))
+            error(" ".join(str(ex).split()))
             errors += 1
             continue
         extracted += 1
@@ -58,11 +72,12 @@ def extract(
         else:
             _print(ex)
     if as_json or jsonl:
-        if len(results) == 1 and not jsonl:
-            typer.echo(json.dumps(results[0], ensure_ascii=False, indent=2))
-        else:
+        if jsonl:
             for r in results:
                 typer.echo(json.dumps(r, ensure_ascii=False))
+        elif results:  # one JSON value: the object of one report, a list of several
+            typer.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False,
+                                  indent=2))
     if errors and not extracted:
         raise typer.Exit(1)
 

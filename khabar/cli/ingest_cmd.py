@@ -21,6 +21,30 @@ from khabar.cli.common import (
 from khabar.errors import InputError
 from khabar.store.db import DEFAULT_DB
 
+AllowPrivateOption = Annotated[bool, typer.Option(
+    "--allow-private", help="Let URLs and the links of feeds reach loopback and private-network "
+    "addresses (refused by default; env KHABAR_ALLOW_PRIVATE=1).")]
+MaxBytesOption = Annotated[int | None, typer.Option(
+    "--max-bytes", min=0, help="Refuse files and downloads larger than this many bytes "
+    "(default 10,000,000; 0: no cap; env KHABAR_MAX_BYTES).", show_default=False)]
+MaxCharsOption = Annotated[int | None, typer.Option(
+    "--max-chars", min=0, help="Cut a report's text after this many characters, with a warning "
+    "(default 300,000; 0: no cap; env KHABAR_MAX_CHARS).", show_default=False)]
+MaxSecondsOption = Annotated[float | None, typer.Option(
+    "--max-seconds", min=0, help="Give up on a page or report that takes longer to parse or extract "
+    "(default 60; 0: no limit; env KHABAR_MAX_SECONDS).", show_default=False)]
+
+
+def apply_limits(allow_private: bool = False, max_bytes: int | None = None, max_chars: int | None = None,
+                 max_seconds: float | None = None, quiet: bool = False) -> None:
+    """Put the caps the options give in force for this process, and print the warning lines
+    of reading (a report cut, bad bytes replaced) unless quiet."""
+    from khabar.ingest import limits
+
+    limits.configure(allow_private=allow_private or None, max_bytes=max_bytes, max_chars=max_chars,
+                     seconds=max_seconds)
+    limits.on_notice(None if quiet else warn)
+
 
 @guarded
 def ingest(
@@ -32,16 +56,25 @@ def ingest(
     theatre: TheatreOption = "afghanistan_2021",
     reextract: Annotated[bool, typer.Option(help="Re-extract reports already stored.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+    allow_private: AllowPrivateOption = False,
+    max_bytes: MaxBytesOption = None,
+    max_chars: MaxCharsOption = None,
+    max_seconds: MaxSecondsOption = None,
 ) -> None:
-    """Ingest reports into the database: read, extract records, store one report per transaction."""
+    """Ingest reports into the database: read, extract records, store one report per transaction.
+
+    Each report is bounded (bytes, characters, seconds): one that is too large or too slow is
+    one error line naming it, and the rest of the batch is stored."""
     from khabar.extract.pipeline import Extractor
+    from khabar.ingest.budget import Budgeted
     from khabar.jobs import distinct_events
     from khabar.jobs import ingest as run
     from khabar.store import connect
 
     day = parse_day(published, "--published")
+    apply_limits(allow_private, max_bytes, max_chars, max_seconds, quiet)
     conn = connect(db)
-    extractor = Extractor(theatre, mode=pipeline)
+    extractor = Budgeted(Extractor(theatre, mode=pipeline), on_error=lambda e: error(str(e)))
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TextColumn("{task.completed} reports"), TimeElapsedColumn(),
                   console=console, transient=True,

@@ -120,6 +120,14 @@ def limits(**changes: Any) -> Iterator[Limits]:
             _current = old
 
 
+def reset() -> None:
+    """Forget the limits set in this process (the environment's apply again) and the notice handler."""
+    global _current, _notice
+    with _lock:
+        _current = None
+    _notice = None
+
+
 def on_notice(handler: Callable[[str], None] | None) -> Callable[[str], None] | None:
     """Send the warning lines of reading (a report cut, bad bytes replaced) to `handler`;
     return the previous handler."""

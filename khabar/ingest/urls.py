@@ -105,7 +105,7 @@ def _safe_create_connection(address: tuple[str, int], timeout: Any = _DEFAULT_TI
         ip = str(info[4][0])
         problem = None if allow else address_problem(ip)
         if problem:
-            who = ip if name.strip("[]") == ip else f"{name} is {ip},"
+            who = f"{ip} is" if name.strip("[]") == ip else f"{name} is {ip},"
             raise Refused(f"refused: {who} {problem}; {_PRIVATE_HINT}")
     for family, kind, proto, _canon, sockaddr in infos:
         sock = socket.socket(family, kind, proto)

@@ -124,11 +124,10 @@ def test_extract_jsonl_gives_one_line_per_report(run, samples: Path) -> None:  #
     assert all(CONTRACT <= set(r) for r in reports)
 
 
-def test_extract_json_with_two_reports_is_one_a_line(run, samples: Path) -> None:  # type: ignore[no-untyped-def]
+def test_extract_json_with_two_reports_is_one_json_list(run, samples: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("extract", samples / "district_taken.txt", samples / "denial.txt", "--json",
                  "--pipeline", "fast")
-    assert [json.loads(line)["document"]["published"] for line in result.stdout.splitlines()] == [
-        "2021-07-06", "2021-07-14"]
+    assert [r["document"]["published"] for r in json.loads(result.stdout)] == ["2021-07-06", "2021-07-14"]
 
 
 def test_extract_published_option_resolves_relative_dates(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

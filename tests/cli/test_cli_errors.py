@@ -53,7 +53,8 @@ def bad_input(request: pytest.FixtureRequest, run) -> tuple[str, str]:  # type: 
     """Return a bad input (made in the working folder) and the exact error line it gives."""
     if request.param == "closed_port":
         url = f"http://127.0.0.1:{request.getfixturevalue('closed_port')}/report.html"
-        return url, f"Error: {url}: cannot fetch (Connection refused)"
+        return url, (f"Error: {url}: cannot fetch (refused: 127.0.0.1 is a loopback address; pass "
+                     "--allow-private (or KHABAR_ALLOW_PRIVATE=1) to fetch from a private network)")
     make, line = BAD[request.param]
     return make(), line
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from khabar.cli.main import app
 from khabar.errors import InputError
 from khabar.extract.pipeline import Extractor
+from khabar.ingest import limits
 from khabar.jobs import ingest
 from khabar.records import DistrictState
 from khabar.store import connect
@@ -58,7 +59,8 @@ def feed_url(tmp_path: Path) -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    with limits.limits(allow_private=True):  # as --allow-private: the feed is on loopback
+        yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
     server.shutdown()
     server.server_close()
 
@@ -85,7 +87,8 @@ def test_poll_ingests_the_feed_and_reports_the_change_of_hands(db: Path, feed_ur
 
 
 def test_khabar_watch_once_prints_what_changed_hands(db: Path, feed_url: str) -> None:
-    result = CliRunner().invoke(app, ["watch", feed_url, "--once", "--db", str(db), "--pipeline", "fast"])
+    result = CliRunner().invoke(app, ["watch", feed_url, "--once", "--db", str(db), "--pipeline", "fast",
+                                      "--allow-private"])
     assert result.exit_code == 0, result.output
     assert "Polled 1 feed(s): 2 new report(s), 0 already stored, 0 error(s); 1 district(s) changed hands" in result.output
     assert "  Panjwai: Taliban → government, 2 sources" in result.output
