@@ -130,9 +130,10 @@ def _config(f: _Folder) -> _Config | None:
     return _Config(data, text)
 
 
-def _other_sides(f: _Folder, config: _Config | None, parties: dict[str, int] | None) -> set[str]:
+def _other_sides(f: _Folder, config: _Config | None, parties: dict[str, int] | None) -> set[str] | None:
+    """Return theatre.json `other_sides` (None when theatre.json cannot be read: not checked then)."""
     if config is None:
-        return set()
+        return None
     others = config.data.get("other_sides", [])
     if not isinstance(others, list) or not all(isinstance(s, str) and s for s in others):
         f.add("theatre.json", _line_of(config.text, "other_sides"), "other_sides is not a list of names",
@@ -258,7 +259,7 @@ def _parties(f: _Folder) -> dict[str, int] | None:
     return parties
 
 
-def _csv_file(f: _Folder, name: str, parties: dict[str, int] | None, others: set[str],
+def _csv_file(f: _Folder, name: str, parties: dict[str, int] | None, others: set[str] | None,
               districts: dict[str, Any] | None) -> None:
     rows = _rows(f, name)
     if rows is None:
@@ -279,7 +280,8 @@ def _csv_file(f: _Folder, name: str, parties: dict[str, int] | None, others: set
             if parties is None:
                 break
             for value in _split(r.get(column) or ""):
-                if value in parties or (contested and value == CONTESTED) or (other and value in others):
+                if value in parties or (contested and value == CONTESTED) or \
+                        (other and (others is None or value in others)):
                     continue
                 fix = f"use an id of parties.csv ({', '.join(parties)})"
                 if other:
