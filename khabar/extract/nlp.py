@@ -163,6 +163,23 @@ def actor_patterns(theatre: Theatre) -> list[dict[str, Any]]:
     return out
 
 
+def place_named_actor_patterns(theatre: Theatre, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return exact-case patterns for the names of a party's bodies that begin with a place name
+    ("Arakan Army", "Kachin Independence Army", "Panjshir resistance"): among the places' patterns
+    the longer name wins, so that the army is not read as a province followed by "Army"."""
+    names = {str(p["pattern"]).lower() for p in places}
+    out: dict[str, dict[str, Any]] = {}
+    for a in theatre.actors:
+        if a.kind == "person" or a.side not in theatre.parties:
+            continue
+        for n in (a.name, *a.aliases):
+            words = n.strip().split()
+            if len(words) > 1 and any(" ".join(words[:k]).lower() in names for k in range(1, len(words))):
+                for v in _cases(n.strip()):
+                    out.setdefault(v, {"label": "ACTOR", "pattern": v, "id": a.id})
+    return list(out.values())
+
+
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(name.split()) == 1
@@ -186,7 +203,9 @@ def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
     places = nlp.add_pipe("entity_ruler", name="khabar_places",
                           config={"phrase_matcher_attr": "ORTH", "validate": False}, **kw)
     with nlp.select_pipes(enable=[]):
-        places.add_patterns(place_patterns(theatre) + acronym_patterns(theatre))  # type: ignore[attr-defined]
+        pats = place_patterns(theatre)
+        places.add_patterns(pats + place_named_actor_patterns(theatre, pats)  # type: ignore[attr-defined]
+                            + acronym_patterns(theatre))
     actors = nlp.add_pipe("entity_ruler", name="khabar_actors",
                           config={"phrase_matcher_attr": "LOWER", "validate": False}, **kw)
     with nlp.select_pipes(enable=[]):
