@@ -19,24 +19,14 @@ from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
 from khabar.lang import en
+from khabar.lang.en import alternation as en_alt
 from khabar.records import ControlChange
 from khabar.theatres.loader import Theatre, name_key
 
-_HEDGE_BEFORE = re.compile(
-    r"\b(?:fail(?:ed|s|ing)?\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ies|ying)\s+to|bid\s+to|"
-    r"could|(?-i:may)|might|would|will|shall|threat(?:en|ened|ens)?\s+to|plan(?:s|ned|ning)?\s+to|"
-    r"aim(?:s|ed|ing)?\s+to|s(?:ought|eek|eeking|eeks)\s+to|effort\s+to|efforts\s+to|"
-    r"push\s+to|about\s+to|verge\s+of|preparing\s+to|prepare\s+to|want(?:s|ed)?\s+to|"
-    r"hop(?:e|es|ed|ing)\s+to|vow(?:ed|s)?\s+to|not|never|no\s+longer|denied|deny|denies|"
-    r"demand(?:s|ed|ing)?|call(?:s|ed)?\s+for|"
-    r"rejected|dismissed|risk\s+of|danger\s+of|if|unless|before\s+it|"
-    r"prevent(?:ed)?|to\s+stop|intend(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|"
-    r"unable\s+to|operation\s+to|offensive\s+to|order(?:ed)?\s+to|goal\s+of|able\s+to|"
-    r"intention\s+of|in\s+order\s+to|soon|said\s+to\s+have|trying\s+to|"
-    r"allegedly)\b[^.;]{0,35}$", re.I)
+_HEDGE_BEFORE = re.compile(r"\b" + en_alt(en.CONTROL_HEDGES) + r"\b[^.;]{0,35}$", re.I)
 _HEDGE_AFTER = re.compile(
-    r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:repelled|repulsed|thwarted|foiled|pushed back|"
-    r"beaten back)|^[^.;]{0,90}\b(?:but|before)\b[^.;]{0,50}\b(?:driven out|drove them (?:out|back)|"
+    r"^[^.;]{0,40}\b(?:was|were|had been|has been)\s+" + en_alt(en.REPELLED) + r"|"
+    r"^[^.;]{0,90}\b(?:but|before)\b[^.;]{0,50}\b(?:driven out|drove them (?:out|back)|"
     r"pushed (?:them\s+)?(?:back|out)|repelled|repulsed|beaten back|forced (?:them\s+)?(?:out|back)|"
     r"expelled)|^[^.;]{0,90}\bbut\s+(?:later\s+|soon\s+|then\s+)?(?:withdrew|retreated|pulled (?:back|out)|"
     r"left|were forced)|^[^.;]{0,150}\bbut\b[^.;]{0,40}\b(?:denied|denies|rejected|dismissed)\b|"
@@ -55,8 +45,7 @@ _CROSSING_AT = re.compile(r"\b(?:crossing|crossing point|port|border town)\s+at\
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w\-'’ ]{1,30}\s+and\s+(?:the\s+)?$")
 _OLD_YEAR = re.compile(r"\b(?:in|since)\s+(?P<y>(?:19|20)\d\d)\b")
 # what the sentence reports as someone's claim or a rumour, not as fact
-_REPORTED_BEFORE = re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing|edly)|rumou?rs?|"
-                              r"unconfirmed|unverified)\b[^.;]*$", re.I)
+_REPORTED_BEFORE = re.compile(r"\b" + en_alt(en.REPORTED_WORDS) + r"\b[^.;]*$", re.I)
 _AS_WERE = re.compile(r"^[^.;]{0,60},\s*as\s+(?:were|was|had|did|have|has)\s+(?:[^.;,]{0,40}?\s+and\s+)?"
                       r"(?:the\s+)?$", re.I)
 _REL_GAP = re.compile(r"^(?:\s+(?:district|crossing|port|city|town|border crossing|district centre))?"
@@ -191,7 +180,7 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
     return _Side(side, side)
 
 
-_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*$", re.I)
+_DENIED_BEFORE = re.compile(r"\b" + en_alt(en.DENIAL_VERBS) + r"\b[^.;]*$", re.I)
 _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|after|before|when|"
                            r"though|although)\b|;|\b(?:pressure on|threaten\w*|encircl\w+|"
                            r"surround\w+|besieg\w+|advanc\w+ on|closing in on|attack\w* on|"

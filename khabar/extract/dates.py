@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-          "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "a": 1, "a couple of": 2, "several": None}
+from khabar.lang import en
+
+MONTHS = "|".join(en.MONTHS)
+WEEKDAYS = tuple(w.lower() for w in en.WEEKDAYS)
+# the cardinals up to ten and "a", "a couple of", "several" (no count)
+NUMBER_WORDS: dict[str, int | None] = {
+    **{w: n for w, n in en.CARDINALS.items() if n <= 10 and " " not in w}, **en.DAY_COUNT_WORDS}
+_COUNT = "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w] is not None)
 
 _EXPLICIT = re.compile(
     rf"\b(?:(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -25,17 +28,16 @@ _EXPLICIT = re.compile(
 _ISO = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 _WEEKDAY = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+|early\s+on\s+|late\s+on\s+)?"
                       rf"(?P<wd>{'|'.join(WEEKDAYS)})\b", re.I)
-_RELATIVE = re.compile(r"\b(?P<w>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
-                       r"last night|the day before yesterday)\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<w>" + "|".join(sorted(en.RELATIVE_DAYS, key=len, reverse=True)) + r")\b", re.I)
 # a day named from another day of the same sentence: "fell on August 14, and Jalalabad the next morning"
 _CHAINED = re.compile(r"\b(?:on\s+)?the\s+(?P<w>next|following|same|previous)\s+(?:day|morning|afternoon|"
                       r"evening|night)\b|\bthe\s+day\s+(?P<w2>after|before)\b(?!\s+(?:the|a|an|\w+ed)\b)",
                       re.I)
-_CHAIN_STEP = {"next": 1, "following": 1, "after": 1, "same": 0, "previous": -1, "before": -1}
-_OFFSET = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a|\d{1,2})\s+"
+_CHAIN_STEP = en.CHAINED_DAY_WORDS
+_OFFSET = re.compile(r"\b(?P<n>" + _COUNT + r"|\d{1,2})\s+"
                      r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b", re.I)
 _YEAR = re.compile(r"\b(?:in|since|during|by)\s+(?:early\s+|late\s+|mid-)?(?P<y>(?:19|20)\d\d)\b", re.I)
-_VAGUE = re.compile(r"\b(?:last|past|previous|recent|coming)\s+(?:week|weeks|month|months|days)\b|"
+_VAGUE = re.compile(r"\b(?:" + "|".join(en.VAGUE_SPANS) + r")\s+(?:week|weeks|month|months|days)\b|"
                     r"\b(?:a|one|two|several)\s+weeks?\s+ago\b|\bearlier this (?:week|month)\b",
                     re.I)
 
@@ -54,7 +56,7 @@ def lowered(text: str) -> str | None:
     return None if _FOLDS_APART.search(text) else text.lower()
 
 # "since July 8", "from early August": the start of a span, not a day things happened
-_SPAN_START = re.compile(r"\b(?:since|from|between|until|till)\s+(?:early\s+|late\s+)?$", re.I)
+_SPAN_START = re.compile(r"\b(?:" + "|".join(en.SPAN_START_WORDS) + r")\s+(?:early\s+|late\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +267,7 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
     return sorted(mentions + extra, key=lambda d: d.start)
 
 
-_REPORTED_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed|"
-                          r"tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
+_REPORTED_ON = re.compile(r"\b(?:" + "|".join(en.STATEMENT_VERBS) + r")\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
 
 
 _READS_ANCHOR = re.compile(r"\b(?:later|earlier|nightfall|next|following|same|previous|day\s+(?:after|before))\b",
