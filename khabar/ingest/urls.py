@@ -16,7 +16,7 @@ import ssl
 from collections.abc import Callable
 from typing import Any
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import (
     HTTPDefaultErrorHandler,
     HTTPErrorProcessor,
@@ -150,13 +150,16 @@ class _HTTPS(HTTPSHandler):
 class _Redirects(HTTPRedirectHandler):
     max_redirections = 5
 
-    def redirect_request(self, req: Request, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> Request | None:
+    def http_error_302(self, req: Request, fp: Any, code: int, msg: str, headers: Any) -> Any:
+        location = headers.get("location") or headers.get("uri") or ""
+        newurl = urljoin(req.full_url, location.strip())
         scheme = urlsplit(newurl).scheme.lower()
-        if scheme not in SCHEMES:
-            raise Refused(f"refused a redirect to {scheme or 'a relative'}: URL {newurl}; "
-                          "only http and https are followed")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        if location and scheme not in SCHEMES:
+            fp.close()
+            raise Refused(f"refused a redirect to {scheme}: URL {newurl}; only http and https are followed")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def opener() -> OpenerDirector:
