@@ -5,8 +5,9 @@
 
 `loader.load()` raises the first problem as a TheatreError; `khabar theatres --check PATH` prints
 them all. A party id is declared once, in parties.csv; every other file that names a party
-(places.csv, actors.csv and outlets.csv `side`, assessments.csv `controller`, lexicon.csv `party`,
-theatre.json `order`, `opposes`, `incumbent`, `default_captor`, `parties`) must use a declared id.
+(places.csv, actors.csv and outlets.csv `side`, assessments.csv `controller`, lexicon.csv `party` or
+"?" for words that tell no side, theatre.json `order`, `opposes`, `incumbent`, `default_captor`,
+`parties`) must use a declared id.
 Actors and outlets may also stand on a side that holds no place (foreign states, international
 bodies): theatre.json `other_sides` lists those.
 """
@@ -29,7 +30,10 @@ COLUMNS = {
     "places.csv": ("place", "kind", "district_id"),
     "actors.csv": ("id", "name", "side"),
     "outlets.csv": ("name",),
+    "lexicon.csv": ("phrase", "party", "use"),
 }
+UNTOLD = "?"  # lexicon.csv: a word that does not tell the side
+LEXICON_USES = ("actor", "not_actor")
 # file -> (column naming a party, may it be `contested`, may it be an other side)
 PARTY_COLUMNS: dict[str, tuple[tuple[str, bool, bool], ...]] = {
     "places.csv": (("party", False, False), ("controller", True, False)),
@@ -205,8 +209,14 @@ def _rows(f: _Folder, name: str) -> Iterator[tuple[int, dict[str, str]]] | None:
     except UnicodeDecodeError as e:
         f.add(name, None, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")
         return None
-    reader = csv.reader(text.splitlines(keepends=True))
-    header = [h.strip() for h in next(reader, [])]
+    # comment lines ("# ...", as lexicon.csv has) read as blank lines: line numbers stay the file's
+    lines = ["\n" if line.lstrip().startswith("#") else line for line in text.splitlines(keepends=True)]
+    reader = csv.reader(lines)
+    header: list[str] = []
+    for values in reader:
+        if values and any(v.strip() for v in values):
+            header = [h.strip() for h in values]
+            break
     missing = [c for c in COLUMNS.get(name, ()) if c not in header]
     if missing:
         f.add(name, 1, f"no {', '.join(repr(c) for c in missing)} column",
@@ -281,6 +291,7 @@ def _csv_file(f: _Folder, name: str, parties: dict[str, int] | None, others: set
                 break
             for value in _split(r.get(column) or ""):
                 if value in parties or (contested and value == CONTESTED) or \
+                        (name == "lexicon.csv" and value == UNTOLD) or \
                         (other and (others is None or value in others)):
                     continue
                 fix = f"use an id of parties.csv ({', '.join(parties)})"
@@ -289,6 +300,15 @@ def _csv_file(f: _Folder, name: str, parties: dict[str, int] | None, others: set
                 else:
                     fix += " or declare it there"
                 f.add(name, line, f"{column} {value!r} is not a party of parties.csv", fix)
+        if name == "lexicon.csv":
+            if not r.get("phrase"):
+                f.add(name, line, "no phrase", "give every line the words it matches")
+            if r.get("use") not in LEXICON_USES:
+                f.add(name, line, f"use {r.get('use')!r} is not one of {', '.join(LEXICON_USES)}",
+                      "write actor (the words name the party acting) or not_actor")
+            if not r.get("party"):
+                f.add(name, line, "no party", f"give a party id of parties.csv, or {UNTOLD} for words that "
+                      "tell no side")
         if name == "places.csv" and districts is not None:
             did = r.get("district_id", "")
             if did and did not in districts:

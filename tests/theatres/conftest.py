@@ -2,7 +2,7 @@
 
 Six square counties in two regions, three parties (the Crown, the Lowland Freedom Front, the
 Highland Militia Council) and one coalition of two of them (the Northern Pact: the Front and the
-Militia), their actors, outlets and words, and ten invented reports with gold. Nothing in khabar
+Militia), their actors, outlets and words (lexicon.csv), and ten invented reports with gold. Nothing in khabar
 knows any of these names: the tests on this folder show that a theatre is data.
 
 What the reports tell, day by day (the answers the tests check):
@@ -81,6 +81,29 @@ PLACES = (
     ("Osterlyn", "district_name_variant", "VL02", "Osterlin", "Northmark", "", "", "high", "invented", ""),
     ("Kessary Bazaar", "district_centre", "VL03", "Kessary", "Northmark", "", "", "high", "invented", ""),
     ("Pellagh Crossing", "border_crossing", "VL05", "Pellagh", "Southmark", "", "", "high", "invented", ""),
+)
+# the theatre's words for its sides (lexicon.csv, as khabar/theatres/*/lexicon.csv): what each
+# side calls itself and what its enemies call it; generic force words name a side only here
+LEXICON = (
+    "# Veloria's words for its sides: phrase,party (or ? when the words tell no side),use (actor/not_actor)\n"
+    "phrase,party,use,note\n"
+    "Royal Army,crown,actor,its own name\n"
+    "royal troops,crown,actor,\n"
+    "royal forces,crown,actor,\n"
+    "royalists,crown,actor,the Pact's name for it\n"
+    "troops,crown,actor,in Veloria's reporting the Crown's unless another party is named\n"
+    "soldiers,crown,actor,\n"
+    "garrison,crown,actor,\n"
+    "Northern Pact,pact,actor,\n"
+    "the Pact,pact,actor,\n"
+    "the alliance,pact,actor,\n"
+    "Freedom Front,lff,actor,\n"
+    "Front fighters,lff,actor,\n"
+    "Highland Militia,hmc,actor,\n"
+    "militiamen,hmc,actor,\n"
+    "rebels,?,actor,the Crown's word for every armed group\n"
+    "fighters,?,actor,\n"
+    "Royal Government of Veloria,crown,not_actor,a government does not take a county itself\n"
 )
 CONFIG: dict[str, Any] = {
     "name": "veloria_2031",
@@ -230,6 +253,7 @@ def write_theatre(folder: Path) -> Path:
     _write_csv(folder / "actors.csv", ACTORS)
     _write_csv(folder / "outlets.csv", OUTLETS)
     _write_csv(folder / "places.csv", PLACES)
+    (folder / "lexicon.csv").write_text(LEXICON, encoding="utf-8")
     corpus, gold = folder / "samples" / "corpus", folder / "samples" / "gold"
     corpus.mkdir(parents=True, exist_ok=True)
     gold.mkdir(parents=True, exist_ok=True)

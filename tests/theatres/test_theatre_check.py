@@ -190,6 +190,19 @@ def test_an_assessment_by_an_undeclared_controller(fresh_theatre: Make) -> None:
     assert _only(folder).startswith(f"{folder / 'assessments.csv'}: line 4: controller 'royalists' is not a party")
 
 
+def test_lexicon_words_name_a_declared_party_or_none(fresh_theatre: Make) -> None:
+    folder = fresh_theatre()
+    with open(folder / "lexicon.csv", "a", encoding="utf-8") as f:
+        f.write("# a comment line keeps the line numbers the file's\n"
+                "loyalists,crown,acting,\n"
+                "highlanders,highland_militia,actor,\n")
+    assert problems(folder) == [
+        f"{folder / 'lexicon.csv'}: line 21: use 'acting' is not one of actor, not_actor; write actor (the words "
+        "name the party acting) or not_actor",
+        f"{folder / 'lexicon.csv'}: line 22: party 'highland_militia' is not a party of parties.csv; use an id of "
+        "parties.csv (crown, pact, lff, hmc) or declare it there"]
+
+
 def test_a_coalition_member_not_declared(fresh_theatre: Make) -> None:
     folder = fresh_theatre()
     _edit_csv(folder / "parties.csv", lambda rows: _row(rows, "pact").__setitem__(4, "lff;hmc;sfa"))
