@@ -43,10 +43,9 @@ class Budgeted(Extractor):
         return self.seconds if self.seconds is not None else limits.current().seconds
 
     def max_length(self) -> int:
-        """Return the longest text, in characters, that this extractor's pipelines take."""
-        lengths = [getattr(nlp, "max_length", 0) for nlp in (getattr(self, "stat", None),
-                                                             getattr(self, "fast", None)) if nlp]
-        return min((n for n in lengths if n), default=0)
+        """Return the longest text, in characters, that the pipeline reading a whole report takes
+        (the rule pass; the model reads only candidate sentences)."""
+        return int(getattr(getattr(self, "fast", None), "max_length", 0) or 0)
 
     def extract_many(self, documents: Iterable[Document], processes: int | None = 1,
                      chunk: int = CHUNK_DOCS) -> Iterator[Result]:

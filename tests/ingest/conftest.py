@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from khabar.ingest import limits
 
@@ -91,3 +92,28 @@ def closed_port() -> int:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+SAMPLES = Path(__file__).parents[1] / "samples"
+
+
+@pytest.fixture
+def samples() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Return `run(*args)`: invoke `khabar ARGS` in this process from a fresh working folder,
+    stdout and stderr apart (wide enough that rich never wraps; KHABAR_* unset)."""
+    from typer.testing import CliRunner
+
+    from khabar.cli.main import app
+
+    monkeypatch.chdir(tmp_path)
+    env = {"COLUMNS": "300", "KHABAR_DB": None, "KHABAR_ALLOW_PRIVATE": None, "KHABAR_MAX_BYTES": None,
+           "KHABAR_MAX_CHARS": None, "KHABAR_MAX_SECONDS": None, "KHABAR_MAX_TAGS": None}
+
+    def invoke(*args: str | Path) -> Result:
+        return CliRunner().invoke(app, [str(a) for a in args], env=env)
+    return invoke
