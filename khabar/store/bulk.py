@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from khabar.records import Extraction
+from khabar.store.dialect import begin
 from khabar.store.records import (
     DOCUMENT_INSERT,
     EXTRACTION_INSERT,
@@ -42,7 +43,7 @@ def bulk_save(conn: sqlite3.Connection, extractions: Iterable[Extraction]) -> in
         ids.append((ex.document.id,))
         for name, table_rows in rows(ex, now).items():
             batch[name].extend(table_rows)
-    conn.execute("BEGIN IMMEDIATE")
+    begin(conn)
     try:
         before = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         conn.executemany(DOCUMENT_INSERT, batch["documents"])

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from khabar.errors import StoreError
+from khabar.store.dialect import begin
 from khabar.theatres.loader import BUNDLED, DEFAULT_THEATRE, Theatre
 
 THEATRE = "theatre"
@@ -49,7 +50,7 @@ def bind_theatre(conn: sqlite3.Connection, theatre: Theatre) -> str:
     key = theatre_key(theatre)
     own = conn.in_transaction is False
     if own:
-        conn.execute("BEGIN IMMEDIATE")
+        begin(conn)
     try:
         known = store_theatre(conn)
         if known is None:

@@ -182,6 +182,24 @@ def m007_meta(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migration
+def m008_search_without_replace(conn: sqlite3.Connection) -> None:
+    """Rows are stored with INSERT ... ON CONFLICT now, which fires update triggers on a row it
+    replaces: the BEFORE INSERT triggers that served INSERT OR REPLACE go. They also dropped the
+    index entry of a document that INSERT OR IGNORE then kept (a report loaded twice in bulk
+    could no longer be found), so every index is rebuilt from its table."""
+    tables = {"documents": ("title", "outlet", "text"),
+              "events": ("type", "actors", "targets", "place", "evidence"),
+              "claims": ("claimant", "text", "evidence"),
+              "quotes": ("speaker", "text", "evidence")}
+    for table, cols in tables.items():  # fixed names only
+        listed = ", ".join(cols)
+        coalesced = ", ".join(f"COALESCE({c}, '')" for c in cols)
+        conn.execute(f"DROP TRIGGER IF EXISTS {table}_fts_replace")
+        conn.execute(f"DELETE FROM {table}_fts")
+        conn.execute(f"INSERT INTO {table}_fts (rowid, {listed}) SELECT rowid, {coalesced} FROM {table}")
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from khabar.errors import InputError
+from khabar.store.dialect import begin
 from khabar.store.spec import (
     BOOL_RULE,
     CONTROLLER_RULE,
@@ -138,22 +139,22 @@ def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: s
     if needs_theatre and theatre is None:
         theatre = store_theatre_of(conn)
     clean = check_fields(kind, fields, theatre)
-    conn.execute("BEGIN IMMEDIATE")
+    begin(conn)
     try:
         found = find_record(conn, record_id, kind)
         if found is None:
             raise InputError(f"{record_id}: no such record among {kind}")
         row = found[1]
-        cur = conn.execute(
+        (override_id,) = conn.execute(
             "INSERT INTO overrides (kind, record_id, document_id, span_start, span_end, action,"
-            " fields, note, analyst, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " fields, note, analyst, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (kind, row["id"], row["document_id"], row["span_start"], row["span_end"], action,
-             json.dumps(clean, ensure_ascii=False), note.strip(), analyst.strip(), _now()))
+             json.dumps(clean, ensure_ascii=False), note.strip(), analyst.strip(), _now())).fetchone()
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return int(cur.lastrowid or 0)
+    return int(override_id)
 
 
 def _as_dict(row: sqlite3.Row) -> dict[str, Any]:
@@ -209,15 +210,15 @@ def reviews(conn: sqlite3.Connection, kind: str) -> dict[str, Review]:
     for r in rows:
         target = r["record_id"]
         if find_record(conn, target, kind) is None:
-            best = conn.execute(
-                f"SELECT id, min(span_end, ?) - max(span_start, ?) AS overlap FROM {kind}"  # noqa: S608
-                " WHERE document_id = ? AND span_start < ? AND span_end > ?"
-                " ORDER BY overlap DESC, span_start LIMIT 1",
-                (r["span_end"], r["span_start"], r["document_id"], r["span_end"],
-                 r["span_start"])).fetchone()
-            if best is None:
+            overlapping = conn.execute(
+                f"SELECT id, span_start, span_end FROM {kind}"  # noqa: S608 - kind is from KINDS
+                " WHERE document_id = ? AND span_start < ? AND span_end > ?",
+                (r["document_id"], r["span_end"], r["span_start"])).fetchall()
+            if not overlapping:
                 continue
-            target = best["id"]
+            # the record whose span overlaps the override's most, the earliest of equals
+            target = max(overlapping, key=lambda o: (
+                min(o[2], r["span_end"]) - max(o[1], r["span_start"]), -o[1]))[0]
         chosen[target] = r  # rows are in id order: the latest wins
     return {rid: Review(r["id"], r["action"], json.loads(r["fields"] or "{}"), r["note"],
                         r["analyst"]) for rid, r in chosen.items()}

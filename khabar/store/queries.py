@@ -10,9 +10,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from khabar.store.dialect import in_list, list_param
 from khabar.store.overrides import apply_reviews, reviews
 from khabar.store.search import SEARCHABLE, fts_query, match_clause
 from khabar.store.spec import BOOL, KINDS, SPECS
@@ -28,6 +29,8 @@ _PLACE_COLUMNS = {"events": ("place",), "control_changes": ("district", "provinc
 _JSON_COLUMNS = tuple(dict.fromkeys(c for s in SPECS.values() for c in s.json_columns))
 _BOOL_COLUMNS = tuple(dict.fromkeys(c.name for s in SPECS.values() for c in s.columns if c.codec is BOOL))
 MAX_LIMIT = 1000
+# how an export orders a table's rows: reports as ingested, records as their reports tell them
+_EXPORT_ORDER = {"documents": "ingested_at, published, id", "overrides": "id"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,11 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
     """Return a table's column names ([] if it does not exist)."""
     if table not in EXPORTABLE:
         raise ValueError(f"unknown table {table!r}")
-    return [r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))]
+    try:
+        cursor = conn.execute(f"SELECT * FROM {table} LIMIT 0")  # noqa: S608 - a fixed name
+    except sqlite3.OperationalError:
+        return []
+    return [d[0] for d in cursor.description]
 
 
 def _decode(row: sqlite3.Row) -> dict[str, Any]:
@@ -66,6 +73,11 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
         if isinstance(out.get(key), int):
             out[key] = bool(out[key])
     return out
+
+
+def _contains(expr: str) -> str:
+    """Return a condition: `expr` holds the `?` pattern (`_like`), whatever the case."""
+    return f"lower({expr}) LIKE lower(?) ESCAPE '\\'"
 
 
 def _like(text: str) -> str:
@@ -93,16 +105,16 @@ def records(conn: sqlite3.Connection, kind: str, flt: RecordFilter | None = None
         where.append("r.document_id = ?")
         params.append(f.document_id)
     if f.ids is not None:
-        where.append("r.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(f.ids)))
+        where.append(in_list(conn, "r.id"))
+        params.append(list_param(f.ids))
     if f.type and kind in _TYPE_COLUMN:
         where.append(f"r.{_TYPE_COLUMN[kind]} = ?")
         params.append(f.type)
     if f.actor and kind in _ACTOR_COLUMNS:
-        where.append("(" + " OR ".join(f"r.{c} LIKE ? ESCAPE '\\'" for c in _ACTOR_COLUMNS[kind]) + ")")
+        where.append("(" + " OR ".join(_contains(f"r.{c}") for c in _ACTOR_COLUMNS[kind]) + ")")
         params.extend(_like(f.actor) for _ in _ACTOR_COLUMNS[kind])
     if f.place and kind in _PLACE_COLUMNS:
-        where.append("(" + " OR ".join(f"r.{c} LIKE ? ESCAPE '\\'" for c in _PLACE_COLUMNS[kind]) + ")")
+        where.append("(" + " OR ".join(_contains(f"r.{c}") for c in _PLACE_COLUMNS[kind]) + ")")
         params.extend(_like(f.place) for _ in _PLACE_COLUMNS[kind])
     if f.date_from:
         where.append(f"{day} >= ?")
@@ -120,7 +132,7 @@ def records(conn: sqlite3.Connection, kind: str, flt: RecordFilter | None = None
             where.append(match_clause(kind))
             params.append(fts_query(f.q))
         else:
-            where.append("r.evidence LIKE ? ESCAPE '\\'")
+            where.append(_contains("r.evidence"))
             params.append(_like(f.q))
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     base = f" FROM {kind} r JOIN documents d ON d.id = r.document_id{cond}"
@@ -235,8 +247,8 @@ def assessments_near(conn: sqlite3.Connection, day: date | None = None, window_d
     if not moved:  # else the corrected days are only known after the reviews are applied
         sql += " WHERE a.as_of IS NOT NULL"
         if day is not None:
-            sql += " AND a.as_of <= ? AND a.as_of >= date(?, ?)"
-            params = (day.isoformat(), day.isoformat(), f"-{int(window_days)} days")
+            sql += " AND a.as_of <= ? AND a.as_of >= ?"
+            params = (day.isoformat(), (day - timedelta(days=int(window_days))).isoformat())
     rows = [_decode(r) for r in conn.execute(
         sql + " ORDER BY a.as_of DESC, a.document_id, a.span_start", params)]
     rows = apply_reviews(conn, "assessments", rows, in_force=in_force)
@@ -253,7 +265,8 @@ def daily_counts(conn: sqlite3.Connection, start: date, end: date) -> dict[str, 
     params = (start.isoformat(), end.isoformat())
     for kind in ("events", "claims", "control_changes"):
         sql = (f"SELECT COALESCE(r.date, d.published) AS day, count(*) FROM {kind} r"  # noqa: S608
-               " JOIN documents d ON d.id = r.document_id WHERE day BETWEEN ? AND ? GROUP BY day")
+               " JOIN documents d ON d.id = r.document_id"
+               " WHERE COALESCE(r.date, d.published) BETWEEN ? AND ? GROUP BY COALESCE(r.date, d.published)")
         for day, n in conn.execute(sql, params):
             out.setdefault(day, {})[kind] = n
     for day, n in conn.execute("SELECT published, count(*) FROM documents WHERE published BETWEEN ? AND ?"
@@ -267,5 +280,5 @@ def export_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterat
     cols = columns(conn, table)
     if not cols:
         raise ValueError(f"{table}: no such table in this database")
-    cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")  # noqa: S608 - fixed names
+    cursor = conn.execute(f"SELECT * FROM {table} ORDER BY {_EXPORT_ORDER.get(table, 'document_id, span_start, id')}")  # noqa: S608
     return cols, (tuple(r) for r in cursor)

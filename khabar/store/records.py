@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from khabar.records import Claim, Document, Extraction, Observation, Stored
+from khabar.store.dialect import begin, in_list, list_param, upsert
 from khabar.store.overrides import Review, apply_reviews, reviews
 from khabar.store.spec import KINDS, SPECS, spec
 
@@ -40,7 +41,7 @@ def save_extraction(conn: sqlite3.Connection, ex: Extraction) -> bool:
     """
     doc = ex.document
     now = _now()
-    conn.execute("BEGIN IMMEDIATE")
+    begin(conn)
     try:
         new = not has_document(conn, doc.id)
         if new:
@@ -58,10 +59,11 @@ def save_extraction(conn: sqlite3.Connection, ex: Extraction) -> bool:
     return new
 
 
-DOCUMENT_INSERT = ("INSERT OR IGNORE INTO documents (id, title, outlet, url, published, language, text,"
-                   " source, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-EXTRACTION_INSERT = ("INSERT OR REPLACE INTO extractions (document_id, pipeline, version, extracted_at,"
-                     " warnings) VALUES (?, ?, ?, ?, ?)")
+# a document stored keeps its row; an extraction replaces the one before
+DOCUMENT_INSERT = upsert("documents", ("id", "title", "outlet", "url", "published", "language", "text",
+                                       "source", "ingested_at"), update=False)
+EXTRACTION_INSERT = upsert("extractions", ("document_id", "pipeline", "version", "extracted_at", "warnings"),
+                           key="document_id")
 
 
 def document_row(doc: Document, now: str) -> tuple[Any, ...]:
@@ -117,8 +119,8 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None,
            " ON d.id = c.document_id WHERE COALESCE(c.date, d.published) IS NOT NULL")
     params: list[Any] = []
     if document_ids is not None:
-        sql += " AND c.document_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(list(document_ids)))
+        sql += " AND " + in_list(conn, "c.document_id")
+        params.append(list_param(document_ids))
     revs = reviews(conn, "control_changes")  # analysts' overrides win; {} when there are none
     if up_to is not None and not any("date" in r.fields for r in revs.values()):
         sql += " AND COALESCE(c.date, d.published) <= ?"
@@ -183,8 +185,8 @@ def records_of(conn: sqlite3.Connection, kind: str, document_ids: Collection[str
     sql = f"SELECT * FROM {kind}"  # noqa: S608 - kind is checked against a fixed set
     params: tuple[Any, ...] = ()
     if document_ids is not None:
-        sql += " WHERE document_id IN (SELECT value FROM json_each(?))"
-        params = (json.dumps(list(document_ids)),)
+        sql += " WHERE " + in_list(conn, "document_id")
+        params = (list_param(document_ids),)
     rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start", params)]
     return apply_reviews(conn, kind, rows, keep_rejected=keep_rejected)
 

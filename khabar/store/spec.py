@@ -25,6 +25,7 @@ from khabar.records import (
     Quantity,
     Quote,
 )
+from khabar.store.dialect import upsert
 
 
 def _same(v: Any) -> Any:
@@ -161,9 +162,7 @@ class TableSpec:
 
     def insert_sql(self) -> str:
         """Return the statement that stores one record, replacing one of the same id."""
-        names = self.column_names
-        return (f"INSERT OR REPLACE INTO {self.table} ({', '.join(names)})"
-                f" VALUES ({', '.join('?' for _ in names)})")
+        return upsert(self.table, self.column_names)
 
 
 CONTROL_CHANGES = TableSpec("control_changes", ControlChange, (

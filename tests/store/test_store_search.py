@@ -36,3 +36,21 @@ def test_words_still_find_and_no_query_lists_all(two_reports: sqlite3.Connection
     assert total == 2 and rows[0]["district_ids"] == ["T01", "T02"] and rows[0]["hedged"] is True
     rows, total = queries.records(two_reports, "control_changes", RecordFilter(q="Hopang"))
     assert total == 2 and {r["denied"] for r in rows} == {True}
+
+
+def test_a_report_stored_again_stays_searchable(db: sqlite3.Connection) -> None:
+    """Saving a stored report again, one by one or in bulk, keeps it and its records findable."""
+    from khabar.store.bulk import bulk_save
+
+    ex = full_extraction("doc1")
+    store.save_extraction(db, ex)
+    store.save_extraction(db, ex)
+    assert bulk_save(db, [ex, full_extraction("doc2")]) == 1
+    assert bulk_save(db, [ex]) == 0
+    assert sorted(search(db, "documents", "Laukkai")) == ["doc1", "doc2"]
+    assert len(search(db, "claims", "townships")) == 2
+    assert len(search(db, "quotes", "hold the town")) == 2
+    # the index holds one entry per row, no stale ones
+    for table in ("documents", "events", "claims", "quotes"):
+        assert (db.execute(f"SELECT count(*) FROM {table}_fts").fetchone()[0]
+                == db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]), table

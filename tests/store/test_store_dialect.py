@@ -1,0 +1,40 @@
+"""The SQL written once for SQLite and PostgreSQL: upserts, list parameters, `?` as `%s`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from khabar.store.dialect import format_params, in_list, list_param, upsert
+
+
+def test_upsert_replaces_or_keeps_the_stored_row() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT, b INTEGER)")
+    replace, keep = upsert("t", ("id", "a", "b")), upsert("t", ("id", "a", "b"), update=False)
+    assert replace == ("INSERT INTO t (id, a, b) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                       " a = excluded.a, b = excluded.b")
+    conn.execute(replace, ("x", "first", 1))
+    conn.execute(replace, ("x", "second", 2))
+    conn.execute(keep, ("x", "third", 3))
+    conn.execute(keep, ("y", "other", 4))
+    assert conn.execute("SELECT * FROM t ORDER BY id").fetchall() == [("x", "second", 2), ("y", "other", 4)]
+
+
+def test_a_list_is_one_parameter() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("a",), ("b'c",), ("d",)])
+    sql = "SELECT id FROM t WHERE " + in_list(conn, "id") + " ORDER BY id"
+    assert conn.execute(sql, (list_param(["b'c", "d", "zz"]),)).fetchall() == [("b'c",), ("d",)]
+    assert conn.execute(sql, (list_param([]),)).fetchall() == []
+
+
+@pytest.mark.parametrize(("sql", "expected"), [
+    ("SELECT * FROM t WHERE a = ? AND b = ?", "SELECT * FROM t WHERE a = %s AND b = %s"),
+    ("SELECT '?' , \"col?\" FROM t WHERE a LIKE ?", "SELECT '?' , \"col?\" FROM t WHERE a LIKE %s"),
+    ("SELECT 'it''s ?' WHERE x = '50%' AND y = ?", "SELECT 'it''s ?' WHERE x = '50%%' AND y = %s"),
+])
+def test_question_marks_become_percent_s_outside_quotes(sql: str, expected: str) -> None:
+    assert format_params(sql) == expected
