@@ -60,6 +60,7 @@ class EventMatch:
     t_end: int
     trigger: str
     status: str
+    told: bool = False  # "the talks took place in X on Monday": a meeting named before, told now
 
 
 def inside_quotes(text: str, pos: int) -> bool:
@@ -82,6 +83,12 @@ _SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:
                      r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
                      r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
 # "have held talks with Chinese officials several times in recent years": a habit, not a meeting
+# "the talks took place in Kunming", "the meeting, brokered by X, was held on Monday"
+_TOOK_PLACE = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:(?:had\s+)?took place|(?:was|were|had been)\s+held|"
+                         r"(?:began|opened|ended|concluded|were concluded)\s+(?:on|in|at)\b)", re.I)
+_OPENING_AT = re.compile(r"\s*(?:At|During|On the sidelines of|In the course of)\s+(?:the|a|an|their|its)\s+"
+                         r"(?:[\w\-]+\s+){0,4}$", re.I)
+_DEFINITE_MEETING = re.compile(r"\b(?:the|these|those|this|that)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _DELEGATION_BEFORE = re.compile(r"\bdelegation\s+(?:(?:led|headed)\s+by\s+[^,;]{3,50}?\s+|"
                                 r"(?:of|from)\s+[^,;]{3,50}?\s+)?(?:also\s+|has\s+|had\s+)?$", re.I)
 _BARE_VERBS = {"discussed", "spoke", "talked"}  # triggers only with a phone or a party after them
@@ -174,9 +181,15 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if any(not (m.end() <= f.t_start or m.start() >= f.t_end) for f in found):
                 continue
             before = text[max(0, m.start() - 60):m.start()]
+            # "the talks took place in X on Monday": the meeting the report named, told now with
+            # its day, when no day was given for it before
+            told = etype == "CONSULT" and bool(_NOMINAL.match(m.group()) and _DEFINITE_MEETING.search(before)
+                                               and _TOOK_PLACE.match(text, m.end())) and \
+                not _POSSESSIVE.search(before) and \
+                not any(e.type == "CONSULT" and e.date is not None for e in ctx.meetings)
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and not _WITH_PARTY.match(
                     text[m.end():]):
-                if _REFERENCE.search(before) or _POSSESSIVE.search(before):
+                if (_REFERENCE.search(before) or _POSSESSIVE.search(before)) and not told:
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
                 if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
                     continue  # "a settlement through genuine peace talks"
@@ -210,7 +223,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     text, max(0, m.start() - 120), m.start()) or (
                     etype != "CONSULT" and _UNREAL.search(before))):
                 status = "planned"
-            found.append(EventMatch(etype, m.start(), m.end(), m.group(), status))
+            found.append(EventMatch(etype, m.start(), m.end(), m.group(), status, told))
     for m in _RECEIVED.finditer(text) if "received" in low or "welcomed" in low else ():
         if inside_quotes(text, m.start()) or any(f.t_start <= m.start() < f.t_end for f in found):
             continue
@@ -432,6 +445,11 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             # "Tashkent closed the bridge and warned ...": the subject of the clause before
             actors = _parties(sent, max(b for b in bounds if b < c_start), c_start, ctx)[:1]
         targets = [t for t in _parties(sent, m.t_end, c_end, ctx) if t not in actors]
+        if m.type == "CONSULT" and not actors and _OPENING_AT.match(text, 0, m.t_start):
+            # "At the third round of talks, brokered by X, A and B agreed ...": the parties of the
+            # clause the meeting opens
+            upto = next((o.t_start for o in matches[i + 1:] if o.type != "CONSULT"), len(text))
+            targets = list(dict.fromkeys((*targets, *_parties(sent, m.t_end, upto, ctx))))
         place = None
         pm = _PLACE_AFTER.search(text, m.t_end)  # a name the clause holds is taken whole, not "Tehr"
         if pm and (pm.start() < c_end or pm.end() <= c_end + 40):
@@ -452,10 +470,15 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         places = [(e.start_char, e.end_char) for e in sent.all_ents if e.label_ in _PLACE_LABELS]
         if m.type == "CONCEDE" and place_surrenders(text, m.t_start, m.t_end, places):
             continue  # "Nili ... surrendered to the rebels": a control change
-        if not actors and not targets and (place is None or m.type not in _AT_A_PLACE):
+        told = _told_again(m, ctx) if m.told else None
+        if told is not None:  # with the parties named when it was first told
+            actors = list(dict.fromkeys((*told.actors, *actors)))
+            targets = [t for t in dict.fromkeys((*told.targets, *targets)) if t not in actors]
+        if not actors and not targets and (place is None or m.type not in _AT_A_PLACE) and not (
+                m.told and place is not None):
             continue
-        if m.type == "CONSULT" and not actors and re.search(r"\b(?:the|these|those|such)\s+$",
-                                                             text[:m.t_start], re.I):
+        if m.type == "CONSULT" and not actors and not m.told and re.search(
+                r"\b(?:the|these|those|such)\s+$", text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
         when = _event_date(sent, m, ctx)
         if when is None and m.type == "AGREE" and last is not None and _shares_a_party(actors, last, ctx):
@@ -471,6 +494,11 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             # "in separate phone calls with A and B": two calls, one per person
             groups = [[t] for t in (people if len(people) > 1 else targets)]
         districts = _districts_of(sent, ctx, c_start, c_end, place)
+        if m.told and when is None:
+            continue  # told again without a day: the first telling stands
+        if told is not None:
+            ctx.meetings.remove(told)
+            ctx.superseded.add((told.evidence.start, told.span))
         for group in groups:
             ev = Event(type=m.type, actors=tuple(actors), targets=tuple(group), place=place,
                        date=when, evidence=ev_, span=sent.span_of(m.t_start, m.t_end),
@@ -492,6 +520,11 @@ _BOTH = re.compile(r"\b(?:the two|both)\s+(?:[\w\-]+\s+)?(?:sides|delegations|mi
                    r"countries|men|parties|governments)\b", re.I)
 _AT_A_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}  # "clashes are underway in Logar": an event
 _PLACE_LABELS = ("DISTRICT", "PROVINCE", "GPE", "VENUE")
+def _told_again(m: EventMatch, ctx: Context) -> Event | None:
+    """Return the undated meeting the report named last, which "the talks took place ..." tells again."""
+    return next((e for e in reversed(ctx.meetings) if e.type == "CONSULT" and e.date is None), None)
+
+
 # "flown in from Herat", "troops from the capital": where they came from, not where it happened
 _FROM_BEFORE = re.compile(r"\b(?:from|out of|via)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 

@@ -313,7 +313,8 @@ class Extractor:
         if not named_place:
             warnings.append(f"no place of {self.theatre.country or self.theatre.name} named")
         return Extraction(document=document, pipeline=self.name, version=self.version,
-                          control_changes=tuple(ctl), events=tuple(_dedupe_events(evs)),
+                          control_changes=tuple(ctl), events=tuple(_dedupe_events(
+                              [e for e in evs if (e.evidence.start, e.span) not in ctx.superseded])),
                           claims=tuple(cls), quotes=tuple(quotes), assessments=tuple(ass),
                           warnings=tuple(dict.fromkeys(warnings)))
 

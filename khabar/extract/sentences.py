@@ -99,6 +99,8 @@ class Context:
     person_seen_by_claims: str | None = None  # the last person named before this sentence
     person_before_claim: str | None = None  # the last person named before a claim's trigger  # the last ministry, state or body named, for "the statement said"
     meetings: list[Any] = field(default_factory=list)  # events that happened so far (events.Event)
+    # (evidence start, span) of meetings told again later with their day: the later telling stands
+    superseded: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
 
     def person_before(self, pos: int) -> str | None:
         """Return the last person named before a report offset (set by the quote pass)."""

@@ -124,3 +124,39 @@ def test_a_delegation_in_a_capital_is_a_visit_a_commander_in_a_city_is_not(
 def test_due_in_a_capital_for_talks_is_planned(any_extractor: Extractor) -> None:
     text = "Pakistan's spy chief is due in Kabul on Sunday for talks with the Taliban leadership."
     assert meetings(any_extractor, text) == []
+
+
+def test_talks_named_then_told_with_their_day_are_one_meeting_on_that_day(any_extractor: Extractor) -> None:
+    for text, day in (
+            ("Envoys of Uzbekistan and Tajikistan held a fresh round of talks on the border dispute.\n\n"
+             "The talks took place in Tashkent on Tuesday, officials said.", date(2021, 7, 6)),
+            ("No deal came out of the latest negotiations between the Taliban and the government's envoys.\n\n"
+             "The meeting, hosted by Qatar, was held in Doha on 3 July.", date(2021, 7, 3)),
+            ("Russia and Pakistan held consultations on the situation in the region.\n\n"
+             "These consultations took place in Moscow on Monday and Tuesday.", date(2021, 7, 5))):
+        found = meetings(any_extractor, text)
+        assert len(found) == 1, (text, found)
+        assert found[0].date == day, text
+        assert found[0].actors or found[0].targets, text  # the parties named when it was first told
+
+
+def test_talks_told_again_after_a_dated_meeting_are_that_meeting(any_extractor: Extractor) -> None:
+    for text in (
+            "Envoys of Uzbekistan and Tajikistan met in Tashkent on Tuesday.\n\nThe talks took place behind "
+            "closed doors.",
+            "Russia and Pakistan held consultations in Moscow on Monday.\n\nThe meeting was held at the "
+            "foreign ministry.",
+            "Qatar hosted the Taliban and government envoys in Doha on Saturday.\n\nThese talks began on "
+            "Saturday morning."):
+        assert len(meetings(any_extractor, text)) == 1, text
+
+
+def test_a_meeting_that_opens_a_sentence_has_the_parties_of_its_clause(any_extractor: Extractor) -> None:
+    for text in (
+            "At the second round of talks, hosted by Qatar in Doha on Sunday, the Taliban and the "
+            "Afghan government agreed to meet again.",
+            "During a third round of talks in Tashkent on Tuesday, Uzbekistan and Tajikistan agreed to reopen "
+            "the bridge.",
+            "At a meeting in Moscow on Monday, Russia and Pakistan agreed to share intelligence."):
+        found = meetings(any_extractor, text)
+        assert len(found) == 1 and len(found[0].actors) + len(found[0].targets) >= 2, (text, found)
