@@ -35,9 +35,10 @@ from rich.table import Table
 
 from khabar.bench import compile_stage, web_stage
 from khabar.bench.generate import generate_reports, words, write_corpus
-from khabar.bench.observations import FIRST_DAY
+from khabar.bench.observations import first_day
 from khabar.bench.runner import StageError, khabar_command, machine, machine_line, run_command, run_worker
 from khabar.records import Document
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 DEFAULT_JSON = "out/bench/bench.json"
 # What issue 3 asks of `make bench` on a 2-core machine: words/s of a stage, and peak memory.
@@ -110,13 +111,14 @@ def _peak(r: dict[str, Any]) -> str:
 def generate(b: Bench) -> list[dict[str, Any]]:
     a = b.args
     t0 = time.perf_counter()
-    b.documents = generate_reports(a.docs, a.seed)
+    b.documents = generate_reports(a.docs, a.seed, a.theatre)
     seconds = time.perf_counter() - t0
     b.corpus = write_corpus(b.documents, b.workdir / "reports")
     lengths = [words(d.text) for d in b.documents]
     return [_row("generate", len(b.documents), sum(lengths), seconds,
                  round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                 f"generate_reports({a.docs}, seed={a.seed}): {min(lengths)}-{max(lengths)} words "
+                 f"generate_reports({a.docs}, seed={a.seed}, theatre={a.theatre}): "
+                 f"{min(lengths)}-{max(lengths)} words "
                  "a report; peak MB is the bench process itself")]
 
 
@@ -190,7 +192,9 @@ def store(b: Bench) -> list[dict[str, Any]]:
 
 
 def _as_of(b: Bench) -> str:
-    return (FIRST_DAY + timedelta(b.args.days - 1)).isoformat()
+    from khabar.theatres.loader import load
+
+    return (first_day(load(b.args.theatre)) + timedelta(b.args.days - 1)).isoformat()
 
 
 @stage("compile")
@@ -239,10 +243,11 @@ def _districts(theatre: str) -> dict[str, Any]:
 
 
 def _headline(counts: dict[str, Any] | None) -> str:
+    """Return the counts of `Counts.to_dict()` as one line: each party's, contested, no reports."""
     if not counts:
         return ""
-    return (f"Taliban {counts['taliban']}, government {counts['government']}, "
-            f"contested {counts['contested']}, no reports {counts['no_reports']}")
+    return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()
+                     if k not in ("as_of", "total", "members") and isinstance(v, int))
 
 
 def _fmt(v: Any, digits: int = 0) -> str:
@@ -303,7 +308,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=120, help="days they span (default 120)")
     p.add_argument("--runs", type=int, default=5, help="runs of compile_control (default 5)")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--theatre", default="afghanistan_2021")
+    p.add_argument("--theatre", default=DEFAULT_THEATRE,
+                   help="bundled theatre (name or unique prefix) or folder whose districts and words the "
+                        f"synthetic reports use (default {DEFAULT_THEATRE})")
     p.add_argument("--json", nargs="?", const=DEFAULT_JSON, default=None, metavar="PATH",
                    help=f"also write the figures as JSON (default path {DEFAULT_JSON})")
     p.add_argument("--keep", metavar="DIR", default=None,

@@ -52,8 +52,8 @@ def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str
     conn.close()
     assert counts is not None and days is not None
     last = days[-1]
-    agree = (last.taliban, last.government, last.contested, last.no_reports, last.claimed) == (
-        counts.taliban, counts.government, counts.contested, counts.no_reports, counts.claimed)
+    agree = (last.held, last.contested, last.no_reports, last.claimed) == (
+        counts.held, counts.contested, counts.no_reports, counts.claimed)
     return {"observations": n_obs, "compile_seconds": statistics.median(compile_s),
             "timeline_seconds": statistics.median(timeline_s),
             "read_seconds": statistics.median(read_s), "runs": runs, "days": len(days),
@@ -68,12 +68,13 @@ def _row(stage: str, seconds: float, peak_mb: float, notes: str) -> dict[str, An
 
 def run(b: Any) -> list[dict[str, Any]]:
     """The bench stage: store each size once, then time it in a fresh process."""
-    from khabar.bench.observations import FIRST_DAY, store_command
+    from khabar.bench.observations import first_day, store_command
     from khabar.bench.runner import run_command
+    from khabar.theatres.loader import DEFAULT_THEATRE, load
 
     a = b.args
     rows = []
-    as_of = FIRST_DAY + timedelta(a.days - 1)
+    as_of = first_day(load(a.theatre or DEFAULT_THEATRE)) + timedelta(a.days - 1)
     start = as_of - timedelta(TIMELINE_DAYS - 1)
     for n in SIZES:
         db = b.workdir / f"assessment-{n}.db"
@@ -103,7 +104,7 @@ def run(b: Any) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m khabar.bench.compile_stage")
-    p.add_argument("--theatre", default="afghanistan_2021")
+    p.add_argument("--theatre", default=None)
     sub = p.add_subparsers(dest="what", required=True)
     t = sub.add_parser("time")
     t.add_argument("--db", required=True)
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--from", dest="start", required=True, type=date.fromisoformat)
     t.add_argument("--to", dest="end", required=True, type=date.fromisoformat)
     t.add_argument("--runs", type=int, default=3)
-    t.add_argument("--theatre", default="afghanistan_2021")
+    t.add_argument("--theatre", default=None)
     a = p.parse_args(argv)
     print(json.dumps(timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre)))
 

@@ -6,7 +6,8 @@
 A report has a title, a dateline lead on one theme (a capture, a recapture, talks in Moscow,
 a claim with a percentage...), a quote with its speaker and a "he said" follow-up, often a
 second item on another theme, and filler sentences with nothing to extract. Districts come
-from the theatre's gazetteer, publication dates from May to August 2021.
+from the theatre's gazetteer, the parties and their words from its bench.json or its parties
+(khabar.bench.words), publication dates from its bench period.
 """
 
 from __future__ import annotations
@@ -18,17 +19,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from khabar.bench import templates as T
+from khabar.bench.words import BenchWords, bench_words
 from khabar.records import Document, document_id
 from khabar.theatres.loader import DEFAULT_THEATRE, District, Theatre, load
 
 MIN_WORDS = 200
 MAX_WORDS = 450
-FIRST_DAY = date(2021, 5, 1)
-LAST_DAY = date(2021, 8, 31)
 THEMES: tuple[tuple[str, int], ...] = (("capture", 35), ("recapture", 14), ("contested", 5),
                                        ("failed", 10), ("meeting", 14), ("claim", 12),
                                        ("denial", 10))
-CONTROLLERS = {"capture": "taliban", "recapture": "government", "contested": "contested"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +49,8 @@ class _Writer:
 
     def __init__(self, rng: random.Random, theatre: Theatre) -> None:
         self.rng = rng
+        self.w: BenchWords = bench_words(theatre)
+        self.fillers_pool = (*T.FILLERS, *self.w.fillers)
         self.districts: list[District] = sorted(theatre.districts.values(), key=lambda d: d.id)
         capitals = {p.id: theatre.districts[p.capital_id].name for p in theatre.provinces.values()
                     if p.capital_id and p.capital_id in theatre.districts}
@@ -59,7 +60,7 @@ class _Writer:
         return self.rng.choice(options)
 
     def person(self) -> str:
-        return f"{self.pick(T.GIVEN_NAMES)} {self.pick(T.FAMILY_NAMES)}"
+        return f"{self.pick(self.w.given_names)} {self.pick(self.w.family_names)}"
 
     def when(self, published: date) -> str:
         """Return a time phrase: a weekday, yesterday, a month and day, last week, or nothing."""
@@ -76,13 +77,13 @@ class _Writer:
         return "overnight"
 
     def slots(self, published: date, district: District) -> dict[str, object]:
-        venue, host = self.rng.choice(T.MEETINGS)
-        return {"district": district.name, "province": district.province,
+        venue, host = self.rng.choice(self.w.meetings)
+        return {**self.w.slots, "district": district.name, "province": district.province,
                 "when": self.when(published), "source": self.pick(T.SOURCES),
-                "taliban": self.pick(T.TALIBAN), "gov": self.pick(T.GOV), "venue": venue,
-                "host": host, "pct": self.rng.choice((40, 50, 60, 70, 75, 80, 85, 90)),
+                "attacker": self.pick(self.w.attackers), "defender": self.pick(self.w.defenders),
+                "venue": venue, "host": host, "pct": self.rng.choice((40, 50, 60, 70, 75, 80, 85, 90)),
                 "n": self.rng.randint(3, 90), "days": self.rng.randint(2, 9),
-                "km": self.rng.randint(12, 140), "city": self.pick(T.CITIES)}
+                "km": self.rng.randint(12, 140), "city": self.pick(self.w.cities)}
 
     def sentence(self, template: str, slots: dict[str, object]) -> str:
         s = template.format(**slots)
@@ -91,25 +92,26 @@ class _Writer:
     def fillers(self, published: date) -> list[str]:
         """Return the filler sentences in a random order (each used at most once a report)."""
         return [self.sentence(t, self.slots(published, self.pick_district()))
-                for t in self.rng.sample(T.FILLERS, len(T.FILLERS))]
+                for t in self.rng.sample(self.fillers_pool, len(self.fillers_pool))]
 
     def pick_district(self) -> District:
         return self.rng.choice(self.districts)
 
     def quote_paragraph(self, theme: str, published: date) -> str:
         r = self.rng.random()
-        side = "government" if r < 0.5 else "taliban" if r < 0.75 else "other"
-        roles = {"government": T.GOV_ROLES, "taliban": T.TALIBAN_ROLES, "other": T.OTHER_ROLES}
+        side = "defender" if r < 0.5 else "attacker" if r < 0.75 else "other"
+        roles = {"defender": self.w.defender_roles, "attacker": self.w.attacker_roles, "other": T.OTHER_ROLES}
         name, role = self.person(), self.pick(roles[side])
-        quote = self.pick(T.QUOTES[side])
+        quote = self.pick(self.w.quotes[side])
         first = (f"\u201c{quote},\u201d {name}, {role}, said."
                  if self.rng.random() < 0.5 else f"{name}, {role}, said: \u201c{quote}.\u201d")
         return f"{first} {self.pick(T.FOLLOW_UPS[theme])}"
 
     def report(self, index: int) -> Report:
         rng = self.rng
-        published = FIRST_DAY + timedelta(rng.randint(0, (LAST_DAY - FIRST_DAY).days))
-        outlet, domain = rng.choice(T.OUTLETS)
+        first, last = self.w.first_day, self.w.last_day
+        published = first + timedelta(rng.randint(0, (last - first).days))
+        outlet, domain = rng.choice(self.w.outlets)
         themes = [self.theme()]
         if rng.random() < 0.6:
             themes.append(self.theme())
@@ -126,8 +128,8 @@ class _Writer:
         paragraphs += leads[1:]
         body = self._pad(paragraphs, published)
         title = self.sentence(self.pick(T.TITLES[themes[0]]), slots)
-        expected = tuple((d.id, CONTROLLERS[t]) for t, d in zip(themes, districts, strict=True)
-                         if t in CONTROLLERS)
+        expected = tuple((d.id, c) for t, d in zip(themes, districts, strict=True)
+                         if (c := self.w.controller(t)))
         slug = "-".join(title.lower().replace(",", "").split())[:60]
         doc = Document(id=document_id(body), text=body, title=title, outlet=outlet,
                        url=f"https://{domain}/{published:%Y/%m}/{slug}-{index}",
@@ -180,9 +182,9 @@ def generate(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE) -> list[Repo
     return out
 
 
-def generate_reports(n: int, seed: int = 7) -> list[Document]:
+def generate_reports(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE) -> list[Document]:
     """Return n synthetic press reports as Documents (deterministic for a given seed)."""
-    return [r.document for r in generate(n, seed)]
+    return [r.document for r in generate(n, seed, theatre)]
 
 
 def write_corpus(documents: list[Document], folder: Path) -> Path:

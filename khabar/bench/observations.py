@@ -1,7 +1,8 @@
 """Synthetic stored control changes for timing `control --as-of`: many per report, every district.
 
-Each synthetic report is one sentence per control change ("Taliban fighters captured Nerkh
-district in Wardak province on June 3."), so every record's evidence and span are real offsets.
+Each synthetic report is one sentence per control change ("<attacker> fighters captured <name>
+district in <province> province on June 3.", the words of khabar.bench.words), so every record's
+evidence and span are real offsets.
 The bench stages that need a store of them (assessment, web) make it in a fresh process:
 
     python -m khabar.bench.observations --db FILE --observations N [--days 120] [--seed 7]
@@ -17,15 +18,23 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from khabar.bench.templates import MONTHS as _MONTHS
+from khabar.bench.words import bench_words
 from khabar.records import ControlChange, Document, Evidence, Extraction, document_id
-from khabar.theatres.loader import Theatre
+from khabar.theatres.loader import DEFAULT_THEATRE, Theatre, load
 
-FIRST_DAY = date(2021, 5, 1)
-_PHRASES = {"taliban": ("Taliban fighters captured", "taliban", 6),
-            "government": ("Government forces recaptured", "government", 3),
+
+def first_day(theatre: Theatre) -> date:
+    """Return the first day of the theatre's synthetic reports (its bench period)."""
+    return bench_words(theatre).first_day
+
+
+def _phrases(theatre: Theatre) -> dict[str, tuple[str, str, int]]:
+    """Return controller -> (the words before the district, controller, weight)."""
+    w = bench_words(theatre)
+    return {w.attacker: (f"{w.attackers[0]} captured", w.attacker, 6),
+            w.defender: (f"{w.defenders[0]} recaptured", w.defender, 3),
             "contested": ("Fighting went on in", "contested", 1)}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 def synthetic_extractions(theatre: Theatre, observations: int = 100_000, days: int = 120,
@@ -33,7 +42,9 @@ def synthetic_extractions(theatre: Theatre, observations: int = 100_000, days: i
     """Yield reports holding `observations` control changes over every district and `days` days."""
     rng = random.Random(seed)
     districts = sorted(theatre.districts.values(), key=lambda d: d.id)
-    phrases = list(_PHRASES.values())
+    phrases = list(_phrases(theatre).values())
+    day0 = first_day(theatre)
+    level, plevel = bench_words(theatre).slots["level"], bench_words(theatre).slots["plevel"]
     weights = [w for _, _, w in phrases]
     made, index = 0, 0
     while made < observations:
@@ -43,21 +54,21 @@ def synthetic_extractions(theatre: Theatre, observations: int = 100_000, days: i
         sentences, spans = [], []
         offset = 0
         for d, day, (verb, _, _) in picks:
-            when = FIRST_DAY + timedelta(day)
-            s = (f"{verb} {d.name} district in {d.province} province on "
+            when = day0 + timedelta(day)
+            s = (f"{verb} {d.name} {level} in {d.province} {plevel} on "
                  f"{_MONTHS[when.month - 1]} {when.day}.")
             start = offset + len(verb) + 1
             spans.append((offset, offset + len(s), start, start + len(d.name)))
             sentences.append(s)
             offset += len(s) + 1
         text = " ".join(sentences)
-        published = FIRST_DAY + timedelta(max(day for _, day, _ in picks) + 1)
+        published = day0 + timedelta(max(day for _, day, _ in picks) + 1)
         doc = Document(id=document_id(text), text=text, title=f"Synthetic report {index}",
                        outlet="Bench", published=published, source=f"bench:obs:{index}")
         changes = tuple(
             ControlChange(district=d.name, district_id=d.id, province=d.province,
                           controller=controller,  # type: ignore[arg-type]
-                          date=FIRST_DAY + timedelta(day),
+                          date=day0 + timedelta(day),
                           evidence=Evidence(doc.id, s0, s1, text[s0:s1]), span=(n0, n1),
                           province_id=d.province_id, trigger=verb.split()[-1])
             for (d, day, (verb, controller, _)), (s0, s1, n0, n1) in zip(picks, spans, strict=True))
@@ -102,14 +113,12 @@ def store_command(db: Path | str, observations: int, days: int, seed: int, theat
 
 def main(argv: list[str] | None = None) -> None:
     """Store synthetic control changes in a new database file; print one JSON line."""
-    from khabar.theatres.loader import load
-
     p = argparse.ArgumentParser(prog="python -m khabar.bench.observations")
     p.add_argument("--db", required=True)
     p.add_argument("--observations", type=int, required=True)
     p.add_argument("--days", type=int, default=120)
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--theatre", default="afghanistan_2021")
+    p.add_argument("--theatre", default=DEFAULT_THEATRE)
     a = p.parse_args(argv)
     Path(a.db).unlink(missing_ok=True)
     print(json.dumps(store_synthetic(a.db, a.observations, a.days, a.seed, load(a.theatre))))

@@ -1,55 +1,45 @@
 """Sentence templates for synthetic press reports, written for the bench (no outlet's text).
 
-Every outlet and person named here is fictional; districts and provinces are filled in from the
-theatre's gazetteer. Slots are `str.format` names: {district}, {province}, {when}, {source},
-{taliban}, {gov}, {venue}, {host}, {person}, {role}, {pct}, {n}, {days}, {km}, {city}.
+The templates name no theatre: their slots are filled from the theatre's `bench.json` (see
+`BenchWords`), or, for a theatre without one, from its parties, places and admin levels. Slots are
+`str.format` names: {district}, {province}, {level} ("district", "township"), {plevel}
+("province"), {when}, {source}, {attacker} ("<party> fighters"), {defender} ("<incumbent> troops"),
+{attacker_the}, {attacker_adj}, {defender_adj}, {defender_short}, {demonym}, {country},
+{capital}, {currency}, {venue}, {host}, {pct}, {n}, {days}, {km}, {city}.
 
 The kinds of lead sentence (each a "theme") and what the extractor should find in them:
 
-    capture      a district passes to the Taliban            -> a control change (taliban)
-    recapture    government forces take a district back      -> a control change (government)
-    contested    fighting goes on for a district             -> a control change (contested)
-    failed       an attack is repelled                       -> no control change
-    meeting      delegations meet in Moscow, Tehran or Doha  -> a CONSULT event
-    claim        a share of territory or districts claimed   -> a claim with a percentage
-    denial       a report is denied                          -> a claim that denies, no control change
+    capture      a district passes to the attacking party  -> a control change (the attacker)
+    recapture    the incumbent's forces take it back       -> a control change (the defender)
+    contested    fighting goes on for a district           -> a control change (contested)
+    failed       an attack is repelled                     -> no control change
+    meeting      delegations meet in a foreign capital     -> a CONSULT event
+    claim        a share of territory or districts claimed -> a claim with a percentage
+    denial       a report is denied                        -> a claim that denies, no control change
 """
 
 from __future__ import annotations
 
-# Fictional outlets; none of their names is a place of the gazetteer.
+from khabar.lang import en
+
+# Defaults for a theatre whose bench.json does not give its own: fictional outlets and people.
 OUTLETS: tuple[tuple[str, str], ...] = (
-    ("Hindukush Wire", "hindukush-wire.example"),
-    ("Amu Darya Post", "amudarya-post.example"),
-    ("Oxus Courier", "oxus-courier.example"),
-    ("Chinar Courier", "chinar-courier.example"),
-    ("Koh-i-Baba Times", "kohibaba-times.example"),
-    ("Simurgh Press", "simurgh-press.example"),
-    ("Band-e Amir Review", "bandeamir-review.example"),
-    ("Pamir Ledger", "pamir-ledger.example"),
-    ("Caravanserai Daily", "caravanserai-daily.example"),
-    ("Snow Leopard Wire", "snowleopard-wire.example"),
+    ("Example Wire", "example-wire.example"),
+    ("Morning Ledger", "morning-ledger.example"),
+    ("Frontier Courier", "frontier-courier.example"),
+    ("Valley Times", "valley-times.example"),
+    ("Crossroads Daily", "crossroads-daily.example"),
+    ("Northern Review", "northern-review.example"),
 )
+GIVEN_NAMES: tuple[str, ...] = ("Daniel", "Mira", "Tomas", "Lena", "Samuel", "Ana", "Victor", "Nadia")
+FAMILY_NAMES: tuple[str, ...] = ("Holm", "Varga", "Reyes", "Sato", "Okafor", "Lind", "Moreau", "Kovac")
 
-# Fictional people: a given name and a family name drawn at random.
-GIVEN_NAMES: tuple[str, ...] = (
-    "Abdul Wahid", "Gul Ahmad", "Sayed Jalal", "Najibullah", "Fazal Haq", "Hamidullah",
-    "Mohammad Nasir", "Qudratullah", "Rahmatullah", "Sher Agha", "Zalmai", "Nasrullah",
-    "Habibullah", "Ghulam Sakhi", "Mir Ahmad", "Farid", "Obaidullah", "Sultan Mohammad",
-)
-FAMILY_NAMES: tuple[str, ...] = (
-    "Noorzai", "Sultani", "Rahimi", "Hotak", "Wardaki", "Samadi", "Yaftali", "Barakzai",
-    "Andarabi", "Ghorbandi", "Sharifi", "Kakar", "Safi", "Tokhi", "Zurmati", "Niazi",
-)
-
-GOV_ROLES: tuple[str, ...] = (
+DEFENDER_ROLES: tuple[str, ...] = (
     "a spokesman for the provincial governor", "the district police chief",
     "a member of the provincial council", "a spokesman for the Ministry of Defence",
     "the deputy governor of the province", "a senior army officer in the region",
 )
-TALIBAN_ROLES: tuple[str, ...] = (
-    "a Taliban spokesman", "a Taliban commander in the area", "a member of the Taliban's cultural commission",
-)
+ATTACKER_ROLES: tuple[str, ...] = ("a spokesman for {attacker_the}", "a commander of {attacker_the} in the area")
 OTHER_ROLES: tuple[str, ...] = (
     "a tribal elder from the area", "a shopkeeper in the district bazaar",
     "an aid worker in the provincial capital", "a schoolteacher who fled with his family",
@@ -59,101 +49,90 @@ SOURCES: tuple[str, ...] = (
     "local officials", "a provincial council member", "a security source", "the district governor",
     "officials and residents", "two local officials", "a police spokesman",
 )
-TALIBAN: tuple[str, ...] = (
-    "Taliban fighters", "The Taliban", "Taliban insurgents", "Hundreds of Taliban fighters",
-    "Insurgents",
-)
-GOV: tuple[str, ...] = (
-    "Afghan security forces", "Government troops", "Afghan commandos", "Afghan forces",
-    "Security forces backed by air strikes",
-)
-MEETINGS: tuple[tuple[str, str], ...] = (
-    ("Moscow", "Russian"), ("Tehran", "Iranian"), ("Doha", "Qatari"),
-)
 
 LEADS: dict[str, tuple[str, ...]] = {
     "capture": (
-        "{taliban} captured {district} district in {province} province {when}, {source} said.",
-        "{district} district of {province} province fell to the Taliban {when} after {days} days "
+        "{attacker} captured {district} {level} in {province} {plevel} {when}, {source} said.",
+        "{district} {level} of {province} {plevel} fell to {attacker_the} {when} after {days} days "
         "of fighting, {source} said.",
-        "{taliban} took control of {district} district in {province} province {when}, {source} said.",
-        "{taliban} overran the centre of {district} district in {province} province {when}, "
+        "{attacker} took control of {district} {level} in {province} {plevel} {when}, {source} said.",
+        "{attacker} overran the centre of {district} {level} in {province} {plevel} {when}, "
         "{source} said.",
-        "Government forces withdrew from {district} district in {province} province {when}, "
-        "leaving the district centre to the insurgents, {source} said.",
-        "{taliban} seized {district} district of {province} province {when} after the last "
+        "Government forces withdrew from {district} {level} in {province} {plevel} {when}, "
+        "leaving the {level} centre to the insurgents, {source} said.",
+        "{attacker} seized {district} {level} of {province} {plevel} {when} after the last "
         "defenders ran out of ammunition, {source} said.",
     ),
     "recapture": (
-        "{gov} recaptured {district} district in {province} province {when}, {source} said.",
-        "{gov} retook {district} district of {province} province {when} after a {days}-day "
+        "{defender} recaptured {district} {level} in {province} {plevel} {when}, {source} said.",
+        "{defender} retook {district} {level} of {province} {plevel} {when} after a {days}-day "
         "operation, {source} said.",
-        "{gov} pushed the Taliban out of {district} district in {province} province {when}, "
+        "{defender} pushed {attacker_the} out of {district} {level} in {province} {plevel} {when}, "
         "{source} said.",
-        "{gov} regained control of {district} district in {province} province {when}, "
+        "{defender} regained control of {district} {level} in {province} {plevel} {when}, "
         "{source} said.",
     ),
     "contested": (
-        "{district} district of {province} province remains contested, with clashes around the "
-        "district centre {when}, {source} said.",
+        "{district} {level} of {province} {plevel} remains contested, with clashes around the "
+        "{level} centre {when}, {source} said.",
     ),
     "failed": (
-        "{taliban} attacked {district} district in {province} province {when} but failed to "
-        "capture the district centre, {source} said.",
-        "An attack by Taliban fighters on {district} district in {province} province was repelled "
+        "{attacker} attacked {district} {level} in {province} {plevel} {when} but failed to "
+        "capture the {level} centre, {source} said.",
+        "An attack by {attacker_adj} fighters on {district} {level} in {province} {plevel} was repelled "
         "{when}, {source} said.",
-        "{taliban} tried to overrun checkpoints in {district} district of {province} province "
+        "{attacker} tried to overrun checkpoints in {district} {level} of {province} {plevel} "
         "{when} but were beaten back after several hours, {source} said.",
     ),
     "meeting": (
-        "A Taliban delegation met {host} officials in {venue} {when} to discuss the fighting in "
-        "northern Afghanistan.",
-        "Delegations of the Afghan government and the Taliban held talks in {venue} {when}, the "
+        "A {attacker_adj} delegation met {host} officials in {venue} {when} to discuss the fighting in "
+        "northern {country}.",
+        "Delegations of the {defender_adj} and {attacker_the} held talks in {venue} {when}, the "
         "{host} foreign ministry said.",
-        "{host} diplomats hosted a meeting between Afghan government and Taliban envoys in "
+        "{host} diplomats hosted a meeting between {defender_adj} and {attacker_adj} envoys in "
         "{venue} {when}.",
     ),
     "claim": (
-        "The Taliban claimed {when} that they now control {pct} percent of Afghan territory.",
-        "A Taliban spokesman claimed that the group held {pct} percent of the country's districts.",
-        "The Taliban say they control {pct} percent of the country, a figure that could not be "
+        "{attacker_the} claimed {when} that they now control {pct} percent of {demonym} territory.",
+        "A {attacker_adj} spokesman claimed that the group held {pct} percent of the country's {levels}.",
+        "{attacker_the} say they control {pct} percent of the country, a figure that could not be "
         "independently verified.",
     ),
     "denial": (
-        "The Ministry of Defence denied that {district} district in {province} province had "
+        "The Ministry of Defence denied that {district} {level} in {province} {plevel} had "
         "fallen, saying fighting was still under way.",
-        "A Taliban spokesman denied reports that the group's fighters had harmed civilians in "
-        "{district} district.",
-        "Officials in Kabul rejected the Taliban claim that {pct} percent of the country was now "
+        "A {attacker_adj} spokesman denied reports that the group's fighters had harmed civilians in "
+        "{district} {level}.",
+        "Officials in {capital} rejected the {attacker_adj} claim that {pct} percent of the country was now "
         "in the group's hands.",
     ),
 }
 
 TITLES: dict[str, tuple[str, ...]] = {
-    "capture": ("Taliban take {district} district in {province}",
-                "{district} falls to Taliban as fighting spreads in {province}",
-                "Insurgents overrun {district} district centre"),
-    "recapture": ("Afghan forces retake {district} district",
+    "capture": ("{attacker_adj} take {district} {level} in {province}",
+                "{district} falls to {attacker_adj} as fighting spreads in {province}",
+                "Insurgents overrun {district} {level} centre"),
+    "recapture": ("{defender_short} retake {district} {level}",
                   "Government troops win back {district} in {province}"),
     "contested": ("Battle for {district} drags on", "No end in sight to fighting in {district}"),
-    "failed": ("Attack on {district} district repelled", "Taliban push on {district} stalls"),
-    "meeting": ("Taliban envoys in {venue} for talks", "Afghan sides meet in {venue}"),
-    "claim": ("Taliban claim {pct} percent of Afghanistan", "Rival claims over who holds the country"),
-    "denial": ("Kabul denies setback in {province}", "Claims and denials as fighting goes on"),
+    "failed": ("Attack on {district} {level} repelled", "{attacker_adj} push on {district} stalls"),
+    "meeting": ("{attacker_adj} envoys in {venue} for talks", "{demonym} sides meet in {venue}"),
+    "claim": ("{attacker_adj} claim {pct} percent of {country}", "Rival claims over who holds the country"),
+    "denial": ("{capital} denies setback in {province}", "Claims and denials as fighting goes on"),
 }
 
 # Said by someone named (or "he") in the paragraph, by side; none of them names a place.
 QUOTES: dict[str, tuple[str, ...]] = {
-    "government": (
+    "defender": (
         "Our forces are ready, and we will not leave the people alone",
         "This is a temporary setback and the situation will change soon",
         "We have sent more units and they will arrive in the coming days",
         "The enemy has suffered heavy losses and is running away",
     ),
-    "taliban": (
+    "attacker": (
         "We want an end to the war, but we will defend ourselves",
         "Our doors are open to anyone who lays down his weapons",
-        "The mujahideen treated the prisoners well and sent them home",
+        "Our fighters treated the prisoners well and sent them home",
         "We do not want to fight in the cities",
     ),
     "other": (
@@ -180,7 +159,7 @@ FOLLOW_UPS: dict[str, tuple[str, ...]] = {
 # Sentences with nothing to extract, as most of a real report is.
 FILLERS: tuple[str, ...] = (
     "Prices of flour and cooking oil have risen sharply over the past month.",
-    "A sack of flour now costs {n}0 afghanis more than it did in the spring.",
+    "A sack of flour now costs {n}0 {currency} more than it did in the spring.",
     "Schools in the area have been shut since the start of the month.",
     "The wheat harvest is under way, and farmers fear they will not be able to bring it in.",
     "Mobile phone networks were down for much of the day.",
@@ -202,9 +181,8 @@ FILLERS: tuple[str, ...] = (
     "A wedding was postponed as gunfire echoed across the valley.",
     "The summer heat has made life in the camps even harder.",
     "Wholesale traders have stopped sending goods along the highway.",
-    "Many young men have gone to Iran in search of work.",
     "Night letters have appeared on mosque doors in several villages.",
-    "Money changers in the bazaar quoted the afghani at {n} to the dollar.",
+    "Money changers in the bazaar quoted the {currency_unit} at {n} to the dollar.",
     "The main bridge on the highway was damaged by a roadside bomb last year.",
     "Drought has ruined much of the spring crop.",
     "Local radio stations went off the air for two days.",
@@ -214,8 +192,6 @@ FILLERS: tuple[str, ...] = (
     "Convoys of trucks carrying fruit waited at the checkpoint for hours.",
     "Water shortages have forced farmers to sell their livestock.",
     "Residents said the sound of gunfire could be heard through the night.",
-    "The United States and its allies are due to finish pulling out their troops by the end of August.",
-    "Peace talks between the two sides have made little progress since they began last September.",
     "{city} has a population of about {n},000 people.",
     "The road from {city} to the capital takes about {days} hours by car.",
     "Landmines from earlier wars still kill people in the hills around {city}.",
@@ -249,7 +225,7 @@ FILLERS: tuple[str, ...] = (
     "The town's only petrol station has been closed for {days} days.",
     "More than {n} shops were burnt in the bazaar in an earlier round of fighting.",
     "Kites were flying over the rooftops in the evening, as they do every summer.",
-    "The price of a kilogram of meat has risen to about {n}0 afghanis.",
+    "The price of a kilogram of meat has risen to about {n}0 {currency}.",
     "Internet cafes in the town have been full of young people applying for visas.",
     "The mountain passes to the north are open only in summer.",
     "A new school for girls opened in the town two years ago.",
@@ -259,12 +235,7 @@ FILLERS: tuple[str, ...] = (
     "Traffic was light on the highway for most of the morning.",
     "The local football stadium has been turned into a shelter.",
 )
-CITIES: tuple[str, ...] = (
-    "Kandahar", "Herat", "Mazar-i-Sharif", "Kunduz", "Jalalabad", "Ghazni", "Lashkar Gah",
-    "Pul-e Khumri", "Faizabad", "Maimana",
-)
 
-WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                             "Sunday")
-MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July",
-                           "August", "September", "October", "November", "December")
+# English words of dates, from the language module
+WEEKDAYS: tuple[str, ...] = en.WEEKDAYS
+MONTHS: tuple[str, ...] = tuple(m.capitalize() for m in en.MONTHS[:12])

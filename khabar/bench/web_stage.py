@@ -119,10 +119,12 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 120
 
 def run(b: Any) -> list[dict[str, Any]]:
     """The bench stage: store, serve, load from a second process; one row per phase."""
-    from khabar.bench.observations import FIRST_DAY, store_command
+    from khabar.bench.observations import first_day, store_command
     from khabar.bench.runner import StageError, khabar_command, run_command
+    from khabar.theatres.loader import load
 
     a = b.args
+    first = first_day(load(a.theatre))
     db = b.workdir / "web.db"
     me = [sys.executable, "-m", "khabar.bench.web_stage"]
     if not db.exists():
@@ -135,7 +137,7 @@ def run(b: Any) -> list[dict[str, Any]]:
                                "--theatre", a.theatre], stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_until_up(url, server)
-        _, peak, out = run_command([*me, "load", "--url", url, "--first", FIRST_DAY.isoformat(),
+        _, peak, out = run_command([*me, "load", "--url", url, "--first", first.isoformat(),
                                     "--days", str(a.days), "--requests", str(REQUESTS), "--threads",
                                     str(THREADS)], b.workdir, "web-load")
     except RuntimeError as e:

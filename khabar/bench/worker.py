@@ -50,7 +50,7 @@ def run_extract(mode: str, docs: int, seed: int, limit: int | None, theatre: str
     from khabar.bench.generate import generate_reports, words
     from khabar.extract.pipeline import Extractor
 
-    documents = generate_reports(docs, seed)[:limit]
+    documents = generate_reports(docs, seed, theatre)[:limit]
     t0 = time.perf_counter()
     extractor = Extractor(theatre, mode=mode)
     extractor.extract(documents[0])  # first call builds lazy state; its time counts as load
@@ -73,14 +73,14 @@ def run_extract(mode: str, docs: int, seed: int, limit: int | None, theatre: str
 
 
 def run_baseline(docs: int, seed: int, limit: int | None, processes: int,
-                 batch_size: int) -> dict[str, Any]:
+                 batch_size: int, theatre: str = DEFAULT_THEATRE) -> dict[str, Any]:
     """Run the plain `en_core_web_sm` pipeline (`nlp.pipe`) over the same generated reports."""
     import spacy
 
     from khabar.bench.generate import generate_reports, words
     from khabar.extract.nlp import model_version, statistical_model_name
 
-    documents = generate_reports(docs, seed)[:limit]
+    documents = generate_reports(docs, seed, theatre)[:limit]
     t0 = time.perf_counter()
     nlp = spacy.load(statistical_model_name())
     nlp(documents[0].text)
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.stage == "extract":
         out = run_extract(a.mode, a.docs, a.seed, a.limit, a.theatre, a.processes)
     elif a.stage == "baseline":
-        out = run_baseline(a.docs, a.seed, a.limit, a.processes, a.batch_size)
+        out = run_baseline(a.docs, a.seed, a.limit, a.processes, a.batch_size, a.theatre)
     elif a.stage == "ingest":
         out = run_ingest(a.folder, a.db, a.mode, a.theatre, a.processes)
     elif a.stage == "store":
