@@ -106,16 +106,62 @@ def _cues(lex: Lexicon, text: str) -> list[_Cue]:
 
 @dataclass(frozen=True, slots=True)
 class _Side:
-    """Who gains a place by a trigger (None: it cannot be told), and the party named as taking it."""
+    """Who gains a place by a trigger, and the party named as taking it. gainer None: the sentence
+    does not tell (untold: the report's last named side may, `_last_rival`), or nobody gains it."""
 
     gainer: str | None
     acting: str | None = None
+    untold: bool = True
+
+
+# a side named after these words is not the one acting: "battled with local security forces until
+# taking X", "the TNLA together with PDF groups took X"
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:" + en_alt(en.COMPANION_WORDS) + "|" + en_alt(en.OBJECT_PREPOSITIONS) + r")\s+(?:(?:the|a|an|its|their|"
+    r"local|other|allied|\w+ern|(?!(?:" + "|".join((*en.WEEKDAYS, *en.MONTHS[:12])) + r")\b)[A-Z][\w’'\-]*)\s+){0,2}$",
+    re.I)
+# "The alliance, made up of A, B and C, seized X": the head of an apposition before the verb acts
+_APPOSITION = re.compile(r",\s*(?:" + en_alt(en.APPOSITION_OPENERS) + r")\b", re.I)
+_COMPANION = re.compile(r"\b" + en_alt(en.COMPANION_WORDS) + r"\b", re.I)
+_CONJOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", re.I)
+
+
+def _acting_cues(lex: Lexicon, theatre: Theatre, clause: str, near_chars: int = 120) -> list[_Cue]:
+    """Return the names of sides in a clause that may be its subject, last the nearest: not those
+    after a preposition or "together with", not those inside an apposition after the subject; the
+    members of one coalition named together ("the MNDAA and the TNLA took X") as the coalition."""
+    cues = _cues(lex, clause)
+    if not cues:
+        return cues
+    if clause.rstrip().endswith(","):
+        opener = _APPOSITION.search(clause)
+        if opener is not None:  # (a side named inside the apposition is not the subject)
+            return [c for c in cues if c.end <= opener.start()]
+    near = [c for c in cues if c.start >= len(clause) - near_chars]
+    if not near:
+        return []
+    cues = [c for c in near if not _NOT_SUBJECT_BEFORE.search(clause[:c.start])]
+    companion = _COMPANION.search(clause)
+    if companion is not None and any(c.end <= companion.start() for c in cues):
+        cues = [c for c in cues if c.end <= companion.start()]  # "the TNLA together with PDF groups ... took X"
+    if len(cues) >= 2 and theatre.parties:
+        group = [cues[-1]]
+        for c in reversed(cues[:-1]):
+            if not _CONJOINED.fullmatch(clause[c.end:group[-1].start]):
+                break
+            group.append(c)
+        parties = {c.party for c in group}
+        coalitions = {theatre.coalition_of(p) if p else None for p in parties}
+        if len(parties) >= 2 and len(coalitions) == 1 and None not in coalitions:
+            last = cues[-1]
+            cues = cues[:-1] + [_Cue(last.start, last.end, coalitions.pop())]
+    return cues
 
 
 def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, theatre: Theatre) -> _Side:
     """Return who gained a place by a trigger: the party the phrase names, "by X" after it, "to X"
-    after it, else the nearest name of a side before it in its clause; with none, the theatre's
-    default captor (a capture) or its incumbent (a retaking).
+    after it, else the nearest name of a side before it in its clause (its subject); with none, the
+    theatre's default captor (a capture) or its incumbent (a retaking).
 
     Giving a place up ("troops abandoned X", "X was handed over by the army", "the junta lost
     control of X") gives it to the other side: the named party's one opponent.
@@ -150,22 +196,23 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
         named = lex.party(m["a"])
         if giving and not trig.loser_inside:
             # "was abandoned by government forces": given up to the other side
-            return _Side(theatre.opponent(named) if named else None)
+            return _opponent_of(theatre, named)
         return _Side(named, named)
     m = lex.to_party.match(after)
     if m:
         named = lex.party(m["a"])
         return _Side(named, named)
-    before = text[max(0, np_start - 120):np_start]
+    # the nearest side within 120 characters; the head of an apposition up to 250 before
+    before = text[max(0, np_start - 250):np_start]
     clause = _AGENT_CLAUSE.split(before)[-1]
-    cues = _cues(lex, clause)
+    cues = _acting_cues(lex, theatre, clause)
     if trig.loser_inside and loser is not None and loser.party is not None:
         # "commandos cleared the Taliban from X", "as the Taliban advanced, troops left X": another
         # side named before takes it (not the incumbent named before a place given up)
         others = [c for c in cues if c.party not in (None, loser.party)]
         if others and not (giving and others[-1].party == theatre.incumbent):
             return _Side(others[-1].party, others[-1].party)
-        return _Side(theatre.opponent(loser.party))
+        return _opponent_of(theatre, loser.party)
     if not cues:
         return _Side(default)
     side = cues[-1].party
@@ -176,10 +223,41 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
     # giving up: "the Taliban lost control of X" is the Taliban's loss; the incumbent named before
     # "X was abandoned" gave it up; another side named there took it
     if ttext.lower().startswith("lost") or side == theatre.incumbent:
-        return _Side(theatre.opponent(side))
+        return _opponent_of(theatre, side)
     return _Side(side, side)
 
 
+def _opponent_of(theatre: Theatre, loser: str | None) -> _Side:
+    """Return the side that gains what `loser` gives up: its one opponent. The incumbent's loss to
+    one of several opponents is left to the report (untold); what a side that fights nobody
+    gives up, nobody gains."""
+    if loser is None:
+        return _Side(None)
+    opp = theatre.opponent(loser)
+    return _Side(opp, untold=opp is None and loser == theatre.incumbent)
+
+
+def _last_rival(lex: Lexicon, theatre: Theatre, read: list[str], before: str, takers: list[str]) -> str | None:
+    """Return the side other than the incumbent named last: in the sentence before the trigger,
+    else the last one the report told taking a place, else the last named in the sentences read
+    before it ("The alliance attacked the town on Friday. ... Kunlong fell on Sunday")."""
+    named = [c.party for c in _acting_cues(lex, theatre, before, len(before))
+             if c.party is not None and c.party != theatre.incumbent]
+    if named:
+        return named[-1]
+    if takers:
+        return takers[-1]
+    for text in reversed(read):
+        named = [c.party for c in _acting_cues(lex, theatre, text, len(text))
+                 if c.party is not None and c.party != theatre.incumbent]
+        if named:
+            return named[-1]
+    return None
+
+
+# "its ambition to take control of X": an infinitive tells no fact ("managed to capture X" does)
+_INFINITIVE = re.compile(r"(?<!\bmanaged )(?<!\bwent on )(?<!\bmoved )\bto\s+(?:\w+ly\s+)?$", re.I)
+_PARTIAL_AFTER = re.compile(r"\s+" + en_alt(en.PARTIAL_WORDS) + r"\b", re.I)
 _DENIED_BEFORE = re.compile(r"\b" + en_alt(en.DENIAL_VERBS) + r"\b[^.;]*$", re.I)
 _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|after|before|when|"
                            r"though|although)\b|;|\b(?:pressure on|threaten\w*|encircl\w+|"
@@ -189,10 +267,10 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|aft
 
 def _hedged(text: str, t_start: int, t_end: int) -> bool:
     before = text[max(0, t_start - 60):t_start]
-    if _HEDGE_BEFORE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
+    if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
             _REPORTED_BEFORE.search(text[:t_start]):
         return True
-    return bool(_HEDGE_AFTER.match(text[t_end:]))
+    return bool(_HEDGE_AFTER.match(text[t_end:]) or _PARTIAL_AFTER.match(text, t_end))
 
 
 
@@ -243,6 +321,20 @@ _NEW_SUBJECT = re.compile(r",\s+and\s+(?!(?:then|later|also|itself|soon|finally|
 _AND_VERB = re.compile(r"^(?:\s+(?:city|district|town))?\s*,?\s+and\s+(?:then\s+|later\s+|also\s+|soon\s+)?$", re.I)
 
 
+_LAST_AND = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+|soon\s+)?$", re.I)
+_LIST_REST_GAP = re.compile(r"^[\s,]*(?:(?:and|district|city|town|township)[\s,]+)*$", re.I)
+
+
+def _list_and_verb(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
+    """Return whether a place is one of a list that ends before ", and" and a verb of its own:
+    "attacked A, B and C, and took the employees" (the list is the object of "attacked")."""
+    gap = text[p.end:f.start]
+    last = _LAST_AND.search(gap)
+    if last is None or not any(p.end < o.start and o.end <= p.end + last.start() for o in places):
+        return False
+    return bool(_LIST_REST_GAP.match(_list_gap(text, p.end, p.end + last.start(), places)))
+
+
 def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
@@ -259,7 +351,7 @@ def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) 
             return None
         if _NEW_SUBJECT.search(text[p.end:f.start]):
             return None  # "posts that Kabul had struggled to resupply, and several were abandoned"
-        if voice == "either" and _AND_VERB.match(text[p.end:f.start]):
+        if voice == "either" and (_AND_VERB.match(text[p.end:f.start]) or _list_and_verb(text, p, f, places)):
             return None  # "surrounded Kandahar city and captured ...": another verb's object
         return f.start - p.end
     if p.start >= f.end:
@@ -275,7 +367,8 @@ def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) 
 _OBJECT_NOISE = re.compile(
     r"\b(?:weapons?|arms|vehicles?|equipment|ammunition|soldiers|commandos|troops|policemen|prisoners?|"
     r"prisoner|captives?|hostages?|hills?|heights|ridge|villages?|checkpoints?|check\s+posts?|posts?|"
-    r"outposts?|bases?|fight|battle|road|roads|highway|bridge|dam|airport|airfield|compound|positions?|"
+    r"outposts?|bases?|camps?|strongholds?|battalions?|headquarters|commands?|garrisons?|"
+    r"fight|battle|road|roads|highway|bridge|dam|airport|airfield|compound|positions?|"
     r"areas?|parts?|sections?|neighbourhoods?|outskirts|edges?|people|civilians|members|officials|"
     r"fighters|territory|land|mountains?|valley|overlooking|near|towards?|to|into|around|outside|police\s+"
     r"(?:chief|officers|headquarters|station)|convoy|supplies|stocks?|trucks?|lorries|money|"
@@ -285,6 +378,14 @@ _SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deput
                             r"officials?)\b", re.I)
 
 
+# a relative clause between a place and the verb whose subject it is
+_REL_ASIDE = re.compile(r"(?:\s+(?:town|city|district|township))?\s*,\s*(?:where|which|who|whose)\b[^;,]{1,120},"
+                        r"\s*(?:(?:\w+ly|also|then|later|finally|itself|too|was|were|had been|has been)\s+)*", re.I)
+_REL_OPEN = re.compile(r",\s*(?:where|which|who|whose)\b[^;,]*$", re.I)
+_REL_CLOSE = re.compile(r"[^;,]*,\s*(?:(?:\w+ly|also|then|later|finally|itself|too|was|were|had been|has been)\s+)*",
+                        re.I)
+_PARTICIPLE = re.compile(r"[a-z]+ing\b", re.I)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s*(?:,|\bto\b))", re.I)
 _COORDINATION = re.compile(r",|\band\b|\bas well as\b")
 
 
@@ -319,6 +420,8 @@ def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMenti
         if _named_districts(text, begin, p, places):
             return False
         gap = text[begin:p.start]
+        if _PRONOUN_OBJECT.match(gap):
+            return True  # "seizing it during clashes in X": the object is what "it" means
         for o in places:  # other districts of a list are not noise
             if begin <= o.start and o.end <= p.start:
                 gap = gap.replace(text[o.start:o.end], " ")
@@ -339,6 +442,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     the last day the report named before it.
     """
     found = _match(sent, ctx)
+    ctx.__dict__.setdefault("_control_read", []).append(sent.text)  # the sentences read, for `_last_rival`
     if found and reads_anchor(sent.text) and not any(d.value for d in sent.dates):
         anchor = _report_day([s for s in ctx.seen if s is not sent])
         if anchor is not None:
@@ -379,6 +483,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     theatre = ctx.theatre
     lex = lexicon_for(theatre)
     triggers = find_triggers(text, lex)
+    read = ctx.__dict__.get("_control_read", [])
+    takers = ctx.__dict__.setdefault("_control_takers", [])  # the parties named taking places so far
     out: list[ControlMatch] = []
     assigned: dict[int, list[PlaceMention]] = {}
     for p in places:
@@ -389,6 +495,15 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
             if p.start >= f.end and _AS_WERE.search(between):
                 dist: int | None = p.start - f.end  # "were under Taliban control, as were Bamyan and Parun"
+            elif p.end <= f.start and f.trigger.voice != "active" and _REL_ASIDE.fullmatch(between) and \
+                    not any(p.end <= g.start and g.end <= f.start for g in triggers):
+                dist = 1  # "Kunlong, where the district administration is based, fell on Sunday"
+            elif p.end <= f.start and f.trigger.voice != "active" and _REL_OPEN.search(text, 0, p.start) and \
+                    _REL_CLOSE.fullmatch(between):
+                continue  # ... and "the district administration" there is not what fell
+            elif p.end <= f.start and f.trigger.voice != "passive" and _PARTICIPLE.match(f.text) and \
+                    "," in between:
+                continue  # "the AA seized a command in the township, capturing hundreds of soldiers"
             elif _CLAUSE_BREAK.search(between) or _noise_between(text, p, f, places):
                 continue  # "..., leaving Sheberghan isolated", "captured weapons in Nad Ali"
             else:
@@ -471,16 +586,23 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 # the main verb: the side that took it is named outside the aside
                 blank = text[:aside[0]] + " " * (aside[1] - aside[0]) + text[aside[1]:]
                 side = _agent(blank, f.start, f.end, f.trigger, lex, theatre)
+            if side.gainer is None and side.untold:
+                # "Kunlong fell on Sunday" in a report on the alliance: the side it named last
+                rival = _last_rival(lex, theatre, read, text[:f.start], takers)
+                side = _Side(rival) if rival else side
             if side.gainer is None:
                 continue  # no side can be told
             if side.gainer == theatre.incumbent and (f.trigger.holding or f.trigger.not_incumbent):
                 continue  # the incumbent still holding a place, or its forces entering one
+            if side.acting and side.acting != theatre.incumbent:
+                takers.append(side.acting)
             out.append(ControlMatch(p, side.gainer, f.text, f.start, f.end, aside=aside,
                                     in_aside=aside is not None and f.start < aside[1], kind=kind,
                                     acting_party=side.acting))
     return out
 
 
+_AND = re.compile(r"\s+and\s+", re.I)
 _SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b")
 
 
@@ -506,6 +628,13 @@ def _date_of(sent: Sent, m: ControlMatch) -> date | None:
         return date_near([d for d in dates if (lo <= d.start < hi) == m.in_aside], m.t_start, m.t_end, text)
     if own and (lo > 0 or hi < len(text)):
         return date_near(own, m.place.start, m.place.end, text)
+    if m.place.start >= m.t_end:
+        # "seized A late on Thursday and the B crossing on Friday": B's conjunct has its own day
+        ands = [a.end() for a in _AND.finditer(text, m.t_end, m.place.start)]
+        if ands:
+            conjunct = [d for d in dates if ands[-1] <= d.start and d.end <= hi]
+            if conjunct and any(d.end <= ands[-1] and d.start >= m.t_end for d in dates):
+                return date_near(conjunct, m.place.start, m.place.end, text)
     return date_near(dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end), text)
 
 

@@ -130,7 +130,7 @@ class Lexicon:
             names.setdefault(phrase, None if party in ("", UNTOLD) else party)
         if theatre is not None:
             for pt in theatre.parties.values():
-                for n in (pt.id, pt.name, *pt.aliases):
+                for n in (pt.name, *pt.aliases):  # (an id is a key of the data, not a name)
                     if "(" not in n:
                         names.setdefault(n, pt.id)
             for a in theatre.actors:

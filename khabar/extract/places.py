@@ -10,29 +10,20 @@ from khabar.extract.dates import lowered
 from khabar.extract.sentences import Context, Sent
 from khabar.theatres.loader import District, Theatre, name_key
 
-_AFTER_PROVINCE = re.compile(r"^\s*(?:and\s+\w+\s+)?(?:provinces?|districts|province['’]s|provincial)\b", re.I)
 _NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
-_LIST_AFTER = re.compile(rf"\bdistricts?\b(?:[^.;:]{{0,40}}:|[^.;:]{{0,25}}?(?:[–—-]|including|such as|namely|of))\s*"
-                         rf"(?P<list>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)")
-_LIST_BEFORE = re.compile(rf"(?P<list>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+districts\b")
-_AFTER_DISTRICT = re.compile(r"^\s*(?:districts?|district centre|district center|city|town)\b", re.I)
 _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
-_DISTRICT_WORD = re.compile(r"\b(?:the|that|this|its)\s+district(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I)
 # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
 _DATELINE = re.compile(r"^\s*(?::|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)|\s+[—–]\s|\s+-\s|\s*\()")
 _NAME_GOES_ON = re.compile(r"^ (?!(?:On|In|At|And|The|As|After|Before|By|From|To)\b)[A-Z][a-z]+")
 _APPOSED_CAPITAL = re.compile(r"\s*,\s*(?:the\s+)?(?:provincial\s+)?(?:capital|centre|center|main city)"
                               r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
-_UNKNOWN_DISTRICT = re.compile(r"\b([A-Z][a-z]+(?:(?:-[a-z]{1,2}-|[- ])[A-Z][a-z]+){0,2})\s+district\b")
 _NOT_A_NAME = frozenset(
     "the this that a an each every one another key strategic border remote neighbouring neighboring "
     "nearby same whole entire northern southern eastern western central on in at by of from for and "
     "but as after before since when while with its his her their our capital provincial".split()
     + [w.lower() for w in ("monday tuesday wednesday thursday friday saturday sunday january february "
                            "march april may june july august september october november december").split()])
-_PROVINCE_OF2 = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+the\s+(?:\w+(?:ern)?\s+)?province\s+of\s+"
-                           r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)")
 _PARTS = (r"airfield|air base|airbase|base|airport|prison|highway|road|river|dam|bridge|valley|pass|"
           r"outskirts|suburbs?|garrison|university")
 # "Bagram airfield", "the Bamiyan police", "Pul-e-Khumri's outskirts", "Kunduz's main airport"
@@ -40,9 +31,57 @@ _NOT_THE_PLACE = re.compile(rf"^\s*(?:{_PARTS}|police|officials?|governor|counci
                             rf"elders|lawmakers?|corps)\b|^['’]s\s+(?:(?:main|only|key|international|"
                             rf"central|civilian|military|old|new|\w+ern)\s+)*(?:{_PARTS}|police|checkpoints?|posts?|outposts?|"
                             rf"villages?|markets?|bazaar|jail)\b", re.I)
-_PROVINCE_OF = re.compile(r"^\s*(?:[Dd]istrict\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z\-]+ern\s+)?"
-                          r"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)(?:['’]s)?\s+[Pp]rovince")
-_IN_PROVINCE = re.compile(r"^\s*(?:district\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Units:
+    """The patterns that read a theatre's names of its administrative units: "X district", "the
+    township", "Helmand province", "Shan State" (the theatre's `level` names, and "district")."""
+
+    words: tuple[str, ...]  # lower-case unit words: district, township
+    after_province: re.Pattern[str]
+    list_after: re.Pattern[str]
+    list_before: re.Pattern[str]
+    after_district: re.Pattern[str]
+    district_word: re.Pattern[str]
+    unknown_district: re.Pattern[str]
+    province_of2: re.Pattern[str]
+    province_of: re.Pattern[str]
+    in_province: re.Pattern[str]
+
+
+def _units(theatre: Theatre) -> _Units:
+    u = theatre.__dict__.get("_place_units")
+    if u is None:
+        u = theatre.__dict__["_place_units"] = _build_units(
+            tuple(dict.fromkeys(("district", *theatre.level("district").lower().split("/")))),
+            tuple(dict.fromkeys(("province", *theatre.level("province").lower().split("/")))))
+    return u
+
+
+@lru_cache(maxsize=8)
+def _build_units(units: tuple[str, ...], provinces: tuple[str, ...]) -> _Units:
+    d = "(?:" + "|".join(units) + ")"
+    cap = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in units) + ")"
+    pv = "(?:" + "|".join(provinces) + ")"
+    unknown = "(?:" + "|".join(w if w == "district" else f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in units) + ")"
+    cpv = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in provinces) + ")"
+    return _Units(
+        words=units,
+        after_province=re.compile(rf"^\s*(?:and\s+\w+\s+)?(?:{pv}s?|{d}s|{pv}['’]s|provincial)\b", re.I),
+        list_after=re.compile(rf"\b{d}s?\b(?:[^.;:]{{0,40}}:|[^.;:]{{0,25}}?(?:[–—-]|including|such as|namely|of))"
+                              rf"\s*(?P<list>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)"),
+        list_before=re.compile(rf"(?P<list>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+{d}s\b"),
+        after_district=re.compile(rf"^\s*(?:{d}s?|{d} centre|{d} center|city|town)\b", re.I),
+        district_word=re.compile(rf"\b(?:the|that|this|its)\s+{d}(?:['’]s)?(?:\s+(?:centre|center))?\b", re.I),
+        # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
+        # (in lower case; a unit other than "district" also capitalised: "Maungdaw Township")
+        unknown_district=re.compile(rf"\b([A-Z][a-z]+(?:(?:-[a-z]{{1,2}}-|[- ])[A-Z][a-z]+){{0,2}})\s+{unknown}\b"),
+        province_of2=re.compile(rf"^\s*(?:{d}\s+)?(?:in|of)\s+the\s+(?:\w+(?:ern)?\s+)?{pv}\s+of\s+"
+                                rf"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)"),
+        province_of=re.compile(rf"^\s*(?:{cap}\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z\-]+ern\s+)?"
+                               rf"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)(?:['’]s)?\s+{cpv}"),
+        in_province=re.compile(rf"^\s*(?:{d}\s+)?(?:in|of)\s+(?P<prov>[A-Z][\w\-']+)\b"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +146,7 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
         cands = theatre.district_candidates(name)
         if not cands or _NOT_THE_PLACE.match(text[t:]):
             continue  # "the Tirin Kot airport"
-        hint = _province_after(text, t)
+        hint = _province_after(text, t, _units(theatre))
         d = _resolve(theatre, name, hint, _sentence_provinces(sent), ctx)
         out = [p for p in out if p not in inside] + [PlaceMention(name, s, t, d, province_hint=hint)]
     out.sort(key=lambda p: p.start)
@@ -170,9 +209,9 @@ def _sentence_provinces(sent: Sent) -> set[str]:
     return {eid for e in sent.ents("PROVINCE") if (eid := e.ent_id_)}
 
 
-def _province_after(sent_text: str, end: int) -> str | None:
-    m = (_PROVINCE_OF2.match(sent_text[end:]) or _PROVINCE_OF.match(sent_text[end:])
-         or _IN_PROVINCE.match(sent_text[end:]))
+def _province_after(sent_text: str, end: int, u: _Units) -> str | None:
+    m = (u.province_of2.match(sent_text[end:]) or u.province_of.match(sent_text[end:])
+         or u.in_province.match(sent_text[end:]))
     return m["prov"] if m else None
 
 
@@ -232,6 +271,7 @@ def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
 
 def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     theatre = ctx.theatre
+    u = _units(theatre)
     text = sent.text
     out: list[PlaceMention] = []
     ents = sent.ents("DISTRICT", "PROVINCE")
@@ -244,13 +284,13 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             continue  # "Bagram airfield", "the Bamiyan police": not the district itself
         if not text[:s].strip() and _DATELINE.match(after):
             continue  # "Kabul: ...", "KUNDUZ, June 14 (Wire) - ...": where the report was filed
-        if _NAME_GOES_ON.match(after) and not _AFTER_PROVINCE.match(after) and \
-                not _AFTER_DISTRICT.match(after):
+        if _NAME_GOES_ON.match(after) and not u.after_province.match(after) and \
+                not u.after_district.match(after):
             continue  # "Kabul Ledger", "Herat University": part of another name
-        prov_hint = _province_after(text, t)
+        prov_hint = _province_after(text, t, u)
         eid = e.ent_id_  # (Span.ent_id_ finds the span's root token on every call)
         if e.label_ == "PROVINCE":
-            if _AFTER_PROVINCE.match(after) or re.match(r"^['’]s\s+[A-Z]", after):
+            if u.after_province.match(after) or re.match(r"^['’]s\s+[A-Z]", after):
                 continue  # "Helmand province", "Kandahar's Zhari district"
             # a list ending in "provinces": "Nimroz, Farah, Ghor and Badghis provinces"
             if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
@@ -272,7 +312,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                     not _CITY_BEFORE.search(before):
                 continue  # "Khan Abad in Kunduz": the province of the district before it
             if re.search(r"\b(?:in|of|across|throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
-                    not _CITY_BEFORE.search(before) and not _AFTER_DISTRICT.match(after):
+                    not _CITY_BEFORE.search(before) and not u.after_district.match(after):
                 continue  # "fighting in Helmand": the province
             prov = theatre.provinces.get(eid)
             d = theatre.capital(prov.id) if prov else None
@@ -298,13 +338,14 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     low = lowered(text)
     if low is None or "the city" in low or "town" in low or "provincial capital" in low:
         out = _towns(text, out, theatre, ctx)
-    if low is not None and "district" not in low:
+    if low is not None and not any(w in low for w in u.words):
         return out  # what follows reads lists of districts, "X district" and "the district"
     covered = [(m.start, m.end) for m in out] + [
         (e.start_char, e.end_char) for e in sent.all_ents
         if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")]
     # names in a list of districts: "six districts – Khanabad, Chardara, ..., and Dasht-e-Archi"
-    for rx in (_LIST_AFTER, _LIST_BEFORE) if "districts" in text else (_LIST_AFTER,):
+    plural = any(f"{w}s" in text for w in u.words)
+    for rx in (u.list_after, u.list_before) if plural else (u.list_after,):
         for lm in rx.finditer(text):
             for item in re.finditer(_NAME, lm["list"]):
                 s = lm.start("list") + item.start()
@@ -314,22 +355,22 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 name = item.group()
                 if any(w.lower() in _NOT_A_NAME for w in name.split()):
                     continue
-                hint = _province_after(text, lm.end())
+                hint = _province_after(text, lm.end(), u)
                 d = _resolve(theatre, name, hint, near, ctx)
                 out.append(PlaceMention(name, s, t, d, province_hint=hint))
                 covered.append((s, t))
     # names the gazetteer lacks, written as "X district": kept, with a null id
-    for m in _UNKNOWN_DISTRICT.finditer(text):
+    for m in u.unknown_district.finditer(text):
         s, t = _name_words(text, *m.span(1), covered)
         if s == t:
             continue
         name = text[s:t]
-        hint = _province_after(text, m.end())
+        hint = _province_after(text, m.end(), u)
         d = _resolve(theatre, name, hint, near, ctx)
         out.append(PlaceMention(name, s, t, d, province_hint=hint))
         covered.append((s, t))
     # "the district" refers to the last district named, in this sentence or before it
-    for m in _DISTRICT_WORD.finditer(text):
+    for m in u.district_word.finditer(text):
         if any(not (m.end() <= a or m.start() >= b) for a, b in covered):
             continue
         earlier = [p for p in out if p.end <= m.start() and not p.anaphoric]

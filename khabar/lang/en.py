@@ -120,6 +120,9 @@ STATEMENT_VERBS = ("said", "says", "told", "announced", "reported", "stated", "a
 _NOT_A_DAY_AFTER_TOOK = ("place|part|office|over|up|off|back|away|to|into|in|out|care|steps|measures|action|a|an|"
                          "the lives|responsibility|refuge|shelter|cover|hostage|prisoners?|captive|power|charge|"
                          "hold|aim|note|time|delivery")
+# a length of time: "taking six months to", "took weeks"
+_A_WHILE = (r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|\d+)\s+)?"
+            r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b")
 _A_DAY = ("(?:" + "|".join((*(w.lower() for w in WEEKDAYS), r"\d", *MONTHS[:12])) +
           "|the (?:same|next|following|previous) day)")
 CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
@@ -136,17 +139,24 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
     # "X collapsed": the place is the subject, not "defences around X"
     (r"\bcollapsed\b", "capture", "passive", "collapsed", "direct subject"),
     (r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
-     r"conquer(?:ed|s)|took over|taken over|takes over|taking over|"
-     r"gained control|took control|taken control|taking control|seized control|"
-     r"captured control|assumed control|grabbed|wrested control(?!\s+back))\b", "capture", "either",
+     r"conquer(?:ed|s)|took over|taken over|takes over|taking over|occupied|"
+     r"(?:gained|gain|gaining|took|taken|taking|take|seized|seize|captured|assumed)\s+"
+     r"(?:(?:full|complete|total|effective|overall)\s+)?control|"
+     r"grabbed|wrested control(?!\s+back))\b", "capture", "either",
      "captured captures capturing seized seizes seizing overran overrun overrunning overtook overtaken "
-     "conquered conquers took taken takes taking gained assumed grabbed wrested", ""),
+     "conquered conquers took taken takes taking gained gain gaining take seize assumed grabbed wrested "
+     "occupied", ""),
+    # "the MNDAA raised its flag over X", "hoisted the Taliban's flag above X"
+    (r"\b(?:raised|raising|hoisted|hoisting|planted|planting)\s+(?:(?:the|their|its|his|a)\s+)?"
+     r"(?:PARTY(?:['’]s)?\s+)?(?!white\b)(?:\w+\s+)?flags?\s+(?:over|above|atop|on|in|at)\b|"
+     r"\bflags?\s+(?:was|were|has been|had been|have been)\s+(?:raised|hoisted|planted)\s+(?:over|above|atop|on|in|at)\b",
+     "capture", "active", "raised raising hoisted hoisting planted planting", "direct gainer_inside"),
     (r"\b(?:entered|enter|enters|entering|marched into|rolled into|swept into|stormed into|poured into)\b",
      "capture", "active", "entered enter enters entering marched rolled swept stormed poured",
      "direct not_incumbent"),
     (r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b|\bhandover of\b|\bsurrender of\b",
      "capture", "active", "capture seizure takeover conquest handover surrender", "direct"),
-    (r"\b(?:took|taken|takes|taking)\b(?!\s+(?:" + _NOT_A_DAY_AFTER_TOOK + r")\b)"
+    (r"\b(?:took|taken|takes|taking)\b(?!\s+(?:" + _NOT_A_DAY_AFTER_TOOK + r")\b)(?!\s+" + _A_WHILE + ")"
      r"(?!\s+on\b(?!\s+" + _A_DAY + r"))", "capture", "either", "took taken takes taking", ""),
     (r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?PARTY",
      "capture", "either", "surrender surrendered surrenders handed given gave", "gainer_inside"),
@@ -174,7 +184,8 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      r"firmly|largely|fully|effectively)\s+)*(?:held|controlled)(?=\s+by\b)", "capture", "passive",
      "held controlled", "holding"),
     (r"\blost\s+(?:full\s+|all\s+)?control\s+(?:of|over)\b", "capture", "active", "lost", ""),
-    (r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:full\s+)?control\s+(?:of|over)\b",
+    (r"\b(?:ha(?:ve|s|d)|hold|holds|held|in|retain(?:s|ed)?)\s+(?:(?:full|complete|total|effective)\s+)?control"
+     r"\s+(?:of|over)\b",
      "capture", "active", "control", "holding"),
     (r"\b(?:ha(?:ve|s|d)\s+(?:also\s+|now\s+|since\s+)?)?(?:held|hold|holds|holding|controls|"
      r"(?<=PARTY )control|(?<=they )control|(?<=now )control|(?<=still )control|(?<=also )control|"
@@ -245,6 +256,21 @@ REPELLED = ("repelled", "repulsed", "thwarted", "foiled", "pushed back", "beaten
 # the verbs of a denial, and of a claim or rumour told before a change
 DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "dismissed", "refuted")
 REPORTED_WORDS = (r"claim(?:s|ed|ing)?", r"alleg(?:e|es|ed|ing|edly)", r"rumou?rs?", "unconfirmed", "unverified")
+# words after a trigger that make the change partial: "seized almost complete control of X"
+PARTIAL_WORDS = ("almost", "nearly", "near", "partial", "partly", "most of", "much of", "half of", "part of",
+                 "parts of", "large parts of", "areas of", "the outskirts of")
+# words before a name that make it a companion, not the one acting: "the TNLA together with PDF groups"
+COMPANION_WORDS = ("together with", "along with", "alongside", "backed by", "supported by", "joined by",
+                   "aided by", "assisted by", r"with the (?:help|support|backing) of", "in cooperation with",
+                   "in coordination with")
+# prepositions whose object is not the subject of the verb after it: "battled with security forces
+# until taking X" ("by" and "to" name a side in their own patterns)
+OBJECT_PREPOSITIONS = ("with", "against", "from", "on", "at", "for", "over", "between", "among", "amid",
+                       "into", "near", "around", "towards?", "inside", "within", "despite")
+# the first words of an apposition after a subject: "The alliance, made up of A, B and C, seized X"
+APPOSITION_OPENERS = ("made up of", "comprising", "consisting of", "composed of", "including", "which", "who",
+                      "whose", "where", "that", "led by", "backed by", "a", "an", "the", "one of", "part of",
+                      "members? of", "an ally of", "allied (?:to|with)", "formed by")
 # the verbs that attribute a change to a speaker: "officials said", "according to the ministry"
 ATTRIBUTION_VERBS = ("said", "says", "told", "confirmed", "announced", "reported", "stated", "claimed", "added",
                      "tweeted", "wrote", "according to")
