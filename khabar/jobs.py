@@ -15,6 +15,7 @@ from pathlib import Path
 from khabar.compile.control_as_of import Counts, control_as_of, count
 from khabar.compile.dedup import EventCluster
 from khabar.compile.grading import Grader
+from khabar.compile.sides import Sides
 from khabar.errors import InputError, KhabarError
 from khabar.extract.pipeline import Extractor
 from khabar.ingest import read_inputs
@@ -51,6 +52,9 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
     `processes` worker processes (None: one per core); reading, the check for known reports
     and storing stay in this process, in input order.
     """
+    from khabar.store.meta import bind_theatre
+
+    bind_theatre(conn, extractor.theatre)  # the store's theatre: recorded now, or refused if another
     rep = IngestReport()
     seen: set[str] = set()
 
@@ -93,9 +97,10 @@ def _counts(ex: Extraction) -> dict[str, int]:
 def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
                     ) -> tuple[list[DistrictState], Counts]:
     """Return every district's state as of a day, and the counts."""
+    sides = Sides.of(theatre)
     states = control_as_of(theatre.districts, control_observations(conn, theatre, as_of), as_of,
-                           grader=Grader.for_theatre(theatre))
-    return states, count(states, as_of)
+                           grader=Grader.for_theatre(theatre), sides=sides)
+    return states, count(states, as_of, sides)
 
 
 def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date | None = None,
@@ -122,7 +127,7 @@ def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: d
     from khabar.compile.control_as_of import timeline
 
     return timeline(theatre.districts, control_observations(conn, theatre, end), start, end,
-                    grader=Grader.for_theatre(theatre))
+                    grader=Grader.for_theatre(theatre), sides=Sides.of(theatre))
 
 
 def control_events(conn: sqlite3.Connection, theatre: Theatre, as_of: date | None = None,
@@ -172,7 +177,8 @@ def district_history(conn: sqlite3.Connection, theatre: Theatre, name: str,
 
     d = find_district(theatre, name)
     obs = [o for o in control_observations(conn, theatre, as_of) if o.district_id == d.id]
-    events, states = cao.district_history(d, obs, grader=Grader.for_theatre(theatre))
+    events, states = cao.district_history(d, obs, grader=Grader.for_theatre(theatre),
+                                          sides=Sides.of(theatre))
     return d, events, states
 
 

@@ -35,23 +35,16 @@ class ClaimsReport:
 
 
 def stored_claims(conn: sqlite3.Connection) -> list:
-    """Return the stored claims (analysts' overrides applied) with their reports' day and outlet."""
-    import json
-
+    """Return the stored claims (analysts' overrides applied) with their reports' day and outlet,
+    the claimant's party and the districts as extraction found them."""
     from khabar.compile.claim_check import StoredClaim
-    from khabar.records import Quantity
 
-    meta = report_meta(conn)
     out = []
-    for r in store.records_of(conn, "claims"):
-        m = meta.get(r["document_id"])
-        q = json.loads(r["quantity"]) if r["quantity"] else None
+    for st in store.stored_claims(conn):
+        c = st.record
         out.append(StoredClaim(
-            r["id"], r["document_id"], r["claimant"], r["stance"], r["text"],
-            Quantity(q["value"], q["unit"], q.get("of"), q.get("qualifier"), q.get("value_max"))
-            if q else None, date.fromisoformat(r["date"]) if r["date"] else None,
-            m.published if m else None, m.outlet if m else "", r["evidence"],
-            (r["span_start"], r["span_end"]), r["review"]))
+            st.id, st.document_id, c.claimant, c.stance, c.text, c.quantity, c.date, st.published,
+            st.outlet, c.evidence.text, c.span, st.review, c.claimant_party, tuple(c.district_ids)))
     return sorted(out, key=lambda c: (c.day or date.min, c.document_id, c.span[0]))
 
 
@@ -121,7 +114,8 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
             if c.day not in compiled:
                 compiled[c.day] = compile_control(conn, theatre, c.day)[0]
             states = compiled[c.day]
-        chk = check_claim(c, states, geo, total, TOLERANCE if tolerance is None else tolerance)
+        chk = check_claim(c, states, geo, total, TOLERANCE if tolerance is None else tolerance,
+                          theatre=theatre)
         if chk:
             rep.checks.append(chk)
             clause = _grades_clause(states, chk.party)
@@ -130,7 +124,7 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
     denials = [c for c in rep.claims if c.stance in ("denies", "disputes")]
     links = link_denials([Denial(d.id, d.document_id, d.span[0], d.day, d.claimant, d.evidence)
                           for d in denials], _denial_targets(conn, rep.claims),
-                         weak_places=theatre.config.get("venues", ()))
+                         weak_places=theatre.config.get("venues", ()), weak_words=_party_words(theatre))
     rep.denials = [(d, links.get(d.id, [])) for d in denials]
     rep.beside = assessments_beside(conn, theatre)
     claimed_sentences = {c.evidence for c in rep.claims}
@@ -156,6 +150,16 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
                                                     if b["of"] else "") + f" as of {b['as_of']}"
                 for b in near]
     return rep
+
+
+def _party_words(theatre: Theatre) -> set[str]:
+    """Return the words of the theatre's parties' names, its country and demonyms: words that name
+    a side, not one claimant ("the Taliban" is every Taliban spokesman)."""
+    import re
+
+    names = [n for p in theatre.parties.values() for n in (p.id, p.name, *p.aliases)]
+    names += [theatre.country, *theatre.demonyms]
+    return {w.lower() for n in names for w in re.findall(r"[A-Za-z]{4,}", n)}
 
 
 def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | None = None,

@@ -19,12 +19,12 @@ from khabar.errors import InputError
 from khabar.records import DistrictState
 
 if TYPE_CHECKING:
+    from khabar.compile.sides import Sides
     from khabar.extract.pipeline import Extractor
     from khabar.theatres.loader import Theatre
 
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*", re.I)
 _UNIT = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
-SIDE = {"taliban": "Taliban", "government": "government", "contested": "contested", None: "no reports"}
 MIN_SECONDS = 10.0
 
 
@@ -50,11 +50,16 @@ class Change:
     after: str | None
     sources: int
     since: date | None = None
+    sides: Sides | None = field(default=None, compare=False, repr=False)  # the theatre's labels
 
-    def line(self) -> str:
-        """Return the change as one line: "Dand: government → Taliban, 2 sources"."""
+    def line(self, sides: Sides | None = None) -> str:
+        """Return the change as one line, parties by their theatre's labels: "Dand: Government →
+        Insurgents, 2 sources" (by their ids without a theatre's sides)."""
+        from khabar.compile.sides import side_name
+
+        sides = sides or self.sides
         n = f", {self.sources} source{'' if self.sources == 1 else 's'}" if self.after else ""
-        return f"{self.district}: {SIDE.get(self.before, self.before)} → {SIDE.get(self.after, self.after)}{n}"
+        return f"{self.district}: {side_name(self.before, sides)} → {side_name(self.after, sides)}{n}"
 
 
 def _sources(state: DistrictState) -> int:
@@ -63,14 +68,17 @@ def _sources(state: DistrictState) -> int:
     return n or (1 if state.observation is not None else 0)
 
 
-def changes(before: Iterable[DistrictState], after: Iterable[DistrictState]) -> list[Change]:
-    """Return the districts whose controller differs between two compiles, in gazetteer order."""
+def changes(before: Iterable[DistrictState], after: Iterable[DistrictState],
+            sides: Sides | None = None) -> list[Change]:
+    """Return the districts whose controller differs between two compiles, in gazetteer order
+    (`sides`: the theatre's, for the changes' lines)."""
     old = {s.district_id: s.controller for s in before}
     out = []
     for s in after:
         was = old.get(s.district_id)
         if was != s.controller:
-            out.append(Change(s.district_id, s.name, s.province, was, s.controller, _sources(s), s.since))
+            out.append(Change(s.district_id, s.name, s.province, was, s.controller, _sources(s), s.since,
+                              sides))
     return out
 
 
@@ -110,7 +118,9 @@ def poll(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extra
         return result
     result.as_of = day
     if rep.new:
-        result.changes = changes(before, compile_control(conn, theatre, day)[0])
+        from khabar.compile.sides import Sides
+
+        result.changes = changes(before, compile_control(conn, theatre, day)[0], Sides.of(theatre))
     return result
 
 

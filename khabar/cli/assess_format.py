@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from khabar.compile.dedup import EventCluster, EventReport
+from khabar.compile.sides import CONTESTED, Sides, side_name
 from khabar.records import ControlEvent, DistrictState, Source
 
-LABELS = {"taliban": "Taliban", "government": "government", "contested": "contested",
-          None: "no reports"}
+__all__ = ["event_dict", "event_lines", "side_name", "source_dict", "state_dict", "state_line"]
 
 
 def _iso(d: Any) -> str | None:
@@ -62,27 +62,28 @@ def state_dict(s: DistrictState) -> dict[str, Any]:
                        "outlet": s.claim.best.outlet} if s.claim else None)}
 
 
-def state_line(s: DistrictState) -> str:
+def state_line(s: DistrictState, sides: Sides | None = None) -> str:
     """Return a district's state in one line: controller, since, confidence, grade, reports."""
     if s.controller is None:
         text = "no reports"
     else:
-        text = f"{LABELS[s.controller]} since {s.since} ({s.confidence} confidence, {s.grade}, " \
-               f"{s.sources} report(s))"
+        text = f"{side_name(s.controller, sides)} since {s.since} ({s.confidence} confidence, " \
+               f"{s.grade}, {s.sources} report(s))"
     if s.conflict:
-        sides = " vs ".join(f"{LABELS[e.controller]} {e.grade}" for e in s.conflict)
-        text += f"; reports disagree: {sides}"
+        both = " vs ".join(f"{side_name(e.controller, sides)} {e.grade}" for e in s.conflict)
+        text += f"; reports disagree: {both}"
     if s.claim:
-        text += (f"; claimed by the {LABELS[s.claim.controller]} on {s.claim.date} "
+        text += (f"; claimed by the {side_name(s.claim.controller, sides)} on {s.claim.date} "
                  f"({s.claim.grade}, unconfirmed)")
     return text
 
 
-def event_lines(e: ControlEvent | EventCluster, *, joined: bool = True) -> list[str]:
+def event_lines(e: ControlEvent | EventCluster, *, joined: bool = True,
+                sides: Sides | None = None) -> list[str]:
     """Return an event and each of its reports (grade, outlet, dates, sentence, why joined)."""
     if isinstance(e, ControlEvent):
-        head = (f"{e.id}: {e.district} ({e.province}) to the {LABELS[e.controller]} on "
-                f"{e.date}, {e.grade}")
+        to = "contested" if e.controller == CONTESTED else f"to the {side_name(e.controller, sides)}"
+        head = f"{e.id}: {e.district} ({e.province}) {to} on {e.date}, {e.grade}"
     else:
         place = f" in {e.place}" if e.place else ""
         head = (f"{e.id}: {e.type} ({e.status}) of {', '.join(e.parties)}{place} on {e.date}, "

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from khabar.cli.common import TheatreOption, guarded
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -17,7 +18,7 @@ def bench(
     only: Annotated[list[str] | None, typer.Option("--only", help="Run only this stage (repeat for more): extract fast, extract standard, baseline, ingest, store, compile, cli, ... (python -m khabar.bench --help lists them).")] = None,
     json_path: Annotated[str | None, typer.Option("--json", metavar="PATH", help="Also write the figures as JSON to PATH.")] = None,
     keep: Annotated[str | None, typer.Option(metavar="DIR", help="Work in DIR and keep the reports and databases.")] = None,
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
 ) -> None:
     """Time extract (fast and standard), ingest, store and control on synthetic reports."""
     from khabar.bench.__main__ import main

@@ -12,6 +12,7 @@ from rich.table import Table
 from khabar.cli.common import DbOption, TheatreOption, console, guarded
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 def _day(d: Any) -> str:
@@ -58,7 +59,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     tolerance: Annotated[float, typer.Option("--tolerance", help="Points either side of a claim that still count as consistent.")] = 5.0,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
 ) -> None:
     """Print the claims, the denials linked to what they deny, and (with --check) the claim check."""
     from khabar.jobs_claims import check_claims

@@ -11,40 +11,44 @@ from rich.table import Table
 
 from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
 def control(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     all_districts: Annotated[bool, typer.Option("--all", help="List districts with no reports too.")] = False,
 ) -> None:
     """Print who holds every reported district as of a day (since when, confidence, grade,
     reports), the districts a party claims, and the counts."""
-    from khabar.cli.assess_format import LABELS, state_dict
+    from khabar.cli.assess_format import side_name, state_dict
+    from khabar.compile.sides import Sides
     from khabar.jobs import compile_control
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
-    states, counts = compile_control(conn, load(theatre), day)
+    th = load(theatre)
+    sides = Sides.of(th)
+    states, counts = compile_control(conn, th, day)
     shown = [s for s in states if all_districts or s.controller or s.claimed_by]
     if as_json:
         typer.echo(json.dumps({"counts": counts.to_dict(), "claimed": counts.claimed,
                                "districts": [state_dict(s) for s in shown]},
                               ensure_ascii=False, indent=2))
         return
-    t = Table("district", "province", "controller", "since", "confidence", "grade", "reports",
+    t = Table(th.level("district"), th.level("province"), "controller", "since", "confidence", "grade", "reports",
               "evidence", expand=True)
     for s in sorted(shown, key=lambda s: (s.province, s.name)):
-        ctl = LABELS[s.controller]
+        ctl = side_name(s.controller, sides)
         if s.claimed_by:
-            ctl += f" (claimed by the {LABELS[s.claimed_by]})"
+            ctl += f" (claimed by the {side_name(s.claimed_by, sides)})"
         evidence = s.observation.evidence if s.observation else (
             s.claim.best.observation.evidence if s.claim else "")
         if s.conflict:
-            evidence = " | ".join(f"{LABELS[e.controller]}: {e.best.observation.evidence[:60]}"
+            evidence = " | ".join(f"{side_name(e.controller, sides)}: {e.best.observation.evidence[:60]}"
                                   for e in s.conflict)
         t.add_row(s.name, s.province, ctl, str(s.since or ""), s.confidence, s.grade,
                   str(s.sources or ""), evidence[:100])

@@ -11,13 +11,14 @@ import typer
 
 from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded
 from khabar.errors import KhabarError
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Folder for the database and the outputs.")] = Path("out/demo"),
     pipeline: PipelineOption = "standard",
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
 ) -> None:
     """Run the main job on the bundled sample reports and say where the output is."""
     from khabar.cli.ingest_cmd import distinct_line, records_clause

@@ -10,6 +10,7 @@ import typer
 
 from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -17,16 +18,19 @@ def district(
     name: Annotated[str, typer.Argument(help="District name, spelling variant or id; add ', PROVINCE' for namesakes.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Print a district's state after every change and each event with its graded reports."""
     from khabar.cli.assess_format import event_dict, event_lines, state_dict, state_line
+    from khabar.compile.sides import Sides
     from khabar.jobs import district_history
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
-    d, events, states = district_history(conn, load(theatre), name, day)
+    th = load(theatre)
+    sides = Sides.of(th)
+    d, events, states = district_history(conn, th, name, day)
     if as_json:
         typer.echo(json.dumps({"district_id": d.id, "district": d.name, "province": d.province,
                                "as_of": day.isoformat(),
@@ -36,17 +40,17 @@ def district(
                               ensure_ascii=False, indent=2))
         return
     out = console.print
-    out(f"{d.name}, {d.province} province ({d.id})", highlight=False, markup=False)
-    out(f"As of {day}: {state_line(states[-1][1]) if states else 'no reports'}", highlight=False,
+    out(f"{d.name}, {d.province} {th.level('province')} ({d.id})", highlight=False, markup=False)
+    out(f"As of {day}: {state_line(states[-1][1], sides) if states else 'no reports'}", highlight=False,
         markup=False)
     if not events:
         return
     out("\nHistory:", highlight=False)
     for when, s in states:
-        out(f"  {when}  {state_line(s)}", highlight=False, markup=False)
+        out(f"  {when}  {state_line(s, sides)}", highlight=False, markup=False)
     reports = {s.observation.document_id for e in events for s in e.sources}
     out(f"\nEvents ({len(events)}, from {len(reports)} report(s)):",
         highlight=False)
     for e in events:
-        for line in event_lines(e, joined=False):
+        for line in event_lines(e, joined=False, sides=sides):
             out("  " + line, highlight=False, markup=False)

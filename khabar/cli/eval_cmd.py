@@ -13,6 +13,7 @@ from rich.table import Table
 
 from khabar.cli.common import PipelineOption, TheatreOption, console, error, guarded
 from khabar.cli.extract_cmd import ProcessesOption
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 KIND_LABELS = {"control_changes": "control", "meetings": "meetings", "other_events": "other events",
                "claims": "claims", "quotes": "quotes", "assessments": "assessments"}
@@ -28,7 +29,7 @@ def eval_(
     errors: Annotated[bool, typer.Option("--errors", help="List every false positive and false negative.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     pipeline: PipelineOption = "standard",
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     processes: ProcessesOption = None,
 ) -> None:
     """Score extraction against gold: precision, recall, F1 and attribute accuracy per record kind."""

@@ -10,25 +10,28 @@ import typer
 
 from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
 def explain(
-    event_id: Annotated[str, typer.Argument(help="An event id, e.g. AF2704-taliban-20210704 (see `khabar district`).")],
+    event_id: Annotated[str, typer.Argument(help="An event id: DISTRICT_ID-PARTY-YYYYMMDD or e-TYPE-YYYYMMDD-HASH (see `khabar district`).")],
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Print an event: the rule that joined its reports, and each report's sentence, outlet,
     grade and reason for joining."""
     from khabar.cli.assess_format import event_dict, event_lines
+    from khabar.compile.sides import Sides
     from khabar.jobs import explain_event
     from khabar.theatres.loader import load
 
     conn, _ = open_existing_store(db, None)
-    event = explain_event(conn, load(theatre), event_id)
+    th = load(theatre)
+    event = explain_event(conn, th, event_id)
     if as_json:
         typer.echo(json.dumps(event_dict(event), ensure_ascii=False, indent=2))
         return
-    for line in event_lines(event):
+    for line in event_lines(event, sides=Sides.of(th)):
         console.print(line, highlight=False, markup=False)

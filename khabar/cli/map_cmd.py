@@ -9,6 +9,7 @@ import typer
 
 from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -16,7 +17,7 @@ def map_(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write; control.csv and control.geojson go beside it with --all-formats.")] = Path("map.html"),
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     all_formats: Annotated[bool, typer.Option("--all-formats", help="Also write control.csv and control.geojson.")] = False,
 ) -> None:
     """Write the map of district control as of a day."""

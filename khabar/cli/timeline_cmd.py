@@ -10,6 +10,7 @@ import typer
 from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store, parse_day
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -18,7 +19,7 @@ def timeline(
     end: Annotated[str | None, typer.Option("--to", help="Last day YYYY-MM-DD (default: the latest report).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for timeline.csv, .png and .svg.")] = Path("."),
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
 ) -> None:
     """Write the daily counts of districts by controller (CSV) and the stacked area chart
     (PNG, SVG), with published assessments marked."""

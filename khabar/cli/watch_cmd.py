@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from khabar.cli.common import DbOption, PipelineOption, TheatreOption, console, error, guarded
+from khabar.cli.ingest_cmd import AllowPrivateOption
 from khabar.store.db import DEFAULT_DB
+from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -18,10 +20,15 @@ def watch(
     every: Annotated[str, typer.Option("--every", help="How often to poll: 30s, 15m, 1h, 1d.")] = "15m",
     db: DbOption = Path(DEFAULT_DB),
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     pipeline: PipelineOption = "standard",
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Poll feeds, ingest new reports, recompile, and print the districts that changed hands."""
+    from khabar.cli.ingest_cmd import apply_limits
+
+    apply_limits(allow_private)
+    from khabar.compile.sides import Sides
     from khabar.extract.pipeline import Extractor
     from khabar.store import connect
     from khabar.theatres.loader import load
@@ -30,6 +37,7 @@ def watch(
 
     seconds = parse_every(every)
     th = load(theatre)
+    sides = Sides.of(th)
     conn = connect(db)
     extractor = Extractor(theatre, mode=pipeline)
 
@@ -38,7 +46,7 @@ def watch(
             error(e)
         console.print(p.summary(len(feeds)), highlight=False)
         for c in p.changes:
-            console.print(f"  {c.line()}", highlight=False)
+            console.print(f"  {c.line(sides)}", highlight=False)
 
     if not once:
         console.print(f"Watching {len(feeds)} feed(s) every {every} into {db}; Ctrl-C stops.",

@@ -1,8 +1,11 @@
 """Claim check: a claim's number against the compiled control of its day, on the claim's own measure.
 
 "85 percent of the territory" is compared with the share of land area, "250 of 398 districts"
-with the share of districts, "two-thirds of the Afghan-Tajik border" with the share of that
-border's length held by districts under the claimed party. Districts with no reports are
+with the share of districts, "two-thirds of the border with X" with the share of that border's
+length held by districts under the claimed party. The claimed party is the first of the
+theatre's parties the claim names (their names and aliases, and their actors'), else the one in
+its sentence, else the claimant's party, else the theatre's default captor; a coalition's claim
+counts its members' districts. Districts with no reports are
 unknown, so every compiled figure is a range: from what is known to be held up to what is held
 if every contested and unreported district were held too. The verdict says which side of the
 range the claim falls on, within a stated tolerance, and "not checkable" when the range is too
@@ -14,19 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from khabar.records import Day, DistrictState, Quantity
 from khabar.theatres.geometry import Geography
+
+if TYPE_CHECKING:
+    from khabar.theatres.loader import Theatre
 
 TOLERANCE = 5.0  # percentage points either side of a claim
 MAX_UNKNOWN = 20.0  # a range wider than this (points) cannot confirm a claim
 
 _LOWER_BOUND = {"more than", "over", "at least", "just over"}
 _UPPER_BOUND = {"less than", "fewer than", "up to", "just under"}
-_GOVERNMENT = re.compile(r"\b(?:government|afghan (?:forces|troops|army)|security forces|"
-                         r"national army|andsf|kabul administration)\b", re.I)
-_TALIBAN = re.compile(r"\b(?:taliban|insurgents?|militants?|the group|the movement|"
-                      r"islamic emirate|(?:their|its) fighters)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,8 @@ class StoredClaim:
     evidence: str
     span: tuple[int, int]
     review: str | None = None
+    claimant_party: str | None = None  # as extraction found it
+    district_ids: tuple[str, ...] = ()
 
     @property
     def day(self) -> Day | None:
@@ -79,6 +84,7 @@ class Check:
     verdict: str  # consistent, overstated, understated, not checkable
     reasoning: str
     tolerance: float = TOLERANCE
+    party_label: str = ""  # the party as the theatre names it
 
     def headline(self) -> str:
         """Return the claim and the compiled figures in one line."""
@@ -87,12 +93,13 @@ class Check:
                f"in a report of {self.claim.published.isoformat()}" if self.claim.published
                else "on an unknown day")
         compiled = "; ".join(f.text() for f in self.figures) or "no compiled figure"
-        return (f"{self.claimed} claimed for the {self.party.capitalize()} by {who} {day}; "
+        party = self.party_label or self.party.capitalize()
+        return (f"{self.claimed} claimed for the {party} by {who} {day}; "
                 f"compiled: {compiled}")
 
 
 _MOST = re.compile(r"\b(?:most|the (?:vast )?majority|the bulk) of (?:the |its |their |"
-                   r"afghanistan['’]s |the country['’]s )?(?:[\w-]+ ){0,2}?"
+                   r"[\w-]+['’]s )?(?:[\w-]+ ){0,2}?"
                    r"(?P<of>borders?|frontier|territory|country|districts|land)\b", re.I)
 
 
@@ -111,24 +118,49 @@ def measure_of(q: Quantity) -> str | None:
     """Return what a quantity measures about the theatre (territory, districts, border...), or None."""
     if q.unit == "percent" and q.of in ("territory", "districts", "border", "population"):
         return q.of
-    if q.unit == "districts":
+    if q.unit in ("districts", "townships"):
         return "districts"
     if q.unit in ("km", "miles") and q.of == "border":
         return "border"
     return None
 
 
-def claimed_party(claim: StoredClaim) -> str:
-    """Return whose control a claim speaks of: the party named in the claim, else in its sentence."""
-    for text in (claim.text, claim.evidence):
-        gov, tal = _GOVERNMENT.search(text), _TALIBAN.search(text)
-        if gov and not tal:
-            return "government"
-        if tal and not gov:
-            return "taliban"
-        if gov and tal:
-            return "government" if gov.start() < tal.start() else "taliban"
-    return "taliban"
+_PATTERNS: dict[int, tuple[Theatre, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]] = {}
+
+
+def _party_patterns(theatre: Theatre) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Return the patterns of a theatre's party names: words (any case) and acronyms (as written)."""
+    hit = _PATTERNS.get(id(theatre))
+    if hit is None or hit[0] is not theatre:
+        hit = _PATTERNS[id(theatre)] = (theatre, _build_patterns(theatre))
+    return hit[1]
+
+
+def _build_patterns(theatre: Theatre) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    names = theatre.party_names
+    words = sorted((n for n in names if len(n) >= 4 and not n.isupper()), key=len, reverse=True)
+    acronyms = sorted({a for p in theatre.parties.values() for a in (p.id.upper(), *p.aliases)
+                       if a.isupper() and len(a) >= 2}, key=len, reverse=True)
+    wx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+    ax = re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")\b") if acronyms else None
+    return wx, ax
+
+
+def claimed_party(claim: StoredClaim, theatre: Theatre | None = None) -> str | None:
+    """Return whose control a claim speaks of: the first party its text names, else its sentence
+    names, else the claimant's party, else the theatre's default captor (None: no one to tell)."""
+    if theatre is not None:
+        wx, ax = _party_patterns(theatre)
+        for text in (claim.text, claim.evidence):
+            hits = [m for rx in (wx, ax) if rx is not None for m in [rx.search(text)] if m]
+            if hits:
+                first = min(hits, key=lambda m: m.start())
+                party = theatre.party_of(first.group(0))
+                if party:
+                    return party
+    if claim.claimant_party:
+        return claim.claimant_party
+    return theatre.default_captor if theatre is not None else None
 
 
 def neighbour_of(claim: StoredClaim, geo: Geography) -> str | None:
@@ -140,15 +172,16 @@ def neighbour_of(claim: StoredClaim, geo: Geography) -> str | None:
     return None
 
 
-def _range(states: Iterable[DistrictState], party: str, weight: dict[str, float]
-           ) -> tuple[float, float, float, int, int, int]:
-    """Return (known, most, total) weights, and the counts held, contested and unreported."""
+def _range(states: Iterable[DistrictState], party: str, weight: dict[str, float],
+           members: tuple[str, ...] = ()) -> tuple[float, float, float, int, int, int]:
+    """Return (known, most, total) weights, and the counts held, contested and unreported (a
+    coalition holds its members' districts too)."""
     known = most = total = 0.0
     held = contested = unknown = 0
     for s in states:
         w = weight.get(s.district_id, 0.0)
         total += w
-        if s.controller == party:
+        if s.controller == party or (s.controller and s.controller in members):
             known += w
             most += w
             held += 1 if w else 0
@@ -160,30 +193,32 @@ def _range(states: Iterable[DistrictState], party: str, weight: dict[str, float]
     return known, most, total, held, contested, unknown
 
 
-def district_figure(states: Sequence[DistrictState], party: str, published_total: int | None
-                    ) -> Figure:
+def district_figure(states: Sequence[DistrictState], party: str, published_total: int | None,
+                    members: tuple[str, ...] = (), unit: str = "districts") -> Figure:
     """Return the share of the gazetteer's districts a party holds, as a range."""
-    k, m, t, held, contested, unknown = _range(states, party, {s.district_id: 1.0 for s in states})
-    basis = f"{held} of {int(t)} gazetteer districts"
+    k, m, t, held, contested, unknown = _range(states, party, {s.district_id: 1.0 for s in states},
+                                               members)
+    basis = f"{held} of {int(t)} gazetteer {unit}"
     if contested or unknown:
         basis += f"; {contested} contested, {unknown} with no reports"
     if published_total and published_total != int(t):
         basis += f"; published totals count {published_total}"
-    return Figure("districts", 100 * k / t if t else 0.0, 100 * m / t if t else 0.0, basis)
+    return Figure(unit, 100 * k / t if t else 0.0, 100 * m / t if t else 0.0, basis)
 
 
-def area_figure(states: Sequence[DistrictState], party: str, geo: Geography) -> Figure:
+def area_figure(states: Sequence[DistrictState], party: str, geo: Geography,
+                members: tuple[str, ...] = ()) -> Figure:
     """Return the share of land area held by a party's districts, as a range."""
-    k, m, t, *_ = _range(states, party, geo.area_km2)
+    k, m, t, *_ = _range(states, party, geo.area_km2, members)
     return Figure("land area", 100 * k / t if t else 0.0, 100 * m / t if t else 0.0,
                   f"{k:,.0f} of {t:,.0f} km², equal-area projection")
 
 
 def border_figure(states: Sequence[DistrictState], party: str, geo: Geography,
-                  neighbour: str | None) -> Figure:
+                  neighbour: str | None, members: tuple[str, ...] = ()) -> Figure:
     """Return the share of a border (all land borders if no neighbour) held by a party's districts."""
     weight = {d: geo.district_border_km(d, neighbour) for d in geo.border_km}
-    k, m, t, held, *_ = _range(states, party, weight)
+    k, m, t, held, *_ = _range(states, party, weight, members)
     name = f"the border with {neighbour}" if neighbour else "the land borders"
     return Figure(name, 100 * k / t if t else 0.0, 100 * m / t if t else 0.0,
                   f"{k:,.0f} of {t:,.0f} km in {held} border district(s) held")
@@ -224,27 +259,37 @@ def verdict(lo: float, hi: float, fig: Figure, tolerance: float = TOLERANCE,
 
 def check_claim(claim: StoredClaim, states: Sequence[DistrictState], geo: Geography,
                 published_total: int | None = None, tolerance: float = TOLERANCE,
-                max_unknown: float = MAX_UNKNOWN) -> Check | None:
-    """Return the check of a claim with a quantity about the theatre, or None for other claims."""
+                max_unknown: float = MAX_UNKNOWN, theatre: Theatre | None = None) -> Check | None:
+    """Return the check of a claim with a quantity about the theatre, or None for other claims.
+
+    `theatre` gives the parties a claim can name, their labels and coalitions; without it, the
+    claim is checked for its claimant's party."""
     q = claim.quantity or implied_quantity(claim.text)
     measure = measure_of(q) if q else None
     if q is None or measure is None or claim.stance != "asserts":
         return None
-    party = claimed_party(claim)
+    found = claimed_party(claim, theatre)
+    party = found or ""
+    label = theatre.party_label(found) if theatre is not None and found else ""
+    members = theatre.parties[found].members if theatre is not None and found in theatre.parties else ()
+    unit = theatre.level("districts") if theatre is not None else "districts"
 
     def made(figs: tuple[Figure, ...], claimed: str, verdict_: str, why: str) -> Check:
-        return Check(claim, party, measure, claimed, figs, verdict_, why, tolerance)
+        return Check(claim, party, measure, claimed, figs, verdict_, why, tolerance, label)
 
     if not states:
         what = f"{q.value:g}% of {measure}" if q.unit == "percent" else f"{q.value:g} {q.unit}"
         return made((), what, "not checkable", "the claim has no date")
-    dist = district_figure(states, party, published_total)
+    if not found:
+        what = f"{q.value:g}% of {measure}" if q.unit == "percent" else f"{q.value:g} {q.unit}"
+        return made((), what, "not checkable", "the claim names no party whose holdings it counts")
+    dist = district_figure(states, party, published_total, members, unit)
     if measure == "population":
         return made((dist,), f"{q.value:g}% of the population", "not checkable",
                     "khabar has no population figures for the districts")
     if measure == "border":
         nb = neighbour_of(claim, geo)
-        fig = border_figure(states, party, geo, nb)
+        fig = border_figure(states, party, geo, nb, members)
         what = f"the border with {nb}" if nb else "the land borders"
         if geo.border_note and not re.search(r"\bborders\b", claim.text + " " + claim.evidence, re.I):
             # one border named, but the theatre cannot tell one neighbour's border from another
@@ -260,7 +305,7 @@ def check_claim(claim: StoredClaim, states: Sequence[DistrictState], geo: Geogra
         suffix = "%" if q.unit == "percent" else f" {q.unit} ({share:.0f}%)"
         v, why = verdict(lo, hi, fig, tolerance, max_unknown)
         return made((fig,), f"{words}{suffix} of {what}", v, why)
-    area = area_figure(states, party, geo)
+    area = area_figure(states, party, geo, members)
     if measure == "territory":
         lo, hi, words = _claimed_bounds(q, q.value)
         v, why = verdict(lo, hi, area, tolerance, max_unknown)

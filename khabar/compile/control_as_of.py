@@ -18,6 +18,12 @@ Reports are graded (`grading`), joined into events (`dedup`) and read in `arriva
   fallen"), published within `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the
   retaking: it does not undo it.
 
+Parties are the theatre's (`sides.Sides`, passed as `sides`): "the other side" of a denial or of
+a retaking is a party the theatre says fights the holder (its `opposes`); a coalition and its
+members are one side, so a report naming the member that took a place the coalition was said to
+take names the holder more precisely and disputes nothing. Without `sides`, any two parties
+oppose each other.
+
 The state only changes on days a report speaks of, so `timeline` sweeps every district once and
 counts each day, giving the same counts as `control_as_of` on that day.
 """
@@ -25,27 +31,29 @@ counts each day, giving the same counts as `control_as_of` on that day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from khabar.compile.dedup import TOLERANCE_DAYS, UNDATED_LOOKBACK_DAYS, Cluster, DistrictClusters, arrival_key
 from khabar.compile.grading import Grader, best_code, confidence
+from khabar.compile.sides import CONTESTED, Sides
 from khabar.records import ControlEvent, DistrictState, Observation, Source
 from khabar.theatres.loader import District
 
 CONFLICT_WINDOW_DAYS = 3
 SHOWN_EVENTS = 10  # events a state carries: the one that set it and the latest others
-_OPPOSITE = {"taliban": "government", "government": "taliban"}
+_ANY = Sides((), ())  # no theatre: any two parties are rivals
 
 
 class Track:
     """One district's state, updated report by report in `arrival_key` order."""
 
     __slots__ = ("district_id", "clusters", "controller", "since", "run", "conflict", "claim",
-                 "disputes", "window", "lookback")
+                 "disputes", "window", "lookback", "sides")
 
     def __init__(self, district_id: str, tolerance: int = TOLERANCE_DAYS,
-                 window: int = CONFLICT_WINDOW_DAYS, lookback: int = UNDATED_LOOKBACK_DAYS) -> None:
+                 window: int = CONFLICT_WINDOW_DAYS, lookback: int = UNDATED_LOOKBACK_DAYS,
+                 sides: Sides | None = None) -> None:
         self.district_id = district_id
         self.clusters = DistrictClusters(tolerance, lookback)
         self.controller: str | None = None
@@ -56,6 +64,7 @@ class Track:
         self.disputes: list[Cluster] = []  # denials of a change, waiting for what they deny
         self.window = window
         self.lookback = lookback
+        self.sides = sides or _ANY  # who fights whom; a coalition and its members are one side
 
     @property
     def key(self) -> tuple[str | None, bool]:
@@ -80,7 +89,7 @@ class Track:
     def _take(self, c: Cluster) -> None:
         """A decisive report of a side: it holds the district, unless a denial disputes it."""
         disputed = [d for d in self.disputes
-                    if d.controller == _OPPOSITE.get(c.controller) and self._conflicts(d, c)]
+                    if self.sides.rivals(d.controller, c.controller) and self._conflicts(d, c)]
         if disputed:
             self._contest(disputed, c)
         else:
@@ -96,9 +105,9 @@ class Track:
         if c in self.run or c in self.conflict:
             return
         if c.denial and c.decisive:  # a denial disputes a change; alone it changes nothing
-            if c.controller == self.controller:
+            if self.sides.same_side(c.controller, self.controller):
                 self.run.append(c)
-            elif self.controller in _OPPOSITE and c.controller == _OPPOSITE[self.controller]:
+            elif self.sides.rivals(self.controller, c.controller):
                 behind = [e for e in self.run if e.decisive] or self.run
                 latest = max(behind, key=lambda e: e.last)
                 if self._conflicts(latest, c):
@@ -108,25 +117,27 @@ class Track:
                              if (c.last - d.last).days <= self.window] + [c]
             return
         if not c.decisive:
-            if c.controller == self.controller:
+            if self.sides.same_side(c.controller, self.controller):
                 self.run.append(c)
             elif self.since is None or c.last >= self.since:
                 self.claim = c
             return
         if self.claim is c:
             self.claim = None
-        if c.controller == "contested":
+        if c.controller == CONTESTED:
             self._set(c.controller, c)
             return
         if self.controller is None:
             self._take(c)
             return
-        if c.controller == self.controller:
+        if self.sides.same_side(c.controller, self.controller):
+            if c.controller != self.controller and self.sides.coalition_of(c.controller) == self.controller:
+                self.controller = c.controller  # a report names which of the coalition holds it
             self.run.append(c)
             if self.claim is not None and self.claim.date <= c.last:
                 self.claim = None
             return
-        if self.controller == "contested":
+        if self.controller == CONTESTED:
             if self.conflict and c.last <= (self.since or c.last):
                 self.conflict.append(c)  # another report of the disputed day
             else:
@@ -146,7 +157,7 @@ class Track:
         soon after it ("the district had fallen"): it tells of the time before the retaking."""
         first = self.run[0] if self.run else None
         return bool(c.undated and c.change and first is not None and first.reversal and not first.undated
-                    and _OPPOSITE.get(self.controller or "") == c.controller
+                    and self.sides.rivals(self.controller, c.controller)
                     and 0 <= (c.last - first.date).days <= self.lookback)
 
     def _conflicts(self, held: Cluster, c: Cluster) -> bool:
@@ -184,7 +195,8 @@ class Track:
 
 
 def _tracks(districts: Mapping[str, District], observations: Iterable[Observation],
-            as_of: date | None, grader: Grader | None, **rules: int) -> dict[str, Track]:
+            as_of: date | None, grader: Grader | None, sides: Sides | None, **rules: int
+            ) -> dict[str, Track]:
     grader = grader or Grader()
     tracks: dict[str, Track] = {}
     kept = [o for o in observations if o.district_id in districts
@@ -193,21 +205,21 @@ def _tracks(districts: Mapping[str, District], observations: Iterable[Observatio
         assert o.district_id is not None
         t = tracks.get(o.district_id)
         if t is None:
-            t = tracks[o.district_id] = Track(o.district_id, **rules)
+            t = tracks[o.district_id] = Track(o.district_id, **rules, sides=sides)
         t.add(grader.grade(o))
     return tracks
 
 
 def control_as_of(districts: Mapping[str, District], observations: Iterable[Observation],
-                  as_of: date, *, grader: Grader | None = None, **rules: int
-                  ) -> list[DistrictState]:
+                  as_of: date, *, grader: Grader | None = None, sides: Sides | None = None,
+                  **rules: int) -> list[DistrictState]:
     """Return every district's state as of a day, in gazetteer order.
 
     Only observations dated on or before `as_of` count (an observation's day is the one its
     report gives, else the report's publication day). A district no report has named has
     controller None. `rules` may set tolerance, window and lookback (days).
     """
-    tracks = _tracks(districts, observations, as_of, grader, **rules)
+    tracks = _tracks(districts, observations, as_of, grader, sides, **rules)
     out = []
     for did, d in districts.items():
         t = tracks.get(did)
@@ -216,12 +228,13 @@ def control_as_of(districts: Mapping[str, District], observations: Iterable[Obse
 
 
 def district_history(district: District, observations: Iterable[Observation], *,
-                     grader: Grader | None = None, as_of: date | None = None, **rules: int
+                     grader: Grader | None = None, as_of: date | None = None,
+                     sides: Sides | None = None, **rules: int
                      ) -> tuple[list[ControlEvent], list[tuple[date, DistrictState]]]:
     """Return a district's events, and its state on every day it changed (controller, since,
     conflict or claim)."""
     grader = grader or Grader()
-    track = Track(district.id, **rules)
+    track = Track(district.id, **rules, sides=sides)
     states: list[tuple[date, DistrictState]] = []
     day: date | None = None
     mine = [o for o in observations if o.district_id == district.id
@@ -247,45 +260,102 @@ def _summary(s: DistrictState) -> tuple[object, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Counts:
-    """How many districts each side holds on a day, and how many more a party claims."""
+    """How many districts each party holds on a day, how many are contested or unreported, and
+    how many more a party claims.
+
+    `held` has every party of the theatre in its order with the districts it holds in its own
+    name; a coalition's total (`party(id)`) adds its members' districts, which keep their own
+    lines (`members`)."""
 
     as_of: date
-    taliban: int
-    government: int
+    held: tuple[tuple[str, int], ...]
     contested: int
     no_reports: int
     total: int
     claimed: int = 0  # districts with a party's unconfirmed claim pending (counted as they are)
     events: int = 0  # control events first reported for that day (timeline only)
+    sides: Sides | None = field(default=None, compare=False, repr=False)
+
+    def _sides(self) -> Sides:
+        return self.sides or Sides(tuple(p for p, _ in self.held), ())
+
+    def own(self, party: str) -> int:
+        """Return the districts a party holds in its own name."""
+        return dict(self.held).get(party, 0)
+
+    def party(self, party: str) -> int:
+        """Return the districts a party holds: a coalition's total counts its members'."""
+        return self.own(party) + sum(self.own(m) for m in self._sides().members_of(party))
+
+    def __getitem__(self, key: str) -> int:
+        """Return a party's count (a coalition's total), or contested, no_reports, total, claimed."""
+        if key in ("contested", "no_reports", "total", "claimed", "events"):
+            return int(getattr(self, key))
+        return self.party(key)
+
+    def parties(self) -> tuple[tuple[str, int], ...]:
+        """Return (party, districts) for the parties counted on their own (coalitions with
+        their members' districts), in the theatre's order."""
+        return tuple((p, self.party(p)) for p in self._sides().top)
+
+    def members(self) -> dict[str, dict[str, int]]:
+        """Return coalition -> (member -> districts it holds in its own name; the coalition's
+        own key: districts credited to the coalition as a whole)."""
+        sides = self._sides()
+        return {c: {**{m: self.own(m) for m in ms}, c: self.own(c)} for c, ms in sides.members}
 
     def headline(self) -> str:
-        """Return the one-line summary the CLI and the map print."""
-        line = (f"Taliban {self.taliban}, government {self.government}, contested "
-                f"{self.contested}, no reports {self.no_reports} of {self.total} districts "
-                f"as of {self.as_of.isoformat()}")
+        """Return the one-line summary the CLI and the map print: every party that holds
+        something (and the incumbent), a coalition with its members' shares."""
+        sides = self._sides()
+        parts = []
+        for p, n in self.parties():
+            if not n and p != sides.incumbent:
+                continue
+            text = f"{sides.label(p)} {n}"
+            shares = [f"{sides.label(m)} {self.own(m)}" for m in sides.members_of(p) if self.own(m)]
+            if shares:
+                text += f" ({', '.join(shares)})"
+            parts.append(text)
+        parts += [f"contested {self.contested}", f"no reports {self.no_reports}"]
+        line = f"{', '.join(parts)} of {self.total} {sides.unit} as of {self.as_of.isoformat()}"
         if self.claimed:
             line += f"; {self.claimed} more claimed by a party, unconfirmed"
         return line
 
     def to_dict(self) -> dict[str, object]:
-        return {"as_of": self.as_of.isoformat(), "taliban": self.taliban,
-                "government": self.government, "contested": self.contested,
-                "no_reports": self.no_reports, "total": self.total}
+        """Return the counts as JSON: one key per party counted on its own (its id), contested,
+        no_reports and total; `members` gives a coalition's members' shares."""
+        out: dict[str, object] = {"as_of": self.as_of.isoformat()}
+        out.update(self.parties())
+        out.update({"contested": self.contested, "no_reports": self.no_reports, "total": self.total})
+        if self._sides().members:
+            out["members"] = self.members()
+        return out
 
 
-def count(states: Iterable[DistrictState], as_of: date) -> Counts:
-    """Return the counts of districts by controller."""
-    n = {"taliban": 0, "government": 0, "contested": 0, None: 0}
+def _counts(as_of: date, n: Mapping[str | None, int], total: int, claimed: int, events: int,
+            sides: Sides | None) -> Counts:
+    if sides is None:
+        sides = Sides.seen(k for k, v in n.items() if v)
+    return Counts(as_of, tuple((p, n.get(p, 0)) for p in sides.parties), n.get(CONTESTED, 0),
+                  n.get(None, 0), total, claimed, events, sides)
+
+
+def count(states: Iterable[DistrictState], as_of: date, sides: Sides | None = None) -> Counts:
+    """Return the counts of districts by controller (the parties of `sides`, else those seen)."""
+    n: dict[str | None, int] = {}
     total = claimed = 0
     for s in states:
-        n[s.controller] += 1
+        n[s.controller] = n.get(s.controller, 0) + 1
         total += 1
         claimed += s.claimed_by is not None
-    return Counts(as_of, n["taliban"], n["government"], n["contested"], n[None], total, claimed)
+    return _counts(as_of, n, total, claimed, 0, sides)
 
 
 def timeline(districts: Mapping[str, District], observations: Iterable[Observation],
-             start: date, end: date, *, grader: Grader | None = None, **rules: int
+             start: date, end: date, *, grader: Grader | None = None,
+             sides: Sides | None = None, **rules: int
              ) -> list[Counts]:
     """Return the counts of every day from `start` to `end`, in one sweep over the reports.
 
@@ -298,12 +368,14 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
     for o in observations:
         if o.district_id is not None and o.district_id in districts and o.effective <= end:
             by_district.setdefault(o.district_id, []).append(o)
+    if sides is None:  # no theatre: the controllers the reports give, the same every day
+        sides = Sides.seen(o.controller for obs in by_district.values() for o in obs)
     n_days = (end - start).days + 1
     initial: dict[tuple[str | None, bool], int] = {(None, False): len(districts)}
     deltas: list[dict[tuple[str | None, bool], int]] = [{} for _ in range(n_days)]
     new_events = [0] * n_days
     for did, obs in by_district.items():
-        track = Track(did, **rules)
+        track = Track(did, **rules, sides=sides)
         before = track.key
         day: date | None = None
         for o in sorted(obs, key=arrival_key):
@@ -320,13 +392,12 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
     for i in range(n_days):
         for k, v in deltas[i].items():
             cur[k] = cur.get(k, 0) + v
-        n = {"taliban": 0, "government": 0, "contested": 0, None: 0}
+        n: dict[str | None, int] = {}
         claimed = 0
         for (ctl, has_claim), v in cur.items():
-            n[ctl] += v
+            n[ctl] = n.get(ctl, 0) + v
             claimed += v if has_claim else 0
-        out.append(Counts(start + timedelta(i), n["taliban"], n["government"], n["contested"],
-                          n[None], len(districts), claimed, new_events[i]))
+        out.append(_counts(start + timedelta(i), n, len(districts), claimed, new_events[i], sides))
     return out
 
 

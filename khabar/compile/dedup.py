@@ -9,7 +9,7 @@ place (or one names none) and fall within the tolerance.
 
 Clustering is deterministic: reports are taken in `arrival_key` order, each joins the latest
 open event that fits or starts one, and an event's id is made of what defines it
-(`AF2704-taliban-20210704`). Each event keeps, for every report after the first, the reason it
+(`<district id>-<party>-<YYYYMMDD>`). Each event keeps, for every report after the first, the reason it
 joined: `khabar explain` prints them.
 """
 
@@ -32,7 +32,8 @@ _REVERSAL = re.compile(r"\b(?:re(?:took|take|taken|taking|captur\w*|claim\w*|gai
                        r"liberat\w+|took back|taken back|wrested back|recovered|back under|"
                        r"returned to|pushed|drove|driven|expelled|ousted)\b", re.I)
 _STATUS = re.compile(r"^(?:(?:ha(?:ve|s|d)|hold|holds|held|in|retain\w*)\s+(?:full\s+)?control|"
-                     r"under\b|(?:in|into)\s+(?:the\s+)?(?:hands|taliban)|.*\bcontested\b)", re.I)
+                     r"under\b|(?:in|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:hands|control)\b|.*\bcontested\b)",
+                     re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -106,7 +107,8 @@ class Cluster:
         self.docs.add(o.document_id)
         self.last = max(self.last, o.effective)
         self.decisive = self.decisive or source.decisive
-        self.change = self.change or is_change(o.trigger)
+        # a statement of holding is no change (extraction's `kind`; else read from the trigger)
+        self.change = self.change or (o.kind != "holding" and is_change(o.trigger))
         self.reversal = self.reversal or is_reversal(o.trigger)
         self.undated = self.undated and o.date is None
         self.denial = self.denial and o.trigger.startswith("denied ")

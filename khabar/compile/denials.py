@@ -28,7 +28,7 @@ WINDOW_DAYS = 7
 _WEAK = {"member", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "said",
          "ministry", "minister", "senior", "deputy", "head", "chief", "office", "from", "with",
          "their", "foreign", "defence", "defense", "interior", "affairs", "press", "group",
-         "taliban", "government", "afghan", "forces", "security", "province", "provincial",
+         "government", "forces", "security", "province", "provincial",
          "district", "city", "local", "governor", "police", "army", "reports", "media"}
 _ABOUT_FIGURES = re.compile(r"\b(?:figures?|claims?|numbers?|tally|count|reports?)\b", re.I)
 
@@ -80,7 +80,8 @@ def _number_in(text: str, value: float) -> bool:
 
 
 def score(denial: Denial, t: Target, window_days: int = WINDOW_DAYS,
-          weak_places: frozenset[str] = frozenset()) -> tuple[int, tuple[str, ...]]:
+          weak_places: frozenset[str] = frozenset(), weak_words: frozenset[str] = frozenset()
+          ) -> tuple[int, tuple[str, ...]]:
     """Return how strongly a denial answers a record, and why (score 0: not at all)."""
     if t.id == denial.id or (t.claimant and t.claimant.lower() == denial.claimant.lower()):
         return 0, ()
@@ -107,7 +108,7 @@ def score(denial: Denial, t: Target, window_days: int = WINDOW_DAYS,
         points += 1
         why.append("speaks of the figures")
     words = [w for w in re.findall(r"[A-Za-z]{4,}", t.claimant)
-             if w.lower() not in _WEAK and w.lower() not in weak_places
+             if w.lower() not in _WEAK and w.lower() not in weak_places and w.lower() not in weak_words
              and _mentions(denial.evidence, w)]
     if words:
         points += 2
@@ -120,17 +121,20 @@ def score(denial: Denial, t: Target, window_days: int = WINDOW_DAYS,
 
 def link_denials(denials: Sequence[Denial], targets: Sequence[Target],
                  window_days: int = WINDOW_DAYS, best: int = 3,
-                 weak_places: Iterable[str] = ()) -> dict[str, list[Link]]:
+                 weak_places: Iterable[str] = (), weak_words: Iterable[str] = ()) -> dict[str, list[Link]]:
     """Return, for each denial id, the records it most plausibly denies, best first.
 
     `weak_places` (capitals, venues of talks) count for little: they are named in many reports.
+    `weak_words` (the theatre's party names, its country and demonyms) name a side, not a
+    claimant: sharing one does not link a denial to a claim.
     """
     weak = frozenset(p.lower() for p in weak_places)
+    weak_w = frozenset(w.lower() for w in weak_words)
     out: dict[str, list[Link]] = {}
     for d in denials:
         links = []
         for t in targets:
-            s, why = score(d, t, window_days, weak)
+            s, why = score(d, t, window_days, weak, weak_w)
             if s >= MIN_SCORE:
                 links.append(Link(d.id, t, s, why))
         links.sort(key=lambda lk: (-lk.score, lk.target.document_id != d.document_id,

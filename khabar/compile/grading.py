@@ -8,20 +8,25 @@ analyst grades it. Credibility (1-6) is read from how the sentence reports the r
     2  attributed to officials or named sources ("..., officials said", "according to ...")
     3  stated as fact by the outlet, with no source named
     4  hedged ("reportedly", "could not be verified"), or a party's own claim about its own
-       gains ("the Taliban said they captured ...", a party's own outlet speaking for it)
+       gains ("the rebels said they captured ...", a party's own outlet speaking for it)
     5  denied in the same report ("... a claim the governor denied")
     6  cannot be judged: no sentence to judge
 
 A party's own claim and a denied record are not decisive: they do not change a district's
 state on their own (see `control_as_of`). Which sides' own statements count as claims is the
-theatre's `claimant_sides` (default: the non-state party, "taliban"); the state's officials are
-graded as attributed sources.
+theatre's `claimant_sides` (default: every party but the incumbent); the incumbent's officials
+are graded as attributed sources.
+
+What extraction found about the telling is used first: an observation's `speaker` and
+`speaker_party`, `hedged` and `denied`. The sentence is read again (`Grader.read`: speech verbs,
+"according to", hedges, denial words) only for what those fields leave unset: a record with no
+speaker, or not marked hedged or denied (booleans cannot tell "no" from "not looked for").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -30,7 +35,7 @@ from khabar.records import Observation, Source
 from khabar.theatres.loader import Actor, Outlet, Theatre
 
 RELIABILITY = "ABCDEF"
-DEFAULT_CLAIMANT_SIDES: tuple[str, ...] = ("taliban",)
+DEFAULT_CLAIMANT_SIDES: tuple[str, ...] = ()  # without a theatre: no party's claims known
 
 _SAY = (r"said|says|say|told|tells|announced|announces|claimed|claims|confirmed|confirms|"
         r"stated|added|tweeted|wrote|quoted|insisted|insists|denied|denies|rejected|dismissed")
@@ -51,10 +56,6 @@ _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refute
                      r"called (?:it|the claim|the report)s? (?:false|propaganda|baseless))\b",
                      re.I)
 _NOT_A_DENIAL = re.compile(r"\b(?:despite|in spite of|after|notwithstanding)\b[^,;.]{0,30}$", re.I)
-_GENERIC_SIDES: dict[str, str] = {
-    "taliban": r"taliban|islamic emirate|mujahideen|mujahidin|insurgents|militants",
-    "government": r"government|ministry|officials?|governor|army|police|security forces|kabul",
-}
 
 
 _WORD = re.compile(r"[a-z\u00c0-\u024f'\u2019]+")
@@ -87,6 +88,34 @@ def best_code(codes: Iterable[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Told:
+    """What extraction found about how a record is told: its speaker and the speaker's party,
+    whether it is hedged or denied in its sentence."""
+
+    speaker: str | None = None
+    speaker_party: str | None = None
+    hedged: bool = False
+    denied: bool = False
+
+    @classmethod
+    def of(cls, o: Observation) -> Told | None:
+        """Return what an observation's fields say, or None when extraction set none of them."""
+        if o.speaker is None and o.speaker_party is None and not o.hedged and not o.denied:
+            return None
+        return cls(o.speaker, o.speaker_party, o.hedged, o.denied)
+
+    def over(self, r: Reading, claimant_sides: frozenset[str]) -> Reading:
+        """Return the reading of a sentence with these fields put first."""
+        speakers = r.speakers
+        if self.speaker or self.speaker_party:
+            side = self.speaker_party if self.speaker_party in claimant_sides else ""
+            first = (self.speaker or self.speaker_party or "", side or "")
+            speakers = (first, *(s for s in r.speakers if s[0] != first[0]))
+        return Reading(speakers, r.hedge or ("hedged in the report" if self.hedged else ""),
+                       r.denial or ("a denial" if self.denied else ""))
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """What a sentence says about its own sourcing: speakers and their sides, hedges, denials."""
 
@@ -109,7 +138,12 @@ class Grader:
     """Grades observations with one theatre's outlets and actors; caches per sentence."""
 
     def __init__(self, outlets: Sequence[Outlet] = (), actors: Sequence[Actor] = (),
-                 claimant_sides: Sequence[str] = DEFAULT_CLAIMANT_SIDES) -> None:
+                 claimant_sides: Sequence[str] = DEFAULT_CLAIMANT_SIDES,
+                 party_names: Mapping[str, Sequence[str]] | None = None,
+                 coalition_of: Mapping[str, str] | None = None) -> None:
+        """`party_names`: a party's own names and aliases, for a claimant side no actor names;
+        `coalition_of`: member -> coalition (a member's claim to its coalition's gain is its own)."""
+        self._coalition = dict(coalition_of or {})
         self.outlets = tuple(outlets)
         self.claimant_sides = frozenset(claimant_sides)
         self._names: dict[str, Outlet] = {}
@@ -126,11 +160,13 @@ class Grader:
         self._side_words = {side: {w for n in names for w in _WORD.findall(n.lower())}
                             for side, names in sides.items()}
         for side in self.claimant_sides:
-            if side not in self._sides and side in _GENERIC_SIDES:
-                self._sides[side] = re.compile(rf"\b(?:{_GENERIC_SIDES[side]})\b", re.I)
+            names_of = list((party_names or {}).get(side, ()))
+            if side not in self._sides and names_of:
+                self._sides[side] = _phrase(names_of)
+                self._side_words[side] = {w for n in names_of for w in _WORD.findall(n.lower())}
         self._outlet_cache: dict[tuple[str, str], Outlet | None] = {}
         self._reading = lru_cache(maxsize=200_000)(self._read)
-        self._graded: dict[tuple[str, str, str, str, str | None, bool],
+        self._graded: dict[tuple[str, str, str, str, str | None, bool, Told | None],
                            tuple[str, int, str, str, str]] = {}
 
     @classmethod
@@ -140,9 +176,18 @@ class Grader:
         key = str(theatre.path)
         grader = _GRADERS.get(key)
         if grader is None or grader.outlets != theatre.outlets:
-            sides = theatre.config.get("claimant_sides") or DEFAULT_CLAIMANT_SIDES
-            grader = _GRADERS[key] = cls(theatre.outlets, theatre.actors, tuple(sides))
+            sides = theatre.config.get("claimant_sides") or tuple(
+                p for p in theatre.party_ids if p != theatre.incumbent)
+            names = {p.id: (p.name, *p.aliases) for p in theatre.parties.values()}
+            members = {m: p.id for p in theatre.parties.values() for m in p.members}
+            grader = _GRADERS[key] = cls(theatre.outlets, theatre.actors, tuple(sides), names, members)
         return grader
+
+    def _one(self, a: str | None, b: str | None) -> bool:
+        """Whether two parties are one side (the same, or a coalition and its member)."""
+        if not a or not b:
+            return a == b
+        return self._coalition.get(a, a) == self._coalition.get(b, b)
 
     # -- the outlet -----------------------------------------------------------------------
     def outlet(self, name: str, url: str = "") -> Outlet | None:
@@ -204,13 +249,13 @@ class Grader:
 
     # -- a record -------------------------------------------------------------------------
     def grade_text(self, evidence: str, controller: str | None, outlet_name: str = "",
-                   url: str = "", review: str | None = None, *, denial: bool = False
-                   ) -> tuple[str, int, str, str, str]:
+                   url: str = "", review: str | None = None, *, denial: bool = False,
+                   told: Told | None = None) -> tuple[str, int, str, str, str]:
         """Return (reliability, credibility, basis, reason, outlet) for a record's sentence.
 
         `denial`: the record is itself a denial (of the other side's gain), so the denial in
         its sentence is what it says, not a doubt about it."""
-        key = (evidence, controller or "", outlet_name, url, review, denial)
+        key = (evidence, controller or "", outlet_name, url, review, denial, told)
         hit = self._graded.get(key)
         if hit is not None:
             return hit
@@ -219,7 +264,7 @@ class Grader:
         shown = outlet.name if outlet else (outlet_name or "unknown outlet")
         why_rel = (f"{shown}: reliability {rel}" if outlet
                    else f"{shown}: not in the theatre's outlets, reliability F")
-        cred, basis, reason = self._credibility(evidence, controller, outlet, review, denial)
+        cred, basis, reason = self._credibility(evidence, controller, outlet, review, denial, told)
         out = (rel, cred, basis, f"{why_rel}; {reason}", shown)
         if len(self._graded) >= 1_000_000:  # a long-lived process (the desk) stays bounded
             self._graded.clear()
@@ -227,20 +272,23 @@ class Grader:
         return out
 
     def _credibility(self, evidence: str, controller: str | None, outlet: Outlet | None,
-                     review: str | None, denial: bool = False) -> tuple[int, str, str]:
+                     review: str | None, denial: bool = False, told: Told | None = None
+                     ) -> tuple[int, str, str]:
         if review == "confirmed":
             return 1, "confirmed", "confirmed by an analyst"
         if not evidence.strip():
             return 6, "unjudged", "no sentence to judge"
         r = self.read(evidence)
+        if told is not None:  # what extraction found wins; the sentence fills what it left unset
+            r = told.over(r, self.claimant_sides)
         if r.denial and not denial:
             return 5, "denied", f'denied in the report ("{r.denial}")'
         own = [who for who, side in r.speakers
-               if controller and side == controller and side in self.claimant_sides]
+               if controller and self._one(side, controller) and side in self.claimant_sides]
         if own:
             return 4, "own claim", f'a party\'s own claim about its gains ("{own[0]}")'
-        others = [who for who, side in r.speakers if side != controller]
-        if (outlet and controller and outlet.side == controller
+        others = [who for who, side in r.speakers if not self._one(side, controller)]
+        if (outlet and controller and self._one(outlet.side, controller)
                 and outlet.side in self.claimant_sides and not others):
             return 4, "own claim", f"{outlet.name} speaks for the {outlet.side}"
         if r.hedge:
@@ -251,9 +299,11 @@ class Grader:
 
     def grade(self, o: Observation) -> Source:
         """Return an observation graded: its outlet's reliability and its credibility."""
+        told = Told.of(o)
         rel, cred, basis, reason, shown = self.grade_text(o.evidence, o.controller, o.outlet,
                                                           o.url, o.review,
-                                                          denial=o.trigger.startswith("denied "))
+                                                          denial=o.trigger.startswith("denied "),
+                                                          told=told)
         return Source(o, rel, cred, basis, reason, shown)
 
 

@@ -2,12 +2,18 @@
 that Spin Boldak had fallen" says the denier still holds it.
 
 A denial (a claim with stance "denies" or "disputes") whose text names a district and a change
-(fell, overrun, captured, taken: the Taliban's; retook, recaptured: the government's) becomes an
-observation that the other side holds the district, dated as the claim, with the claim's
-sentence as evidence and the trigger "denied ...". It is a statement of who holds the district,
-not a change: within the conflict window it disputes the change it denies, so the district
-shows contested with both sides' evidence; graded as any report (a party denying the other's
-gain speaks of its own holding: the Taliban's is their own claim, not decisive).
+(fell, overrun, captured, taken: a gain by the one who took it; retook, recaptured: a retaking)
+becomes an observation that the denier's side holds the district, dated as the claim, with the
+claim's sentence as evidence and the trigger "denied ...". The holder is the denying claimant's
+party (`Claim.claimant_party`, as extraction found it); with none, the theatre's incumbent for
+a denied fall and, for a denied retaking, the one party the incumbent fights (`Theatre.opponent`).
+It is a statement of who holds the district, not a change: within the conflict window it
+disputes the change it denies, so the district shows contested with both sides' evidence; graded
+as any report (a party denying the other's gain speaks of its own holding: its own claim, not
+decisive).
+
+The districts are the claim's `district_ids` (as extraction resolved them); only a claim stored
+without them is read again for place names (`_districts_named`).
 """
 
 from __future__ import annotations
@@ -20,10 +26,10 @@ from typing import Any
 from khabar.records import Observation
 from khabar.theatres.loader import District, Theatre
 
-_TALIBAN_GAIN = re.compile(r"\b(?:fallen|fell|fall of|overrun|overran|captured|capture of|"
-                           r"taken|seized|in (?:the )?(?:group|taliban)['’]s? hands)\b", re.I)
-_GOVERNMENT_GAIN = re.compile(r"\b(?:retaken|retook|recaptured|regained|reclaimed|taken back|"
-                              r"pushed (?:the taliban|them) (?:back|out))\b", re.I)
+_GAIN = re.compile(r"\b(?:fallen|fell|fall of|overrun|overran|captured|capture of|"
+                   r"taken|seized|in (?:the )?(?:group|enemy|rebels|insurgents|militants)['’]s? hands)\b", re.I)
+_RETAKING = re.compile(r"\b(?:retaken|retook|recaptured|regained|reclaimed|taken back|"
+                       r"pushed (?:[\w-]+ ){1,2}(?:back|out))\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’\-]+(?:[ \-](?:e|i|ye|al|[A-Z][\w'’\-]+)){0,3}")
 
 
@@ -50,16 +56,22 @@ def denial_observations(theatre: Theatre, claims: Iterable[Mapping[str, Any]],
     `claims` are stored claim records (dicts); `reports` maps document id to its metadata
     (outlet, url, title, published).
     """
+    import json
+
     out = []
+    inc = theatre.incumbent
     for c in claims:
         if c.get("stance") not in ("denies", "disputes"):
             continue
         text = c.get("text") or ""
-        if _GOVERNMENT_GAIN.search(text):
-            holder, denied = "taliban", "the government's retaking"
-        elif _TALIBAN_GAIN.search(text):
-            holder, denied = "government", "the fall"
+        party = c.get("claimant_party") if c.get("claimant_party") in theatre.parties else None
+        if _RETAKING.search(text):
+            holder, denied = party or (theatre.opponent(inc) if inc else None), "the retaking"
+        elif _GAIN.search(text):
+            holder, denied = party or inc, "the fall"
         else:
+            continue
+        if holder is None:
             continue
         meta = reports.get(c["document_id"])
         published = getattr(meta, "published", None)
@@ -67,10 +79,15 @@ def denial_observations(theatre: Theatre, claims: Iterable[Mapping[str, Any]],
         effective = day or published
         if effective is None:
             continue
-        for d in _districts_named(theatre, text):
+        ids = c.get("district_ids")
+        if isinstance(ids, str):
+            ids = json.loads(ids or "[]")
+        named = ([theatre.districts[i] for i in ids if i in theatre.districts] if ids
+                 else _districts_named(theatre, text))
+        for d in named:
             out.append(Observation(
                 f"{c['id']}-{d.id}", c["document_id"], d.id, d.name, d.province,
-                holder, day, effective, c.get("evidence") or "",  # type: ignore[arg-type]
+                holder, day, effective, c.get("evidence") or "",
                 published, getattr(meta, "outlet", ""), getattr(meta, "title", ""),
                 getattr(meta, "url", ""), c.get("review"), f"denied {denied}",
                 int(c.get("ev_start") or 0)))

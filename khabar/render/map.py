@@ -13,7 +13,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from pyproj import Transformer
 from shapely.ops import polylabel
 
 from khabar.compile.control_as_of import Counts
-from khabar.records import CONTROLLERS, DistrictState
+from khabar.compile.sides import NO_REPORTS, Sides
+from khabar.records import DistrictState
 from khabar.theatres.loader import Theatre
 
 TEMPLATE = Path(__file__).with_name("map_template.html")
@@ -34,8 +35,7 @@ VIEW_SCRIPT = Path(__file__).with_name("map_view.js")  # zoom and pan, shared wi
 WIDTH = 1000.0  # SVG user units across the theatre
 PAD = 12.0
 SIMPLIFY_M = 200.0  # metres; below a pixel at full view
-DEFAULT_COLOURS = {"taliban": "#c0392b", "government": "#2c6fbb", "contested": "#f0a500",
-                   "no_reports": "#e6e6e6"}
+FALLBACK_COLOUR = "#999999"  # a theatre colour that is not a hex value
 _HEX = re.compile(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?")
 
 
@@ -184,17 +184,24 @@ def script_json(data: Any) -> str:
 
 
 def controller_palette(theatre: Theatre) -> dict[str, tuple[str, str]]:
-    """Return controller key -> (label, colour) for the three sides and "no_reports", from the
-    theatre's `parties` (a colour that is not a hex value falls back to the default)."""
-    cfg = theatre.config
-    parties = cfg.get("parties") or {}
+    """Return controller key -> (label, colour) for every party of the theatre in its order, then
+    "contested" and "no_reports" (a colour that is not a hex value falls back to grey)."""
+    sides = Sides.of(theatre)
     out = {}
-    for key in (*CONTROLLERS, "no_reports"):
-        entry = (cfg.get("no_reports") if key == "no_reports" else parties.get(key)) or {}
-        colour = str(entry.get("colour", ""))
-        out[key] = (str(entry.get("label") or key.replace("_", " ").capitalize()),
-                    colour if _HEX.fullmatch(colour) else DEFAULT_COLOURS[key])
+    for key in sides.keys:
+        colour = sides.colour(key)
+        out[key] = (sides.label(key), colour if _HEX.fullmatch(colour) else FALLBACK_COLOUR)
     return out
+
+
+def legend_rows(sides: Sides) -> list[tuple[str, int]]:
+    """Return the legend's rows in order as (key, depth): each party counted on its own, a
+    coalition followed by its members (depth 1), then contested and no reports."""
+    rows: list[tuple[str, int]] = []
+    for p in sides.top:
+        rows.append((p, 0))
+        rows.extend((m, 1) for m in sides.parties if m in sides.members_of(p))
+    return [*rows, ("contested", 0), (NO_REPORTS, 0)]
 
 
 def _long_date(d: date) -> str:
@@ -228,17 +235,23 @@ def _district_data(state: DistrictState, as_of: date) -> dict[str, Any]:
     return row
 
 
-def _legend(palette: dict[str, tuple[str, str]], counts: Counts) -> str:
-    """Return the legend rows and share bar: swatch, label, count and percentage per side."""
+def _legend(palette: dict[str, tuple[str, str]], counts: Counts, sides: Sides) -> str:
+    """Return the legend rows and share bar: swatch, label, count and percentage per party, a
+    coalition's total with its members' shares indented under it (its own row: credited to the
+    coalition as a whole), then contested and no reports."""
     e = html.escape
     rows, bar = [], []
-    for key in (*CONTROLLERS, "no_reports"):
+    for key, depth in legend_rows(sides):
         label, colour = palette[key]
-        n = getattr(counts, key)
+        n = counts[key] if depth == 0 else counts.own(key)
         pct = 100 * n / counts.total if counts.total else 0.0
-        rows.append(f'<li data-c="{e(key)}"><span class="sw" style="background:{colour}"></span>'
+        member = ' class="member"' if depth else ""
+        rows.append(f'<li data-c="{e(key)}"{member}><span class="sw" style="background:{colour}"></span>'
                     f'<span class="lb">{e(label)}</span><span class="n">{n}</span>'
                     f'<span class="pc">{pct:.0f}%</span></li>')
+    for key in sides.keys:  # the bar: every colour the map shows, one segment each
+        label, colour = palette[key]
+        n = counts.own(key) if key in sides.parties else counts[key]
         if n:
             bar.append(f'<span style="background:{colour};flex-grow:{n}" '
                        f'title="{e(label)}: {n}"></span>')
@@ -270,18 +283,21 @@ def _assessments(items: Sequence[dict[str, Any]], palette: dict[str, tuple[str, 
     return f'<section class="card"><h2>Published assessments</h2><ul class="assess">{"".join(out)}</ul></section>'
 
 
-def map_svg(layers: Layers, states: dict[str, DistrictState], order: list[str]) -> str:
+def map_svg(layers: Layers, states: dict[str, DistrictState], order: list[str],
+            known: Iterable[str] | None = None, unit: str = "district") -> str:
     """Return the map's SVG: district fills, province borders, outline, labels, scale bar.
 
     `states` needs a state for every district of `order` (`every_state` gives one); a path's
-    class is `c-<controller>` (colours come from `controller_palette`), its `data-i` its index
-    in `order`. Names are HTML-escaped.
+    class is `c-<controller>` (colours come from `controller_palette`; a controller not among
+    `known`, the theatre's parties and "contested", is drawn as no reports), its `data-i` its
+    index in `order`. Names are HTML-escaped; `unit` names the admin level ("township").
     """
     e = html.escape
+    known = set(known) if known is not None else {s.controller for s in states.values() if s.controller}
     paths = []
     for i, did in enumerate(order):
         st = states[did]
-        cls: str = st.controller if st.controller in CONTROLLERS else "no_reports"
+        cls: str = st.controller if st.controller and st.controller in known else NO_REPORTS
         if st.claimed_by:
             cls += " claimed"
         paths.append(f'<path data-i="{i}" class="c-{cls}" d="{layers.districts[did][0]}"/>')
@@ -294,7 +310,7 @@ def map_svg(layers: Layers, states: dict[str, DistrictState], order: list[str]) 
     scale = (f'<g id="scale" transform="translate({sx:.1f} {sy:.1f})"><path d="M0 -5v5h{km100}v-5"/>'
              f'<text x="{km100 / 2:.1f}" y="-9">100 km</text></g>')
     return (f'<svg id="map" viewBox="0 0 {layers.width:g} {layers.height:g}" '
-            'preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of district control">'
+            'preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of {e(unit)} control">'
             f'<g id="districts">{"".join(paths)}</g><g id="provinces">{provs}</g>'
             f'<path id="outline" d="{layers.outline}"/><path id="hl" d=""/><path id="sel" d=""/>'
             f'<g id="dlabels" font-size="5" stroke-width="1">{"".join(dlabels)}</g>'
@@ -327,13 +343,17 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
     order = list(layers.districts)
     by_id = every_state(theatre, states, order)
     palette = controller_palette(theatre)
+    sides = Sides.of(theatre)
+    counts = replace(counts, sides=sides)
+    one, many, region = sides.unit_one, sides.unit, theatre.level("province")
     data = {"asOf": counts.as_of.isoformat(),
             "parties": {k: {"label": lb, "colour": c} for k, (lb, c) in palette.items()},
+            "levels": {"district": one, "districts": many, "province": region},
             "districts": [_district_data(by_id[did], counts.as_of) for did in order]}
     css = "".join(f".c-{k}{{fill:{c}}}" for k, (_, c) in palette.items())
-    heading = title or f"District control: {theatre.title}"
+    heading = title or f"{one.capitalize()} control: {theatre.title}"
     published_total = theatre.config.get("published_district_total")
-    total_note = (f" Published tallies count {int(published_total)} districts; this map draws "
+    total_note = (f" Published tallies count {int(published_total)} {many}; this map draws "
                   f"the {counts.total} of its boundary file." if published_total
                   and int(published_total) != counts.total else "")
     script = VIEW_SCRIPT.read_text(encoding="utf-8") + "\n" + SCRIPT.read_text(encoding="utf-8")
@@ -345,16 +365,20 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
         "AS_OF": e(counts.as_of.isoformat()),
         "AS_OF_LONG": e(_long_date(counts.as_of)),
         "HEADLINE": e(counts.headline()),
-        "LEGEND": _legend(palette, counts),
+        "LEGEND": _legend(palette, counts, sides),
         "ASSESSMENTS": _assessments(assessments, palette),
         "TOTAL_NOTE": e(total_note),
         "ATTRIBUTION": e(str(theatre.config.get("attribution") or "")),
         "COLOURS": css,
-        "SVG": map_svg(layers, by_id, order),
+        "SVG": map_svg(layers, by_id, order, palette, one),
         "OPTIONS": options,
         "DATA": script_json(data),
         "SCRIPT": script,
         "SCRIPT_HASH": digest,
+        "UNIT": e(one),
+        "UNITS": e(many),
+        "UNITS_CAP": e(many.capitalize()),
+        "UNIT_CAP": e(one.capitalize()),
     })
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,8 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
+  var lv = data.levels || { district: "district", districts: "districts", province: "province" };
+  function cap(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
   function party(c) {
     return data.parties[c || "no_reports"] || data.parties.no_reports;
   }
@@ -64,7 +66,7 @@
     var d = hit.d, p = party(d.c);
     tip.replaceChildren();
     tip.appendChild(el("div", "t-name", d.name));
-    tip.appendChild(el("div", "t-prov", d.province + " province"));
+    tip.appendChild(el("div", "t-prov", d.province + " " + lv.province));
     var ctl = el("div", "t-ctl");
     var dot = el("span", "dot");
     dot.style.background = p.colour;
@@ -100,9 +102,9 @@
   function showDetail(hit) {
     var d = hit.d, p = party(d.c);
     detail.replaceChildren();
-    detail.appendChild(el("h2", "", "District"));
+    detail.appendChild(el("h2", "", cap(lv.district)));
     detail.appendChild(el("h3", "", d.name));
-    detail.appendChild(el("p", "prov", d.province + " province"));
+    detail.appendChild(el("p", "prov", d.province + " " + lv.province));
     var badge = el("span", "badge", p.label);
     badge.style.background = p.colour;
     if (!d.c) badge.className = "badge light";
@@ -120,8 +122,8 @@
       return;
     }
     if (!d.c) {
-      detail.appendChild(el("p", "hint", d.claim ? "Only a party's own claim names this district on or before " + data.asOf + "; it does not change the map until a credible report confirms it."
-        : "No report in the corpus names this district on or before " + data.asOf + "."));
+      detail.appendChild(el("p", "hint", d.claim ? "Only a party's own claim names this " + lv.district + " on or before " + data.asOf + "; it does not change the map until a credible report confirms it."
+        : "No report in the corpus names this " + lv.district + " on or before " + data.asOf + "."));
       return;
     }
     if (d.evidence) detail.appendChild(el("blockquote", "", d.evidence));

@@ -14,11 +14,13 @@ log = logging.getLogger("khabar.watch")
 def start_background_watch(app: FastAPI, feeds: Sequence[str], seconds: float,
                            pipeline: str = "standard") -> threading.Event:
     """Start polling feeds into the desk's database every `seconds`; return the event that stops it."""
+    from khabar.compile.sides import Sides
     from khabar.extract.pipeline import Extractor
     from khabar.store import connect
     from khabar.watch import Poll, watch
 
     desk = app.state.desk
+    sides = Sides.of(desk.theatre)
     stop = threading.Event()
 
     def report(p: Poll) -> None:
@@ -26,7 +28,7 @@ def start_background_watch(app: FastAPI, feeds: Sequence[str], seconds: float,
             log.warning("Error: %s", e)
         log.warning("%s", p.summary(len(feeds)))
         for c in p.changes:
-            log.warning("  %s", c.line())
+            log.warning("  %s", c.line(sides))
         desk.changed()
 
     def run() -> None:

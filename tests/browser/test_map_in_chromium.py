@@ -59,7 +59,7 @@ def page(page_file: Path):  # type: ignore[no-untyped-def]
 def test_map_draws_every_district_with_no_network(page) -> None:  # type: ignore[no-untyped-def]
     assert page.locator("#districts path").count() == 399
     assert [u for u in page.requests if not u.startswith("file:")] == []
-    assert "Taliban 1, government 1, contested 0, no reports 397 of 399" in page.inner_text("body")
+    assert "Taliban 1, Government 1, contested 0, no reports 397 of 399" in page.inner_text("body")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "map.png"))
 

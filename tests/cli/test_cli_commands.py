@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 CONTRACT = {"document", "pipeline", "control_changes", "events", "claims", "quotes", "assessments"}
-HEADLINE_0710 = "Taliban 5, government 0, contested 0, no reports 394 of 399 districts as of 2021-07-10"
+HEADLINE_0710 = "Taliban 5, Government 0, contested 0, no reports 394 of 399 districts as of 2021-07-10"
 CONTROL_SAMPLES = ("district_taken", "spelling_variant", "several_districts", "district_retaken",
                    "district_anaphora", "failed_attack", "denial")
 
@@ -145,13 +145,13 @@ def test_control_as_of_prints_the_headline(run, control_reports: Path) -> None: 
     assert lines(result.stdout)[-1] == HEADLINE_0710
     later = run("control", "--as-of", "2021-07-20")
     assert lines(later.stdout)[-1] == (
-        "Taliban 5, government 1, contested 0, no reports 393 of 399 districts as of 2021-07-20")
+        "Taliban 5, Government 1, contested 0, no reports 393 of 399 districts as of 2021-07-20")
 
 
 def test_control_json_gives_counts_and_districts(run, control_reports: Path) -> None:  # type: ignore[no-untyped-def]
     run("ingest", control_reports, "--pipeline", "fast", "--quiet")
     data = json.loads(run("control", "--as-of", "2021-07-20", "--json").stdout)
-    assert data["counts"] == {"as_of": "2021-07-20", "taliban": 5, "government": 1, "contested": 0,
+    assert data["counts"] == {"as_of": "2021-07-20", "taliban": 5, "nrf": 0, "government": 1, "contested": 0,
                               "no_reports": 393, "total": 399}
     assert {d["district_id"]: (d["controller"], d["since"]) for d in data["districts"]} == {
         "AF2704": ("taliban", "2021-07-04"), "AF1904": ("taliban", "2021-06-22"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 KHABAR = Path(sys.executable).parent / "khabar"
-HEADLINE = "Taliban 3, government 0, contested 0, no reports 396 of 399 districts as of 2021-07-10"
+HEADLINE = "Taliban 3, Government 0, contested 0, no reports 396 of 399 districts as of 2021-07-10"
 
 
 def khabar(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -20,9 +20,10 @@ def test_demo_map_csv_and_timeline_agree(run) -> None:  # type: ignore[no-untype
     last = rows[-1]
     assert last["date"] == day.group(1)
     controls = [r["controller"] for r in csv.DictReader(open("d/control.csv", encoding="utf-8"))]
-    for side in ("taliban", "government", "contested"):
-        assert f"{side.capitalize() if side == 'taliban' else side} {last[side]}," in headline
+    for side, label in (("taliban", "Taliban"), ("government", "Government"), ("contested", "contested")):
+        assert f"{label} {last[side]}," in headline
         assert controls.count(side) == int(last[side])
+    assert controls.count("nrf") == int(last["nrf"])  # the NRF is a party: a column of its own
     assert controls.count("") == int(last["no_reports"])
     for name in ("timeline.png", "timeline.svg"):
         assert Path("d", name).stat().st_size > 1000

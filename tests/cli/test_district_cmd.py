@@ -59,7 +59,7 @@ def test_control_lists_claims_and_conflicts(run, assessed: Path) -> None:  # typ
     assert by_id["AF2709"]["controller"] == "contested"
     assert data["claimed"] == 1
     table = run("control", "--db", assessed, "--as-of", "2021-07-31").stdout
-    assert table.splitlines()[-1] == ("Taliban 1, government 0, contested 1, no reports 397 of "
+    assert table.splitlines()[-1] == ("Taliban 1, Government 0, contested 1, no reports 397 of "
                                       "399 districts as of 2021-07-31; 1 more claimed by a party, "
                                       "unconfirmed")
 

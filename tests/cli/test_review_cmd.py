@@ -82,7 +82,7 @@ def test_correction_changes_the_controller(run: Run, ingested: Path) -> None:
     (["--correct", "controller", "--note", "x"],
      "Error: --correct controller: use FIELD=VALUE, e.g. controller=government\n"),
     (["--correct", "controller=rebels", "--note", "x"],
-     "Error: controller=rebels: not allowed; use taliban, government or contested\n"),
+     "Error: controller=rebels: not allowed; use taliban, nrf, government or contested\n"),
 ])
 def test_bad_reviews_are_one_line_errors(run: Run, ingested: Path, args: list[str],
                                          message: str) -> None:

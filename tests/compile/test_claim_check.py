@@ -7,13 +7,20 @@ from datetime import date
 
 import pytest
 
-from khabar.compile.claim_check import StoredClaim, against_published, check_claim
+from khabar.compile.claim_check import StoredClaim, against_published
+from khabar.compile.claim_check import check_claim as _check_claim
 from khabar.compile.denials import Denial, Target, link_denials
 from khabar.records import DistrictState, Quantity
 from khabar.theatres.geometry import Geography, geography
 from khabar.theatres.loader import load
 
 DAY = date(2021, 7, 9)
+TH = load()
+
+
+def check_claim(*args, **kw):  # type: ignore[no-untyped-def]
+    """The check with the bundled theatre's parties (their names, labels, default captor)."""
+    return _check_claim(*args, theatre=TH, **kw)
 # Ten districts of 10 km² each; D1 and D2 lie on the Tajik border (50 km each), D10 on Pakistan's (400 km).
 GEO = Geography(area_km2={f"D{i}": 10.0 for i in range(1, 11)},
                 border_km={"D1": {"Tajikistan": 50.0}, "D2": {"Tajikistan": 50.0},
@@ -232,3 +239,12 @@ def test_most_of_the_border_is_a_claim_of_more_than_half() -> None:
     assert chk.figures[0].known == pytest.approx(50.0)
     assert chk.verdict == "consistent"
     assert check_claim(c, states(rest="government"), GEO).verdict == "overstated"  # type: ignore[union-attr]
+
+
+def test_without_a_theatre_the_claimants_party_is_the_one_measured() -> None:
+    c = claim(60, text="we control 60 percent of the country", evidence="We control 60 percent, he said.")
+    assert _check_claim(c, SIX_TALIBAN, GEO).verdict == "not checkable"  # type: ignore[union-attr]
+    own = StoredClaim(c.id, c.document_id, c.claimant, c.stance, c.text, c.quantity, c.date, c.published,
+                      c.outlet, c.evidence, c.span, claimant_party="taliban")
+    chk = _check_claim(own, SIX_TALIBAN, GEO)
+    assert chk is not None and (chk.party, chk.verdict) == ("taliban", "consistent")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from khabar.compile.control_as_of import Counts, control_as_of, count
+from khabar.compile.sides import Sides
 from khabar.extract.pipeline import Extractor
 from khabar.ingest import read_inputs
 from khabar.jobs import compile_control
@@ -90,7 +91,9 @@ def test_observation_without_a_gazetteer_district_is_left_out(theatre: Theatre) 
     states = control_as_of(theatre.districts, [obs(None, "taliban", date(2021, 7, 4)),
                                                obs("AF9999", "taliban", date(2021, 7, 4))],
                            date(2021, 7, 10))
-    assert count(states, date(2021, 7, 10)) == Counts(date(2021, 7, 10), 0, 0, 0, 399, 399)
+    sides = Sides.of(theatre)
+    assert count(states, date(2021, 7, 10), sides) == Counts(
+        date(2021, 7, 10), (("taliban", 0), ("nrf", 0), ("government", 0)), 0, 399, 399)
 
 
 def test_counts_add_up_to_399(theatre: Theatre) -> None:
@@ -98,18 +101,24 @@ def test_counts_add_up_to_399(theatre: Theatre) -> None:
     observations = ([obs(d, "taliban", date(2021, 7, 1)) for d in ids[:61]]
                     + [obs(d, "government", date(2021, 7, 2)) for d in ids[61:75]]
                     + [obs(d, "contested", date(2021, 7, 3)) for d in ids[75:78]])
-    counts = count(control_as_of(theatre.districts, observations, date(2021, 7, 10)), date(2021, 7, 10))
-    assert counts == Counts(date(2021, 7, 10), taliban=61, government=14, contested=3,
-                            no_reports=321, total=399)
-    assert counts.taliban + counts.government + counts.contested + counts.no_reports == counts.total
-    assert counts.to_dict() == {"as_of": "2021-07-10", "taliban": 61, "government": 14,
+    counts = count(control_as_of(theatre.districts, observations, date(2021, 7, 10)), date(2021, 7, 10),
+                   Sides.of(theatre))
+    assert counts == Counts(date(2021, 7, 10), held=(("taliban", 61), ("nrf", 0), ("government", 14)),
+                            contested=3, no_reports=321, total=399)
+    assert counts["taliban"] + counts["government"] + counts.contested + counts.no_reports == counts.total
+    # the JSON keeps one key per party id, in the theatre's order
+    assert counts.to_dict() == {"as_of": "2021-07-10", "taliban": 61, "nrf": 0, "government": 14,
                                 "contested": 3, "no_reports": 321, "total": 399}
 
 
 def test_headline_format(theatre: Theatre) -> None:
-    counts = Counts(date(2021, 7, 10), 61, 14, 0, 324, 399)
+    counts = Counts(date(2021, 7, 10), (("taliban", 61), ("nrf", 0), ("government", 14)), 0, 324, 399,
+                    sides=Sides.of(theatre))
+    # a party that holds nothing is left out, unless it is the incumbent
     assert counts.headline() == (
-        "Taliban 61, government 14, contested 0, no reports 324 of 399 districts as of 2021-07-10")
+        "Taliban 61, Government 14, contested 0, no reports 324 of 399 districts as of 2021-07-10")
+    counts = replace(counts, held=(("taliban", 61), ("nrf", 2), ("government", 0)))
+    assert counts.headline().startswith("Taliban 61, NRF 2, Government 0, contested 0")
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +143,7 @@ def test_undated_change_counts_from_the_publication_day(theatre: Theatre,
     states, counts = compile_control(conn, theatre, date(2021, 7, 6))
     assert state(states, PANJWAI) == ("taliban", date(2021, 7, 6))
     assert counts.headline() == (
-        "Taliban 1, government 0, contested 0, no reports 398 of 399 districts as of 2021-07-06")
+        "Taliban 1, Government 0, contested 0, no reports 398 of 399 districts as of 2021-07-06")
 
 
 def test_samples_compile_to_a_headline(theatre: Theatre, fast_extractor: Extractor) -> None:
@@ -145,7 +154,7 @@ def test_samples_compile_to_a_headline(theatre: Theatre, fast_extractor: Extract
     states, counts = compile_control(conn, theatre, date(2021, 7, 10))
     # Panjwai (twice), three Kunduz districts, Imam Sahib; Malistan is retaken on 2021-07-16
     assert counts.headline() == (
-        "Taliban 5, government 0, contested 0, no reports 394 of 399 districts as of 2021-07-10")
+        "Taliban 5, Government 0, contested 0, no reports 394 of 399 districts as of 2021-07-10")
     assert state(states, MALISTAN) == (None, None)
     assert state(states, PANJWAI) == ("taliban", date(2021, 7, 4))
     (p,) = [s for s in states if s.district_id == PANJWAI]
@@ -156,4 +165,4 @@ def test_samples_compile_to_a_headline(theatre: Theatre, fast_extractor: Extract
     assert (p.sources, p.grade, len(p.events), p.events[0].reports) == (2, "F1", 1, 2)
     states, counts = compile_control(conn, theatre, date(2021, 7, 20))
     assert state(states, MALISTAN) == ("government", date(2021, 7, 16))
-    assert (counts.taliban, counts.government) == (5, 1)
+    assert (counts["taliban"], counts["government"]) == (5, 1)

@@ -31,7 +31,7 @@ def test_a_partys_own_claim_shows_as_claimed_and_does_not_flip(
     (s,) = [s for s in states if s.district_id == MAYWAND]
     assert (s.controller, s.claimed_by, s.claim and s.claim.grade) == (None, "taliban", "F4")
     counts = count(states, date(2021, 7, 13))
-    assert (counts.taliban, counts.claimed) == (0, 1)
+    assert (counts["taliban"], counts.claimed) == (0, 1)
     assert counts.headline().endswith("; 1 more claimed by a party, unconfirmed")
 
 
@@ -176,8 +176,8 @@ def test_the_timeline_gives_each_day_the_counts_of_that_day(
         for c in days[::3]:
             states = control_as_of(theatre.districts, observations, c.as_of, grader=grader)
             expected = count(states, c.as_of)
-            assert (c.taliban, c.government, c.contested, c.no_reports, c.claimed) == (
-                expected.taliban, expected.government, expected.contested, expected.no_reports,
+            assert (c["taliban"], c["government"], c.contested, c.no_reports, c.claimed) == (
+                expected["taliban"], expected["government"], expected.contested, expected.no_reports,
                 expected.claimed), c.as_of
         assert any(c.contested for c in days) and any(c.claimed for c in days)
 

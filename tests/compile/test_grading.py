@@ -94,4 +94,20 @@ def test_codes_rank_and_give_a_confidence() -> None:
 def test_a_grader_without_a_theatre_grades_every_outlet_f(obs: Callable[..., Observation]) -> None:
     s = Grader().grade(obs("AF2710", "taliban", DAY,
                            evidence="The Taliban said they captured Maywand."))
-    assert (s.reliability, s.basis) == ("F", "own claim")
+    # no theatre: no outlet known, and no party whose own statements are claims
+    assert (s.reliability, s.basis) == ("F", "attributed")
+    named = Grader(claimant_sides=("taliban",), party_names={"taliban": ("Taliban",)})
+    assert named.grade(obs("AF2710", "taliban", DAY, evidence="The Taliban said they captured Maywand."
+                           )).basis == "own claim"
+
+
+def test_extractions_speaker_party_makes_an_own_claim_where_the_sentence_names_no_party(
+        grader: Grader, obs: Callable[..., Observation]) -> None:
+    from dataclasses import replace
+
+    o = obs("AF2710", "taliban", DAY, evidence="Their spokesman said the fighters captured Maywand.")
+    assert grader.grade(o).basis == "attributed"
+    told = replace(o, speaker="their spokesman", speaker_party="taliban")
+    assert grader.grade(told).basis == "own claim"
+    assert grader.grade(replace(o, evidence="The fighters captured Maywand.", hedged=True)).basis == "hedged"
+    assert grader.grade(replace(o, evidence="The fighters captured Maywand.", denied=True)).basis == "denied"

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from khabar.compile.control_as_of import Counts, control_as_of, count
+from khabar.compile.sides import Sides
 from khabar.records import DistrictState, Observation
 from khabar.theatres.loader import Theatre, load
 
@@ -57,5 +58,5 @@ def states(theatre: Theatre) -> list[DistrictState]:
 
 
 @pytest.fixture(scope="session")
-def counts(states: list[DistrictState]) -> Counts:
-    return count(states, AS_OF)
+def counts(states: list[DistrictState], theatre: Theatre) -> Counts:
+    return count(states, AS_OF, Sides.of(theatre))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from khabar.compile.control_as_of import Counts, count
+from khabar.compile.sides import Sides
 from khabar.records import DistrictState, Observation
 from khabar.render import controller_palette, every_state, map_layers, map_svg, render_map
 from khabar.render.map import safe_url, script_json
@@ -41,8 +42,8 @@ def test_page_draws_one_path_per_gazetteer_district(page: str, theatre: Theatre)
 
 
 def test_paths_are_filled_by_controller(page: str, counts: Counts) -> None:
-    assert page.count('class="c-taliban"') == counts.taliban == 13
-    assert page.count('class="c-government"') == counts.government == 8
+    assert page.count('class="c-taliban"') == counts["taliban"] == 13
+    assert page.count('class="c-government"') == counts["government"] == 8
     assert page.count('class="c-contested"') == counts.contested == 5
     assert page.count('class="c-no_reports"') == counts.no_reports == 373
 
@@ -50,7 +51,7 @@ def test_paths_are_filled_by_controller(page: str, counts: Counts) -> None:
 def test_page_shows_headline_date_and_legend_colours(page: str, counts: Counts,
                                                      theatre: Theatre) -> None:
     assert counts.headline() in page
-    assert "Taliban 13, government 8, contested 5, no reports 373 of 399 districts as of 2021-08-10" in page
+    assert "Taliban 13, Government 8, contested 5, no reports 373 of 399 districts as of 2021-08-10" in page
     assert "10 August 2021" in page
     for party in theatre.config["parties"].values():
         assert f'background:{party["colour"]}' in page
@@ -167,7 +168,7 @@ def test_page_shows_grades_claims_and_both_sides_of_a_dispute(
                              evidence="The Taliban captured the district, officials said.")
     states = control_as_of(theatre.districts, [held, taken, claim, plain], day,
                            grader=Grader.for_theatre(theatre))
-    counts = count(states, day)
+    counts = count(states, day, Sides.of(theatre))
     page = render_map(theatre, states, counts, tmp_path / "m.html").read_text(encoding="utf-8")
     rows = {d["name"]: d for d in embedded_data(page)["districts"]}
     names = [theatre.districts[i].name for i in ids[:3]]
@@ -194,7 +195,8 @@ def test_the_desk_can_draw_the_pages_map_with_the_public_api(page: str, theatre:
 def test_palette_takes_the_theatres_colours_and_refuses_what_is_not_a_colour(
         theatre: Theatre) -> None:
     assert controller_palette(theatre)["taliban"] == ("Taliban", "#c0392b")
-    parties = {"taliban": {"label": "Taliban", "colour": "red;}</style><script>"}}
-    odd = replace(theatre, config={**theatre.config, "parties": parties})
-    assert controller_palette(odd)["taliban"] == ("Taliban", "#c0392b")  # the default
+    bad = replace(theatre.parties["taliban"], colour="red;}</style><script>")
+    odd = replace(theatre, parties={**theatre.parties, "taliban": bad})
+    assert controller_palette(odd)["taliban"] == ("Taliban", "#999999")  # grey, not the text
     assert controller_palette(odd)["government"] == ("Government", "#2c6fbb")
+    assert list(controller_palette(odd)) == ["taliban", "nrf", "government", "contested", "no_reports"]

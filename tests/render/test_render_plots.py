@@ -7,25 +7,30 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from khabar.compile.control_as_of import Counts
-from khabar.render.plots import COLUMNS, _assessment_points, write_timeline
+from khabar.compile.sides import Sides
+from khabar.render.plots import _assessment_points, write_timeline
 from khabar.theatres.loader import Theatre
 
 
-def days(n: int = 10) -> list[Counts]:
+def days(theatre: Theatre, n: int = 10) -> list[Counts]:
     start = date(2021, 7, 1)
-    return [Counts(start + timedelta(i), 10 + i, 5, 2, 382 - i, 399, i % 2, 1) for i in range(n)]
+    return [Counts(start + timedelta(i), (("taliban", 10 + i), ("nrf", 0), ("government", 5)), 2, 382 - i,
+                   399, i % 2, 1, Sides.of(theatre)) for i in range(n)]
 
 
 def test_timeline_writes_a_csv_row_per_day_and_both_images(theatre: Theatre, tmp_path: Path) -> None:
-    paths = write_timeline(theatre, days(), tmp_path / "t")
+    paths = write_timeline(theatre, days(theatre), tmp_path / "t")
     rows = list(csv.DictReader(open(paths["csv"], encoding="utf-8")))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == ("date", "taliban", "nrf", "government", "contested", "no_reports",
+                              "claimed", "total", "events")
     assert [r["date"] for r in rows][:2] == ["2021-07-01", "2021-07-02"]
     assert (rows[3]["taliban"], rows[3]["no_reports"], rows[3]["claimed"]) == ("13", "379", "1")
     assert paths["png"].read_bytes()[:4] == b"\x89PNG"
     svg = paths["svg"].read_text(encoding="utf-8")
-    colours = {p["colour"].lower() for p in theatre.config["parties"].values()}
+    colours = {p["colour"].lower() for k, p in theatre.config["parties"].items() if k != "nrf"}
     assert all(c in svg.lower() for c in colours)  # the theatre's colours fill the areas
+    # a party that holds nothing in the whole range takes no area and no line of the legend
+    assert theatre.config["parties"]["nrf"]["colour"].lower() not in svg.lower()
 
 
 def test_assessments_are_scaled_and_counts_of_capitals_left_out() -> None:

@@ -98,7 +98,7 @@ def test_a_correction_recolours_the_district(writer: TestClient, fresh_db: Path,
 @pytest.mark.parametrize(("body", "message"), [
     ({"action": "correct", "note": "n"}, "a correction needs at least one FIELD=VALUE"),
     ({"action": "correct", "note": "n", "fields": {"controller": "martians"}},
-     "controller=martians: not allowed; use taliban, government or contested"),
+     "controller=martians: not allowed; use taliban, nrf, government or contested"),
 ])
 def test_a_bad_review_is_a_json_422_saying_why(writer: TestClient, fresh_db: Path, body: dict,
                                                message: str, token: str,

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from khabar.cli.main import app
+from khabar.compile.sides import Sides
 from khabar.errors import InputError
 from khabar.extract.pipeline import Extractor
 from khabar.ingest import limits
@@ -81,7 +82,7 @@ def test_poll_ingests_the_feed_and_reports_the_change_of_hands(db: Path, feed_ur
     first = poll(conn, load(), [feed_url], Extractor(mode="fast"))
     assert (first.new, first.errors, first.as_of) == (2, [], date(2021, 7, 20))
     (change,) = first.changes
-    assert change.line() == "Panjwai: Taliban → government, 2 sources"
+    assert change.line() == "Panjwai: Taliban → Government, 2 sources"
     again = poll(conn, load(), [feed_url], Extractor(mode="fast"))
     assert (again.new, again.known, again.changes) == (0, 2, [])
 
@@ -91,7 +92,7 @@ def test_khabar_watch_once_prints_what_changed_hands(db: Path, feed_url: str) ->
                                       "--allow-private"])
     assert result.exit_code == 0, result.output
     assert "Polled 1 feed(s): 2 new report(s), 0 already stored, 0 error(s); 1 district(s) changed hands" in result.output
-    assert "  Panjwai: Taliban → government, 2 sources" in result.output
+    assert "  Panjwai: Taliban → Government, 2 sources" in result.output
 
 
 def test_an_unreachable_feed_is_one_error_line_and_the_watch_goes_on(db: Path) -> None:
@@ -111,9 +112,12 @@ def test_changes_compares_two_compiles() -> None:
               state("AF2702", "Daman", None)]
     after = [state("AF2704", "Panjwai", "taliban", 1), state("AF2701", "Dand", "taliban", 2),
              state("AF2702", "Daman", "contested", 1)]
-    assert [c.line() for c in changes(before, after)] == [
-        "Dand: government → Taliban, 2 sources", "Daman: no reports → contested, 1 source"]
-    assert Change("AF2701", "Dand", "Kandahar", "taliban", None, 0).line() == "Dand: Taliban → no reports"
+    sides = Sides.of(load())
+    assert [c.line() for c in changes(before, after, sides)] == [
+        "Dand: Government → Taliban, 2 sources", "Daman: no reports → contested, 1 source"]
+    assert Change("AF2701", "Dand", "Kandahar", "taliban", None, 0).line(sides) == "Dand: Taliban → no reports"
+    # without a theatre, parties go by their ids
+    assert Change("AF2701", "Dand", "Kandahar", "taliban", None, 0).line() == "Dand: taliban → no reports"
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("15m", 900), ("30s", 30), ("1h", 3600), ("2d", 172800), ("90", 90)])

@@ -327,7 +327,7 @@ def review(body: ReviewIn, desk: Annotated[Desk, Depends(writer)], as_of: Day = 
     desk.changed()
     day = day_or_latest(desk, as_of)
     _, counts = desk.control(day)
-    return {"ok": True, "id": override_id, "counts": counts.to_dict()}
+    return {"ok": True, "id": override_id, "counts": counts.to_dict(), "headline": counts.headline()}
 
 
 @router.get("/reviews")

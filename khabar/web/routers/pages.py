@@ -16,8 +16,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from khabar.records import CONTROLLERS, PLOVER_TYPES, STANCES
+from khabar.compile.sides import Sides
+from khabar.records import PLOVER_TYPES, STANCES
 from khabar.render import controller_palette, every_state, map_svg, safe_url, script_json
+from khabar.render.map import legend_rows
 from khabar.store import queries as q
 from khabar.web.desk import Desk
 from khabar.web.highlight import Mark, segments
@@ -69,14 +71,20 @@ def map_page(request: Request, desk: DeskDep,
     order = desk.map_order()
     by_id = every_state(desk.theatre, states, order)
     palette = controller_palette(desk.theatre)
+    sides = Sides.of(desk.theatre)
+    rows = legend_rows(sides)
+    th = desk.theatre
+    levels = {"district": sides.unit_one, "districts": sides.unit, "province": th.level("province")}
     data = {"asOf": day.isoformat(), "first": first.isoformat(), "last": last.isoformat(),
             "ids": order, "parties": {k: {"label": lb, "colour": c} for k, (lb, c) in palette.items()},
+            "legend": [[k, depth] for k, depth in rows], "levels": levels, "incumbent": sides.incumbent,
             "names": [[by_id[d].name, by_id[d].province] for d in order],
             "writable": desk.can_write()}
-    return _page(request, "map.html", svg=map_svg(layers, by_id, order),
+    legend = [(k, depth, counts.own(k) if depth else counts[k]) for k, depth in rows]
+    return _page(request, "map.html", svg=map_svg(layers, by_id, order, palette, sides.unit_one),
                  data=script_json(data), counts=counts, palette=palette, day=day,
                  first=first, last=last, span=(last - first).days, offset=(day - first).days,
-                 controllers=(*CONTROLLERS, "no_reports"))
+                 legend=legend, levels=levels)
 
 
 @router.get("/reports", response_class=HTMLResponse)

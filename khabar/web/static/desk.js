@@ -45,8 +45,7 @@
              parseFields(form.elements.fields ? form.elements.fields.value : ""))
         .then(function (j) {
           out.className = "status ok";
-          out.textContent = "Saved (" + action + "): " + j.counts.taliban + " Taliban, " +
-            j.counts.government + " government, " + j.counts.contested + " contested as of " + j.counts.as_of;
+          out.textContent = "Saved (" + action + "): " + (j.headline || ("as of " + j.counts.as_of));
           if (after) after(j);
         })
         .catch(function (e) { out.className = "status err"; out.textContent = e.message; });

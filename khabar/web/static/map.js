@@ -25,6 +25,35 @@
     return node;
   }
   function party(c) { return data.parties[c || "no_reports"] || data.parties.no_reports; }
+  var lv = data.levels || { district: "district", districts: "districts", province: "province" };
+  function cap(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
+  // the legend's rows: [key, depth]; a member's count is its own, a coalition's its total
+  function countOf(c, key, depth) {
+    if (depth) return ((c.members || {})[coalitionOf[key]] || {})[key] || 0;
+    return c[key] || 0;
+  }
+  var coalitionOf = {};
+  data.legend.forEach(function (r, i) {
+    if (r[1]) { for (var j = i; j >= 0; j--) if (!data.legend[j][1]) { coalitionOf[r[0]] = data.legend[j][0]; break; } }
+  });
+  // the headline, as Counts.headline() writes it
+  function headline(c) {
+    var parts = [];
+    data.legend.forEach(function (r) {
+      var k = r[0];
+      if (r[1] || k === "contested" || k === "no_reports") return;
+      var n = countOf(c, k, 0);
+      if (!n && k !== data.incumbent) return;
+      var text = party(k).label + " " + n, shares = [];
+      data.legend.forEach(function (m) {
+        if (m[1] && coalitionOf[m[0]] === k && countOf(c, m[0], 1)) shares.push(party(m[0]).label + " " + countOf(c, m[0], 1));
+      });
+      if (shares.length) text += " (" + shares.join(", ") + ")";
+      parts.push(text);
+    });
+    parts.push("contested " + c.contested, "no reports " + c.no_reports);
+    return parts.join(", ") + " of " + c.total + " " + lv.districts + " as of " + c.as_of;
+  }
   function dayAt(offset) { return new Date(first + offset * DAY_MS).toISOString().slice(0, 10); }
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
@@ -43,13 +72,12 @@
     for (var i = 0; i < paths.length; i++) {
       paths[i].setAttribute("class", "c-" + (controllers[i] || "no_reports"));
     }
-    ["taliban", "government", "contested", "no_reports"].forEach(function (k) {
-      var n = document.getElementById("n-" + k);
-      if (n) n.textContent = j.counts[k];
-    });
     var c = j.counts;
-    document.getElementById("headline").textContent = "Taliban " + c.taliban + ", government " + c.government +
-      ", contested " + c.contested + ", no reports " + c.no_reports + " of " + c.total + " districts as of " + c.as_of;
+    data.legend.forEach(function (r) {
+      var n = document.getElementById("n-" + r[0]);
+      if (n) n.textContent = countOf(c, r[0], r[1]);
+    });
+    document.getElementById("headline").textContent = headline(c);
     document.getElementById("counts-day").textContent = c.as_of;
     var claims = document.getElementById("claims-list");
     claims.replaceChildren();
@@ -87,17 +115,20 @@
       document.body.dataset.loaded = d;
     });
   }
-  // -- the sparkline above the slider: districts held by each side, day by day ---------------
+  // -- the sparkline above the slider: districts held by each party, day by day --------------
   var spark = document.getElementById("spark"), NS = "http://www.w3.org/2000/svg", sparkDays = 0;
   function drawSpark(days) {
     sparkDays = days.length;
     var n = Math.max(1, days.length - 1), top = 1;
-    ["taliban", "government", "contested"].forEach(function (k) {
+    // one line per party counted on its own (a coalition's total) that holds something, and contested
+    var keys = data.legend.filter(function (r) { return !r[1] && r[0] !== "no_reports"; }).map(function (r) { return r[0]; })
+      .filter(function (k) { return days.some(function (d) { return d[k] > 0; }); });
+    keys.forEach(function (k) {
       days.forEach(function (d) { top = Math.max(top, d[k]); });
     });
     spark.setAttribute("viewBox", "0 0 " + n + " 100");
     spark.replaceChildren();
-    ["contested", "government", "taliban"].forEach(function (k) {
+    keys.slice().reverse().forEach(function (k) {
       var line = document.createElementNS(NS, "polyline");
       line.setAttribute("points", days.map(function (d, i) {
         return i + "," + (98 - 96 * d[k] / top).toFixed(1);
@@ -157,7 +188,7 @@
     s.name = "action";
     s.setAttribute("aria-label", "Action");
     ["confirm", "reject", "correct"].forEach(function (a) { var op = el("option", "", a); op.value = a; s.appendChild(op); });
-    var fields = el("input", "fields"); fields.name = "fields"; fields.placeholder = "controller=government";
+    var fields = el("input", "fields"); fields.name = "fields"; fields.placeholder = "controller=" + (data.incumbent || data.legend[0][0]);
     var note = el("input"); note.name = "note"; note.placeholder = "note (why)"; note.required = true;
     f.appendChild(s); f.appendChild(fields); f.appendChild(note);
     f.appendChild(el("button", "", "Save")).type = "submit";
@@ -175,9 +206,9 @@
       if (selected !== i || mine !== panelSeq) return;
       var st = j.state || {}, p = party(st.controller);
       detail.replaceChildren();
-      detail.appendChild(el("h2", "", "District"));
+      detail.appendChild(el("h2", "", cap(lv.district)));
       detail.appendChild(el("h3", "", j.district.name));
-      detail.appendChild(el("p", "prov", j.district.province + " province"));
+      detail.appendChild(el("p", "prov", j.district.province + " " + lv.province));
       var badge = el("span", "badge", p.label + (st.since ? " since " + st.since : ""));
       badge.style.background = p.colour;
       if (!st.controller) badge.style.color = "#1d2327";
@@ -193,7 +224,7 @@
       var h = el("h2", "", "History (" + j.history.length + " report" + (j.history.length === 1 ? "" : "s") + ")");
       h.style.marginTop = "12px";
       detail.appendChild(h);
-      if (!j.history.length) detail.appendChild(el("p", "hint", "No report names this district."));
+      if (!j.history.length) detail.appendChild(el("p", "hint", "No report names this " + lv.district + "."));
       j.history.forEach(function (o) {
         var box = el("div", "obs" + (o.id === cur ? " current" : "") + (o.review ? " rev-" + o.review : ""));
         var top = el("div");
@@ -231,7 +262,7 @@
     var n = data.names[i], p = party(controllers[i]);
     tip.replaceChildren();
     tip.appendChild(el("strong", "", n[0]));
-    tip.appendChild(el("div", "", n[1] + " province \u00b7 " + p.label));
+    tip.appendChild(el("div", "", n[1] + " " + lv.province + " \u00b7 " + p.label));
     tip.hidden = false;
     var r = wrap.getBoundingClientRect();
     tip.style.left = Math.min(ev.clientX - r.left + 14, r.width - tip.offsetWidth - 6) + "px";
