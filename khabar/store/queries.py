@@ -209,7 +209,7 @@ def date_range(conn: sqlite3.Connection) -> tuple[date | None, date | None]:
     """Return the first and last day the stored reports and control changes speak of."""
     row = conn.execute(
         "SELECT min(lo), max(hi) FROM (SELECT min(published) AS lo, max(published) AS hi FROM documents"
-        " UNION ALL SELECT min(date), max(date) FROM control_changes)").fetchone()
+        " UNION ALL SELECT min(date), max(date) FROM control_changes) AS spans").fetchone()
     return (date.fromisoformat(row[0]) if row[0] else None,
             date.fromisoformat(row[1]) if row[1] else None)
 

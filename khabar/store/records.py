@@ -161,7 +161,7 @@ def _reviewed(obs: list[Observation], revs: dict[str, Review], up_to: date | Non
 def latest_date(conn: sqlite3.Connection) -> date | None:
     """Return the latest day any stored report or control change speaks of."""
     row = conn.execute("SELECT max(m) FROM (SELECT max(published) AS m FROM documents"
-                       " UNION ALL SELECT max(date) FROM control_changes)").fetchone()
+                       " UNION ALL SELECT max(date) FROM control_changes) AS days").fetchone()
     return _d(row[0])
 
 
