@@ -60,6 +60,7 @@ def test_affiliations_have_no_cycles(theatre):
 
 def test_kinds_and_sides_allowed(theatre):
     assert {a.kind for a in theatre.actors} <= KINDS
+    assert set(theatre.config["other_sides"]) == NON_PARTY_SIDES
     assert {a.side for a in theatre.actors} <= set(theatre.party_ids) | NON_PARTY_SIDES
 
 

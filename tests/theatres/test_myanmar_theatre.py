@@ -177,7 +177,8 @@ def test_names_in_reports_give_their_party(theatre, name, party):
 # -- actors, outlets, published counts -----------------------------------------------
 
 def test_actor_sides_are_parties_or_declared_non_party_sides(theatre):
-    allowed = set(theatre.party_ids) | NON_PARTY_SIDES
+    assert set(theatre.config["other_sides"]) == NON_PARTY_SIDES
+    allowed = set(theatre.party_ids) | set(theatre.config["other_sides"])
     assert {a.side for a in theatre.actors} <= allowed
     ids = [a.id for a in theatre.actors]
     assert len(ids) == len(set(ids))
