@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from khabar.store.dialect import in_list, list_param
+from khabar.store.dialect import dialect, in_list, list_param
 from khabar.store.overrides import apply_reviews, reviews
 from khabar.store.search import SEARCHABLE, fts_query, match_clause
 from khabar.store.spec import BOOL, KINDS, SPECS
@@ -129,8 +129,8 @@ def records(conn: sqlite3.Connection, kind: str, flt: RecordFilter | None = None
         if not fts_query(f.q):  # punctuation only: no word to find, so nothing matches
             where.append("0 = 1")
         elif kind in SEARCHABLE:
-            where.append(match_clause(kind))
-            params.append(fts_query(f.q))
+            where.append(match_clause(kind, "r", conn))
+            params.append(fts_query(f.q, dialect(conn)))
         else:
             where.append(_contains("r.evidence"))
             params.append(_like(f.q))
@@ -169,8 +169,8 @@ def documents(conn: sqlite3.Connection, q: str | None = None, limit: int = 100, 
     where, params = "", []
     if q and q.strip():
         if fts_query(q):
-            where = " WHERE " + match_clause("documents", "d")
-            params.append(fts_query(q))
+            where = " WHERE " + match_clause("documents", "d", conn)
+            params.append(fts_query(q, dialect(conn)))
         else:  # punctuation only: no word to find, so nothing matches
             where = " WHERE 0 = 1"
     total = conn.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]  # noqa: S608

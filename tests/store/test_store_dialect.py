@@ -38,3 +38,16 @@ def test_a_list_is_one_parameter() -> None:
 ])
 def test_question_marks_become_percent_s_outside_quotes(sql: str, expected: str) -> None:
     assert format_params(sql) == expected
+
+
+@pytest.mark.parametrize(("text", "sqlite", "postgres"), [
+    ('Nerkh "distr', '"Nerkh" "distr"*', "'nerkh' & 'distr':*"),
+    ("AND ( OR *", '"AND" "OR"*', "'and' & 'or':*"),
+    ("it's Laukkai!", '"it" "s" "Laukkai"*', "'it' & 's' & 'laukkai':*"),
+    ("?! ... --", "", ""),
+])
+def test_a_users_words_are_only_words_in_either_engines_query(text: str, sqlite: str, postgres: str) -> None:
+    from khabar.store.search import fts_query
+
+    assert fts_query(text) == sqlite
+    assert fts_query(text, "postgresql") == postgres
