@@ -60,6 +60,16 @@ CAPITALS = [
     ("MMR015", "Lashio"), ("MMR016", "Kengtung"), ("MMR017", "Pathein"),
 ]
 
+# Towns the press names that MIMU's 9.6 town list lacks: (name, township P-code, note). Curated from
+# general knowledge of where they lie; no coordinates.
+CURATED_TOWNS = [
+    ("Mawchi", "MMR002006", "tin-mining town in Hpasawng Township"),
+    ("Moebye", "MMR014010", "town in Pekon Township on the Kayah border"),
+    ("Mobye", "MMR014010", "alias of Moebye"),
+    ("Shwe Kokko", "MMR003005", "town on the Moei river in Myawaddy Township"),
+    ("Thingannyinaung", "MMR003005", "town on the Asian Highway in Myawaddy Township"),
+]
+
 KIND_MAP = {
     "township_name_variant": "district_name_variant",
     "state_region_name_variant": "province_name_variant",
@@ -85,7 +95,9 @@ time. Same sources, licence note and attribution lines as above. Changes made by
   seat town (MIMU town code ending 701), `town` for other towns, `border_crossing`), the shared
   kind kept in `shared_kind`; 14 `province_capital` rows added by hand (curated: the capitals of
   the states and regions, Lashio for northern and Kengtung for eastern Shan; none for Yangon,
-  Mandalay, Naypyitaw or Bago (West)).
+  Mandalay, Naypyitaw or Bago (West)); 5 `town` rows for towns the press names that the 9.6 list
+  lacks (curated, no coordinates): Mawchi (Hpasawng), Moebye/Mobye (Pekon), Shwe Kokko and
+  Thingannyinaung (Myawaddy).
 - `actors.csv`, `outlets.csv`, `assessments.csv`, `theatre.json` and `samples/` were written for
   khabar (see `samples/OUTLETS.md`).
 """
@@ -152,6 +164,10 @@ def build_places(shared: Path, districts: dict[str, Any]) -> list[dict[str, str]
         else:
             new = KIND_MAP.get(kind, kind)
         out.append({**r, "kind": new, "shared_kind": kind})
+    for name, did, note in CURATED_TOWNS:
+        out.append({**{k: "" for k in rows[0]}, "place": name, "kind": "town", "district_id": did,
+                    "district_name": names[did], "province": districts_state(districts, did),
+                    "confidence": "medium", "source": "curated", "note": note, "shared_kind": ""})
     towns = {(r["province"], r["place"]): r for r in rows if r["kind"] == "town"}
     by_pid = {f["properties"]["state_region_id"]: f["properties"]["state_region"]
               for f in districts["features"]}
@@ -166,6 +182,11 @@ def build_places(shared: Path, districts: dict[str, Any]) -> list[dict[str, str]
                     "source": "curated (capital of the state/region); point " + row["source"],
                     "note": f"capital of {pid}", "shared_kind": ""})
     return out
+
+
+def districts_state(districts: dict[str, Any], did: str) -> str:
+    """Return the state/region (press form) of a township."""
+    return next(f["properties"]["state_region"] for f in districts["features"] if f["properties"]["id"] == did)
 
 
 def main() -> None:
