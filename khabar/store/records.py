@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -191,20 +191,27 @@ def records_of(conn: sqlite3.Connection, kind: str, document_ids: Collection[str
     return apply_reviews(conn, kind, rows, keep_rejected=keep_rejected)
 
 
+def as_stored(kind: str, row: Mapping[str, Any]) -> Stored[Any]:
+    """Return a stored row of a kind as its record with its stored id, report and review: a row
+    of `records_of` joined with its report's published, outlet, title and url, or one of the
+    desk's reads (`queries.records`, JSON decoded). `Stored.to_dict()` is then its JSON."""
+    return Stored(row["id"], spec(kind).from_row(row), _d(row.get("published")), row.get("outlet") or "",
+                  row.get("title") or "", row.get("url") or "", row.get("review"), row.get("review_note"))
+
+
 def stored(conn: sqlite3.Connection, kind: str, document_ids: Collection[str] | None = None,
            keep_rejected: bool = False) -> list[Stored[Any]]:
     """Return the stored records of a kind (ControlChange, Event, Claim, Quote or Assessment), each
     with its stored id, its report's day, outlet, title and url, and the analysts' review (their
     corrections applied, rejected records left out unless `keep_rejected`), in the order of their
     day (own, else the report's), report and place in it."""
-    sp = spec(kind)
     meta = {r[0]: r for r in conn.execute("SELECT id, published, outlet, title, url FROM documents")}
     out = []
     for row in records_of(conn, kind, document_ids, keep_rejected=keep_rejected):
         m = meta.get(row["document_id"])
-        out.append(Stored(row["id"], sp.from_row(row), _d(m[1]) if m else None,
-                          (m[2] or "") if m else "", (m[3] or "") if m else "",
-                          (m[4] or "") if m else "", row["review"], row["review_note"]))
+        if m:
+            row.update(published=m[1], outlet=m[2], title=m[3], url=m[4])
+        out.append(as_stored(kind, row))
     return sorted(out, key=lambda s: (s.day or date.min, s.document_id, s.span[0]))
 
 

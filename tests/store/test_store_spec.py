@@ -147,3 +147,17 @@ def test_ingest_records_the_theatre_and_refuses_another(db: sqlite3.Connection, 
     with pytest.raises(StoreError, match="this database holds reports of theatre"):
         ingest(other, [str(samples / "district_taken.txt")], fast_extractor, processes=1)
     assert store.stats(other)["documents"] == 0
+
+
+def test_the_desks_rows_are_the_same_records(db: sqlite3.Connection) -> None:
+    """A row the desk reads (JSON decoded, report joined) is the record `stored` gives, to the JSON."""
+    from khabar.store import queries
+    from khabar.store.records import as_stored
+
+    store.save_extraction(db, full_extraction("doc1"))
+    for kind in SPECS:
+        rows, _ = queries.records(db, kind)
+        from_desk = [as_stored(kind, r).to_dict() for r in rows]
+        assert sorted(from_desk, key=lambda d: d["id"]) == sorted(
+            (s.to_dict() for s in store.stored(db, kind)), key=lambda d: d["id"]), kind
+        assert all(d["published"] == "2023-11-06" and d["title"] == "North" for d in from_desk)
