@@ -79,11 +79,17 @@ def resolve(name_or_path: str | Path | None = None) -> Path:
                        "or a folder with theatre.json, parties.csv and districts.geojson")
 
 
+# The words of admin levels a report writes after a place's name ("Lashio Township", "Shan State",
+# "Sagaing Region"): not part of the name.
+_LEVEL_WORDS = re.compile(r"\b(district|city|province|centre|center|township|county|state|region|division)\b")
+
+
 def name_key(name: str) -> str:
-    """Return the matching key of a place name: letters only, lower case, no diacritics."""
+    """Return the matching key of a place name: letters only, lower case, no diacritics, no admin
+    level word."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"\b(district|city|province|centre|center)\b", " ", s)
+    s = _LEVEL_WORDS.sub(" ", s)
     return re.sub(r"[^a-z]", "", s)
 
 
@@ -92,7 +98,7 @@ def loose_key(name: str) -> str:
     reads y as i."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"\b(district|city|province|centre|center)\b", " ", s)
+    s = _LEVEL_WORDS.sub(" ", s)
     s = re.sub(r"[\s\-'’]+(e|i|y|ye|yi|al)[\s\-'’]+", " ", s)
     s = re.sub(r"[^a-z]", "", s)
     s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("w", "u")
