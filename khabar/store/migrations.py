@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from khabar.errors import StoreError
+from khabar.store.dialect import begin
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -225,7 +226,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     for name, fn in MIGRATIONS:
         if name in done:
             continue
-        conn.execute("BEGIN IMMEDIATE")
+        begin(conn)
         try:
             fn(conn)
             conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
