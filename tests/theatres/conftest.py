@@ -190,6 +190,21 @@ REPORTS: tuple[tuple[str, str, str, str, str, list[dict[str, Any]], list[dict[st
      [], []),
 )
 
+# the rest of the gold, by report: meetings, other events and quotes
+MORE_GOLD: dict[str, dict[str, list[dict[str, Any]]]] = {
+    "001": {"other_events": [{"type": "RETREAT", "actors": ["Royal Army"], "targets": [], "place": "Osterlin",
+                              "date": None, "word": "withdrew"}],
+            "quotes": [{"speaker": "Tomas Vey", "text": "Osterlin is free", "word": "Osterlin is free"}]},
+    "004": {"quotes": [{"speaker": "Ilse Marrow", "text": "Our soldiers are in full control of Osterlin",
+                        "word": "full control"}]},
+    "007": {"other_events": [{"type": "RETREAT", "actors": ["Royal Army"], "targets": [], "place": "Dunmarrow",
+                              "date": None, "word": "pulled back"}]},
+    "008": {"meetings": [{"parties": ["Northern Pact", "Ostrevan Foreign Ministry"], "place": "Castelmar",
+                          "date": "2031-03-26", "word": "met a delegation"}]},
+    "010": {"other_events": [{"type": "RETREAT", "actors": ["Northern Pact"], "targets": [], "place": "Tirravel",
+                              "date": None, "word": "withdrew"}]},
+}
+
 # who holds each county on a day, by the reports (None: no report)
 HOLDERS: dict[date, dict[str, str | None]] = {
     date(2031, 3, 12): {"VL01": None, "VL02": "lff", "VL03": "hmc", "VL04": None, "VL05": "pact", "VL06": None},
@@ -267,10 +282,14 @@ def write_theatre(folder: Path) -> Path:
                "text": "full"}
         changes = [{**c, "evidence": _sentence(text, c["district"])} for c in changes]
         claims = [{"claimant": c["claimant"], "claim": f"{c['party']} controls {c['percent']} percent of the country",
-                   "stance": "asserts", "evidence": _sentence(text, f"{c['percent']} percent")} for c in claims]
+                   "stance": "asserts", "quantity": {"value": c["percent"], "unit": "percent", "of": "territory"},
+                   "evidence": _sentence(text, f"{c['percent']} percent")} for c in claims]
+        more = {kind: [{**{k: v for k, v in r.items() if k != "word"}, "evidence": _sentence(text, r["word"])}
+                       for r in records] for kind, records in MORE_GOLD.get(stem, {}).items()}
         (gold / f"{stem}.json").write_text(json.dumps(
-            {"document": doc, "control_changes": changes, "aggregate_control": [], "meetings": [],
-             "other_events": [], "claims": claims, "quotes": []}, indent=1) + "\n", encoding="utf-8")
+            {"document": doc, "control_changes": changes, "aggregate_control": [],
+             "meetings": more.get("meetings", []), "other_events": more.get("other_events", []),
+             "claims": claims, "quotes": more.get("quotes", [])}, indent=1) + "\n", encoding="utf-8")
     (corpus / "index.jsonl").write_text("".join(json.dumps(r) + "\n" for r in sorted(index, key=lambda r: r["id"])),
                                         encoding="utf-8")
     return folder

@@ -133,3 +133,22 @@ def test_the_meeting_abroad_is_the_pacts(extracted: dict[str, tuple[Document, di
     (m,) = meetings
     assert m["parties"] == ["pact"] and m["place"] == "Castelmar" and m["date"] == "2031-03-26"
     assert m["status"] == "happened"
+
+
+@pytest.mark.parametrize("pipeline", ["fast", pytest.param("standard", marks=pytest.mark.model)])
+def test_eval_scores_the_invented_gold(invented: Path, pipeline: str) -> None:
+    """`khabar eval` on the theatre's own samples and gold: every control change, meeting, claim and
+    quote found, with its day, county, claimant and speaker."""
+    from typer.testing import CliRunner
+
+    from khabar.cli.main import app
+
+    samples = invented / "samples"
+    result = CliRunner().invoke(app, ["eval", str(samples / "corpus"), str(samples / "gold"), "--theatre",
+                                      str(invented), "--pipeline", pipeline, "--json"])
+    assert result.exit_code == 0, result.output
+    kinds = json.loads(result.stdout)["kinds"]
+    for kind in ("control_changes", "meetings", "claims", "quotes"):
+        assert kinds[kind]["f1"] == 1.0, (kind, kinds[kind])
+        assert all(a["share"] == 1.0 for a in kinds[kind].get("attributes", {}).values()), (kind, kinds[kind])
+    assert kinds["claims"]["attributes"]["quantity"]["right"] == 2
