@@ -1,22 +1,35 @@
-"""Theatres are folders of data: districts, provinces, places, actors, outlets, sample reports.
+"""Theatres are folders of data: districts, provinces, places, parties, actors, outlets, words,
+sample reports. No code outside a theatre's folder names a theatre's parties or places.
 
 `load()` reads a bundled theatre (a folder of this package with a theatre.json; `load()` alone
 gives the one whose theatre.json says `"default": true`), by its name or a unique prefix of it
 ("myanmar" for myanmar_2021_24), or any folder laid out the same way; `installed()` lists the
 bundled ones. A user's folder is checked first (`check.problems`): a malformed one raises a
-TheatreError of one line naming the file, the line and the fix.
+TheatreError of one line naming the file, the line and the fix. `khabar theatres --check PATH`
+prints every problem of a folder.
 
+Required:
     theatre.json        name, title, country, demonyms, period, the parties' colours and order,
-                        who opposes whom, the incumbent, the admin levels' names, other_sides
-                        (sides of actors and outlets that hold no place), files
+                        who opposes whom, the incumbent, default_captor (who gains a place when a
+                        report names no captor; none if absent), the admin levels' names
+                        (admin_levels: district/districts/province/provinces), other_sides (sides
+                        of actors and outlets that hold no place: foreign, international...), venues
     parties.csv         id, kind, name, aliases, members, note: every party a place can pass to
                         (a coalition lists its members); `contested` is a state, not a party
-    districts.geojson   one feature per district: id, name, province, province_id, variants
+    districts.geojson   one Polygon/MultiPolygon feature per district: id, name, province,
+                        province_id, variants
+Optional:
     provinces.geojson   one feature per province: id, name, variants
     places.csv          other names of places: spellings, district centres, border crossings
-    actors.csv          id, name, kind, side (a party id), affiliation, role, aliases (";"-separated)
+    actors.csv          id, name, kind, side (a party id or an other side), affiliation, role,
+                        aliases (";"-separated)
     outlets.csv         name, aliases, domains, kind, reliability (A-F), side (party outlets)
-    samples/            corpus/ (NNN.txt + index.jsonl) and gold/ (NNN.json)
+    lexicon.csv         phrase, party (or "?"), use (actor/not_actor), note: the theatre's words for
+                        its sides, by themselves and by their enemies
+    assessments.csv     published counts: source, controller, count, of, unit, as_of, kind, url, note
+    borders.json        tri-points of the neighbours' borders (claims about a border)
+    bench.json          the words of the bench's synthetic reports (khabar.bench.words)
+    samples/            corpus/ (NNN.txt + index.jsonl) and gold/ (NNN.json): `khabar demo`
 """
 
 from __future__ import annotations
