@@ -79,12 +79,13 @@ class ControlMatch:
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
                            r"\bafter\b|\bwhile\b")
 _GIVING_UP = re.compile("|".join(en.GIVING_UP), re.I)
+_TO_LATER = re.compile(r"(?<=\S)\s+(?:in)?to\b", re.I)
 _NP_GAP = re.compile(r"(?:['’]s)?\s*")
 
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
-    """A name of a side in a text: "Taliban fighters", "the junta's troops" (a name and the force
+    """A name of a side in a text: "Rebel fighters", "the regime's troops" (a name and the force
     noun after it are one, the name's side); party None for a side the name does not tell."""
 
     start: int
@@ -163,7 +164,7 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
     after it, else the nearest name of a side before it in its clause (its subject); with none, the
     theatre's default captor (a capture) or its incumbent (a retaking).
 
-    Giving a place up ("troops abandoned X", "X was handed over by the army", "the junta lost
+    Giving a place up ("troops abandoned X", "X was handed over by the army", "the regime lost
     control of X") gives it to the other side: the named party's one opponent.
     """
     role = trig.role
@@ -174,7 +175,7 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
     giving = role == "capture" and _GIVING_UP.search(ttext) is not None
     if trig.gainer_inside:
         inside = _cues(lex, ttext)
-        if inside:  # "fell to the insurgents", "lost 20 soldiers in Shibar to the Taliban": the last named
+        if inside:  # "fell to the insurgents", "lost 20 soldiers in Shibar to the rebels": the last named
             return _Side(inside[-1].party, inside[-1].party)
     loser: _Cue | None = None
     np_start = t_start
@@ -188,7 +189,7 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
                 loser = _Cue(touching[0].start + shift, touching[0].end + shift, touching[0].party)
                 np_start = min(np_start, loser.start)
         else:
-            inside = _cues(lex, ttext)  # "pushed the Taliban out of X"
+            inside = _cues(lex, ttext)  # "pushed the rebels out of X"
             loser = inside[0] if inside else None
     after = text[t_end:t_end + 60]
     m = lex.by_agent.match(after)
@@ -199,6 +200,10 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
             return _opponent_of(theatre, named)
         return _Side(named, named)
     m = lex.to_party.match(after)
+    if m is None and (giving or trig.loser_inside):
+        # "abandoned Kutkai to the TNLA": the side a place is given up to, after the place
+        upto = re.split(r"[.;]", after, maxsplit=1)[0]
+        m = next((m2 for t in _TO_LATER.finditer(upto) if (m2 := lex.to_party.match(upto[t.start():]))), None)
     if m:
         named = lex.party(m["a"])
         return _Side(named, named)
@@ -207,7 +212,7 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
     clause = _AGENT_CLAUSE.split(before)[-1]
     cues = _acting_cues(lex, theatre, clause)
     if trig.loser_inside and loser is not None and loser.party is not None:
-        # "commandos cleared the Taliban from X", "as the Taliban advanced, troops left X": another
+        # "commandos cleared the rebels from X", "as the rebels advanced, troops left X": another
         # side named before takes it (not the incumbent named before a place given up)
         others = [c for c in cues if c.party not in (None, loser.party)]
         if others and not (giving and others[-1].party == theatre.incumbent):
@@ -220,7 +225,7 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
         return _Side(None)  # "rebels took X" where the word tells no side
     if role == "retake" or not giving:
         return _Side(side, side)
-    # giving up: "the Taliban lost control of X" is the Taliban's loss; the incumbent named before
+    # giving up: "the rebels lost control of X" is the rebels' loss; the incumbent named before
     # "X was abandoned" gave it up; another side named there took it
     if ttext.lower().startswith("lost") or side == theatre.incumbent:
         return _opponent_of(theatre, side)
@@ -298,8 +303,8 @@ _LIST_REST = re.compile(r"^\s*(?:(?:besides|as well as|including|and|plus)\s+)?$
 def _in_state_list(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
     """Return whether a district is one of a list a passive trigger states as a whole.
 
-    "A, B, ... and C were in Taliban hands": the list runs up to the trigger however long;
-    "... were held by the Taliban on August 15: A, B and C": a list after a colon.
+    "A, B, ... and C were in rebel hands": the list runs up to the trigger however long;
+    "... were held by the rebels on August 15: A, B and C": a list after a colon.
     """
     if f.trigger.voice != "passive" or f.trigger.direct:
         return False
@@ -350,7 +355,7 @@ def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) 
         if direct and not _SUBJECT_GAP.match(text[p.end:f.start]):
             return None
         if _NEW_SUBJECT.search(text[p.end:f.start]):
-            return None  # "posts that Kabul had struggled to resupply, and several were abandoned"
+            return None  # "posts that the capital had struggled to resupply, and several were abandoned"
         if voice == "either" and (_AND_VERB.match(text[p.end:f.start]) or _list_and_verb(text, p, f, places)):
             return None  # "surrounded Kandahar city and captured ...": another verb's object
         return f.start - p.end
@@ -415,7 +420,7 @@ def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMenti
     district of Dehrawud" (but "checkpoints in Nad Ali and Marja districts" stays one object).
     """
     if p.start >= f.start and p.end <= f.end or p.start >= f.end:
-        # after the trigger, or inside it after its verb ("lost 20 soldiers in Shibar to the Taliban")
+        # after the trigger, or inside it after its verb ("lost 20 soldiers in Shibar to the rebels")
         begin = f.end if p.start >= f.end else f.start + len(f.text.split(None, 1)[0])
         if _named_districts(text, begin, p, places):
             return False
@@ -494,7 +499,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 continue  # words in quotation marks are someone's claim, not the report's
             between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
             if p.start >= f.end and _AS_WERE.search(between):
-                dist: int | None = p.start - f.end  # "were under Taliban control, as were Bamyan and Parun"
+                dist: int | None = p.start - f.end  # "were under rebel control, as were Bamyan and Parun"
             elif p.end <= f.start and f.trigger.voice != "active" and _REL_ASIDE.fullmatch(between) and \
                     not any(p.end <= g.start and g.end <= f.start for g in triggers):
                 dist = 1  # "Kunlong, where the district administration is based, fell on Sunday"
@@ -572,7 +577,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             continue
         old = _OLD_YEAR.search(text[f.end:f.end + 40])
         if old and sent.published and int(old["y"]) < sent.published.year:
-            continue  # "which the Taliban briefly captured in 2015"
+            continue  # "which the rebels briefly captured in 2015"
         # "retreated from Yamgan district": the trigger's own preposition governs its object
         plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])
                  or 0 <= p.start - f.end <= 5 and _TO_AFTER_PREP.search(f.text + " ")]

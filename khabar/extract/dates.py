@@ -248,7 +248,7 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
                          and d.value]
             anchor = following[0].value if following else None
             if anchor is None:
-                # "on Thursday, a day after the Taliban captured X": back from the day before it;
+                # "on Thursday, a day after the rebels captured X": back from the day before it;
                 # "fell on August 6, and Sheberghan a day later": on from it
                 preceding = [d for d in mentions if d.end <= m.start() and m.start() - d.end < 100
                              and d.value]

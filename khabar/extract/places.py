@@ -99,7 +99,7 @@ class PlaceMention:
 def _name_words(text: str, s: int, t: int, covered: list[tuple[int, int]]) -> tuple[int, int]:
     """Return the span of a capitalised name without leading words that are taken or no name.
 
-    "Taliban captured Foobarabad" keeps "Foobarabad"; "Thursday Evening" keeps nothing.
+    "Rebels captured Foobarabad" keeps "Foobarabad"; "Thursday Evening" keeps nothing.
     """
     for w in re.finditer(r"\S+", text[s:t]):
         ws, we = s + w.start(), s + w.end()
@@ -228,7 +228,7 @@ def _towns(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context) -
     "the city" and "the provincial capital" are only a provincial capital. "the town" and "the
     provincial capital" may be one named in an earlier sentence ("... took Spin Boldak. Commandos
     retook the border town"); "the city" only one named earlier in the sentence, as a report
-    names Kabul for the government ("no help from Kabul") and means another city by "the city".
+    names the capital for the government ("no help from the capital") and means another city by "the city".
     A place after a preposition ("an official in the city") is where something happens.
     """
     def capital(d: District | None) -> bool:
@@ -283,10 +283,10 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         if _NOT_THE_PLACE.match(after):
             continue  # "Bagram airfield", "the Bamiyan police": not the district itself
         if not text[:s].strip() and _DATELINE.match(after):
-            continue  # "Kabul: ...", "KUNDUZ, June 14 (Wire) - ...": where the report was filed
+            continue  # "KUNDUZ: ...", "KUNDUZ, June 14 (Wire) - ...": where the report was filed
         if _NAME_GOES_ON.match(after) and not u.after_province.match(after) and \
                 not u.after_district.match(after):
-            continue  # "Kabul Ledger", "Herat University": part of another name
+            continue  # "Herat Ledger", "Herat University": part of another name
         prov_hint = _province_after(text, t, u)
         eid = e.ent_id_  # (Span.ent_id_ finds the span's root token on every call)
         if e.label_ == "PROVINCE":

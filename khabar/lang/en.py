@@ -146,7 +146,7 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "captured captures capturing seized seizes seizing overran overrun overrunning overtook overtaken "
      "conquered conquers took taken takes taking gained gain gaining take seize assumed grabbed wrested "
      "occupied", ""),
-    # "the MNDAA raised its flag over X", "hoisted the Taliban's flag above X"
+    # "the MNDAA raised its flag over X", "hoisted the rebels' flag above X"
     (r"\b(?:raised|raising|hoisted|hoisting|planted|planting)\s+(?:(?:the|their|its|his|a)\s+)?"
      r"(?:PARTY(?:['’]s)?\s+)?(?!white\b)(?:\w+\s+)?flags?\s+(?:over|above|atop|on|in|at)\b|"
      r"\bflags?\s+(?:was|were|has been|had been|have been)\s+(?:raised|hoisted|planted)\s+(?:over|above|atop|on|in|at)\b",
@@ -232,7 +232,7 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
 # "X was handed over by the army")
 GIVING_UP = ("left", "abandon", "withdr", "evacuat", "vacated", "pulled out", "retreat", "fled", "surrender",
              "handed", "given up", "gave up", "lost", "pushed", "driven", "forced", "chased")
-# nouns after a party's name that make it the forces of that party: "junta troops", "AA fighters"
+# nouns after a party's name that make it the forces of that party: "regime troops", "AA fighters"
 FORCE_NOUNS = ("fighters", "forces", "troops", "soldiers", "militants", "insurgents", "rebels", "militia",
                "militiamen", "units", "columns", "personnel")
 # nouns after a party's name that make it something other than the one acting: "government offices"
