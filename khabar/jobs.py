@@ -225,14 +225,14 @@ def plover_events(conn: sqlite3.Connection, theatre: Theatre,
 
 def explain_event(conn: sqlite3.Connection, theatre: Theatre, event_id: str
                   ) -> ControlEvent | EventCluster:
-    """Return the event of an id (`AF2704-taliban-20210704`, `e-consult-20210728-1a2b3c`)."""
+    """Return the event of an id (`<district id>-<party>-<YYYYMMDD>`, `e-consult-20210728-1a2b3c`)."""
     found: list[ControlEvent | EventCluster] = []
     if event_id.startswith("e-"):
         found = [e for e in plover_events(conn, theatre) if e.id == event_id]
     else:
         found = [e for e in control_events(conn, theatre) if e.id == event_id]
     if not found:
-        raise KhabarError(f"{event_id}: no such event; ids look like AF2704-taliban-20210704 "
+        raise KhabarError(f"{event_id}: no such event; ids look like <district id>-<party>-<YYYYMMDD> "
                           "(khabar district NAME lists them) or e-consult-20210728-1a2b3c")
     return found[0]
 
@@ -251,3 +251,70 @@ def render_all(theatre: Theatre, states: list[DistrictState], counts: Counts, ou
         "csv": write_control_csv(states, out_dir / "control.csv"),
         "geojson": write_control_geojson(theatre, states, out_dir / "control.geojson"),
     }
+
+
+def theatre_assessments(theatre: Theatre) -> list[dict]:
+    """Return the published counts a theatre's folder lists in `assessments.csv` (source,
+    controller, count, of, unit, as_of, kind, url, note), in the shape of the extracted ones
+    (`store.queries.assessments_near`), oldest first; [] without the file.
+
+    A day given as a month ("2023-01") counts from the month's first day and says so in its note;
+    a row with no usable count or day is left out."""
+    import csv
+    import re
+
+    path = theatre.path / "assessments.csv"
+    if not path.exists():
+        return []
+    out = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for i, r in enumerate(csv.DictReader(f), start=2):
+            when = (r.get("as_of") or "").strip()
+            note = (r.get("note") or "").strip()
+            if re.fullmatch(r"\d{4}-\d\d", when):
+                when, note = f"{when}-01", f"(day not given: {when}) {note}".strip()
+            try:
+                day = date.fromisoformat(when)
+                n = int((r.get("count") or "").strip())
+            except ValueError:
+                continue
+            of = (r.get("of") or "").strip()
+            controller = (r.get("controller") or "").strip() or None
+            source = (r.get("source") or "").strip() or "Unattributed"
+            out.append({"id": f"{theatre.name}-assessments-{i}", "assessor": source,
+                        "controller": controller, "count": n,
+                        "of": int(of) if of.isdigit() else None, "of_total": int(of) if of.isdigit() else None,
+                        "unit": (r.get("unit") or "").strip() or theatre.level("districts"),
+                        "as_of": day.isoformat(), "kind": (r.get("kind") or "").strip() or "assessment",
+                        "url": (r.get("url") or "").strip(), "evidence": note, "note": note,
+                        "outlet": source, "document_id": None, "review": None, "source": "theatre"})
+    return sorted(out, key=lambda a: a["as_of"])
+
+
+def published_counts(conn: sqlite3.Connection, theatre: Theatre, day: date | None = None,
+                     window_days: int = 14) -> list[dict]:
+    """Return the published counts reports give (extracted, the analysts' reviews applied) and
+    those the theatre's folder lists, dated within `window_days` before a day (all without a
+    day), newest first."""
+    from khabar.store.queries import assessments_near
+
+    ours = [a for a in theatre_assessments(theatre)
+            if day is None or 0 <= (day - date.fromisoformat(a["as_of"])).days <= window_days]
+    rows = [*assessments_near(conn, day, window_days), *ours]
+    return sorted(rows, key=lambda a: str(a["as_of"]), reverse=True)
+
+
+def timeline_start(theatre: Theatre, conn: sqlite3.Connection, end: date) -> date:
+    """Return the first day a timeline to `end` shows: the theatre's period's first day, unless
+    the reports begin more than 60 days after it (a theatre of years, reports of months): then
+    two weeks before the first report."""
+    from datetime import timedelta
+
+    from khabar.store.queries import date_range
+
+    period = theatre.config.get("period") or []
+    first = date.fromisoformat(period[0]) if period else end - timedelta(days=99)
+    earliest = date_range(conn)[0]
+    if earliest is not None and (earliest - first).days > 60:
+        first = earliest - timedelta(days=14)
+    return min(first, end)

@@ -154,7 +154,7 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
 
 def _party_words(theatre: Theatre) -> set[str]:
     """Return the words of the theatre's parties' names, its country and demonyms: words that name
-    a side, not one claimant ("the Taliban" is every Taliban spokesman)."""
+    a side, not one claimant ("the Front" is every Front spokesman)."""
     import re
 
     names = [n for p in theatre.parties.values() for n in (p.id, p.name, *p.aliases)]
@@ -168,13 +168,20 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
     the same day, with the difference; all of them, or those dated within `window_days` before a day.
 
     Shares are compared, since totals differ (421 published, 399 in the gazetteer); khabar's is a
-    range from the districts known to be held up to those plus the ones with no reports.
+    range from the districts known to be held up to those plus the ones with no reports. The
+    counts the theatre's folder lists (`assessments.csv`) are listed beside the extracted ones; a
+    coalition's count is compared with its members' districts too, a count that names no party
+    with every party's but the incumbent's, and a count of another unit ("33 towns") with
+    khabar's districts, saying so.
     """
-    from khabar.store.queries import assessments_near
+    from khabar.compile.sides import Sides
+    from khabar.jobs import published_counts
 
-    rows = assessments_near(conn, day, window_days)
+    rows = published_counts(conn, theatre, day, window_days)
     if day is None:
         rows.reverse()  # all of them: oldest first
+    sides = Sides.of(theatre)
+    level = sides.unit
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
     for r in rows:
@@ -188,7 +195,10 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
         if unit == "provincial capitals":  # "18 of the 34 provincial capitals": khabar's capitals
             capitals = {d.id for d in (theatre.capital(p) for p in theatre.provinces) if d}
             states = [s for s in states if s.district_id in capitals]
-        held = sum(1 for s in states if s.controller == r["controller"])
+        who = r["controller"]
+        held = sum(1 for s in states if s.controller and s.controller != "contested" and (
+            sides.counts_for(s.controller) == who or s.controller == who if who
+            else sides.counts_for(s.controller) != sides.incumbent))
         total = len(states)
         unknown = sum(1 for s in states if s.controller is None)
         of = r["of_total"]
@@ -203,16 +213,25 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
             "khabar_most": most, "no_reports": unknown,
             "difference_points": None if share is None else ours - share,
             "document_id": r["document_id"], "evidence": r["evidence"], "review": r["review"],
-            "reports": 1, "line": _beside_line(r, unit, held, total, unknown, share, ours, most)})
+            "source": r.get("source") or "report", "url": r.get("url"),
+            "reports": 1, "line": _beside_line(r, unit, held, total, unknown, share, ours, most, sides, level)})
         seen[key] = out[-1]
     return out
 
 
 def _beside_line(r: dict, unit: str, held: int, total: int, unknown: int, share: float | None,
-                 ours: float, most: float) -> str:
+                 ours: float, most: float, sides: object = None, level: str = "districts") -> str:
+    from khabar.compile.sides import Sides, side_name
+
+    sd = sides if isinstance(sides, Sides) else None
+    who = (side_name(r["controller"], sd) if r["controller"] else
+           f"parties other than the {side_name(sd.incumbent, sd)}" if sd and sd.incumbent else "no party named")
     pub = (f"{r['count']} of {r['of_total']} {unit} ({share:.0f}%)" if share is not None
            else f"{r['count']} {unit} (no total given)")
     diff = "" if share is None else f"; difference {ours - share:+.0f} points"
-    return (f"{r['assessor']}: {r['controller']} {pub} as of {r['as_of']}; khabar: {held} of "
+    ours_unit = unit if unit in (level, "districts", "provincial capitals") else level
+    caveat = f" (khabar counts {level}, not {unit})" if ours_unit != unit else ""
+    source = " [theatre's list]" if r.get("source") == "theatre" else ""
+    return (f"{r['assessor']}{source}: {who} {pub} as of {r['as_of']}; khabar: {held} of "
             f"{total} ({ours:.0f}%, up to {most:.0f}% with the {unknown} "
-            f"{unit} with no reports){diff}")
+            f"{ours_unit} with no reports){diff}{caveat}")

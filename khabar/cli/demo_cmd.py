@@ -3,7 +3,6 @@ and the timeline (CSV, PNG, SVG) of the theatre's period up to the latest report
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -23,10 +22,17 @@ def demo(
     """Run the main job on the bundled sample reports and say where the output is."""
     from khabar.cli.ingest_cmd import distinct_line, records_clause
     from khabar.extract.pipeline import Extractor
-    from khabar.jobs import compile_control, daily_counts, distinct_events, ingest, render_all
+    from khabar.jobs import (
+        compile_control,
+        daily_counts,
+        distinct_events,
+        ingest,
+        published_counts,
+        render_all,
+        timeline_start,
+    )
     from khabar.render.plots import write_timeline
     from khabar.store import connect
-    from khabar.store.queries import assessments_near
     from khabar.store.records import latest_date
     from khabar.theatres.loader import load
 
@@ -47,13 +53,11 @@ def demo(
     if day is None:
         raise KhabarError(f"{corpus}: no dated reports; nothing to compile")
     states, counts = compile_control(conn, th, day)
-    paths = render_all(th, states, counts, out, assessments_near(conn, day))
-    period = th.config.get("period") or []
-    first = date.fromisoformat(period[0]) if period else day - timedelta(days=99)
-    first = min(first, day)
+    paths = render_all(th, states, counts, out, published_counts(conn, th, day))
+    first = timeline_start(th, conn, day)
     days = daily_counts(conn, th, first, day)
     paths.update({f"timeline_{k}": p for k, p in write_timeline(
-        th, days, out, assessments=assessments_near(conn, day, (day - first).days)).items()})
+        th, days, out, assessments=published_counts(conn, th, day, (day - first).days)).items()})
     console.print(f"Ingested {rep.new} sample reports into {db}; {records_clause(rep.records)}.",
                   highlight=False)
     console.print(distinct_line(distinct_events(conn, th, rep.documents)), highlight=False)

@@ -21,15 +21,14 @@ def map_(
     all_formats: Annotated[bool, typer.Option("--all-formats", help="Also write control.csv and control.geojson.")] = False,
 ) -> None:
     """Write the map of district control as of a day."""
-    from khabar.jobs import compile_control, render_all
+    from khabar.jobs import compile_control, published_counts, render_all
     from khabar.render.map import render_map
-    from khabar.store.queries import assessments_near
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
     th = load(theatre)
     states, counts = compile_control(conn, th, day)
-    assessments = assessments_near(conn, day)
+    assessments = published_counts(conn, th, day)
     if all_formats:
         paths = render_all(th, states, counts, output.parent, assessments)
         if output.name != "map.html":

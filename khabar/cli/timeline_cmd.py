@@ -23,9 +23,8 @@ def timeline(
 ) -> None:
     """Write the daily counts of districts by controller (CSV) and the stacked area chart
     (PNG, SVG), with published assessments marked."""
-    from khabar.jobs import daily_counts
+    from khabar.jobs import daily_counts, published_counts
     from khabar.render.plots import write_timeline
-    from khabar.store.queries import assessments_near
     from khabar.theatres.loader import load
 
     conn, last = open_existing_store(db, end)
@@ -37,7 +36,7 @@ def timeline(
     if last < first:
         raise KhabarError(f"--to {last}: before --from {first}")
     days = daily_counts(conn, th, first, last)
-    assessments = assessments_near(conn, last, window_days=(last - first).days)
+    assessments = published_counts(conn, th, last, window_days=(last - first).days)
     paths = write_timeline(th, days, out, assessments=assessments)
     for p in paths.values():
         console.print(f"Wrote {p}", highlight=False)

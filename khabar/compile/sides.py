@@ -114,7 +114,7 @@ class Sides:
 
 
 def side_name(key: str | None, sides: Sides | None = None) -> str:
-    """Return how a line of text names a controller: a party's label ("Arakan Army"; its id
+    """Return how a line of text names a controller: a party's label ("National Front"; its id
     without `sides`), "contested", "no reports"."""
     if key is None:
         return "no reports"

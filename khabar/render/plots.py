@@ -61,11 +61,15 @@ def write_timeline_csv(days: Sequence[Counts], path: Path, sides: Sides | None =
 
 
 def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start: date,
-                       end: date) -> list[tuple[date, float, str, str]]:
-    """Return (day, scaled count, controller, label) for assessments dated inside the range.
+                       end: date, units: tuple[str, ...] = ("districts",), *, other: bool = False
+                       ) -> list[tuple[date, float, str, str]]:
+    """Return (day, count on the axis, controller, label) for assessments dated inside the range.
 
-    Counts of provincial capitals (`unit`, m004_assessment_unit) are left out: they are not on
-    the districts' axis. A count reported twice is drawn once.
+    Counts of the chart's unit (`units`: "districts", or the theatre's name for them) are on its
+    axis: a share of a national total (within 30% of the gazetteer's) is scaled to the gazetteer's
+    total, a count of part of the country ("7 of 17 townships" of one state) is drawn as it is.
+    With `other`, the counts of other units ("33 towns", "18 of 34 provincial capitals") instead,
+    drawn as they are and labelled with their unit. A count reported twice is drawn once.
     """
     out = []
     seen = set()
@@ -76,12 +80,16 @@ def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start:
             continue
         n, of = int(a["count"]), a.get("of") or a.get("of_total")
         key = (a.get("assessor"), a.get("controller"), n, of, day)
-        if key in seen or (a.get("unit") or "districts") != "districts":
+        unit = a.get("unit") or "districts"
+        if key in seen or (unit in units) == other:
             continue
         seen.add(key)
-        scaled = n * total / int(of) if of else float(n)
+        national = of is not None and abs(int(of) - total) <= 0.3 * total
+        y = n * total / int(of) if of is not None and national and not other else float(n)
         label = f"{a.get('assessor') or 'assessment'}: {n}" + (f" of {of}" if of else "")
-        out.append((day, scaled, str(a.get("controller") or ""), label))
+        if other or not national and of:
+            label += f" {unit}"
+        out.append((day, y, str(a.get("controller") or ""), label))
     return out
 
 
@@ -107,7 +115,8 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
              or k == sides.incumbent]
     labels = [("  " + palette[k][0] + f" ({sides.label(sides.coalition_of(k))})"
                if sides.coalition_of(k) else palette[k][0]) for k in keys]
-    fig, ax = plt.subplots(figsize=(10, 5), dpi=120)
+    many = len(shown) + 3 > 8  # a long legend goes beside the chart, not over it
+    fig, ax = plt.subplots(figsize=(12.5 if many else 10, 5), dpi=120)
     ax.stackplot(x, *(series[i] for i in shown), labels=[labels[i] for i in shown],
                  colors=[palette[keys[i]][1] for i in shown], linewidth=0)
     claimed = [c.claimed for c in days]
@@ -117,23 +126,44 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
                         facecolor="none", edgecolor="#333333", hatch="///",
                         linewidth=0, label="Claimed by a party, unconfirmed")
     total = days[0].total
-    points = _assessment_points(assessments, total, x[0], x[-1])
+    units = tuple(dict.fromkeys(("districts", sides.unit)))
+    points = _assessment_points(assessments, total, x[0], x[-1], units)
+    others = _assessment_points(assessments, total, x[0], x[-1], units, other=True)
+    offsets = ((6, 6), (6, -11), (6, 15), (6, -20))  # labels of points close together take turns
     for i, (day, y, controller, label) in enumerate(sorted(points)):
         colour = palette.get(controller, ("", "#ffffff"))[1]
         when: Any = [day]
         ax.plot(when, [y], marker="D", markersize=6, color="black", markerfacecolor=colour,
                 linestyle="none")
-        ax.annotate(label, (day, y), textcoords="offset points", fontsize=6.5,
-                    xytext=(6, 6 if i % 2 == 0 else -11))
+        ax.annotate(_short(label), (day, y), textcoords="offset points", fontsize=6.5,
+                    xytext=offsets[i % len(offsets)])
+    for i, (day, y, controller, label) in enumerate(sorted(others)):
+        colour = palette.get(controller, ("", "#ffffff"))[1]
+        when = [day]
+        ax.plot(when, [y], marker="^", markersize=6, color="black", markerfacecolor=colour,
+                linestyle="none")
+        ax.annotate(_short(label), (day, y), textcoords="offset points", fontsize=6, color="#333333",
+                    xytext=offsets[(i + 2) % len(offsets)])
     if points:
         ax.plot([], [], marker="D", color="black", linestyle="none",
-                label=f"Published assessment (scaled to {total})")
+                label=f"Published count of {sides.unit} (national shares scaled to {total})")
+    if others:
+        ax.plot([], [], marker="^", color="black", linestyle="none",
+                label="Published count of something else (towns, capitals), as given")
     ax.set_xlim(x[0], x[-1])
-    ax.set_ylim(0, total)
-    ax.set_ylabel(f"{sides.unit} (of {total})")
+    # most places unreported all along: the axis stops above what is known, the rest is "no reports"
+    known = max([sum(c.own(p) for p in sides.parties) + c.contested + c.claimed for c in days]
+                + [y for _, y, _, _ in (*points, *others)])
+    top = total if known * 1.25 > 0.6 * total else max(10, int(known * 1.25) + 1)
+    ax.set_ylim(0, top)
+    ax.set_ylabel(f"{sides.unit} (of {total})" if top == total
+                  else f"{sides.unit} (of {total}; above {top}: no reports)")
     ax.set_title(f"{sides.unit_one.capitalize()} control, {theatre.title}: {x[0]} to {x[-1]}")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    if many:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, framealpha=0.9)
+    else:
+        ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
     ax.margins(0)
     fig.autofmt_xdate()
     fig.tight_layout()
@@ -144,6 +174,13 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
     fig.savefig(paths["svg"], metadata={"Date": None})
     plt.close(fig)
     return paths
+
+
+def _short(label: str) -> str:
+    """Return an assessment's label with its assessor cut short: "The Irrawaddy: 33 towns"."""
+    who, _, what = label.rpartition(": ")
+    who = who.split(" (")[0]
+    return f"{who[:24]}{'…' if len(who) > 24 else ''}: {what}" if who else label
 
 
 def write_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,

@@ -43,7 +43,7 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(db_path: str | Path, theatre: str | Theatre = "afghanistan_2021",
+def create_app(db_path: str | Path, theatre: str | Theatre | None = None,
                token: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
     """Return the desk app over a database file; writes need `token` (none: read-only).
 

@@ -41,7 +41,7 @@ def test_check_judges_the_claim_against_the_compiled_figures_of_its_day(run: Run
     assert "verdict: not checkable (the claim lies within the compiled range 1–100%" in out
     assert "it holds only if 84 of the 99 points of land area" in out
     assert "Published counts beside khabar's own" in out
-    assert ("- The Ridgeline Institute: taliban 3 of 399 districts (1%) as of 2021-07-10; khabar: 1 of 399 "
+    assert ("- The Ridgeline Institute: Taliban 3 of 399 districts (1%) as of 2021-07-10; khabar: 1 of 399 "
             "(0%, up to 100% with the 398 districts with no reports); difference -1 points") in out
 
 
@@ -73,7 +73,7 @@ def test_a_published_count_reported_twice_is_shown_once(run: Run, db: Path, tmp_
                                         encoding="utf-8")
     run("ingest", "again.txt", "--published", "2021-07-13", "--db", db, "--pipeline", "fast", "-q")
     out = run("claims", "--check", "--db", db).stdout
-    assert out.count("- The Ridgeline Institute: taliban 3 of 399") == 1
+    assert out.count("- The Ridgeline Institute: Taliban 3 of 399") == 1
     assert "difference -1 points (in 2 reports)" in out
 
 

@@ -10,7 +10,7 @@
   function token() { return box ? box.value.trim() : ""; }
 
   function parseFields(text) {
-    // "controller=government, date=2021-07-01" -> {controller: "government", date: "2021-07-01"}
+    // "controller=rebels, date=2021-07-01" -> {controller: "rebels", date: "2021-07-01"}
     var out = {};
     String(text || "").split(/[,;]/).forEach(function (part) {
       var i = part.indexOf("=");

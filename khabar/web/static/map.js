@@ -96,7 +96,14 @@
       li.appendChild(el("strong", "", a.assessor));
       li.appendChild(document.createTextNode(": " + party(a.controller).label + " " + a.count +
         (a.of_total ? " of " + a.of_total : "") + " " + (a.unit || "districts") + " as of " + a.as_of + " "));
-      li.appendChild(reportLink(a.document_id, a.id, "report"));
+      if (a.document_id) li.appendChild(reportLink(a.document_id, a.id, "report"));
+      else if (/^https?:\/\//i.test(a.url || "")) {  // a count the theatre's folder lists, with its source
+        var src = el("a", "", "source");
+        src.href = a.url;
+        src.rel = "noopener noreferrer nofollow";
+        src.target = "_blank";
+        li.appendChild(src);
+      }
       assess.appendChild(li);
     });
     if (!j.assessments.length) assess.appendChild(el("li", "hint", "None in the two weeks to " + c.as_of + "."));
