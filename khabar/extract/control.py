@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -74,6 +75,10 @@ class ControlMatch:
     in_aside: bool = False
     kind: str = "change"  # "holding": a statement of who holds the place
     acting_party: str | None = None  # the party named as taking it
+    speaker: str | None = None  # who the sentence attributes it to
+    speaker_party: str | None = None
+    hedged: bool = False  # "reportedly", "unconfirmed"
+    denied: bool = False  # a denial told after it
 
 
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
@@ -448,12 +453,47 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     """
     found = _match(sent, ctx)
     ctx.__dict__.setdefault("_control_read", []).append(sent.text)  # the sentences read, for `_last_rival`
+    if found:
+        found = [replace(m, **_telling(sent.text, m, ctx.theatre)) for m in found]
     if found and reads_anchor(sent.text) and not any(d.value for d in sent.dates):
         anchor = _report_day([s for s in ctx.seen if s is not sent])
         if anchor is not None:
             days = tuple(find_dates(sent.text, sent.published, anchor=anchor))
             found = [replace(m, days=days) for m in found]
     return found
+
+
+_ATTRIBUTION = re.compile(r"\b" + en_alt(en.ATTRIBUTION_VERBS) + r"\b", re.I)
+_HEDGE_WORDS = re.compile(r"\b" + en_alt(en.HEDGES) + r"\b", re.I)
+_DENIAL_AFTER = re.compile(r"\b" + en_alt(en.DENIAL_VERBS) + r"\b", re.I)
+_SPEAKER_CUT = re.compile(r"[,;:(\"“”—–]|\b(?:that|and|but|as|while)\b", re.I)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who"})
+
+
+def _telling(text: str, m: ControlMatch, theatre: Theatre) -> dict[str, Any]:
+    """Return how a sentence tells a change: its speaker ("officials said", ", the Taliban said",
+    "according to the ministry", "said Zabihullah Mujahid") and the speaker's party, and whether it
+    is hedged ("reportedly") or denied after it."""
+    speaker = None
+    for a in _ATTRIBUTION.finditer(text):
+        if a.group().lower() == "according to":
+            who = _SPEAKER_CUT.split(text[a.end():], maxsplit=1)[0]
+        else:
+            who = _SPEAKER_CUT.split(text[:a.start()])[-1]
+            if not who.strip() or len(who.split()) > 6 or who.strip().lower() in _PRONOUNS:
+                after = re.match(r"\s+(?:[a-z]+\s+){0,3}?(?P<w>[A-Z][^,.;:()]{1,60})", text[a.end():])
+                who = after["w"] if after and a.start() > m.t_end else ""
+        who = who.strip(" .")
+        if who and who.lower() not in _PRONOUNS and len(who.split()) <= 8:
+            speaker = who
+            break
+    party = None
+    if speaker:
+        lex = lexicon_for(theatre)
+        cues = _cues(lex, speaker)
+        party = next((c.party for c in cues if c.party), None) or theatre.party_of(speaker)
+    return {"speaker": speaker, "speaker_party": party, "hedged": bool(_HEDGE_WORDS.search(text)),
+            "denied": bool(_DENIAL_AFTER.search(text, m.t_end))}
 
 
 def _report_day(seen: list[Sent]) -> date | None:
@@ -656,7 +696,8 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
             controller=m.controller,
             date=when, evidence=ev, span=sent.span_of(m.place.start, m.place.end),
             province_id=d.province_id if d else None, trigger=m.trigger, kind=m.kind,  # type: ignore[arg-type]
-            acting_party=m.acting_party))
+            acting_party=m.acting_party, speaker=m.speaker, speaker_party=m.speaker_party, hedged=m.hedged,
+            denied=m.denied))
     return out
 
 

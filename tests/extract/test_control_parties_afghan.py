@@ -120,3 +120,18 @@ def test_a_record_tells_its_kind_and_the_party_named_taking_the_place(
         fast_extractor: Extractor, text: str, expected: tuple[str, str, str | None]) -> None:
     (c,) = records(fast_extractor, text)
     assert (c.controller, c.kind, c.acting_party) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taliban fighters captured Sangin on Monday, officials said.", ("officials", None, False)),
+    ("Sangin fell to the Taliban on Monday, the Taliban said in a statement.", ("the Taliban", "taliban", False)),
+    ("According to the Taliban, their fighters overran Sangin on Monday.", ("the Taliban", "taliban", False)),
+    ("Sangin was reportedly captured on Monday, said Zabihullah Mujahid.", ("Zabihullah Mujahid", "taliban", True)),
+    ("Commandos retook Sangin on Monday, Afghan security forces said.", ("Afghan security forces", "government",
+                                                                          False)),
+    ("Insurgents seized Sangin on Monday.", (None, None, False)),
+])
+def test_a_record_tells_who_the_sentence_attributes_it_to_and_its_hedge(
+        fast_extractor: Extractor, text: str, expected: tuple[str | None, str | None, bool]) -> None:
+    (c,) = records(fast_extractor, text)
+    assert (c.speaker, c.speaker_party, c.hedged) == expected
