@@ -36,20 +36,22 @@ def _trigger_specs(armed: str) -> list[tuple[str, str]]:
                r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|rubbish(?:ed|es|ing)|"
                  r"an assertion that)\b"),
-    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted)\s+(?:(?:on\s+)?" + en.WEEKDAY +
+    ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted|reported|stated)\s+(?:(?:on\s+)?" +
+                en.WEEKDAY +
                 r"\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
                 r"(?:statement|tweet|message|post|audio message|video)\s+|on\s+(?:Twitter|Facebook|Telegram)\s+)?"
                 r"(?:that )?(?:it|they|(?:its|their) (?:forces|fighters|troops|men)) "
                 r"(?:had |has |have |now |were |was )?[\u201c\"]?(?:now |completely |fully |already )?"
                 r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|overr[au]n|"
-                r"holds|killed|liberated)|"
+                r"holds|killed|liberated|(?:(?:full|complete|total|effective)\s+)?control\s+(?:of|over))|"
                 r"(?:said|saying|says)\s+(?:that\s+)?(?:the\s+)?" + armed +
                 r"(?:\s+(?:militants|fighters|insurgents|terrorists))?\s+(?:had\s+)?fled|"
                 r"insist(?:ed|s)?|assert(?:ed|s)|maintain(?:ed|s)?\s+that|blam(?:ed|es|ing)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
-                r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized)))\b"),
+                r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized|(?:(?:full|complete|total|effective)\s+)?"
+                r"control\s+(?:of|over))))\b"),
     ]
 
 # the words with which every match of a trigger begins: the pattern is tried only there
@@ -57,7 +59,7 @@ _TRIGGER_STARTS = {
     "denies": ("den", "refuted", "not true", "absolute lie", "outright lie", "baseless", "unfounded",
                "call", "term", "describ", "there is no truth", "there was no truth", "no truth"),
     "disputes": ("reject", "dismiss", "disput", "rubbish", "an assertion that"),
-    "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "insist", "assert", "blam", "alleg", "accus",
+    "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "reported", "stated", "insist", "assert", "blam", "alleg", "accus",
                 "assur", "promise", "boast", "maintain", "took responsibility", "responsibility for"),
 }
 
@@ -84,7 +86,7 @@ def triggers(theatre: Theatre) -> list[tuple[str, re.Pattern[str]]]:
 
 def _trigger_scans(theatre: Theatre) -> list[tuple[str, Scan]]:
     return per_theatre("claim triggers", theatre, _build_triggers)[1]
-_NOT_CLAIM = Scan(r"claimed the lives|claimed (?:\w+\s+)?lives|unclaimed|dismissed (?:from|as "
+_NOT_CLAIM = Scan(r"claimed the lives|claimed (?:[\w,\-]+\s+){0,3}lives|unclaimed|dismissed (?:from|as "
                   r"(?:governor|minister|chief))|rejected (?:the|an?) (?:offer|proposal|request)",
                   starts=("claimed", "unclaimed", "dismissed", "rejected"))
 _DENIAL_WORDS = re.compile(r"\b" + en.alternation(en.DENIAL_WORDS) + r"\b", re.I)
@@ -146,6 +148,10 @@ def _casualty_patterns(theatre: Theatre | None) -> tuple[re.Pattern[str], re.Pat
         + who + r")\b", re.I))
 
 
+def _count_value(v: str) -> float:
+    return 24.0 if v.lower() == "dozens of" else float(v.replace(",", ""))
+
+
 _CASUALTY_CACHE: dict[int, tuple[object, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 
 
@@ -178,26 +184,25 @@ def _is_noun(sent: Sent, start: int) -> bool:
 # every casualty count names one of these verbs, and a number in digits or "dozens of"
 _CASUALTY_NEEDLES = ("killed", "killing", "dead", "died", "wounded", "injured", "captured", "surrendered",
                      "crossed", "fled", "retreated", "arrested", "detained", "defected")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d|dozens of", re.I)
 
 
 def casualty_quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
     """Return "41 fighters killed" as a quantity of people, else None."""
     low = lowered(text)
-    if low is not None and not (any(w in low for w in _CASUALTY_NEEDLES) and (
-            _DIGIT.search(text) or "dozens of" in low)):
+    if low is not None and not (any(w in low for w in _CASUALTY_NEEDLES) and _DIGIT.search(text)):
         return None
     casualties, killed_n = _casualties(theatre)
     k = next((k for k in killed_n.finditer(text) if not is_date_number(text, *k.span("v"))), None)
     if k is not None:  # "attacks have killed more than 3,500 people"
-        return Quantity(float(k["v"].replace(",", "")), "people",
+        return Quantity(_count_value(k["v"]), "people",
                         f"{k['who'].lower()} {k['verb'].lower()}", (k["q"] or "").lower() or None)
     for m in casualties.finditer(text):
         verb = _CASUALTY_VERB.search(m["rest"])
         if verb is None or is_date_number(text, *m.span("v")):
             continue  # no casualty, or "on July 8 the fighters fled": a day, not a count
         of = f"{m['who'].lower()} {verb.group().lower()}"
-        value = 24.0 if m["v"].lower() == "dozens of" else float(m["v"].replace(",", ""))
+        value = _count_value(m["v"])
         return Quantity(value, "people", of, (m["q"] or "").lower() or None)
     return None
 
@@ -338,15 +343,17 @@ def _outlet_patterns(theatre: object) -> tuple[dict[str, re.Pattern[str]], re.Pa
 
 
 def _note_groups(sent: Sent, ctx: Context) -> None:
-    """Remember the last movement or body named, for "the group" and "the movement", and the last
-    ministry, for "the ministry"."""
+    """Remember the last movement or body named (not the incumbent's), for "the group" and "the
+    movement", and the last ministry, for "the ministry"."""
     group = ministry = False
     for e in reversed(sent.all_ents):  # the last one named
         if e.label == _ACTOR:
             actor = ctx.theatre.actor(e.text)
             if actor is None:
                 continue
-            if not group and actor.kind in ("movement", "organisation", "force"):
+            if not group and actor.kind in ("movement", "organisation", "force") and \
+                    party_in(ctx.theatre, actor.name) != ctx.theatre.incumbent:
+                # "the group said": an armed group, not the incumbent's forces named last
                 ctx.last_group, group = actor.name, True
             elif not ministry and actor.kind == "ministry":
                 ctx.last_body, ministry = actor.name, True  # for "the ministry said"
@@ -687,7 +694,15 @@ def _is_party(name: str, ctx: Context) -> bool:
         return True
     return bool(re.search(r"\b(?:spokes\w+|ministry|minister|commander|governor|government|"
                           r"army|forces|president|front|resistance|militia)\b", name, re.I)) or \
-        party_in(ctx.theatre, name, by_demonym=False) is not None
+        per_theatre("armed group names", ctx.theatre, _armed_group_names).search(name) is not None
+
+
+def _armed_group_names(theatre: Theatre) -> re.Pattern[str]:
+    """The proper names of the parties that fight the incumbent ("the Front", not "militants")."""
+    names = {n.strip() for p in theatre.parties.values() if p.id != theatre.incumbent
+             for n in (p.name, *p.aliases) if n.strip()[:1].isupper()}
+    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)" if alts else r"(?!)", re.I)
 
 
 # "The Ministry of Defence on Sunday": the day the parse hangs on the subject; "- Officials": a

@@ -176,9 +176,15 @@ def _party_names(theatre: Theatre) -> tuple[re.Pattern[str] | None, dict[str, st
         party = next((x for x in (a.id, a.affiliation, a.side) if x in theatre.parties), None)
         for n in (a.name, *a.aliases):  # a foreign actor's name too: "Russian Defense Ministry" is none
             names.setdefault(n.lower().strip(), party)
-    names = {n: p for n, p in names.items() if len(n) > 2}
-    alts = sorted(names, key=len, reverse=True)
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alts) + r")(?!\w)", re.I) if alts else None
+    # two-letter names only as capitals, matched as written ("AA", not "aa")
+    short = sorted({n.strip() for p in theatre.parties.values() for n in (p.id, p.name, *p.aliases)
+                    if len(n.strip()) == 2 and n.strip().isupper()} |
+                   {n.strip() for a in theatre.actors for n in (a.name, *a.aliases)
+                    if len(n.strip()) == 2 and n.strip().isupper() and n.lower().strip() in names})
+    names = {n: p for n, p in names.items() if len(n) > 2 or n.upper() in short}
+    alts = sorted((n for n in names if len(n) > 2), key=len, reverse=True)
+    alts_rx = [re.escape(n) for n in alts] + [f"(?-i:{re.escape(n)})" for n in short]
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(alts_rx) + r")(?!\w)", re.I) if alts_rx else None
     demonyms = [d for d in theatre.demonyms if d and not d.endswith(("'s", "\u2019s"))]
     state = re.compile(r"(?<!\w)" + en.alternation(re.escape(d) for d in demonyms) + r"\s+(?:[\w\-]+\s+){0,2}?"
                        + en.alternation(en.OFFICIAL_NOUNS) + r"\b", re.I) if demonyms and theatre.incumbent else None

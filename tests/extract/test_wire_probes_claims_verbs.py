@@ -83,3 +83,36 @@ def test_a_quotation_split_around_speaker_and_role_is_his_twice(any_extractor: E
     assert [(q.speaker, q.text) for q in _extract(any_extractor, text).quotes] == [
         ("Fahim Dashti", "The road to the valley is closed"),
         ("Fahim Dashti", "and no convoy has reached us.")]
+
+
+def test_a_conflict_that_claimed_lives_is_no_claim(any_extractor: Extractor) -> None:
+    for text in ("The fighting, which has claimed hundreds of lives since May, spread to the north.",
+                 "A war that has claimed more than 3,000 lives this year entered a new phase.",
+                 "Clashes that claimed dozens of civilian lives were reported near the border."):
+        assert _claims(any_extractor, text) == [], text
+
+
+def test_reported_or_stated_that_its_forces_had_taken_a_place_asserts(any_extractor: Extractor) -> None:
+    for text in ("The Taliban reported that they had captured the Nerkh district centre on Sunday.",
+                 "The resistance front stated on Monday that its fighters had retaken Khinjan.",
+                 "The group's media office reported that its forces had seized two checkpoints in Dand."):
+        assert [s for _, s in _claims(any_extractor, text)] == ["asserts"], text
+
+
+def test_saying_it_has_complete_control_of_a_place_asserts(any_extractor: Extractor) -> None:
+    for text in ("The Taliban say they have complete control of Nerkh district.",
+                 "The resistance front says it has full control of the Panjshir valley.",
+                 "The militants said they had total control of the border crossing, a claim officials denied."):
+        assert "asserts" in [s for _, s in _claims(any_extractor, text)], text
+
+
+def test_the_group_is_the_armed_group_named_last_not_the_states_forces() -> None:
+    myanmar = Extractor(theatre="myanmar_2021_24", mode="fast")
+    for text in ("The Arakan Army attacked a junta battalion near the town on Friday. The group said it "
+                 "had seized 12 junta outposts.",
+                 "TNLA fighters overran a hilltop camp held by junta troops. The group claimed that it had "
+                 "captured 30 soldiers.",
+                 "The Kachin Independence Army shelled a junta base outside the town. The group said its "
+                 "forces had killed 20 soldiers."):
+        claims = myanmar.extract(Document("t", text, published=date(2024, 1, 10))).claims
+        assert claims and claims[-1].claimant_party not in (None, "military"), (text, claims)
