@@ -70,6 +70,24 @@ CURATED_TOWNS = [
     ("Thingannyinaung", "MMR003005", "town on the Asian Highway in Myawaddy Township"),
 ]
 
+# Town names a reader would not take for the place on their own: personal names, words meaning
+# "new town/village", whole cities that span several townships. They keep the kind
+# `town_ambiguous`, so that a matcher reading `town` rows as places does not see them.
+AMBIGUOUS_TOWNS = {"kyaw", "kamma", "saku", "pala", "myothit", "ywarthit", "shan ywar thit", "bagan",
+                   "mandalay city", "yangon city", "nay pyi taw", "hlaingtharya (east)",
+                   "hlaingtharya (west)", "myo hla", "sa lay", "sa ne", "ku me", "tadar", "tarlay",
+                   "samee", "ahmar", "dohi", "somra", "kar li", "he hoe", "intaw", "homein", "pinlon"}
+
+
+def _town_kind(name: str) -> str:
+    """Return `town`, or `town_ambiguous` for a name too short, too common or not a plain name."""
+    plain = name.replace("-", " ").replace("'", "")
+    if (name.lower() in AMBIGUOUS_TOWNS or len("".join(plain.split())) < 5
+            or any(c.isdigit() or c in "()" for c in name)):
+        return "town_ambiguous"
+    return "town"
+
+
 KIND_MAP = {
     "township_name_variant": "district_name_variant",
     "state_region_name_variant": "province_name_variant",
@@ -92,7 +110,9 @@ time. Same sources, licence note and attribution lines as above. Changes made by
   "<name> State" / "<name> Region" variants; `kind` = state, region or union territory.
 - `places.csv`: the loader's kinds (`district_name_variant` for township spellings and for later
   townships without a 2014 polygon, `province_name_variant`, `district_centre` for a township's
-  seat town (MIMU town code ending 701), `town` for other towns, `border_crossing`), the shared
+  seat town (MIMU town code ending 701), `town` for other towns (`town_ambiguous` for the few whose
+  name alone would not tell a reader the place: personal names such as Kyaw, "new town/village",
+  cities spanning several townships, names under five letters or with brackets), `border_crossing`), the shared
   kind kept in `shared_kind`; 14 `province_capital` rows added by hand (curated: the capitals of
   the states and regions, Lashio for northern and Kengtung for eastern Shan; none for Yangon,
   Mandalay, Naypyitaw or Bago (West)); 5 `town` rows for towns the press names that the 9.6 list
@@ -160,7 +180,7 @@ def build_places(shared: Path, districts: dict[str, Any]) -> list[dict[str, str]
         if kind == "town":
             # MIMU town codes: <township P-code>7NN; 701 is the township's seat
             seat = "(" + r["district_id"] + "701)" in r["source"] if r["district_id"] else False
-            new = "district_centre" if seat else "town"
+            new = "district_centre" if seat else _town_kind(r["place"])
         else:
             new = KIND_MAP.get(kind, kind)
         out.append({**r, "kind": new, "shared_kind": kind})

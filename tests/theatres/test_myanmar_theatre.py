@@ -18,7 +18,7 @@ FOLDER = BUNDLED / "myanmar_2021_24"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "myanmar"
 NON_PARTY_SIDES = {"foreign", "international", "other"}
 ARMED_GROUPS = {"aa", "mndaa", "tnla", "kia", "knla", "pdf", "karenni", "chin"}
-LOADER_PLACE_KINDS = {"district_name_variant", "province_name_variant", "district_centre", "town",
+LOADER_PLACE_KINDS = {"district_name_variant", "province_name_variant", "district_centre", "town", "town_ambiguous",
                       "province_capital", "border_crossing"}
 
 
