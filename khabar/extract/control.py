@@ -82,7 +82,7 @@ class ControlMatch:
 
 
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
-                           r"\bafter\b|\bwhile\b")
+                           r"\bafter\b|\bwhile\b|\b(?:since|because|although|though|until|whereas)\b")
 _GIVING_UP = re.compile("|".join(en.GIVING_UP), re.I)
 _TO_LATER = re.compile(r"(?<=\S)\s+(?:in)?to\b", re.I)
 _NP_GAP = re.compile(r"(?:['’]s)?\s*")
@@ -158,9 +158,13 @@ def _acting_cues(lex: Lexicon, theatre: Theatre, clause: str, near_chars: int = 
             group.append(c)
         parties = {c.party for c in group}
         coalitions = {theatre.coalition_of(p) if p else None for p in parties}
+        last = cues[-1]
         if len(parties) >= 2 and len(coalitions) == 1 and None not in coalitions:
-            last = cues[-1]
             cues = cues[:-1] + [_Cue(last.start, last.end, coalitions.pop())]
+        elif last.party is None and any(c.party for c in group):
+            # "regime troops, border guard police and militants fighting alongside them": the side named
+            known = next(c.party for c in reversed(group) if c.party)
+            cues = cues[:-1] + [_Cue(last.start, last.end, known)]
     return cues
 
 
@@ -285,7 +289,8 @@ def _hedged(text: str, t_start: int, t_end: int) -> bool:
 
 
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|key|strategic|border|main|nearby|neighbouring|neighboring|"
-                         r"important|district|centre|center|of|city|town|\w+ern)\s+)*$", re.I)
+                         r"important|district|centre|center|of|city|town|township|all|whole|entire|\w+ern)\s+)*$",
+                         re.I)
 _SUBJECT_GAP = re.compile(r"^(?:\s+(?:district|city|town|crossing|port))?(?:\s+in\s+[A-Z][\w\-']+"
                           r"(?:\s+province)?|,[^,.;]{1,60},)?\s+(?:(?:itself|too|also|then|finally|"
                           r"quickly|soon)\s+)?$")
@@ -394,12 +399,15 @@ _REL_ASIDE = re.compile(r"(?:\s+(?:town|city|district|township))?\s*,\s*(?:where
 _REL_OPEN = re.compile(r",\s*(?:where|which|who|whose)\b[^;,]*$", re.I)
 _REL_CLOSE = re.compile(r"[^;,]*,\s*(?:(?:\w+ly|also|then|later|finally|itself|too|was|were|had been|has been)\s+)*",
                         re.I)
+_BACK = re.compile(r"\b(?:now|again|back)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:they|it|we|he|she)\s+(?:(?:had|have|has|also|then|later|\w+ly)\s+)*$",
+                              re.I)
 _PARTICIPLE = re.compile(r"[a-z]+ing\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s*(?:,|\bto\b))", re.I)
 _COORDINATION = re.compile(r",|\band\b|\bas well as\b")
 
 
-_DISTRICTS_INTRO = re.compile(r"^(?P<np>\s+(?:[\w\-]+\s+){0,3}?)districts?\b[^.;]{0,40}?(?:,?\s*(?:including|"
+_DISTRICTS_INTRO = re.compile(r"^(?P<np>\s+(?:[\w\-]+\s+){0,3}?)(?:districts?|townships?|towns|cities)\b[^.;]{0,40}?(?:,?\s*(?:including|"
                               r"such as|namely|among them)|:|\s[–—-])\s*$", re.I)
 
 
@@ -549,6 +557,11 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             elif p.end <= f.start and f.trigger.voice != "passive" and _PARTICIPLE.match(f.text) and \
                     "," in between:
                 continue  # "the AA seized a command in the township, capturing hundreds of soldiers"
+            elif p.end <= f.start and f.trigger.voice == "either" and "," in between and \
+                    (_SUBJECT_PRONOUN.search(between) or lex.cue.search(between, between.index(","))) and \
+                    not _PRONOUN_OBJECT.match(text, f.end):
+                continue  # "In Hpasawng, the KNDF took ...", "in Loikaw, a day after they overran ...": a subject
+                # of its own stands between (a relative clause, "X, which the AA took", is read below)
             elif _CLAUSE_BREAK.search(between) or _noise_between(text, p, f, places):
                 continue  # "..., leaving Sheberghan isolated", "captured weapons in Nad Ali"
             else:
@@ -637,8 +650,10 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 side = _Side(rival) if rival else side
             if side.gainer is None:
                 continue  # no side can be told
-            if side.gainer == theatre.incumbent and (f.trigger.holding or f.trigger.not_incumbent):
+            if side.gainer == theatre.incumbent and (f.trigger.holding or f.trigger.not_incumbent) and \
+                    not (f.trigger.holding and _BACK.search(text, max(0, f.start - 25), f.end)):
                 continue  # the incumbent still holding a place, or its forces entering one
+                # ("security forces are now in full control of the town" again: a retaking)
             if side.acting and side.acting != theatre.incumbent:
                 takers.append(side.acting)
             out.append(ControlMatch(p, side.gainer, f.text, f.start, f.end, aside=aside,

@@ -138,7 +138,7 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      r"overrun))\b", "capture", "passive", "became becomes become was is", "direct subject"),
     # "X collapsed": the place is the subject, not "defences around X"
     (r"\bcollapsed\b", "capture", "passive", "collapsed", "direct subject"),
-    (r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|unning)|overt(?:ook|aken)|"
+    (r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)(?!\s+power\b)|overr(?:an|un|unning)|overt(?:ook|aken)|"
      r"conquer(?:ed|s)|took over|taken over|takes over|taking over|occupied|"
      r"(?:gained|gain|gaining|took|taken|taking|take|seized|seize|captured|assumed)\s+"
      r"(?:(?:full|complete|total|effective|overall)\s+)?control|"
@@ -177,6 +177,9 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "capture", "passive", "followed", "direct"),
     (r"(?<!back )\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?PARTY|PARTY(?:'s|’s)?\s+control)",
      "capture", "passive", "under", "holding gainer_inside"),
+    # "the whole of X is now under its control": the side told before
+    (r"(?<!back )\bunder\s+(?:its|their)\s+(?:full\s+|complete\s+|total\s+)?control\b", "capture", "passive",
+     "under", "holding"),
     (r"\b(?:in|into)\s+(?:the\s+)?(?:hands of (?:the\s+)?PARTY|PARTY(?:'s|’s)? hands)", "capture", "passive",
      "hands", "holding gainer_inside"),
     # a state: "A, B and C were all held by PARTY"
@@ -207,6 +210,9 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "reconquered recovered", ""),
     (r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|PARTY)(?:['’]s)?\s+control",
      "retake", "passive", "back returned", "gainer_inside"),
+    # the incumbent's press: "columns have restored peace and stability in X"
+    (r"\b(?:restored|re-?established)\s+(?:peace|stability|law and order|order|normalcy)(?:\s+and\s+(?:peace|stability|"
+     r"order|security|the rule of law))?\s+(?:in|to)\b", "retake", "active", "restored reestablished re", "direct"),
     # "restored government control over X"
     (r"\b(?:restored|re-?established|reasserted|re-?imposed)\s+(?:(?:government|state|their|its|full)\s+)*"
      r"(?:control|authority)\s+(?:over|of|in)\b", "retake", "active", "restored reestablished re reasserted reimposed",

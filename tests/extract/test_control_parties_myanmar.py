@@ -215,3 +215,66 @@ def test_a_statement_of_holding_is_a_holding_and_never_the_incumbents(
 def test_the_party_named_taking_a_place_is_its_acting_party(myanmar: Extractor, text: str, acting: str) -> None:
     (c,) = records(myanmar, text)
     assert (c.acting_party, c.kind) == (acting, "change")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighters loyal to the shadow government captured Kawlin early on Monday.", [("Kawlin", "pdf")]),
+    ("Forces of the National Unity Government seized Kawlin on Monday.", [("Kawlin", "pdf")]),
+    ("NUG troops took control of Kawlin on Monday, the parallel government said.", [("Kawlin", "pdf")]),
+    ("The military government's troops retook Kawlin on Monday.", [("Kawlin", "military")]),
+])
+def test_the_shadow_government_is_not_the_government(myanmar: Extractor, text: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    assert changes(myanmar, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The TNLA says it has captured four towns: Namhsan, Mantong, Namtu and Kyaukme.",
+     [("Namhsan", "tnla"), ("Mantong", "tnla"), ("Namtu", "tnla"), ("Kyaukme", "tnla")]),
+    ("The AA has seized three townships, including Pauktaw, Minbya and Kyauktaw.",
+     [("Pauktaw", "aa"), ("Minbya", "aa"), ("Kyauktaw", "aa")]),
+    ("The alliance took two towns – Kunlong and Hsenwi – in its first week.",
+     [("Kunlong", "brotherhood"), ("Hsenwi", "brotherhood")]),
+])
+def test_a_count_of_towns_then_their_names_takes_each_named(myanmar: Extractor, text: str,
+                                                           expected: list[tuple[str, str]]) -> None:
+    assert changes(myanmar, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The MNDAA pushed south on Sunday. The whole of Hsenwi is now under its control.",
+     [("Hsenwi", "mndaa", "holding")]),
+    ("AA fighters advanced on Monday, and Minbya is under their full control, residents said.",
+     [("Minbya", "aa", "holding")]),
+    ("The AA said its fighters now hold all of Ramree township.", [("Ramree", "aa", "holding")]),
+    ("TNLA troops hold the whole of Namtu, the group said.", [("Namtu", "tnla", "holding")]),
+])
+def test_a_holding_told_by_a_pronoun_or_of_a_whole_town(myanmar: Extractor, text: str,
+                                                      expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.district, c.controller, c.kind) for c in records(myanmar, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tatmadaw columns have restored peace and stability in Myawaddy, the information team said.",
+     [("Myawaddy", "military")]),
+    ("Security forces have restored law and order in Myawaddy.", [("Myawaddy", "military")]),
+    ("Security forces are now in full control of Myawaddy, state media said.", [("Myawaddy", "military")]),
+    ("Junta troops are back in control of Myawaddy after the KNU withdrew.", [("Myawaddy", "military")]),
+    ("Security forces remain in control of Sittwe, state media said.", []),
+])
+def test_the_incumbent_regaining_a_town_as_its_press_tells_it(myanmar: Extractor, text: str,
+                                                             expected: list[tuple[str, str]]) -> None:
+    assert changes(myanmar, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Regime troops, border guard police and militias fighting alongside them still hold Maungdaw.", []),
+    ("The military seized power in February 2021, and Lashio was its northern stronghold.", []),
+    ("The MNDAA attacked the city for weeks. Regime aircraft have bombed Lashio since the city fell on August 3.",
+     [("Lashio", "mndaa")]),
+    ("In Hpasawng Township, the KNDF took the mining town of Mawchi on Sunday.", []),
+    ("Fighting went on in Loikaw on Tuesday, a day after they overran several bases on its edge.", []),
+])
+def test_what_another_clause_tells_is_not_this_change(myanmar: Extractor, text: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    assert changes(myanmar, text) == expected
