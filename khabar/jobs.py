@@ -271,6 +271,7 @@ def theatre_assessments(theatre: Theatre) -> list[dict]:
         for i, r in enumerate(csv.DictReader(f), start=2):
             when = (r.get("as_of") or "").strip()
             note = (r.get("note") or "").strip()
+            given = when
             if re.fullmatch(r"\d{4}-\d\d", when):
                 when, note = f"{when}-01", f"(day not given: {when}) {note}".strip()
             try:
@@ -285,7 +286,7 @@ def theatre_assessments(theatre: Theatre) -> list[dict]:
                         "controller": controller, "count": n,
                         "of": int(of) if of.isdigit() else None, "of_total": int(of) if of.isdigit() else None,
                         "unit": (r.get("unit") or "").strip() or theatre.level("districts"),
-                        "as_of": day.isoformat(), "kind": (r.get("kind") or "").strip() or "assessment",
+                        "as_of": day.isoformat(), "as_of_given": given, "kind": (r.get("kind") or "").strip() or "assessment",
                         "url": (r.get("url") or "").strip(), "evidence": note, "note": note,
                         "outlet": source, "document_id": None, "review": None, "source": "theatre"})
     return sorted(out, key=lambda a: a["as_of"])

@@ -133,7 +133,8 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
         near = [b for b in rep.beside if day and b["controller"] == chk.party and
                 abs((date.fromisoformat(b["as_of"]) - day).days) <= 7]
         # a published count is a yardstick only if no party claimed it in the same sentence
-        independent = [b for b in near if b["of"] and b["unit"] == "districts"
+        independent = [b for b in near if b["of"] and b["unit"] in ("districts", theatre.level("districts"))
+                       and not b["part_of_country"]
                        and b["evidence"] not in claimed_sentences]
         if independent:
             from khabar.compile.claim_check import against_published
@@ -203,6 +204,8 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
         unknown = sum(1 for s in states if s.controller is None)
         of = r["of_total"]
         share = 100 * r["count"] / of if of else None
+        # "7 of 17 townships" of one state is no share of the country's: counts are compared
+        part = bool(of) and bool(total) and abs(of - total) > 0.3 * total
         ours = 100 * held / total if total else 0.0
         most = 100 * (held + unknown) / total if total else 0.0
         out.append({
@@ -211,16 +214,19 @@ def assessments_beside(conn: sqlite3.Connection, theatre: Theatre, day: date | N
             "published_share": share,
             "khabar_count": held, "khabar_total": total, "khabar_share": ours,
             "khabar_most": most, "no_reports": unknown,
-            "difference_points": None if share is None else ours - share,
+            "difference_points": None if share is None or part else ours - share,
+            "part_of_country": part, "as_of_given": r.get("as_of_given") or r["as_of"],
             "document_id": r["document_id"], "evidence": r["evidence"], "review": r["review"],
             "source": r.get("source") or "report", "url": r.get("url"),
-            "reports": 1, "line": _beside_line(r, unit, held, total, unknown, share, ours, most, sides, level)})
+            "reports": 1, "line": _beside_line(r, unit, held, total, unknown, share, ours, most, sides, level,
+                                               part)})
         seen[key] = out[-1]
     return out
 
 
 def _beside_line(r: dict, unit: str, held: int, total: int, unknown: int, share: float | None,
-                 ours: float, most: float, sides: object = None, level: str = "districts") -> str:
+                 ours: float, most: float, sides: object = None, level: str = "districts",
+                 part: bool = False) -> str:
     from khabar.compile.sides import Sides, side_name
 
     sd = sides if isinstance(sides, Sides) else None
@@ -228,10 +234,15 @@ def _beside_line(r: dict, unit: str, held: int, total: int, unknown: int, share:
            f"parties other than the {side_name(sd.incumbent, sd)}" if sd and sd.incumbent else "no party named")
     pub = (f"{r['count']} of {r['of_total']} {unit} ({share:.0f}%)" if share is not None
            else f"{r['count']} {unit} (no total given)")
-    diff = "" if share is None else f"; difference {ours - share:+.0f} points"
     ours_unit = unit if unit in (level, "districts", "provincial capitals") else level
+    diff = "" if share is None else f"; difference {ours - share:+.0f} points"
+    if part and ours_unit == unit:
+        diff = (f"; difference {held - r['count']:+d} {unit} (the published count is of {r['of_total']}, "
+                "part of the country: counts compared, not shares)")
+    elif part:
+        diff = ""
     caveat = f" (khabar counts {level}, not {unit})" if ours_unit != unit else ""
     source = " [theatre's list]" if r.get("source") == "theatre" else ""
-    return (f"{r['assessor']}{source}: {who} {pub} as of {r['as_of']}; khabar: {held} of "
+    return (f"{r['assessor']}{source}: {who} {pub} as of {r.get('as_of_given') or r['as_of']}; khabar: {held} of "
             f"{total} ({ours:.0f}%, up to {most:.0f}% with the {unknown} "
             f"{ours_unit} with no reports){diff}{caveat}")
