@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -12,7 +13,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import Response, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+from pydantic_core import PydanticCustomError
 
 from khabar.store import queries as q
 from khabar.store.overrides import apply_reviews
@@ -21,7 +23,32 @@ from khabar.web.desk import Desk
 router = APIRouter(prefix="/api", tags=["api"])
 Kind = Literal["control_changes", "events", "claims", "quotes", "assessments"]
 Table = Literal["documents", "control_changes", "events", "claims", "quotes", "assessments", "overrides"]
-Day = Annotated[date | None, Query(description="Day YYYY-MM-DD (default: the latest in the data).")]
+FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(8999, 12, 31)
+"""The days a parameter may name: far enough from date.min and date.max that the ranges and
+windows computed around a day stay dates (9999-12-25 was a 500)."""
+
+
+def in_range(day: date | None, name: str = "") -> date | None:
+    """Return a day within FIRST_DAY..LAST_DAY, else raise a validation error (a 422) saying so."""
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError("day_out_of_range", f"{name + ': ' if name else ''}{day} is out of "
+                                  f"range; give a day from {FIRST_DAY} to {LAST_DAY}")
+    return day
+
+
+Day = Annotated[date | None, AfterValidator(in_range),
+                Query(description="Day YYYY-MM-DD (default: the latest in the data).")]
+MAX_OFFSET = 1_000_000_000
+"""The furthest a page may start (SQLite's integers end at 2**63 - 1: larger offsets were a 500)."""
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+GRADE = re.compile(r"\s*([A-Fa-f][1-6]?)?\s*")
+"""An Admiralty grade: reliability A-F, then credibility 1-6 if given ("B", "B2"); empty is none."""
+
+
+def shown(value: str) -> str:
+    """Return a value from the request as an error message may echo it: as given when it is a
+    short printable word, else quoted with its escapes (one line, at most 100 characters)."""
+    return value if value.isprintable() and len(value) <= 100 else repr(value[:100])
 
 
 def desk_of(request: Request) -> Desk:
@@ -84,7 +111,7 @@ def status(desk: DeskDep) -> dict[str, Any]:
 @router.get("/documents")
 def list_documents(desk: DeskDep, q_: Annotated[str | None, Query(alias="q", description="Full-text search.")] = None,
                    limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = 100,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                   offset: Offset = 0) -> dict[str, Any]:
     """Stored reports, newest first (without their text)."""
     rows, total = q.documents(desk.conn(), q_, limit, offset)
     return {"ok": True, "total": total, "documents": rows}
@@ -95,7 +122,7 @@ def get_document(desk: DeskDep, document_id: str) -> dict[str, Any]:
     """One report with its text and every record extracted from it (spans are [start, end) offsets)."""
     doc = q.document(desk.conn(), document_id)
     if doc is None:
-        raise HTTPException(404, f"document {document_id}: not found")
+        raise HTTPException(404, f"document {shown(document_id)}: not found")
     recs = {kind: with_reviews(desk, kind, rows)
             for kind, rows in q.document_records(desk.conn(), document_id).items()}
     return {"ok": True, "document": doc, "records": recs}
@@ -106,7 +133,9 @@ def _day(value: str | None, name: str) -> date | None:
     if not value or not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip())
+        return in_range(date.fromisoformat(value.strip()), name)
+    except PydanticCustomError as e:
+        raise HTTPException(422, e.message()) from None
     except ValueError:
         raise HTTPException(422, f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
 
@@ -114,12 +143,15 @@ def _day(value: str | None, name: str) -> date | None:
 def record_filter(type: str | None = None, actor: str | None = None, place: str | None = None,
                   date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
                   date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
-                  grade: str | None = None,
+                  grade: Annotated[str | None, Query(description="Admiralty grade such as B2 (a letter A-F, a digit 1-6): events graded that or better.")] = None,
                   q_: Annotated[str | None, Query(alias="q", description="Full-text search.")] = None,
                   document: str | None = None,
                   limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = 200,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> q.RecordFilter:
+                  offset: Offset = 0) -> q.RecordFilter:
     """Return the filter the query parameters describe."""
+    if grade and not GRADE.fullmatch(grade):
+        raise HTTPException(422, f"grade: {grade!r} is not an Admiralty grade; give a letter A-F and "
+                                 "a digit 1-6, e.g. B2")
     return q.RecordFilter(type=type or None, actor=actor or None, place=place or None,
                           date_from=_day(date_from, "from"), date_to=_day(date_to, "to"), grade=grade or None, q=q_ or None,
                           document_id=document or None, limit=limit, offset=offset)
@@ -170,7 +202,7 @@ def event_cluster(desk: DeskDep, event_id: str) -> dict[str, Any]:
     """One event with all its sources."""
     found = next((c for c in desk.event_clusters() if c.id == event_id), None)
     if found is None:
-        raise HTTPException(404, f"event {event_id}: not found")
+        raise HTTPException(404, f"event {shown(event_id)}: not found")
     return {"ok": True, "event": _cluster_json(found)}
 
 
@@ -188,7 +220,7 @@ def get_record(desk: DeskDep, kind: Kind, record_id: str) -> dict[str, Any]:
     """One record with its report's metadata and its reviews."""
     rec = q.record(desk.conn(), kind, record_id)
     if rec is None:
-        raise HTTPException(404, f"{kind} record {record_id}: not found")
+        raise HTTPException(404, f"{kind} record {shown(record_id)}: not found")
     return {"ok": True, "kind": kind, "record": with_reviews(desk, kind, [rec])[0]}
 
 
@@ -258,7 +290,7 @@ def district(desk: DeskDep, district_id: str, as_of: Day = None) -> dict[str, An
     """A district's state as of a day and its whole history: every report that spoke of it."""
     d = desk.theatre.districts.get(district_id)
     if d is None:
-        raise HTTPException(404, f"district {district_id}: not in theatre {desk.theatre.name}")
+        raise HTTPException(404, f"district {shown(district_id)}: not in theatre {desk.theatre.name}")
     day = day_or_latest(desk, as_of)
     states, _ = desk.control(day)
     state = next((s for s in states if s.district_id == district_id), None)
@@ -280,7 +312,7 @@ def _grades(state: Any) -> dict[str, str]:
 
 
 @router.get("/timeline")
-def timeline(desk: DeskDep, start: date | None = None, end: date | None = None) -> dict[str, Any]:
+def timeline(desk: DeskDep, start: Day = None, end: Day = None) -> dict[str, Any]:
     """Daily counts over a range (default: the data's): districts by controller, and records dated each day."""
     first, last = desk.date_range()
     start, end = start or first, end or last
@@ -363,7 +395,7 @@ def _parquet(cols: list[str], rows: Iterator[tuple[Any, ...]]) -> bytes:
 
 
 @router.get("/export/control-{as_of}.csv")
-def export_control(desk: DeskDep, as_of: date) -> Response:
+def export_control(desk: DeskDep, as_of: Annotated[date, AfterValidator(in_range)]) -> Response:
     """District control as of a day as CSV (the columns of `khabar map --all-formats`)."""
     from khabar.render.csv_export import control_row
 

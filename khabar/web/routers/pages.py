@@ -6,7 +6,6 @@ untrusted and reach the page only as escaped text. Links to outlets pass `safe_u
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -23,7 +22,16 @@ from khabar.render.map import legend_rows
 from khabar.store import queries as q
 from khabar.web.desk import Desk
 from khabar.web.highlight import Mark, segments
-from khabar.web.routers.api import DeskDep, Filter, _cluster_json, graded_records, with_reviews
+from khabar.web.routers.api import (
+    Day,
+    DeskDep,
+    Filter,
+    Offset,
+    _cluster_json,
+    graded_records,
+    shown,
+    with_reviews,
+)
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
@@ -60,7 +68,7 @@ def theme(desk: DeskDep) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def map_page(request: Request, desk: DeskDep,
-             as_of: Annotated[date | None, Query()] = None) -> HTMLResponse:
+             as_of: Day = None) -> HTMLResponse:
     """The map: districts coloured for a day, a slider across the data's range, counts and evidence."""
     first, last = desk.date_range()
     if last is None or first is None:
@@ -89,7 +97,7 @@ def map_page(request: Request, desk: DeskDep,
 
 @router.get("/reports", response_class=HTMLResponse)
 def reports_page(request: Request, desk: DeskDep, q_: Annotated[str | None, Query(alias="q")] = None,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                 offset: Offset = 0) -> HTMLResponse:
     """The stored reports, newest first, with full-text search."""
     rows, total = q.documents(desk.conn(), q_, 100, offset)
     return _page(request, "reports.html", rows=rows, total=total, q=q_ or "", offset=offset)
@@ -102,7 +110,7 @@ def report_page(request: Request, desk: DeskDep, document_id: str,
     conn = desk.conn()
     doc = q.document(conn, document_id)
     if doc is None:
-        raise HTTPException(404, f"document {document_id}: not found")
+        raise HTTPException(404, f"document {shown(document_id)}: not found")
     recs = q.document_records(conn, document_id)
     marks = []
     listed = []
@@ -172,7 +180,7 @@ def event_page(request: Request, desk: DeskDep, event_id: str) -> HTMLResponse:
     """One event joined across reports, with every source, its grade and the sentence of each."""
     found = next((c for c in desk.event_clusters() if c.id == event_id), None)
     if found is None:
-        raise HTTPException(404, f"event {event_id}: not found")
+        raise HTTPException(404, f"event {shown(event_id)}: not found")
     names = {a.id: a.name for a in desk.theatre.actors}
     ev = _cluster_json(found)
     ev["party_names"] = [names.get(p, p) for p in ev["parties"]]
@@ -192,7 +200,7 @@ def record_page(desk: DeskDep, record_id: str) -> Response:
 
     found = q.find_record(desk.conn(), record_id)
     if found is None:
-        raise HTTPException(404, f"record {record_id}: not found")
+        raise HTTPException(404, f"record {shown(record_id)}: not found")
     _, rec = found
     return RedirectResponse(f"/reports/{rec['document_id']}?{urlencode({'hl': record_id})}#r-{record_id}",
                             status_code=303)
