@@ -377,6 +377,8 @@ _GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:group|movement|insurgents|militants|
 _GENERIC_PERSON = re.compile(r"^(?:the\s+)?(?:spokes(?:man|person|woman)|minister|governor|official|"
                              r"envoy|commander|president|ambassador|diplomat)$", re.I)
 _BARE_MINISTRY = re.compile(r"^(?:the\s+)?ministry$", re.I)
+_BARE_STATEMENT = re.compile(r"^(?:the|a|its|their)\s+(?:joint\s+|latest\s+|written\s+)?(?:statement|communiqu\u00e9|"
+                             r"press release)$", re.I)
 _ROLE_OF_BODY = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>spokes(?:man|person|woman)|official|commander|"
                            r"member|leader)\s+(?:for|of)\s+(?:the\s+)?(?:group|movement|insurgents|"
                            r"militants|organi[sz]ation)$", re.I)
@@ -465,6 +467,8 @@ def _resolve(name: str, ctx: Context) -> str:
         return ctx.last_group
     if _BARE_MINISTRY.match(name.strip()) and ctx.last_body:
         return ctx.last_body  # "the ministry said": the last ministry named
+    if _BARE_STATEMENT.match(name.strip()) and (ctx.last_group or ctx.last_body):
+        return ctx.last_group or ctx.last_body or n  # "the statement said": the group that issued it
     role = _ROLE_OF_BODY.match(n)
     if role and ctx.last_group:  # "a spokesman for the movement": the movement's spokesman
         return f"{ctx.last_group} {role['role'].lower()}"
@@ -618,7 +622,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             claimant = ctx.full_name(named[-1].text) if named else _subject_nearby(sent, m.t_start, ctx)
         if not claimant:
             continue
-        claimant = _tidy(claimant)
+        claimant = _full_name_of_initials(_tidy(claimant), ctx)
         if _names_outlet(claimant, ctx):
             continue  # "according to an AFP tally": the outlet's own count, not a party's claim
         if not claimant or claimant.lower() in _PRONOUN:
@@ -667,6 +671,15 @@ def is_hedged(text: str) -> bool:
     """Return whether a sentence hedges what it tells ("reportedly", "could not be independently
     verified"), outside its quotations."""
     return any(not inside_quotes(text, m.start()) for m in _HEDGE.finditer(text))
+
+
+def _full_name_of_initials(name: str, ctx: Context) -> str:
+    """Return a party's "AA" as the body it stands for ("Arakan Army"): initials of two or three
+    letters tell a reader little; longer ones ("MNDAA", "ANDSF") are how the press names them."""
+    if 2 <= len(name) <= 3 and name.isupper() and (actor := ctx.theatre.actor(name)) is not None and \
+            party_in(ctx.theatre, name) is not None:
+        return actor.name
+    return name
 
 
 def _is_dateline(text: str, name: str) -> bool:

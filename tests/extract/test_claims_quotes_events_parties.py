@@ -165,3 +165,25 @@ def test_an_assessment_names_a_party_of_the_theatre(fast_extractor: Extractor, t
     (a,) = _extract(fast_extractor, text).assessments
     assert a.controller == controller
     assert a.controller in fast_extractor.theatre.controllers
+
+
+# -- who a claim is by, told by initials or by "the statement" -----------------------------------
+
+def test_a_partys_two_or_three_initials_are_its_full_name(myanmar: Extractor) -> None:
+    for text, name in (("The AA said it had seized 14 junta outposts in Maungdaw Township.", "Arakan Army"),
+                       ("The KIA claimed that it had captured 200 soldiers near Bhamo.", "Kachin Independence Army"),
+                       ("The KNU said on Sunday that its forces had overrun 12 junta camps.", "Karen National Union")):
+        claims = _extract(myanmar, text, date(2024, 1, 10)).claims
+        assert claims and claims[0].claimant in (name, myanmar.theatre.actor(name).name), (text, claims)  # type: ignore[union-attr]
+
+
+def test_the_statement_is_the_groups_that_issued_it(myanmar_fast: Extractor) -> None:
+    for text in ("The TNLA issued a statement on the fighting. At least 120 junta soldiers were killed in "
+                 "the clashes, the statement said.",
+                 "The Arakan Army released a statement on Telegram. Around 300 junta troops were captured, "
+                 "the statement said.",
+                 "The MNDAA put out a statement late on Friday. At least 41 junta soldiers were killed near "
+                 "the town, the statement said."):
+        claims = _extract(myanmar_fast, text, date(2024, 1, 10)).claims
+        assert claims and claims[-1].claimant_party not in (None, "military"), (text, claims)
+        assert "statement" not in claims[-1].claimant.lower(), claims[-1].claimant
