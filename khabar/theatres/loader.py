@@ -547,13 +547,29 @@ def load(name_or_path: str | Path | None = DEFAULT_THEATRE) -> Theatre:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> Theatre:
-    if path.parent != BUNDLED.resolve():  # bundled folders are checked by the tests
-        from khabar.theatres.check import problems
+    """Read a theatre folder: a user's is checked first; a bundled one (checked by the tests) only
+    when it cannot be read, so that even then the error is one line naming the file and the fix."""
+    if path.parent != BUNDLED.resolve():
+        _raise_problems(path)
+        return _read(path)
+    try:
+        return _read(path)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, OSError) as e:
+        _raise_problems(path)
+        raise TheatreError(f"{path}: cannot be read ({type(e).__name__}: {e}); "
+                           f"run `khabar theatres --check {path}`") from e
 
-        found = problems(path)
-        if found:
-            more = f" (and {len(found) - 1} more: run `khabar theatres --check {path}`)" if len(found) > 1 else ""
-            raise TheatreError(found[0] + more)
+
+def _raise_problems(path: Path) -> None:
+    from khabar.theatres.check import problems
+
+    found = problems(path)
+    if found:
+        more = f" (and {len(found) - 1} more: run `khabar theatres --check {path}`)" if len(found) > 1 else ""
+        raise TheatreError(found[0] + more)
+
+
+def _read(path: Path) -> Theatre:
     config = _read_json(path / "theatre.json") if (path / "theatre.json").exists() else {}
     districts = _read_districts(path / "districts.geojson")
     places = tuple(

@@ -111,3 +111,20 @@ def test_the_invented_theatres_level_words_too(invented: Path) -> None:
     th = load(str(invented))
     assert th.resolve_district("Osterlin county").id == "VL02"  # type: ignore[union-attr]
     assert th.province("Northmark region").id == "VLN"  # type: ignore[union-attr]
+
+
+def test_a_broken_folder_among_the_bundled_ones_is_one_line_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 invented: Path) -> None:
+    folder = tmp_path / "veloria_2031"
+    shutil.copytree(invented, folder)
+    text = (folder / "actors.csv").read_text(encoding="utf-8")
+    (folder / "actors.csv").write_text(text.replace("id,name,kind,side", "key,name,kind,side", 1), encoding="utf-8")
+    monkeypatch.setattr(loader, "BUNDLED", tmp_path)
+    with pytest.raises(TheatreError) as e:
+        load("veloria")
+    assert str(e.value) == (f"{folder.resolve() / 'actors.csv'}: line 1: no 'id' column; the header line needs "
+                            "id,name,side")
+    result = khabar("theatres", "--json")
+    assert result.exit_code == 0
+    (info,) = json.loads(result.stdout)
+    assert info["name"] == "veloria_2031" and info["error"] == str(e.value)
