@@ -413,7 +413,7 @@ def _event_date(sent: Sent, m: EventMatch, ctx: Context) -> date | None:
         mentions = [d for d in mentions if (d.start < sub.end()) == inside]
     when = date_near(mentions, m.t_start, m.t_end)
     if when is None and _SAME_DAY.search(text):
-        when = _last_day(ctx)  # "On the same day, envoys met in Doha"
+        when = ctx.report.day_before(sent) if ctx.report.sentences else _last_day(ctx)  # "On the same day"
     return when
 
 

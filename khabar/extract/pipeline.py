@@ -45,7 +45,7 @@ from khabar.extract.nlp import (
     statistical_pipeline,
 )
 from khabar.extract.quotes import SPEECH, extract_quotes
-from khabar.extract.sentences import Context, Sent, clean_name
+from khabar.extract.sentences import Context, Sent, clean_name, read_report
 from khabar.records import Document, Event, Extraction
 from khabar.theatres.loader import DEFAULT_THEATRE, load
 
@@ -120,6 +120,7 @@ class Extractor:
         self.stat: Language | None = statistical_pipeline(theatre) if mode == "standard" else None
         self.fast = fast_pipeline(theatre) if self.stat is None else rule_pipeline_for_model(theatre)
         self.name = f"khabar-{mode}"
+        self.extractors = EXTRACTORS  # the versioned names of the extractors it runs
         self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
 
     # -- sentences -----------------------------------------------------------------------
@@ -283,10 +284,10 @@ class Extractor:
     def _records(self, p: _Prepared, sents: list[Sent]) -> Extraction:
         """Return the records of a document from its sentences."""
         document, ctx = p.document, p.ctx
-        ctl, evs, cls, ass = [], [], [], []
+        ctx.report = read_report(sents, self.theatre, document.published)
+        found: dict[str, list[Any]] = {kind: [] for kind in SENTENCE_EXTRACTORS.values()}
         persons: list[tuple[int, str]] = []
         warnings: list[str] = []
-        previous_text = ""
         named_place = False
         for sent in sents:
             for e in sent.all_ents:
@@ -296,16 +297,12 @@ class Extractor:
                     persons.append((sent.start + e.start_char, name))
                 if e.label_ in ("DISTRICT", "PROVINCE"):
                     named_place = True
-            cm = control.match(sent, ctx)
-            ctl.extend(control.to_records(sent, cm))
-            evs.extend(events.to_records(sent, events.match(sent, ctx), ctx))
-            cls.extend(claims.to_records(sent, claims.match(sent, ctx), ctx))
-            ass.extend(assessments.to_records(sent, assessments.match(sent, ctx), ctx,
-                                              previous_text, document.outlet))
+            for name, kind in SENTENCE_EXTRACTORS.items():  # in the registry's order
+                found[kind].extend(_SENTENCE_RUNS[name](sent, ctx, document))
             self._note_places(sent, ctx)
-            previous_text = sent.text
         quotes = extract_quotes(document.text, document.id, sents, ctx, persons)
-        ctl = control.merge(ctl)
+        ctl, evs = control.merge(found["control_changes"]), found["events"]
+        cls, ass = found["claims"], found["assessments"]
         for c in ctl:
             if c.district_id is None:
                 warnings.append(f"{c.district}: not in the {self.theatre.name} gazetteer; "
@@ -325,6 +322,36 @@ class Extractor:
         if named:
             p = named[0]
             ctx.last_district = (p.text, p.district.id if p.district else None)
+
+
+def _control(sent: Sent, ctx: Context, document: Document) -> list[Any]:
+    return control.to_records(sent, control.match(sent, ctx))
+
+
+def _events(sent: Sent, ctx: Context, document: Document) -> list[Any]:
+    return events.to_records(sent, events.match(sent, ctx), ctx)
+
+
+def _claims(sent: Sent, ctx: Context, document: Document) -> list[Any]:
+    return claims.to_records(sent, claims.match(sent, ctx), ctx)
+
+
+def _assessments(sent: Sent, ctx: Context, document: Document) -> list[Any]:
+    before = ctx.report.before(sent)
+    return assessments.to_records(sent, assessments.match(sent, ctx), ctx,
+                                  before[-1].text if before else "", document.outlet)
+
+
+# The extractors, by versioned name (a name's number goes up when what it extracts changes on
+# purpose), in the order they read each sentence, and the record kind each fills. Control reads
+# the sentences before the current one from the report's pre-pass (ctx.report), not from what
+# events wrote; quotes read the whole report once, after the sentences.
+SENTENCE_EXTRACTORS: dict[str, str] = {"control/1": "control_changes", "events/1": "events",
+                                       "claims/1": "claims", "assessments/1": "assessments"}
+REPORT_EXTRACTORS: dict[str, str] = {"quotes/1": "quotes"}
+EXTRACTORS: tuple[str, ...] = (*SENTENCE_EXTRACTORS, *REPORT_EXTRACTORS)
+_SENTENCE_RUNS: dict[str, Any] = {"control/1": _control, "events/1": _events, "claims/1": _claims,
+                                  "assessments/1": _assessments}
 
 
 def default_processes() -> int:

@@ -8,6 +8,7 @@ last district named, the people named so far) for "the district" and "he said".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,9 +82,64 @@ def lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.lower_).lower()
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A name a report gives, where: a person, a group or a place (its gazetteer id, if any)."""
+
+    start: int  # report offset
+    end: int
+    text: str
+    kind: str  # "person", "group" (an actor other than a person) or "place"
+    id: str | None = None  # a place's district or province id, an actor's id
+
+
+@dataclass(frozen=True)
+class ReportPass:
+    """What one read of a whole report gives every extractor before any of them runs, read-only:
+    its sentences (those the rule pass kept), the people, groups and places they name with their
+    offsets, and the report's day. Extractors read it rather than what another one wrote into the
+    Context ("the last day named before this sentence": `day_before`)."""
+
+    sentences: tuple[Sent, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    day: date | None = None  # the day of publication (a dateline's day is read by dates)
+    starts: tuple[int, ...] = ()  # where each sentence starts
+
+    def before(self, sent: Sent) -> tuple[Sent, ...]:
+        """Return the sentences before one, in order."""
+        return self.sentences[:bisect_left(self.starts, sent.start)]
+
+    def day_before(self, sent: Sent) -> date | None:
+        """Return the last day the report names before a sentence (for "the same day")."""
+        for s in reversed(self.before(sent)):
+            days = [d.value for d in s.dates if d.value is not None]
+            if days:
+                return days[-1]
+        return None
+
+    def of_kind(self, kind: str) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind == kind)
+
+
+def read_report(sentences: list[Sent], theatre: Theatre, published: date | None) -> ReportPass:
+    """Return the pre-pass of a report: its sentences and every person, group and place they name."""
+    mentions = []
+    for sent in sentences:
+        for e in sent.all_ents:
+            start, end = sent.start + e.start_char, sent.start + e.end_char
+            if e.label_ in ("DISTRICT", "PROVINCE"):
+                mentions.append(Mention(start, end, e.text, "place", e.ent_id_ or None))
+            elif e.label_ == "PERSON":
+                mentions.append(Mention(start, end, clean_name(e.text), "person"))
+            elif e.label_ == "ACTOR" and (a := theatre.actor(e.text)) is not None:
+                mentions.append(Mention(start, end, clean_name(e.text),
+                                        "person" if a.kind == "person" else "group", a.id))
+    return ReportPass(tuple(sentences), tuple(mentions), published, tuple(s.start for s in sentences))
+
+
 @dataclass
 class Context:
-    """What the report said before the current sentence."""
+    """What the report said before the current sentence, and the report's pre-pass (`report`)."""
 
     theatre: Theatre
     last_district: tuple[str, str | None] | None = None  # (name as written, district id)
@@ -101,6 +157,7 @@ class Context:
     meetings: list[Any] = field(default_factory=list)  # events that happened so far (events.Event)
     # (evidence start, span) of meetings told again later with their day: the later telling stands
     superseded: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
+    report: ReportPass = field(default_factory=ReportPass)  # the whole report, read before any extractor
 
     def person_before(self, pos: int) -> str | None:
         """Return the last person named before a report offset (set by the quote pass)."""

@@ -151,3 +151,42 @@ def test_no_publication_day_leaves_relative_dates_null(fast_extractor: Extractor
     text = "The Taliban captured Zhari district on Sunday, officials said."
     (c,) = fast_extractor.extract(Document(document_id(text), text)).control_changes
     assert c.date is None
+
+
+def test_the_extractors_are_registered_under_versioned_names(fast_extractor: Extractor) -> None:
+    import re
+
+    from khabar.extract import pipeline
+
+    assert all(re.fullmatch(r"[a-z_]+/\d+", n) for n in fast_extractor.extractors)
+    kinds = set(pipeline.SENTENCE_EXTRACTORS.values()) | set(pipeline.REPORT_EXTRACTORS.values())
+    assert kinds == {"control_changes", "events", "claims", "assessments", "quotes"}
+    assert list(fast_extractor.extractors).index("control/1") < list(fast_extractor.extractors).index("events/1")
+
+
+def test_the_report_pass_names_people_groups_and_places_where_the_report_does(fast_extractor: Extractor) -> None:
+    from khabar.extract.sentences import read_report
+
+    for text in ("The Taliban captured Nerkh on Sunday, Zabihullah Mujahid said. Officials in Kabul denied it.",
+                 "Amrullah Saleh said government forces still held Nerkh. The Taliban said they held it.",
+                 "KABUL, July 4 (Wire) - The Islamic Emirate took Imam Sahib district, its spokesman said."):
+        doc = Document(document_id(text), text, published=date(2021, 7, 5))
+        p = fast_extractor._prepare(doc)
+        sents = fast_extractor._sentences(p, fast_extractor._run_model([p])[0])
+        report = read_report(sents, fast_extractor.theatre, doc.published)
+        assert report.of_kind("place") and report.of_kind("group"), text
+        for m in report.mentions:  # offsets into the report, as written
+            assert m.text.split()[-1] in text[m.start:m.end], (m, text)
+        assert report.before(sents[-1]) == tuple(sents[:-1])
+
+
+def test_the_same_day_is_the_last_day_the_report_named_before(any_extractor: Extractor) -> None:
+    for text in ("Russia's foreign minister met his Pakistani counterpart in Moscow on July 6. On the same "
+                 "day, envoys of China and Iran met in Tehran.",
+                 "Uzbek officials met Taliban envoys in Termez on Tuesday. That day, the Tajik president "
+                 "also met the Russian ambassador in Dushanbe.",
+                 "On July 6 the Iranian foreign minister hosted the Taliban delegation in Tehran. On the "
+                 "sidelines, Chinese envoys held talks with the Afghan ambassador."):
+        ex = extract_text(any_extractor, text, date(2021, 7, 9))
+        days = {e.date for e in ex.events if e.type == "CONSULT"}
+        assert len(days) == 1 and None not in days, (text, ex.events)
