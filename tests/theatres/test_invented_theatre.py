@@ -122,3 +122,28 @@ def test_the_demo_runs_the_whole_job_on_the_theatres_own_samples(invented: Path,
     assert result.exit_code == 0, result.output
     assert (tmp_path / "demo" / "map.html").is_file()
     assert "counties" in result.stdout and "Northern Pact" in result.stdout
+
+
+def test_the_desk_serves_the_invented_theatre(store: tuple[Path, Path]) -> None:
+    """The analyst's desk (khabar serve) over the same database: status, control, map, timeline, claims."""
+    from fastapi.testclient import TestClient
+
+    from khabar.web.app import create_app
+
+    theatre, db = store
+    with TestClient(create_app(db, str(theatre)), raise_server_exceptions=False) as c:
+        status = c.get("/api/status").json()
+        assert status["theatre"] == "veloria_2031" and status["last"] == "2031-03-28"
+        for day, holders in HOLDERS.items():
+            data = c.get("/api/control", params={"as_of": day.isoformat()}).json()
+            assert {d["district_id"]: d["controller"] for d in data["districts"]
+                    if d["controller"]} == {k: v for k, v in holders.items() if v}
+            page = c.get("/api/map", params={"as_of": day.isoformat()}).json()
+            assert page["counts"] == data["counts"]
+            assert sorted(v for v in page["controllers"] if v) == sorted(v for v in holders.values() if v)
+        days = {d["date"]: d for d in c.get("/api/timeline", params={"start": "2031-03-01",
+                                                                      "end": LAST.isoformat()}).json()["days"]}
+        assert days[LAST.isoformat()]["pact"] == 3 and days[LAST.isoformat()]["members"]["pact"]["lff"] == 1
+        checks = c.get("/api/claims/check").json()
+        got = {(k["party"], k["claim"]["quantity"]["value"]): k["verdict"] for k in checks["checks"]}
+        assert got == CLAIMS
