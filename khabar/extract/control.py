@@ -272,18 +272,27 @@ def _last_rival(lex: Lexicon, theatre: Theatre, read: list[str], before: str, ta
 # "its ambition to take control of X": an infinitive tells no fact ("managed to capture X" does)
 _INFINITIVE = re.compile(r"(?<!\bmanaged )(?<!\bwent on )(?<!\bmoved )\bto\s+(?:\w+ly\s+)?$", re.I)
 _PARTIAL_AFTER = re.compile(r"\s+" + en_alt(en.PARTIAL_WORDS) + r"\b", re.I)
+# a side's own claim of a capture the report does not dispute is told as a change ("the MNDAA claimed to
+# have seized X"); it is a claim too (claims), and the record is marked hedged
+_OWN_CLAIM = re.compile(r"claim(?:s|ed)?\s+(?:to\s+have|that|(?:it|they|we)\s+ha(?:s|d|ve)|(?:its|their|our)\s+\w+\s+"
+                        r"ha(?:ve|d))\b[^,;]*$", re.I)
 _DENIED_BEFORE = re.compile(r"\b" + en_alt(en.DENIAL_VERBS) + r"\b[^.;]*$", re.I)
 _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|after|before|when|"
-                           r"though|although)\b|;|\b(?:pressure on|threaten\w*|encircl\w+|"
+                           r"though|although)\b|;|\b(?:while|whereas)\b|\b(?:pressure on|threaten\w*|encircl\w+|"
                            r"surround\w+|besieg\w+|advanc\w+ on|closing in on|attack\w* on|"
                            r"push\w* (?:into|towards?)|fighting (?:in|for|around))", re.I)
 
 
-def _hedged(text: str, t_start: int, t_end: int) -> bool:
+def _hedged(text: str, t_start: int, t_end: int, lex: Lexicon) -> bool:
     before = text[max(0, t_start - 60):t_start]
-    if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
-            _REPORTED_BEFORE.search(text[:t_start]):
+    if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]):
         return True
+    reported = _REPORTED_BEFORE.search(text[:t_start])
+    if reported and not _OWN_CLAIM.match(reported.group()):
+        return True
+    if reported and not lex.cue.search(text, max(0, t_start - len(reported.group()) - 50),
+                                      t_start - len(reported.group()) + 1):
+        return True  # a claim by no side named: someone's say-so
     return bool(_HEDGE_AFTER.match(text[t_end:]) or _PARTIAL_AFTER.match(text, t_end))
 
 
@@ -500,7 +509,8 @@ def _telling(text: str, m: ControlMatch, theatre: Theatre) -> dict[str, Any]:
         lex = lexicon_for(theatre)
         cues = _cues(lex, speaker)
         party = next((c.party for c in cues if c.party), None) or theatre.party_of(speaker)
-    return {"speaker": speaker, "speaker_party": party, "hedged": bool(_HEDGE_WORDS.search(text)),
+    hedged = bool(_HEDGE_WORDS.search(text) or _REPORTED_BEFORE.search(text, 0, m.t_start))
+    return {"speaker": speaker, "speaker_party": party, "hedged": hedged,
             "denied": bool(_DENIAL_AFTER.search(text, m.t_end))}
 
 
@@ -621,7 +631,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 assigned[i] = [max(before, key=lambda p: p.end)]
     for i, mentions in assigned.items():
         f = triggers[i]
-        if _hedged(text, f.start, f.end):
+        if _hedged(text, f.start, f.end, lex):
             continue
         mentions = [p for p in mentions if not _BETWEEN.search(text[:p.start]) and (
             not _STRONG_PREP.search(text[:p.start]) or 0 <= p.start - f.end <= 5

@@ -278,3 +278,15 @@ def test_the_incumbent_regaining_a_town_as_its_press_tells_it(myanmar: Extractor
 def test_what_another_clause_tells_is_not_this_change(myanmar: Extractor, text: str,
                                                      expected: list[tuple[str, str]]) -> None:
     assert changes(myanmar, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The MNDAA claimed to have seized Laukkaing on Friday.", [("Laukkaing", "mndaa", True)]),
+    ("The Arakan Army claims it has captured Buthidaung, the group said on Telegram.", [("Buthidaung", "aa", True)]),
+    ("The TNLA claimed that its fighters had taken Namhsan on Sunday.", [("Namhsan", "tnla", True)]),
+    ("Residents claimed that Namhsan had fallen on Sunday.", []),  # no side's own claim
+    ("The TNLA claimed to have captured Namhsan, but the junta denied it.", []),
+])
+def test_a_sides_own_claim_of_a_capture_is_a_hedged_change(myanmar: Extractor, text: str,
+                                                           expected: list[tuple[str, str, bool]]) -> None:
+    assert [(c.district, c.controller, c.hedged) for c in records(myanmar, text)] == expected
