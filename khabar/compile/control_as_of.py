@@ -13,7 +13,8 @@ Reports are graded (`grading`), joined into events (`dedup`) and read in `arriva
   a sequence: a change of hands on a later day, or a retaking ("retook", "recaptured") on the
   same day or later. A report never conflicts with itself: its own order stands.
 - A denial of the other side's gain ("the ministry denied that X had fallen") disputes that
-  change within the window (contested, both sides' evidence); alone it changes nothing.
+  change within the window (contested, both sides' evidence) until another report of the change,
+  published after the denial, confirms it; alone it changes nothing.
 - A report that gives no day of a change to the side a dated retaking just reversed ("had
   fallen"), published within `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the
   retaking: it does not undo it.
@@ -75,8 +76,26 @@ class Track:
         """Take one graded report: join it to its event and update the state; return the event
         and whether the report started it."""
         c, new = self.clusters.add(source)
+        if not new and self._confirms(c, source):
+            self._set(c.controller, c)
+            return c, new
         self._update(c)
         return c, new
+
+    def _confirms(self, c: Cluster, source: Source) -> bool:
+        """Whether a report ends a dispute a denial made: the denied change, reported again by
+        another outlet after every report of the denial ("fell ... despite earlier denials")."""
+        if self.controller != CONTESTED or c not in self.conflict or c.denial or not source.decisive:
+            return False
+        denials = [e for e in self.conflict if e.denial]
+        if not denials:
+            return False
+        o = source.observation
+        told = o.published or o.effective
+        before = {s.observation.document_id for s in c.sources if s is not source}
+        return (o.document_id not in before
+                and all(told > (d.observation.published or d.observation.effective)
+                        for e in denials for d in e.sources))
 
     def _set(self, controller: str, c: Cluster) -> None:
         self.controller = controller

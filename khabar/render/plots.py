@@ -68,8 +68,9 @@ def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start:
     Counts of the chart's unit (`units`: "districts", or the theatre's name for them) are on its
     axis: a share of a national total (within 30% of the gazetteer's) is scaled to the gazetteer's
     total, a count of part of the country ("7 of 17 townships" of one state) is drawn as it is.
-    With `other`, the counts of other units ("33 towns", "18 of 34 provincial capitals") instead,
-    drawn as they are and labelled with their unit. A count reported twice is drawn once.
+    With `other`, the counts of other units ("33 towns") that the theatre's folder lists
+    (assessments.csv) instead, drawn as they are and labelled with their unit; those reports give
+    ("18 of 34 provincial capitals") are left out. A count reported twice is drawn once.
     """
     out = []
     seen = set()
@@ -81,8 +82,8 @@ def _assessment_points(assessments: Sequence[dict[str, Any]], total: int, start:
         n, of = int(a["count"]), a.get("of") or a.get("of_total")
         key = (a.get("assessor"), a.get("controller"), n, of, day)
         unit = a.get("unit") or "districts"
-        if key in seen or (unit in units) == other:
-            continue
+        if key in seen or (unit in units) == other or (other and a.get("source") != "theatre"):
+            continue  # other units: only the counts the theatre's folder lists, chosen by hand
         seen.add(key)
         national = of is not None and abs(int(of) - total) <= 0.3 * total
         y = n * total / int(of) if of is not None and national and not other else float(n)
@@ -149,7 +150,7 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
                 label=f"Published count of {sides.unit} (national shares scaled to {total})")
     if others:
         ax.plot([], [], marker="^", color="black", linestyle="none",
-                label="Published count of something else (towns, capitals), as given")
+                label="Published count of something else (towns), as given")
     ax.set_xlim(x[0], x[-1])
     # most places unreported all along: the axis stops above what is known, the rest is "no reports"
     known = max([sum(c.own(p) for p in sides.parties) + c.contested + c.claimed for c in days]

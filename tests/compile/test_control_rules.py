@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from khabar.compile.control_as_of import control_as_of, count, timeline
@@ -220,3 +221,17 @@ def test_a_denial_alone_changes_nothing_and_a_later_capture_is_news(
     assert (s.controller, s.claimed_by) == (None, None)
     taken = obs(MAYWAND, "taliban", date(2021, 7, 12))
     assert state(theatre, grader, [denial, taken], date(2021, 7, 12)).controller == "taliban"
+
+
+def test_a_second_report_of_the_change_after_the_denial_ends_the_dispute(
+        theatre: Theatre, grader: Grader, obs: Callable[..., Observation]) -> None:
+    day = date(2021, 7, 14)
+    denial = _denial(theatre, day)
+    taken = obs(MAYWAND, "taliban", day, outlet="Indus Herald", published=date(2021, 7, 15))
+    again = obs(MAYWAND, "taliban", day, outlet="Hindukush Wire", published=date(2021, 7, 18),
+                evidence="Maywand district fell to the Taliban on July 14 despite the ministry's denial.")
+    s = state(theatre, grader, [denial, taken, again], date(2021, 7, 20))
+    assert (s.controller, s.since, s.conflict) == ("taliban", day, ())
+    # the same report telling it again confirms nothing
+    same_doc = replace(again, document_id=taken.document_id, record_id="r-same")
+    assert state(theatre, grader, [denial, taken, same_doc], date(2021, 7, 20)).controller == "contested"
