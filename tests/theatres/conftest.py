@@ -2,7 +2,7 @@
 
 Six square counties in two regions, three parties (the Crown, the Lowland Freedom Front, the
 Highland Militia Council) and one coalition of two of them (the Northern Pact: the Front and the
-Militia), their actors, outlets and words (lexicon.csv), and ten invented reports with gold. Nothing in khabar
+Militia), their actors, outlets and words (lexicon.csv), and eleven invented reports with gold. Nothing in khabar
 knows any of these names: the tests on this folder show that a theatre is data.
 
 What the reports tell, day by day (the answers the tests check):
@@ -17,6 +17,7 @@ What the reports tell, day by day (the answers the tests check):
     03-26  Pact leaders meet an envoy in Castelmar         008, Northmark Courier
     03-27  the Pact claims 90 percent of the country (it holds 3 counties of 6), the
            Crown's ministry 33 percent (it holds 2)        006, Pact Voice
+    03-28  Varnholt "fell", no captor named: no one gains it (no default captor)   011, Veloria Herald
     Varnholt (VL01) has no report.
 """
 
@@ -182,6 +183,11 @@ REPORTS: tuple[tuple[str, str, str, str, str, list[dict[str, Any]], list[dict[st
      "territory.\n",
      [], [{"claimant": "Mara Quillon (Northern Pact)", "party": "pact", "percent": 90},
           {"claimant": "Royal Ministry of Defence (Crown)", "party": "crown", "percent": 33}]),
+    ("011", "2031-03-29", "Veloria Herald", "Varnholt falls",
+     "VARNHOLT, March 29 (Veloria Herald) - Varnholt county in Northmark region fell on Friday after a "
+     "week of fighting, residents said.\n\n"
+     "The regional governor fled to the south, they said.\n",
+     [], []),  # no captor named, and the theatre sets no default captor: no change of hands
     ("008", "2031-03-27", "Northmark Courier", "Pact leaders meet Ostrevan envoy",
      "VARNHOLT, March 27 (Northmark Courier) - Leaders of the Northern Pact met a delegation of the "
      "Ostrevan Foreign Ministry in Castelmar on Wednesday to discuss the fighting in Southmark, "

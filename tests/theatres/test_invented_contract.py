@@ -152,3 +152,20 @@ def test_eval_scores_the_invented_gold(invented: Path, pipeline: str) -> None:
         assert kinds[kind]["f1"] == 1.0, (kind, kinds[kind])
         assert all(a["share"] == 1.0 for a in kinds[kind].get("attributes", {}).values()), (kind, kinds[kind])
     assert kinds["claims"]["attributes"]["quantity"]["right"] == 2
+
+
+def test_a_fall_with_no_captor_named_goes_to_the_default_captor_only_if_the_theatre_sets_one(
+        extracted: dict[str, tuple[Document, dict]], invented: Path, tmp_path: Path) -> None:
+    doc, data = extracted["011"]
+    assert data["control_changes"] == []  # Veloria sets no default captor
+    import shutil
+
+    folder = tmp_path / "veloria_with_a_default"
+    shutil.copytree(invented, folder)
+    config = json.loads((folder / "theatre.json").read_text(encoding="utf-8"))
+    config["default_captor"] = "pact"
+    (folder / "theatre.json").write_text(json.dumps(config), encoding="utf-8")
+    mode = data["pipeline"]["name"].removeprefix("khabar-")
+    changes = Extractor(str(folder), mode=mode).extract(doc).control_changes
+    assert [(c.district_id, c.controller, c.date.isoformat() if c.date else None) for c in changes] == [
+        ("VL01", "pact", "2031-03-28")]
