@@ -186,8 +186,8 @@ def store(b: Bench) -> list[dict[str, Any]]:
                    b.workdir, "store")
     return [_row("store bulk_save", r["docs"], None, r["seconds"], r["peak_mb"],
                  f"khabar.store.bulk.bulk_save: {r['observations']:,} synthetic control "
-                 f"changes in {r['docs']:,} reports over {len(_districts(a.theatre))} "
-                 f"districts and {a.days} days, one transaction, "
+                 f"changes in {r['docs']:,} reports over {_districts(a.theatre)} and {a.days} days, "
+                 "one transaction, "
                  f"{r['observations'] / r['seconds']:,.0f} rows/s")]
 
 
@@ -236,10 +236,12 @@ def run(args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
     return b.rows
 
 
-def _districts(theatre: str) -> dict[str, Any]:
+def _districts(theatre: str) -> str:
+    """Return how many districts the theatre has, in its own words ("330 townships")."""
     from khabar.theatres.loader import load
 
-    return load(theatre).districts
+    th = load(theatre)
+    return f"{len(th.districts)} {th.level('districts')}"
 
 
 def _headline(counts: dict[str, Any] | None) -> str:
