@@ -272,10 +272,6 @@ def _last_rival(lex: Lexicon, theatre: Theatre, read: list[str], before: str, ta
 # "its ambition to take control of X": an infinitive tells no fact ("managed to capture X" does)
 _INFINITIVE = re.compile(r"(?<!\bmanaged )(?<!\bwent on )(?<!\bmoved )\bto\s+(?:\w+ly\s+)?$", re.I)
 _PARTIAL_AFTER = re.compile(r"\s+" + en_alt(en.PARTIAL_WORDS) + r"\b", re.I)
-# a side's own claim of a capture the report does not dispute is told as a change ("the MNDAA claimed to
-# have seized X"); it is a claim too (claims), and the record is marked hedged
-_OWN_CLAIM = re.compile(r"claim(?:s|ed)?\s+(?:to\s+have|that|(?:it|they|we)\s+ha(?:s|d|ve)|(?:its|their|our)\s+\w+\s+"
-                        r"ha(?:ve|d))\b[^,;]*$", re.I)
 _DENIED_BEFORE = re.compile(r"\b" + en_alt(en.DENIAL_VERBS) + r"\b[^.;]*$", re.I)
 _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|after|before|when|"
                            r"though|although)\b|;|\b(?:while|whereas)\b|\b(?:pressure on|threaten\w*|encircl\w+|"
@@ -285,14 +281,9 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|aft
 
 def _hedged(text: str, t_start: int, t_end: int, lex: Lexicon) -> bool:
     before = text[max(0, t_start - 60):t_start]
-    if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]):
-        return True
-    reported = _REPORTED_BEFORE.search(text[:t_start])
-    if reported and not _OWN_CLAIM.match(reported.group()):
-        return True
-    if reported and not lex.cue.search(text, max(0, t_start - len(reported.group()) - 50),
-                                      t_start - len(reported.group()) + 1):
-        return True  # a claim by no side named: someone's say-so
+    if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
+            _REPORTED_BEFORE.search(text[:t_start]):
+        return True  # (a side's own claim of a capture, too: the claims module records it)
     return bool(_HEDGE_AFTER.match(text[t_end:]) or _PARTIAL_AFTER.match(text, t_end))
 
 

@@ -136,14 +136,3 @@ def test_a_record_tells_who_the_sentence_attributes_it_to_and_its_hedge(
     (c,) = records(fast_extractor, text)
     assert (c.speaker, c.speaker_party, c.hedged) == expected
 
-
-@pytest.mark.parametrize("text, expected", [
-    ("The Taliban claimed to have captured Sangin on Monday.", [("Sangin", "taliban", True)]),
-    ("Government forces claim they have retaken Sangin, the defence ministry said.", [("Sangin", "government", True)]),
-    ("The insurgents claimed that their fighters had overrun Sangin on Monday.", [("Sangin", "taliban", True)]),
-    ("Local residents claimed Sangin had fallen on Monday.", []),
-    ("The Taliban claimed to have captured Sangin, but officials rejected the claim.", []),
-])
-def test_a_sides_own_claim_of_a_capture_is_a_hedged_change(fast_extractor: Extractor, text: str,
-                                                           expected: list[tuple[str, str, bool]]) -> None:
-    assert [(c.district, c.controller, c.hedged) for c in records(fast_extractor, text)] == expected

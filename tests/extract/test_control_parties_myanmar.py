@@ -280,13 +280,14 @@ def test_what_another_clause_tells_is_not_this_change(myanmar: Extractor, text: 
     assert changes(myanmar, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The MNDAA claimed to have seized Laukkaing on Friday.", [("Laukkaing", "mndaa", True)]),
-    ("The Arakan Army claims it has captured Buthidaung, the group said on Telegram.", [("Buthidaung", "aa", True)]),
-    ("The TNLA claimed that its fighters had taken Namhsan on Sunday.", [("Namhsan", "tnla", True)]),
-    ("Residents claimed that Namhsan had fallen on Sunday.", []),  # no side's own claim
-    ("The TNLA claimed to have captured Namhsan, but the junta denied it.", []),
+
+@pytest.mark.parametrize("text", [
+    "The MNDAA claimed to have seized Laukkaing on Friday.",
+    "The Arakan Army claims it has captured Buthidaung, the group said on Telegram.",
+    "The TNLA claimed that its fighters had taken Namhsan on Sunday.",
+    "Residents claimed that Namhsan had fallen on Sunday.",
 ])
-def test_a_sides_own_claim_of_a_capture_is_a_hedged_change(myanmar: Extractor, text: str,
-                                                           expected: list[tuple[str, str, bool]]) -> None:
-    assert [(c.district, c.controller, c.hedged) for c in records(myanmar, text)] == expected
+def test_a_claimed_capture_is_a_claim_not_a_change(myanmar: Extractor, text: str) -> None:
+    # as the Afghan gold reads it ("the Taliban claimed they had captured X": a claim only); the
+    # claims module records the statement
+    assert changes(myanmar, text) == []
