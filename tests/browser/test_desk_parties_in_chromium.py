@@ -18,7 +18,7 @@ from khabar.jobs import compile_control, ingest
 from khabar.store import connect
 from khabar.theatres.loader import load
 from tests.browser.test_desk_in_chromium import Server, browser, open_map, page, shot  # noqa: F401 (fixtures)
-from tests.theatres.conftest import write_theatre
+from tests.theatres.conftest import REPORTS, write_theatre
 
 pytestmark = pytest.mark.browser
 DAY = "2031-03-12"  # the Front holds Osterlin, the Militia Kessary, the Pact as a whole Pellagh
@@ -30,7 +30,7 @@ def veloria(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     db = folder.parent / "veloria.db"
     conn = connect(db)
     rep = ingest(conn, [str(folder / "samples" / "corpus")], Extractor(str(folder), mode="fast"))
-    assert rep.new == 10 and not rep.errors
+    assert rep.new == len(REPORTS) and not rep.errors
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return folder, db

@@ -273,6 +273,8 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
     for did in desk.map_order():
         s = by_id.get(did)
         ctl.append(s.controller if s else None)
+    from khabar.jobs import published_counts
+
     conn = desk.conn()
     # the analysts' reviews, as everywhere else: corrections in, rejected records out
     claims = apply_reviews(conn, "claims", q.day_records(conn, "claims", day, limit=30))
@@ -280,8 +282,9 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
             "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
                                               "outlet", "title")} for c in claims],
             "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
-                                                   "count", "of_total", "unit", "as_of", "kind", "outlet")}
-                            for a in q.assessments_near(conn, day)],
+                                                   "count", "of_total", "unit", "as_of", "kind", "outlet",
+                                                   "url", "source")}
+                            for a in published_counts(conn, desk.theatre, day)],
             "events": q.count_on_day(conn, "events", day)}
 
 
