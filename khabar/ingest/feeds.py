@@ -11,6 +11,7 @@ from typing import Any
 import feedparser
 
 from khabar.errors import InputError, UnsupportedFormat
+from khabar.ingest import limits
 from khabar.ingest.dates import parse_metadata_date
 from khabar.ingest.files import make_document, read_bytes
 from khabar.ingest.html import fragment_text, html_document
@@ -65,7 +66,12 @@ def feed_entries(data: bytes, base_url: str = "", *, source: str = "", fetch: Fe
     """
     source = source or base_url
     headers = {"content-location": base_url} if base_url else None
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        with limits.time_budget():
+            parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except limits.ReportTimeout as e:
+        raise InputError(f"{source}: parsing the feed took longer than {e.args[0]:g} s; not read "
+                         "(raise --max-seconds or KHABAR_MAX_SECONDS to take it)") from None
     if not parsed.get("version") and not parsed.entries:
         raise UnsupportedFormat(f"{source}: not an RSS/Atom feed; use a feed, an HTML page, "
                                 ".txt, .json or .jsonl")

@@ -135,3 +135,17 @@ def test_binary_with_zero_bytes_is_still_binary(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 40)
     [err] = read_inputs([str(path)])
     assert str(err) == f"{path}: binary file, not text"
+
+
+def test_a_slow_feed_is_given_up_after_the_time_budget(tmp_path: Path) -> None:
+    items = "".join(f"<item><title>Item {i}</title><description>{'<b>x</b>' * 40}</description></item>"
+                    for i in range(20_000))
+    path = tmp_path / "wire.rss"
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}'
+                    "</channel></rss>")
+    start = time.monotonic()
+    with limits.limits(seconds=0.5):
+        [err] = read_inputs([str(path)])
+    assert str(err) == (f"{path}: parsing the feed took longer than 0.5 s; not read "
+                        "(raise --max-seconds or KHABAR_MAX_SECONDS to take it)")
+    assert time.monotonic() - start < 5
