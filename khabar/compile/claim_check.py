@@ -312,18 +312,23 @@ def check_claim(claim: StoredClaim, states: Sequence[DistrictState], geo: Geogra
         return made((dist, area), f"{words}% of territory", v, why)
     # districts: a share, or a count of a total (the claim's own total, else the published one)
     if q.unit == "percent":
-        share, claimed = q.value, f"{q.value:g}% of districts"
+        share, claimed = q.value, f"{q.value:g}% of {unit}"
     else:
         m = re.match(r"(\d+)", q.of or "")
         total = int(m.group(1)) if m else (published_total or len(states))
         if not m and q.value < 0.1 * total:
             return None  # "the three districts": a claim about some districts, not a share
         if q.value >= 0.9 * total:
-            return made((dist, area), f"{q.value:g} districts", "not checkable",
-                        f"{q.value:g} districts is about the country's total, not a share "
+            return made((dist, area), f"{q.value:g} {unit}", "not checkable",
+                        f"{q.value:g} {unit} is about the country's total, not a share "
                         "anyone holds (the number may be misread from the sentence)")
+        country = published_total or len(states)
+        if m and abs(total - country) > 0.3 * country:  # "10 of 17 townships": one state's
+            return made((dist, area), f"{q.value:g} of {total} {unit}", "not checkable",
+                        f"{total} {unit} is part of the country ({country}), which the claim does not "
+                        "name in a way khabar can place; its share is not the country's")
         share = 100 * q.value / total
-        claimed = f"{q.value:g} of {total} districts ({share:.0f}%)"
+        claimed = f"{q.value:g} of {total} {unit} ({share:.0f}%)"
     lo, hi, words = _claimed_bounds(q, share)
     if words.split(" ")[:-1]:
         claimed = f"{' '.join(words.split(' ')[:-1])} {claimed}"

@@ -160,3 +160,17 @@ def test_a_coalitions_claim_is_measured_with_its_members_counties(veloria: Theat
     assert chk is not None and (chk.party, chk.party_label) == ("pact", "Northern Pact")
     assert chk.figures[0].known == pytest.approx(50.0) and chk.verdict == "consistent"
     assert "claimed for the Northern Pact" in chk.headline() and "gazetteer counties" in chk.headline()
+
+
+def test_a_count_of_part_of_the_country_is_not_read_as_a_national_share(veloria: Theatre) -> None:
+    st = states(veloria, VL01="crown", VL02="crown", VL03="hmc", VL04="lff", VL05="pact", VL06="crown")
+    claim = StoredClaim("c2", "doc", "Front spokesman", "asserts", "the Front holds 2 of the 3 Southmark counties",
+                        Quantity(2, "districts", "3 districts"), DAY, DAY, "Pact Voice",
+                        "The Front holds 2 of the 3 Southmark counties, a spokesman said.", (0, 5))
+    chk = check_claim(claim, st, geography(veloria), published_total=12, theatre=veloria)
+    assert chk is not None and chk.verdict == "not checkable" and "part of the country (12)" in chk.reasoning
+    national = StoredClaim("c3", "doc", "Front spokesman", "asserts", "the Front holds 6 of the 12 counties",
+                           Quantity(6, "districts", "12 districts"), DAY, DAY, "Pact Voice",
+                           "The Front holds 6 of the 12 counties, a spokesman said.", (0, 5))
+    chk = check_claim(national, st, geography(veloria), published_total=12, theatre=veloria)
+    assert chk is not None and chk.claimed == "6 of 12 counties (50%)" and chk.verdict == "overstated"
