@@ -272,6 +272,10 @@ _ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(
                                rf"[^.;\u201c\u201d\"]{{0,100}}[,:]\s*[\u201c\"]?$", re.I)
 _ISSUES_STATEMENT = Scan(r"\b(?:statement|communiqu[eé]|press release|declaration)\b",
                          needles=("statement", "communiqu", "press release", "declaration"))
+# the verbs of reported speech whose clause a quoted phrase belongs to: "admitted that it was "..."",
+# "saying only that X was holding talks with "...""
+_SAYING = (r"(?:said|says|saying|told\s+\w+|added|stated|announced|wrote|admitted|acknowledged|conceded|"
+           r"warned|insisted|argued|noted|stressed|explained)")
 _FRAMED = re.compile(
     r"(?:\b(?:call(?:ed|ing|s)?|term(?:ed|ing|s)?|brand(?:ed|ing|s)?|label+(?:ed|ing|s)?)\s+"
     r"(?:[\w\-\u2019']+\s+){0,7}"  # called the loss of the city a "..."; calling reports of it "..."
@@ -279,14 +283,14 @@ _FRAMED = re.compile(
     r"(?:an?\s+|the\s+)?"
     r"|\b(?:claimed|claims|alleged|alleges|blamed|blames|insisted|insists|vowed|vows|accused|accuses)\b"
     r"[^.;]{0,80}"
-    r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"|\b" + _SAYING + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
     r"(?:he|she|they|it|we|(?:its|their|his|her|the)\s+[\w\-\u2019']+)\s+(?:[\w\-\u2019']+\s+){0,3}"
     # said Islamabad had "no favourites": reported speech without "that", its subject a name
-    r"|\b(?:said|says|told\s+\w+|added|stated|announced|wrote)\s+(?:on\s+\w+\s+)?"
+    r"|\b" + _SAYING + r"\s+(?:on\s+\w+\s+)?"
     r"(?-i:[A-Z])[\w\-\u2019']*(?:\s+(?-i:[A-Z])[\w\-\u2019']*){0,2}\s+(?:had|has|have|was|were|is|are|would|will|could|should|"
     r"must|did)\s+(?:[\w\-\u2019']+\s+){0,3}"
     # said that Moscow was ready to take "extra steps": reported speech, its phrase is the speaker's
-    r"|\b(?:said|says|told\s+\w+|added|stated|announced)\s+(?:on\s+\w+\s+)?that\s+"
+    r"|\b" + _SAYING + r"\s+(?:on\s+\w+\s+)?(?:(?:only|also|simply|merely)\s+)?that\s+"
     r"(?:[\w\-\u2019']+,?\s+){1,10}"
     # expressed disappointment over the "unfounded allegations"
     r"|\b(?:expressed|voiced)\s+(?:[\w\-\u2019']+\s+){1,3}(?:over|at|about|with)\s+(?:the\s+|their\s+|his\s+)?"
@@ -303,15 +307,18 @@ def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
     if not toks:
         return None
     t = toks[-1]
+    participle = None  # "X declined to comment, saying only that ...": the participle's head's subject
     for _ in range(8):
         if (t.lemma_ or t.lower_).lower() in _FRAMING_LEMMAS and t.pos_ in ("VERB", "AUX"):
             subj = subject_of(t)
             if subj is not None:
                 return _subject_name(subj, sent, ctx, pos)
+            if participle is None and t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG" and t.head is not t:
+                participle = subject_of(t.head)
         if t.head is t:
-            return None
+            break
         t = t.head
-    return None
+    return _subject_name(participle, sent, ctx, pos) if participle is not None else None
 
 
 _FRAMING_VERB = re.compile(r"\b" + en.alternation(en.FRAMING_VERBS) + r"\b", re.I)

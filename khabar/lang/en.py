@@ -43,11 +43,13 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "write", "
 FRAMING_LEMMAS = frozenset({
     "call", "term", "brand", "label", "describe", "dismiss", "denounce", "reject", "decry", "characterize",
     "characterise", "claim", "allege", "blame", "insist", "vow", "accuse", "say", "tell", "add", "state",
-    "announce", "write", "deny", "urge", "express", "voice"})
+    "announce", "write", "deny", "urge", "express", "voice", "admit", "acknowledge", "concede", "warn", "argue",
+    "note", "stress", "explain"})
 FRAMING_VERBS = (
     "said", "says", "told", "added", "stated", "announced", "wrote", "claimed", "claims", "alleged", "alleges",
     "blamed", "blames", "insisted", "vowed", "accused", "rejected", "dismissed", "described", "denied", "denies",
-    "denounced", "called", "calls", "termed", "branded", "labell?ed", "decried", "expressed", "voiced")
+    "denounced", "called", "calls", "termed", "branded", "labell?ed", "decried", "expressed", "voiced", "saying",
+    "admitted", "acknowledged", "conceded", "warned", "argued", "noted", "stressed", "explained")
 # words that call a report untrue: "rejected the claims as baseless", "there is no truth in it"
 DENIAL_WORDS = ("lies?", "not true", "no truth", "false", "baseless", "fabricat\\w+", "fake", "untrue",
                 "groundless", "unfounded", "invented")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from khabar.extract.pipeline import Extractor
-from khabar.records import Document
+from khabar.records import Document, document_id
 
 
 def quotes(extractor: Extractor, text: str) -> list[tuple[str | None, str]]:
@@ -28,3 +28,15 @@ def test_a_phrase_someone_expresses_anger_over_is_theirs(any_extractor: Extracto
 def test_a_so_called_name_in_reported_speech_is_no_quote(any_extractor: Extractor) -> None:
     text = 'Officials said that the city was calm, but the so-called "Kabul front" was quiet.'
     assert quotes(any_extractor, text) == []
+
+
+def test_a_phrase_in_what_someone_admitted_warned_or_was_saying_is_theirs(any_extractor: Extractor) -> None:
+    for text, speaker in (
+            ("US President Joe Biden admitted on Thursday that it was \u201chighly unlikely\u201d the "
+             "government would hold every province.", "Biden"),
+            ("Zabihullah Mujahid declined to give details, saying only that the delegation was meeting "
+             "\u201cseveral Afghan personalities\u201d in Doha.", "Mujahid"),
+            ("Sergei Lavrov warned that the fighting could bring \u201ca wave of refugees\u201d to the "
+             "Central Asian states.", "Lavrov")):
+        quotes = any_extractor.extract(Document(document_id(text), text, published=date(2021, 7, 9))).quotes
+        assert len(quotes) == 1 and speaker in (quotes[0].speaker or ""), (text, quotes)
