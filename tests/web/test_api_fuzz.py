@@ -46,9 +46,22 @@ def one_error_shape(ctx: Any, response: Any, case: Any) -> bool | None:
     return None
 
 
-@schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
-def test_no_operation_answers_a_server_error(case: Any, desk_app: Any) -> None:
+SLOW = "/api/control.geojson"  # about 1 s a call (every district's polygon): fewer examples
+FUZZ = dict(deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+
+
+def call(case: Any, app: Any) -> None:
     case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"},
-                           checks=[not_a_server_error, one_error_shape], app=desk_app)
+                           checks=[not_a_server_error, one_error_shape], app=app)
+
+
+@schema.exclude(path=SLOW).parametrize()
+@settings(max_examples=EXAMPLES, **FUZZ)  # type: ignore[arg-type]
+def test_no_operation_answers_a_server_error(case: Any, desk_app: Any) -> None:
+    call(case, desk_app)
+
+
+@schema.include(path=SLOW).parametrize()
+@settings(max_examples=max(3, EXAMPLES // 6), **FUZZ)  # type: ignore[arg-type]
+def test_the_geojson_layer_answers_no_server_error(case: Any, desk_app: Any) -> None:
+    call(case, desk_app)
