@@ -39,7 +39,9 @@ def watch(
     th = load(theatre)
     sides = Sides.of(th)
     conn = connect(db)
-    extractor = Extractor(theatre, mode=pipeline)
+    from khabar.ingest.budget import Budgeted
+
+    extractor = Budgeted(Extractor(theatre, mode=pipeline))  # each report within its time budget
 
     def show(p: Poll) -> None:
         for e in p.errors:
