@@ -8,6 +8,7 @@ claim gives no record ("attacked but failed to capture", "could fall", "denied t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -296,13 +297,34 @@ _SUBJECT_GAP = re.compile(r"^(?:\s+(?:district|city|town|crossing|port))?(?:\s+i
                           r"quickly|soon)\s+)?$")
 
 
-def _list_gap(text: str, start: int, end: int, places: list[PlaceMention]) -> str:
+class _Places:
+    """A sentence's place mentions in text order, found by offset in logarithmic time, and the
+    sentence with every place blanked out (the same length), so that what stands between a place
+    and its trigger is read without going over every other place of the sentence."""
+
+    def __init__(self, text: str, items: list[PlaceMention]) -> None:
+        self.items = sorted(items, key=lambda p: p.start)
+        self.starts = [p.start for p in self.items]
+        chars = list(text)
+        for p in self.items:
+            chars[p.start:p.end] = " " * (p.end - p.start)
+        self.masked = "".join(chars)
+
+    def within(self, lo: int, hi: int) -> list[PlaceMention]:
+        """Return the places that start in [lo, hi]."""
+        return self.items[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+    def any_start_inside(self, lo: int, hi: int) -> bool:
+        """Return whether a place starts strictly between lo and hi."""
+        return bisect_left(self.starts, hi) > bisect_right(self.starts, lo)
+
+
+_SEPARATORS = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+def _list_gap(text: str, start: int, end: int, places: _Places) -> str:
     """Return the text between two offsets with the districts of a list in it left out."""
-    gap = text[start:end]
-    for o in places:
-        if start <= o.start and o.end <= end:
-            gap = gap.replace(text[o.start:o.end], " ", 1)
-    return re.sub(r"\s*(?:,|\band\b)\s*", " ", gap)
+    return _SEPARATORS.sub(" ", places.masked[start:end])
 
 
 _LIST_TO_STATE = re.compile(r"^\s*(?:(?:were|was|are|is|all|both|again|still|now|also|then)\s+)*$", re.I)
@@ -310,20 +332,41 @@ _COLON_LIST = re.compile(r"^[^.;:]{0,60}:\s*$")
 _LIST_REST = re.compile(r"^\s*(?:(?:besides|as well as|including|and|plus)\s+)?$", re.I)
 
 
-def _in_state_list(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
-    """Return whether a district is one of a list a passive trigger states as a whole.
+_STATE_WORDS = frozenset("were was are is all both again still now also then".split())
+
+
+def _state_list(text: str, f: Found, places: _Places) -> set[int]:
+    """Return the starts of the districts of a list a passive trigger states as a whole.
 
     "A, B, ... and C were in rebel hands": the list runs up to the trigger however long;
-    "... were held by the rebels on August 15: A, B and C": a list after a colon.
+    "... were held by the rebels on August 15: A, B and C": a list after a colon. Each list is
+    walked once, from the trigger outwards.
     """
+    out: set[int] = set()
     if f.trigger.voice != "passive" or f.trigger.direct:
-        return False
-    if p.end <= f.start:
-        return bool(_LIST_TO_STATE.match(_list_gap(text, p.end, f.start, places)))
-    colon = text.find(":", f.end, p.start)
-    if colon < 0 or not _COLON_LIST.match(text[f.end:colon + 1]):
-        return False
-    return bool(_LIST_REST.match(_list_gap(text, colon + 1, p.start, places)))
+        return out
+    before = [p for p in places.items[:bisect_left(places.starts, f.start)] if p.end <= f.start]
+    nearest = True
+    for k in range(len(before) - 1, -1, -1):
+        p = before[k]
+        if nearest:
+            if not _LIST_TO_STATE.match(_list_gap(text, p.end, f.start, places)):
+                break
+            nearest = False
+        elif not set(_list_gap(text, p.end, before[k + 1].end, places).lower().split()) <= _STATE_WORDS:
+            break
+        out.add(p.start)
+    colon = text.find(":", f.end, f.end + 62)
+    if colon >= 0 and _COLON_LIST.match(text[f.end:colon + 1]):
+        gap = ""
+        last = colon + 1
+        for p in places.within(colon + 1, len(text)):
+            gap += _list_gap(text, last, p.start, places)
+            if len(gap) > 40 or not _LIST_REST.match(gap):
+                break
+            out.add(p.start)
+            last = p.end
+    return out
 
 
 _PREP_BEFORE = re.compile(r"(?<!district )(?<!city )(?<!town )(?<!capital )(?<!centre )"
@@ -340,25 +383,30 @@ _LAST_AND = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+|soon\s+)?$", re.
 _LIST_REST_GAP = re.compile(r"^[\s,]*(?:(?:and|district|city|town|township)[\s,]+)*$", re.I)
 
 
-def _list_and_verb(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
+def _list_and_verb(text: str, p: PlaceMention, f: Found, places: _Places) -> bool:
     """Return whether a place is one of a list that ends before ", and" and a verb of its own:
     "attacked A, B and C, and took the employees" (the list is the object of "attacked")."""
     gap = text[p.end:f.start]
     last = _LAST_AND.search(gap)
-    if last is None or not any(p.end < o.start and o.end <= p.end + last.start() for o in places):
+    if last is None or not any(o.end <= p.end + last.start() for o in places.within(p.end + 1, p.end + last.start())):
         return False
     return bool(_LIST_REST_GAP.match(_list_gap(text, p.end, p.end + last.start(), places)))
 
 
-def _distance(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> int | None:
+def _before(text: str, pos: int, width: int = 120) -> str:
+    """Return the words just before an offset (the patterns read at a place's left look no further)."""
+    return text[max(0, pos - width):pos]
+
+
+def _distance(text: str, p: PlaceMention, f: Found, places: _Places, listed: set[int]) -> int | None:
     """Return how far a district is from a trigger that may govern it, or None if it may not."""
     if f.start <= p.start and p.end <= f.end:
         return 0  # "surrendered Qalat to the insurgents"
-    if _in_state_list(text, p, f, places):
+    if p.start in listed:
         return 1
     voice, direct = f.trigger.voice, f.trigger.direct
     if p.end <= f.start:
-        if f.trigger.subject and _PREP_BEFORE.search(text[:p.start]):
+        if f.trigger.subject and _PREP_BEFORE.search(_before(text, p.start)):
             return None  # "the ceasefire in Khan Abad collapsed"
         if voice == "active":
             return None if direct else (f.start - p.end if f.start - p.end <= 30 else None)
@@ -411,22 +459,22 @@ _DISTRICTS_INTRO = re.compile(r"^(?P<np>\s+(?:[\w\-]+\s+){0,3}?)(?:districts?|to
                               r"such as|namely|among them)|:|\s[–—-])\s*$", re.I)
 
 
-def _named_districts(text: str, begin: int, p: PlaceMention, places: list[PlaceMention]) -> bool:
+def _named_districts(text: str, begin: int, p: PlaceMention, places: _Places) -> bool:
     """Return whether a district is one of a list that names the districts a trigger took.
 
     "captured several districts around it, including Arghandab, Zhari and Panjwai": what
     stands between "districts" and the list does not make the object something else.
     """
-    listed = [o for o in places if begin <= o.start <= p.start]
+    listed = places.within(begin, p.start)
     if not listed:
         return False
-    first = min(listed, key=lambda o: o.start)
+    first = listed[0]
     intro = _DISTRICTS_INTRO.match(text[begin:first.start])
     return bool(intro and not _OBJECT_NOISE.search(intro["np"])
                 and not _list_gap(text, first.start, p.start, places).strip())
 
 
-def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMention]) -> bool:
+def _noise_between(text: str, p: PlaceMention, f: Found, places: _Places) -> bool:
     """Return whether other words than the district's own stand between it and its trigger.
 
     An object of its own after "and the" starts anew: "took over the airport and the nearby
@@ -437,12 +485,9 @@ def _noise_between(text: str, p: PlaceMention, f: Found, places: list[PlaceMenti
         begin = f.end if p.start >= f.end else f.start + len(f.text.split(None, 1)[0])
         if _named_districts(text, begin, p, places):
             return False
-        gap = text[begin:p.start]
-        if _PRONOUN_OBJECT.match(gap):
+        if _PRONOUN_OBJECT.match(text, begin, p.start):
             return True  # "seizing it during clashes in X": the object is what "it" means
-        for o in places:  # other districts of a list are not noise
-            if begin <= o.start and o.end <= p.start:
-                gap = gap.replace(text[o.start:o.end], " ")
+        gap = places.masked[begin:p.start]  # other districts of a list are not noise
         gap = re.sub(r",\s+(?:the|a|an|which|where)\s[^,]*(?:,|$)", ",", gap)  # appositions
         tail = _COORDINATION.split(gap)[-1]
         if tail != gap and re.match(r"\s+the\s", tail) and _OBJECT_GAP.match(tail):
@@ -529,10 +574,27 @@ def _report_day(seen: list[Sent]) -> date | None:
     return day
 
 
+_WINDOW = 260  # how far from a trigger a place it governs may stand (beyond: a list it states)
+
+
+def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMention | None:
+    """Return the place that ends last before an offset, not after a preposition (nor inside
+    quotation marks): what "it" or "the city" after a trigger means."""
+    found: PlaceMention | None = None
+    for k in range(bisect_left(places.starts, pos) - 1, -1, -1):
+        p = places.items[k]
+        if found is not None and p.end < found.start:
+            break  # (places run in text order: none further back ends later)
+        if p.end <= pos and not _TO_AFTER_PREP.search(_before(text, p.start)) and \
+                not (quotes and inside_quotes(text, p.start)) and (found is None or p.end > found.end):
+            found = p
+    return found
+
+
 def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     text = sent.text
-    places = district_mentions(sent, ctx)
-    if not places:
+    mentions_all = district_mentions(sent, ctx)
+    if not mentions_all:
         return []
     theatre = ctx.theatre
     lex = lexicon_for(theatre)
@@ -541,18 +603,26 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     takers = ctx.__dict__.setdefault("_control_takers", [])  # the parties named taking places so far
     out: list[ControlMatch] = []
     assigned: dict[int, list[PlaceMention]] = {}
-    for p in places:
+    places = _Places(text, mentions_all)
+    # words in quotation marks are someone's claim, not the report's
+    quoted = [inside_quotes(text, f.start) for f in triggers]
+    lists = [_state_list(text, f, places) if not quoted[i] else set() for i, f in enumerate(triggers)]
+    t_starts = [f.start for f in triggers]
+    for p in mentions_all:
         best = None
-        for i, f in enumerate(triggers):
-            if inside_quotes(text, f.start):
-                continue  # words in quotation marks are someone's claim, not the report's
+        # the triggers near the place (a place further off only as one of a stated list)
+        near = range(bisect_left(t_starts, p.start - _WINDOW), bisect_right(t_starts, p.end + _WINDOW))
+        for i in sorted({*near, *(k for k, listed in enumerate(lists) if p.start in listed)}):
+            f = triggers[i]
+            if quoted[i]:
+                continue
             between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
             if p.start >= f.end and _AS_WERE.search(between):
                 dist: int | None = p.start - f.end  # "were under rebel control, as were Bamyan and Parun"
             elif p.end <= f.start and f.trigger.voice != "active" and _REL_ASIDE.fullmatch(between) and \
                     not any(p.end <= g.start and g.end <= f.start for g in triggers):
                 dist = 1  # "Kunlong, where the district administration is based, fell on Sunday"
-            elif p.end <= f.start and f.trigger.voice != "active" and _REL_OPEN.search(text, 0, p.start) and \
+            elif p.end <= f.start and f.trigger.voice != "active" and _REL_OPEN.search(_before(text, p.start, 200)) and \
                     _REL_CLOSE.fullmatch(between):
                 continue  # ... and "the district administration" there is not what fell
             elif p.end <= f.start and f.trigger.voice != "passive" and _PARTICIPLE.match(f.text) and \
@@ -566,7 +636,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             elif _CLAUSE_BREAK.search(between) or _noise_between(text, p, f, places):
                 continue  # "..., leaving Sheberghan isolated", "captured weapons in Nad Ali"
             else:
-                dist = _distance(text, p, f, places)
+                dist = _distance(text, p, f, places, lists[i])
             if dist is None or dist > 170:
                 continue
             if best is None or dist < best[0]:
@@ -575,13 +645,14 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             assigned.setdefault(best[1], []).append(p)
     # "Khan Abad, which fell on Sunday, was retaken on Tuesday": the aside's change and the main verb's
     asides: dict[tuple[int, int], tuple[int, int]] = {}  # (trigger, place) -> the aside's offsets
-    for p in places:
-        for i, f in enumerate(triggers):
-            if f.start < p.end or f.trigger.voice == "active" or inside_quotes(text, f.start):
+    for p in mentions_all:
+        for i in range(bisect_left(t_starts, p.end), bisect_right(t_starts, p.end + _WINDOW)):
+            f = triggers[i]
+            if f.start < p.end or f.trigger.voice == "active" or quoted[i]:
                 continue
             gap = text[p.end:f.start]
             if _ASIDE.match(gap) and any(p.end < g.start and g.end < f.start for g in triggers) \
-                    and not any(p.end < o.start < f.start for o in places):
+                    and not places.any_start_inside(p.end, f.start):
                 if p not in assigned.get(i, []):
                     assigned.setdefault(i, []).append(p)
                     asides[(i, p.start)] = (p.end, f.start)
@@ -591,13 +662,13 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 break
     # "Sheikh Ali district after it briefly fell", "Torghundi, which the group's fighters captured"
     for i, f in enumerate(triggers):
-        if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or inside_quotes(text, f.start):
+        if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or quoted[i]:
             continue
         where = f.trigger.role == "contested" and _WHERE_BEFORE.search(text[max(0, f.start - 60):f.start])
         if where:
             # "fighting in Arghandab district, where control is contested"
             cut = f.start - len(where.group())
-            before = [p for p in places if p.end <= cut and _REL_GAP.match(text[p.end:cut])]
+            before = [p for p in places.within(cut - 200, cut) if p.end <= cut and _REL_GAP.match(text[p.end:cut])]
             if before:
                 assigned[i] = [max(before, key=lambda p: p.end)]
             continue
@@ -605,39 +676,39 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         pronoun = f.trigger.voice != "passive" and re.match(r"\s+(?:it|the (?:city|town))\b", text[f.end:])
         if rel and not pronoun and (f.trigger.voice != "active" or rel.group().lower().startswith(("which", "that"))):
             cut = f.start - len(rel.group())
-            before = [p for p in places if p.end <= cut and _REL_GAP.match(text[p.end:cut])
-                      and not _TO_AFTER_PREP.search(text[:p.start])]
+            before = [p for p in places.within(cut - 200, cut) if p.end <= cut and _REL_GAP.match(text[p.end:cut])
+                      and not _TO_AFTER_PREP.search(_before(text, p.start))]
             if before:
                 assigned[i] = [max(before, key=lambda p: p.end)]
         elif pronoun:
             # "security forces had left it overnight": the place named before
-            before = [p for p in places if p.end <= f.start and not _TO_AFTER_PREP.search(text[:p.start])
-                      and not inside_quotes(text, p.start)]
-            if before:
-                assigned[i] = [max(before, key=lambda p: p.end)]
+            last = _last_place(text, places, f.start, quotes=True)
+            if last is not None:
+                assigned[i] = [last]
         elif f.trigger.voice != "active" and re.search(r"\bit\s+(?:had\s+|has\s+|was\s+)?(?:\w+ly\s+)?"
                                                        r"(?:also\s+)?$", text[max(0, f.start - 30):f.start]):
-            before = [p for p in places if p.end <= f.start and not _TO_AFTER_PREP.search(text[:p.start])]
-            if before:
-                assigned[i] = [max(before, key=lambda p: p.end)]
+            last = _last_place(text, places, f.start, quotes=False)
+            if last is not None:
+                assigned[i] = [last]
     for i, mentions in assigned.items():
         f = triggers[i]
         if _hedged(text, f.start, f.end, lex):
             continue
-        mentions = [p for p in mentions if not _BETWEEN.search(text[:p.start]) and (
-            not _STRONG_PREP.search(text[:p.start]) or 0 <= p.start - f.end <= 5
-            or _CROSSING_AT.search(text[:p.start]))]
+        mentions = [p for p in mentions if not _BETWEEN.search(_before(text, p.start)) and (
+            not _STRONG_PREP.search(_before(text, p.start)) or 0 <= p.start - f.end <= 5
+            or _CROSSING_AT.search(_before(text, p.start)))]
         if not mentions:
             continue
         old = _OLD_YEAR.search(text[f.end:f.end + 40])
         if old and sent.published and int(old["y"]) < sent.published.year:
             continue  # "which the rebels briefly captured in 2015"
         # "retreated from Yamgan district": the trigger's own preposition governs its object
-        plain = [p for p in mentions if not _TO_AFTER_PREP.search(text[:p.start])
+        plain = [p for p in mentions if not _TO_AFTER_PREP.search(_before(text, p.start))
                  or 0 <= p.start - f.end <= 5 and _TO_AFTER_PREP.search(f.text + " ")]
         keep = plain or mentions[:1]
         kind = "holding" if f.trigger.holding else "change"
         main = _agent(text, f.start, f.end, f.trigger, lex, theatre)
+        rivals: list[str | None] = []  # the side the report last told, read once a trigger
         for p in keep:
             aside = asides.get((i, p.start))
             side = main
@@ -647,8 +718,9 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 side = _agent(blank, f.start, f.end, f.trigger, lex, theatre)
             if side.gainer is None and side.untold:
                 # "Kunlong fell on Sunday" in a report on the alliance: the side it named last
-                rival = _last_rival(lex, theatre, read, text[:f.start], takers)
-                side = _Side(rival) if rival else side
+                if not rivals:
+                    rivals.append(_last_rival(lex, theatre, read, text[:f.start], takers))
+                side = _Side(rivals[0]) if rivals[0] else side
             if side.gainer is None:
                 continue  # no side can be told
             if side.gainer == theatre.incumbent and (f.trigger.holding or f.trigger.not_incumbent) and \
@@ -717,6 +789,10 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
     return out
 
 
+def _place_key(r: ControlChange) -> str:
+    return name_key(r.district) or r.district.lower()
+
+
 def _same_place(a: ControlChange, b: ControlChange) -> bool:
     """Return whether two records name one place: same spelling, or a variant of the same district.
 
@@ -725,23 +801,39 @@ def _same_place(a: ControlChange, b: ControlChange) -> bool:
     """
     if a.district_id and b.district_id and a.district_id != b.district_id and a.province_id != b.province_id:
         return False  # namesakes: Baharak in Takhar and Baharak in Badakhshan
-    ka, kb = name_key(a.district) or a.district.lower(), name_key(b.district) or b.district.lower()
+    ka, kb = _place_key(a), _place_key(b)
     if ka == kb:
         return True
     return bool(a.district_id) and a.district_id == b.district_id and fuzz.ratio(ka, kb) >= 80
 
 
 def merge(records: list[ControlChange]) -> list[ControlChange]:
-    """Return one record per place, controller and day; an undated repeat joins a dated record."""
+    """Return one record per place, controller and day; an undated repeat joins a dated record.
+
+    The records kept are looked up by controller and spelling key, and by controller and district
+    id (two records of one place share one of them), so a report's changes merge in linear time.
+    """
     out: list[ControlChange] = []
+    index: dict[tuple[str, str, str], list[int]] = {}
+
+    def note(i: int, r: ControlChange) -> None:
+        index.setdefault((r.controller, "key", _place_key(r)), []).append(i)
+        if r.district_id:
+            index.setdefault((r.controller, "id", r.district_id), []).append(i)
+
     for r in records:
-        same = [i for i, o in enumerate(out) if o.controller == r.controller and _same_place(o, r)]
+        near = set(index.get((r.controller, "key", _place_key(r)), ()))
+        if r.district_id:
+            near.update(index.get((r.controller, "id", r.district_id), ()))
+        same = [i for i in sorted(near) if _same_place(out[i], r)]
         if r.date is None and same:
             continue  # an undated repeat of a change already recorded
         undated = [i for i in same if out[i].date is None]
         if undated:
             out[undated[0]] = r
+            note(undated[0], r)
             continue
         if not any(out[i].date == r.date for i in same):
             out.append(r)
+            note(len(out) - 1, r)
     return out

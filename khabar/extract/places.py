@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -10,6 +11,7 @@ from khabar.extract.dates import lowered
 from khabar.extract.sentences import Context, Sent
 from khabar.theatres.loader import District, Theatre, name_key
 
+_AHEAD = 200  # how far the patterns around a place read (the words next to it)
 _NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
 _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
@@ -96,17 +98,17 @@ class PlaceMention:
     province_hint: str | None = None
 
 
-def _name_words(text: str, s: int, t: int, covered: list[tuple[int, int]]) -> tuple[int, int]:
+def _name_words(text: str, s: int, t: int, covered: _Covered) -> tuple[int, int]:
     """Return the span of a capitalised name without leading words that are taken or no name.
 
     "Rebels captured Foobarabad" keeps "Foobarabad"; "Thursday Evening" keeps nothing.
     """
     for w in re.finditer(r"\S+", text[s:t]):
         ws, we = s + w.start(), s + w.end()
-        if w.group().lower() in _NOT_A_NAME or any(not (we <= a or ws >= b) for a, b in covered):
+        if w.group().lower() in _NOT_A_NAME or covered.overlaps(ws, we):
             continue
         rest = text[ws:t]
-        if any(not (t <= a or ws >= b) for a, b in covered) or \
+        if covered.overlaps(ws, t) or \
                 any(x.lower() in _NOT_A_NAME for x in _WORD_BREAKS.split(rest)):
             continue
         return ws, t
@@ -119,6 +121,49 @@ _NGRAM = re.compile(r"[A-Z](?<![\w\-].)[a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[ei
                     r"\s|-)[A-Z][a-z]+){1,2}(?![\w\-])")
 
 
+class _Spans:
+    """Character spans (of mentions, or of entities), asked which overlap a range in logarithmic
+    time."""
+
+    def __init__(self, spans: list[tuple[int, int]], items: list[PlaceMention] | None = None) -> None:
+        order = sorted(range(len(spans)), key=lambda k: spans[k])
+        self.spans = [spans[k] for k in order]
+        self.items = [items[k] for k in order] if items is not None else []
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlapping(self, s: int, t: int) -> list[int]:
+        """Return the indexes of the spans that overlap [s, t)."""
+        out = []
+        k = bisect_left(self.starts, t) - 1
+        while k >= 0 and self.spans[k][0] >= s - self.longest:
+            if self.spans[k][1] > s:
+                out.append(k)
+            k -= 1
+        return out
+
+
+class _Covered:
+    """Spans taken so far, growing; asked whether any overlaps a range (a bisection, then the few
+    spans that start close enough before it)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def add(self, s: int, t: int) -> None:
+        insort(self.spans, (s, t))
+        self.longest = max(self.longest, t - s)
+
+    def overlaps(self, s: int, t: int) -> bool:
+        k = bisect_left(self.spans, (t, -1)) - 1
+        while k >= 0 and self.spans[k][0] >= s - self.longest:
+            if self.spans[k][1] > s:
+                return True
+            k -= 1
+        return False
+
+
 def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context,
                   sent: Sent) -> list[PlaceMention]:
     """Return the mentions with names of two or three words the rulers missed or cut short.
@@ -126,29 +171,38 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
     "Tirin Kot" (the ruler found only "Kot"), "Deh Rawud" (the gazetteer's "Dehrawud"),
     "Mehtar Lam": a capitalised run whose spelling key is a district name's replaces what it covers.
     """
-    others: list[tuple[int, int]] | None = None
+    others: _Spans | None = None
+    placed = _Spans([(p.start, p.end) for p in out], out)
+    replaced: set[int] = set()
+    added: list[PlaceMention] = []
     for m in _NGRAM.finditer(text):
         s, t = m.span()
         name = m.group()
         if any(w.lower() in _NOT_A_NAME for w in _WORD_BREAKS.split(name)):
             continue
         if others is None:
-            others = [(e.start_char, e.end_char) for e in sent.all_ents
-                      if e.label_ in ("ACTOR", "VENUE", "PROVINCE")]
-        inside = [p for p in out if s <= p.start and p.end <= t]
-        if any(not (t <= a or s >= b) for a, b in others) or any(
-                not (t <= p.start or s >= p.end) and p not in inside for p in out):
+            others = _Spans([(e.start_char, e.end_char) for e in sent.all_ents
+                             if e.label_ in ("ACTOR", "VENUE", "PROVINCE")])
+        if others.overlapping(s, t):
             continue
+        touched = [placed.items[k] for k in placed.overlapping(s, t)]
+        inside = [p for p in touched if s <= p.start and p.end <= t]
+        if len(inside) < len(touched):
+            continue  # a mention that runs out of the name
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, t):
             continue
         if len(inside) > 1:
             continue  # two names side by side ("Khan Abad Kunduz") stay two
         cands = theatre.district_candidates(name)
-        if not cands or _NOT_THE_PLACE.match(text[t:]):
+        if not cands or _NOT_THE_PLACE.match(text[t:t + _AHEAD]):
             continue  # "the Tirin Kot airport"
         hint = _province_after(text, t, _units(theatre))
         d = _resolve(theatre, name, hint, _sentence_provinces(sent), ctx)
-        out = [p for p in out if p not in inside] + [PlaceMention(name, s, t, d, province_hint=hint)]
+        # (the runs found later start after this one: the spans kept for them stay right)
+        replaced.update(id(p) for p in inside)
+        added.append(PlaceMention(name, s, t, d, province_hint=hint))
+    if added:
+        out = [p for p in out if id(p) not in replaced] + added
     out.sort(key=lambda p: p.start)
     return out
 
@@ -210,8 +264,8 @@ def _sentence_provinces(sent: Sent) -> set[str]:
 
 
 def _province_after(sent_text: str, end: int, u: _Units) -> str | None:
-    m = (u.province_of2.match(sent_text[end:]) or u.province_of.match(sent_text[end:])
-         or u.in_province.match(sent_text[end:]))
+    after = sent_text[end:end + _AHEAD]  # (what names a province after a place is short)
+    m = u.province_of2.match(after) or u.province_of.match(after) or u.in_province.match(after)
     return m["prov"] if m else None
 
 
@@ -237,7 +291,7 @@ def _towns(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context) -
 
     added = []
     for m in _TOWN_WORD.finditer(text):
-        if any(not (m.end() <= p.start or m.start() >= p.end) for p in out) or _PLACE_PREP.search(text[:m.start()]):
+        if any(not (m.end() <= p.start or m.start() >= p.end) for p in out) or _PLACE_PREP.search(text, max(0, m.start() - _AHEAD), m.start()):
             continue
         city = m["w"] != "town"
         earlier = [p for p in out if p.end <= m.start() and not p.anaphoric and (capital(p.district) or not city)]
@@ -273,16 +327,17 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     theatre = ctx.theatre
     u = _units(theatre)
     text = sent.text
+    lead = len(text) - len(text.lstrip())  # where the sentence's first word begins
     out: list[PlaceMention] = []
     ents = sent.ents("DISTRICT", "PROVINCE")
     near = _sentence_provinces(sent)
     for e in ents:
         s, t = e.start_char, e.end_char
         name = text[s:t]  # the entity's text (Span.text joins its tokens anew)
-        after = text[t:]
+        after = text[t:t + 600]  # (a list of provinces before "provinces" included)
         if _NOT_THE_PLACE.match(after):
             continue  # "Bagram airfield", "the Bamiyan police": not the district itself
-        if not text[:s].strip() and _DATELINE.match(after):
+        if s <= lead and _DATELINE.match(after):
             continue  # "KUNDUZ: ...", "KUNDUZ, June 14 (Wire) - ...": where the report was filed
         if _NAME_GOES_ON.match(after) and not u.after_province.match(after) and \
                 not u.after_district.match(after):
@@ -295,7 +350,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             # a list ending in "provinces": "Nimroz, Farah, Ghor and Badghis provinces"
             if re.match(r"^(?:,\s*[A-Z][\w\-']+)*(?:,?\s+and\s+[A-Z][\w\-']+)?\s+provinces\b", after):
                 continue
-            before = text[:s]
+            before = text[max(0, s - _AHEAD):s]
             if re.match(r"^\s+district\b(?!s)", after, re.I) or re.search(r"\bthe\s+district\s+of\s+$", before, re.I):
                 # "the district of Balkh": the province's namesake district, not the province
                 # ("another district of Kunduz" is the province)
@@ -307,7 +362,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             apposed = _APPOSED_CAPITAL.search(before)
             if out and apposed and apposed.start() - out[-1].end <= 3:
                 continue  # "Faizabad, the capital of Badakhshan": the province of the city before it
-            before = text[:s]
+            before = text[max(0, s - _AHEAD):s]
             if out and re.search(r"\b(?:of|in)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
                     not _CITY_BEFORE.search(before):
                 continue  # "Khan Abad in Kunduz": the province of the district before it
@@ -340,9 +395,9 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         out = _towns(text, out, theatre, ctx)
     if low is not None and not any(w in low for w in u.words):
         return out  # what follows reads lists of districts, "X district" and "the district"
-    covered = [(m.start, m.end) for m in out] + [
+    covered = _Covered([(m.start, m.end) for m in out] + [
         (e.start_char, e.end_char) for e in sent.all_ents
-        if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")]
+        if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")])
     # names in a list of districts: "six districts – Khanabad, Chardara, ..., and Dasht-e-Archi"
     plural = any(f"{w}s" in text for w in u.words)
     for rx in (u.list_after, u.list_before) if plural else (u.list_after,):
@@ -350,7 +405,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             for item in re.finditer(_NAME, lm["list"]):
                 s = lm.start("list") + item.start()
                 t = lm.start("list") + item.end()
-                if any(not (t <= a or s >= b) for a, b in covered):
+                if covered.overlaps(s, t):
                     continue
                 name = item.group()
                 if any(w.lower() in _NOT_A_NAME for w in name.split()):
@@ -358,7 +413,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 hint = _province_after(text, lm.end(), u)
                 d = _resolve(theatre, name, hint, near, ctx)
                 out.append(PlaceMention(name, s, t, d, province_hint=hint))
-                covered.append((s, t))
+                covered.add(s, t)
     # names the gazetteer lacks, written as "X district": kept, with a null id
     for m in u.unknown_district.finditer(text):
         s, t = _name_words(text, *m.span(1), covered)
@@ -368,10 +423,10 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         hint = _province_after(text, m.end(), u)
         d = _resolve(theatre, name, hint, near, ctx)
         out.append(PlaceMention(name, s, t, d, province_hint=hint))
-        covered.append((s, t))
+        covered.add(s, t)
     # "the district" refers to the last district named, in this sentence or before it
     for m in u.district_word.finditer(text):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in covered):
+        if covered.overlaps(m.start(), m.end()):
             continue
         earlier = [p for p in out if p.end <= m.start() and not p.anaphoric]
         if earlier:
