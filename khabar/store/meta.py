@@ -52,10 +52,10 @@ def bind_theatre(conn: sqlite3.Connection, theatre: Theatre) -> str:
     if own:
         begin(conn)
     try:
+        # (one statement: another process may record the theatre at the same moment)
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", (THEATRE, key))
         known = store_theatre(conn)
-        if known is None:
-            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (THEATRE, key))
-        elif known != key:
+        if known != key:
             raise StoreError(f"this database holds reports of theatre {known}, not {key}; "
                              f"use --theatre {known} or another --db")
         if own:

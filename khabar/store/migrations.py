@@ -1,4 +1,9 @@
-"""Schema migrations: named functions, each run once in its own transaction and recorded."""
+"""Schema migrations: named functions, each run once in its own transaction and recorded.
+
+The same migrations build a SQLite and a PostgreSQL store: their DDL is written for SQLite and
+`dialect.ddl` words it for PostgreSQL; where the engines differ more (full-text search, a
+dropped CHECK) a migration says what each does.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from khabar.errors import StoreError
-from khabar.store.dialect import begin
+from khabar.store.dialect import SQLITE, begin, ddl, dialect, migration_lock
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -100,6 +105,9 @@ def m003_search(conn: sqlite3.Connection) -> None:
               "events": ("id", "type", "actors", "targets", "place", "evidence"),
               "claims": ("id", "claimant", "text", "evidence"),
               "quotes": ("id", "speaker", "text", "evidence")}
+    if dialect(conn) != SQLITE:
+        _pg_search(conn)
+        return
     for table, cols in tables.items():
         fts = f"{table}_fts"
         indexed = cols[1:]
@@ -123,10 +131,20 @@ def m003_search(conn: sqlite3.Connection) -> None:
             conn.execute(stmt)
 
 
+def _pg_search(conn: sqlite3.Connection) -> None:
+    """PostgreSQL: a GIN index per table on the text search vector `store.search` queries (the
+    indexed columns' words as FTS5 would cut them, through the function `khabar_words`)."""
+    from khabar.store.search import INDEXED, WORDS_FUNCTION, _vector
+
+    conn.execute(WORDS_FUNCTION)
+    for table in INDEXED:  # fixed names only
+        conn.execute(f"CREATE INDEX {table}_search ON {table} USING gin (({_vector(table, '')}))")
+
+
 @migration
 def m004_assessment_unit(conn: sqlite3.Connection) -> None:
     """What a published count counts: districts, or provincial capitals ("18 of the 34")."""
-    conn.execute("ALTER TABLE assessments ADD COLUMN unit TEXT NOT NULL DEFAULT 'districts'")
+    conn.execute(ddl(conn, "ALTER TABLE assessments ADD COLUMN unit TEXT NOT NULL DEFAULT 'districts'"))
     conn.execute("UPDATE assessments SET unit = 'provincial capitals' WHERE of_total < 100"
                  " AND lower(evidence) LIKE '%capital%'")
 
@@ -135,7 +153,13 @@ def m004_assessment_unit(conn: sqlite3.Connection) -> None:
 def m005_controller_is_any_party(conn: sqlite3.Connection) -> None:
     """A controller is a party id of the store's theatre or "contested": the CHECK naming one
     theatre's parties goes. SQLite cannot drop a CHECK, so the table is rebuilt and every row
-    copied, inside this migration's transaction (nothing refers to control_changes)."""
+    copied, inside this migration's transaction (nothing refers to control_changes).
+    PostgreSQL drops the CHECK."""
+    if dialect(conn) != SQLITE:
+        conn.execute("ALTER TABLE control_changes DROP CONSTRAINT control_changes_controller_check")
+        conn.execute("ALTER TABLE control_changes ADD CONSTRAINT control_changes_controller_check"
+                     " CHECK (controller <> '')")
+        return
     cols = ("id, document_id, district, district_id, province, province_id, controller, date, trigger,"
             " span_start, span_end, ev_start, ev_end, evidence")
     _script(conn, f"""
@@ -174,13 +198,19 @@ def m006_record_attribution(conn: sqlite3.Connection) -> None:
     defaults (a change, unhedged, undenied, no party, no districts)."""
     for table, cols in _RECORD_FIELDS.items():
         for name, sql in cols:  # fixed names only
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql}")
+            conn.execute(ddl(conn, f"ALTER TABLE {table} ADD COLUMN {name} {sql}"))
 
 
 @migration
 def m007_meta(conn: sqlite3.Connection) -> None:
-    """What the store knows of itself: the theatre its reports belong to (set at first ingest)."""
-    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    """What the store knows of itself: the theatre its reports belong to (set at first ingest).
+    PostgreSQL: also the count of committed writes (a sequence `store.pg` advances), by which a
+    reader knows that another process changed the data."""
+    conn.execute(ddl(conn, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"))
+    if dialect(conn) != SQLITE:
+        from khabar.store.pg import WRITE_COUNTER
+
+        conn.execute(f"CREATE SEQUENCE {WRITE_COUNTER}")
 
 
 @migration
@@ -188,7 +218,10 @@ def m008_search_without_replace(conn: sqlite3.Connection) -> None:
     """Rows are stored with INSERT ... ON CONFLICT now, which fires update triggers on a row it
     replaces: the BEFORE INSERT triggers that served INSERT OR REPLACE go. They also dropped the
     index entry of a document that INSERT OR IGNORE then kept (a report loaded twice in bulk
-    could no longer be found), so every index is rebuilt from its table."""
+    could no longer be found), so every index is rebuilt from its table. (PostgreSQL: nothing
+    to do, its search indexes are on the tables themselves.)"""
+    if dialect(conn) != SQLITE:
+        return
     tables = {"documents": ("title", "outlet", "text"),
               "events": ("type", "actors", "targets", "place", "evidence"),
               "claims": ("claimant", "text", "evidence"),
@@ -205,7 +238,7 @@ def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):
         if stmt.strip():
-            conn.execute(stmt)
+            conn.execute(ddl(conn, stmt))
 
 
 def _now() -> str:
@@ -213,9 +246,18 @@ def _now() -> str:
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations the database lacks; return their names."""
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                 "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    """Apply the migrations the database lacks; return their names.
+
+    Several processes may open a new database at once: each migration is applied by one of them
+    (checked again once its transaction holds the write lock), the others wait and skip it.
+    """
+    with migration_lock(conn):
+        return _migrate(conn)
+
+
+def _migrate(conn: sqlite3.Connection) -> list[str]:
+    conn.execute(ddl(conn, "CREATE TABLE IF NOT EXISTS schema_migrations "
+                           "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
     done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
     known = {name for name, _ in MIGRATIONS}
     unknown = done - known
@@ -228,6 +270,9 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
             continue
         begin(conn)
         try:
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")  # another process applied it since we looked
+                continue
             fn(conn)
             conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                          (name, _now()))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from khabar.store.dialect import dialect, in_list, list_param
+from khabar.store.dialect import dialect, in_list, is_missing_table, list_param
 from khabar.store.overrides import apply_reviews, reviews
 from khabar.store.search import SEARCHABLE, fts_query, match_clause
 from khabar.store.spec import BOOL, KINDS, SPECS
@@ -30,7 +30,7 @@ _JSON_COLUMNS = tuple(dict.fromkeys(c for s in SPECS.values() for c in s.json_co
 _BOOL_COLUMNS = tuple(dict.fromkeys(c.name for s in SPECS.values() for c in s.columns if c.codec is BOOL))
 MAX_LIMIT = 1000
 # how an export orders a table's rows: reports as ingested, records as their reports tell them
-_EXPORT_ORDER = {"documents": "ingested_at, published, id", "overrides": "id"}
+_EXPORT_ORDER = {"documents": "ingested_at, published NULLS FIRST, id", "overrides": "id"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +56,10 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
         raise ValueError(f"unknown table {table!r}")
     try:
         cursor = conn.execute(f"SELECT * FROM {table} LIMIT 0")  # noqa: S608 - a fixed name
-    except sqlite3.OperationalError:
-        return []
+    except Exception as e:
+        if is_missing_table(e):
+            return []
+        raise
     return [d[0] for d in cursor.description]
 
 
@@ -139,7 +141,7 @@ def records(conn: sqlite3.Connection, kind: str, flt: RecordFilter | None = None
     total = conn.execute("SELECT count(*)" + base, params).fetchone()[0]
     limit = max(1, min(int(f.limit), MAX_LIMIT))
     sql = (f"SELECT r.*, {day} AS day, d.outlet, d.title, d.published, d.url{base}"
-           " ORDER BY day, r.document_id, r.span_start LIMIT ? OFFSET ?")
+           " ORDER BY day NULLS FIRST, r.document_id, r.span_start, r.id LIMIT ? OFFSET ?")
     rows = [_decode(r) for r in conn.execute(sql, [*params, limit, max(0, int(f.offset))])]
     return rows, total
 
@@ -176,7 +178,7 @@ def documents(conn: sqlite3.Connection, q: str | None = None, limit: int = 100, 
     total = conn.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]  # noqa: S608
     sql = (f"SELECT d.id, d.title, d.outlet, d.url, d.published, d.language, d.source,"  # noqa: S608
            f" d.ingested_at, length(d.text) AS chars FROM documents d{where}"
-           " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?")
+           " ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?")
     rows = [dict(r) for r in conn.execute(sql, [*params, max(1, min(limit, MAX_LIMIT)), max(0, offset)])]
     return rows, total
 
@@ -191,7 +193,7 @@ def document_records(conn: sqlite3.Connection, document_id: str) -> dict[str, li
     """Return every record of a document, by kind, in text order."""
     out = {}
     for kind in KINDS:
-        rows = conn.execute(f"SELECT * FROM {kind} WHERE document_id = ? ORDER BY span_start",  # noqa: S608
+        rows = conn.execute(f"SELECT * FROM {kind} WHERE document_id = ? ORDER BY span_start, id",  # noqa: S608
                             (document_id,))
         out[kind] = [_decode(r) for r in rows]
     return out
@@ -201,7 +203,7 @@ def district_history(conn: sqlite3.Connection, district_id: str) -> list[dict[st
     """Return every stored control change of a district with its report, oldest first."""
     sql = ("SELECT c.*, COALESCE(c.date, d.published) AS effective, d.outlet, d.title, d.published,"
            " d.url FROM control_changes c JOIN documents d ON d.id = c.document_id"
-           " WHERE c.district_id = ? ORDER BY effective, d.published, c.id")
+           " WHERE c.district_id = ? ORDER BY effective NULLS FIRST, d.published NULLS FIRST, c.id")
     return [_decode(r) for r in conn.execute(sql, (district_id,))]
 
 
@@ -250,7 +252,7 @@ def assessments_near(conn: sqlite3.Connection, day: date | None = None, window_d
             sql += " AND a.as_of <= ? AND a.as_of >= ?"
             params = (day.isoformat(), (day - timedelta(days=int(window_days))).isoformat())
     rows = [_decode(r) for r in conn.execute(
-        sql + " ORDER BY a.as_of DESC, a.document_id, a.span_start", params)]
+        sql + " ORDER BY a.as_of DESC NULLS LAST, a.document_id, a.span_start, a.id", params)]
     rows = apply_reviews(conn, "assessments", rows, in_force=in_force)
     if moved:
         rows = [r for r in rows if r["as_of"] and (day is None or 0 <= (

@@ -43,9 +43,9 @@ def save_extraction(conn: sqlite3.Connection, ex: Extraction) -> bool:
     now = _now()
     begin(conn)
     try:
-        new = not has_document(conn, doc.id)
-        if new:
-            conn.execute(DOCUMENT_INSERT, document_row(doc, now))
+        # new if this insert stored it: of two processes storing one report at once, the second
+        # waits for the first to commit, then inserts nothing
+        new = conn.execute(DOCUMENT_INSERT, document_row(doc, now)).rowcount == 1
         for kind in KINDS:
             conn.execute(f"DELETE FROM {kind} WHERE document_id = ?", (doc.id,))  # noqa: S608
         for kind, recs in record_rows(ex).items():
@@ -100,7 +100,7 @@ def get_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
 
 def iter_documents(conn: sqlite3.Connection) -> Iterator[Document]:
     """Yield every stored document, oldest publication first."""
-    for row in conn.execute("SELECT * FROM documents ORDER BY published, id"):
+    for row in conn.execute("SELECT * FROM documents ORDER BY published NULLS FIRST, id"):
         yield _document(row)
 
 
@@ -187,7 +187,7 @@ def records_of(conn: sqlite3.Connection, kind: str, document_ids: Collection[str
     if document_ids is not None:
         sql += " WHERE " + in_list(conn, "document_id")
         params = (list_param(document_ids),)
-    rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start", params)]
+    rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start, id", params)]
     return apply_reviews(conn, kind, rows, keep_rejected=keep_rejected)
 
 

@@ -1,4 +1,5 @@
-"""A fresh in-memory database per test, and extractions of the sample reports (rules only)."""
+"""A fresh database per test on each engine (SQLite in memory, a PostgreSQL schema), and
+extractions of the sample reports (rules only)."""
 
 from __future__ import annotations
 
@@ -57,10 +58,20 @@ def full_extraction(doc_id: str = "doc1") -> Extraction:
 
 
 @pytest.fixture
-def db() -> Iterator[sqlite3.Connection]:
-    conn = connect(":memory:")
+def db(engine: str, make_url: Callable[[], str]) -> Iterator[sqlite3.Connection]:
+    """A fresh store, once on SQLite (in memory) and once on PostgreSQL."""
+    conn = connect(":memory:" if engine == "sqlite" else make_url())
     yield conn
     conn.close()
+
+
+def check_violation(conn: sqlite3.Connection) -> tuple[type[BaseException], str]:
+    """Return the error a failed CHECK raises on the connection's engine, and its words."""
+    if getattr(conn, "dialect", "sqlite") == "sqlite":
+        return sqlite3.IntegrityError, "CHECK constraint failed"
+    import psycopg
+
+    return psycopg.errors.CheckViolation, "violates check constraint"
 
 
 @pytest.fixture(scope="session")

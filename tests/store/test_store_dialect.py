@@ -9,8 +9,8 @@ import pytest
 from khabar.store.dialect import format_params, in_list, list_param, upsert
 
 
-def test_upsert_replaces_or_keeps_the_stored_row() -> None:
-    conn = sqlite3.connect(":memory:")
+def test_upsert_replaces_or_keeps_the_stored_row(db: sqlite3.Connection) -> None:
+    conn = db
     conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT, b INTEGER)")
     replace, keep = upsert("t", ("id", "a", "b")), upsert("t", ("id", "a", "b"), update=False)
     assert replace == ("INSERT INTO t (id, a, b) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -19,16 +19,17 @@ def test_upsert_replaces_or_keeps_the_stored_row() -> None:
     conn.execute(replace, ("x", "second", 2))
     conn.execute(keep, ("x", "third", 3))
     conn.execute(keep, ("y", "other", 4))
-    assert conn.execute("SELECT * FROM t ORDER BY id").fetchall() == [("x", "second", 2), ("y", "other", 4)]
+    assert [tuple(r) for r in conn.execute("SELECT * FROM t ORDER BY id")] == [
+        ("x", "second", 2), ("y", "other", 4)]
 
 
-def test_a_list_is_one_parameter() -> None:
-    conn = sqlite3.connect(":memory:")
+def test_a_list_is_one_parameter(db: sqlite3.Connection) -> None:
+    conn = db
     conn.execute("CREATE TABLE t (id TEXT)")
     conn.executemany("INSERT INTO t VALUES (?)", [("a",), ("b'c",), ("d",)])
     sql = "SELECT id FROM t WHERE " + in_list(conn, "id") + " ORDER BY id"
-    assert conn.execute(sql, (list_param(["b'c", "d", "zz"]),)).fetchall() == [("b'c",), ("d",)]
-    assert conn.execute(sql, (list_param([]),)).fetchall() == []
+    assert [tuple(r) for r in conn.execute(sql, (list_param(["b'c", "d", "zz"]),))] == [("b'c",), ("d",)]
+    assert [tuple(r) for r in conn.execute(sql, (list_param([]),))] == []
 
 
 @pytest.mark.parametrize(("sql", "expected"), [

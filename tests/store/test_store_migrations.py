@@ -16,7 +16,10 @@ TABLES = {"schema_migrations", "documents", "extractions", "control_changes", "e
 
 
 def tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if getattr(conn, "dialect", "sqlite") == "sqlite":
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables"
+                                       " WHERE table_schema = current_schema()")}
 
 
 def test_migrations_are_recorded_by_name(db: sqlite3.Connection) -> None:
@@ -27,8 +30,8 @@ def test_migrations_are_recorded_by_name(db: sqlite3.Connection) -> None:
     assert tables(db) >= TABLES
 
 
-def test_connecting_twice_applies_nothing_again(tmp_path: Path) -> None:
-    path = tmp_path / "khabar.db"
+def test_connecting_twice_applies_nothing_again(store_url: str) -> None:
+    path = store_url
     first = connect(path)
     applied_at = first.execute("SELECT name, applied_at FROM schema_migrations").fetchall()
     first.close()
@@ -38,8 +41,8 @@ def test_connecting_twice_applies_nothing_again(tmp_path: Path) -> None:
     assert tables(again) >= TABLES
 
 
-def test_database_from_a_newer_khabar_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "khabar.db"
+def test_database_from_a_newer_khabar_is_refused(store_url: str) -> None:
+    path = store_url
     conn = connect(path)
     conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('m999_from_the_future', "
                  "'2030-01-01T00:00:00+00:00')")
@@ -52,8 +55,8 @@ def test_database_from_a_newer_khabar_is_refused(tmp_path: Path) -> None:
                             "upgrade khabar")
 
 
-def test_newer_schema_error_names_the_database(tmp_path: Path) -> None:
-    path = tmp_path / "khabar.db"
+def test_newer_schema_error_names_the_database(store_url: str) -> None:
+    path = store_url
     connect(path).execute("INSERT INTO schema_migrations VALUES ('m999_from_the_future', '2030-01-01')")
     with pytest.raises(StoreError) as e:
         connect(path)

@@ -50,6 +50,8 @@ def test_a_report_stored_again_stays_searchable(db: sqlite3.Connection) -> None:
     assert sorted(search(db, "documents", "Laukkai")) == ["doc1", "doc2"]
     assert len(search(db, "claims", "townships")) == 2
     assert len(search(db, "quotes", "hold the town")) == 2
+    if getattr(db, "dialect", "sqlite") != "sqlite":
+        return  # PostgreSQL's indexes are on the tables themselves: nothing can go stale
     # the index holds one entry per row, no stale ones
     for table in ("documents", "events", "claims", "quotes"):
         assert (db.execute(f"SELECT count(*) FROM {table}_fts").fetchone()[0]

@@ -4,6 +4,7 @@ corrections of the new fields, and the store's theatre (recorded, defaulted to, 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from khabar.errors import InputError, StoreError
 from khabar.extract.pipeline import Extractor
-from khabar.store import connect
+from khabar.store import connect, queries
 from khabar.store import records as store
 from khabar.store.bulk import bulk_save
 from khabar.store.meta import bind_theatre, store_theatre, theatre_or_default
@@ -50,12 +51,12 @@ def test_every_field_is_stored_and_read_back(db: sqlite3.Connection) -> None:
 def test_schema_has_every_column_of_every_spec(db: sqlite3.Connection) -> None:
     """A field added to a spec without its migration fails here."""
     for kind, spec in SPECS.items():
-        have = {r[1] for r in db.execute("SELECT * FROM pragma_table_info(?)", (kind,))}
+        have = set(queries.columns(db, kind))
         assert set(spec.column_names) <= have, kind
 
 
-def test_bulk_and_one_by_one_write_the_same_rows(tmp_path: Path) -> None:
-    one, many = connect(tmp_path / "one.db"), connect(tmp_path / "many.db")
+def test_bulk_and_one_by_one_write_the_same_rows(make_url: Callable[[], str]) -> None:
+    one, many = connect(make_url()), connect(make_url())
     batch = [full_extraction("doc1"), full_extraction("doc2")]
     for ex in batch:
         store.save_extraction(one, ex)
@@ -136,13 +137,14 @@ def test_store_records_its_theatre_once_and_refuses_another(db: sqlite3.Connecti
 
 
 def test_ingest_records_the_theatre_and_refuses_another(db: sqlite3.Connection, samples: Path,
-                                                       fast_extractor: Extractor, tmp_path: Path) -> None:
+                                                       fast_extractor: Extractor, tmp_path: Path,
+                                                       make_url: Callable[[], str]) -> None:
     from khabar.jobs import ingest
 
     rep = ingest(db, [str(samples / "district_taken.txt")], fast_extractor, processes=1)
     assert rep.new == 1
     assert store_theatre(db) == fast_extractor.theatre.path.name  # a bundled theatre, by name
-    other = connect(tmp_path / "other.db")
+    other = connect(make_url())
     bind_theatre(other, theatre_at(tmp_path / "north", ("a", "b")))
     with pytest.raises(StoreError, match="this database holds reports of theatre"):
         ingest(other, [str(samples / "district_taken.txt")], fast_extractor, processes=1)
