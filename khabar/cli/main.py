@@ -18,9 +18,11 @@ from khabar.cli import (
     explain_cmd,
     extract_cmd,
     ingest_cmd,
+    load_cmd,
     map_cmd,
     review_cmd,
     serve_cmd,
+    spark_cmd,
     theatres_cmd,
     timeline_cmd,
     watch_cmd,
@@ -63,6 +65,8 @@ app.command("serve")(serve_cmd.serve)
 app.command("watch")(watch_cmd.watch)
 app.command("bench")(bench_cmd.bench)
 app.command("theatres")(theatres_cmd.theatres)
+app.command("spark-extract")(spark_cmd.spark_extract)
+app.command("load")(load_cmd.load)
 
 if __name__ == "__main__":
     app()
