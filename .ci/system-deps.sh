@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Install the system packages khabar's tests need and a fresh machine lacks (Debian's names):
-# chromium for the browser tests. `make test` and .ci/run call it; it does nothing when all are there.
+# chromium for the browser tests, Java for the Spark job. `make test` and .ci/run call it; it does nothing when all are there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
+# Java for the Spark job (khabar spark-extract; pyspark comes with the dev extra)
+{ [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; } || command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 [ ${#need[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "khabar: the tests need ${need[*]}; install them with your package manager" >&2
