@@ -19,7 +19,14 @@ from khabar.theatres import loader
 console = Console(soft_wrap=True)  # long lines stay whole when piped; tables keep their width
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", envvar="KHABAR_DB")]
+def _db_value(value: object) -> Path:
+    from khabar.store.pg import db_value  # a postgresql:// URL stays whole (a Path would fold its //)
+
+    return db_value(value)  # type: ignore[no-any-return]
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file, or a postgresql:// URL.",
+                                        envvar="KHABAR_DB", parser=_db_value)]
 TheatreOption = Annotated[str, typer.Option(
     "--theatre", envvar="KHABAR_THEATRE",
     help="A bundled theatre's name or a unique prefix of it (see `khabar theatres`), or a theatre folder.")]

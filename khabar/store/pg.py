@@ -37,6 +37,29 @@ def shown(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+class DbUrl(str):
+    """A --db value naming a PostgreSQL database: the URL itself (str), printed in messages with
+    its password masked; `exists()` as a database file's (the server says more on connecting)."""
+
+    __slots__ = ()
+
+    def exists(self) -> bool:
+        return True
+
+    def __format__(self, spec: str) -> str:
+        return format(shown(str(self)), spec)
+
+
+def db_value(value: object) -> Any:
+    """Return what a --db option holds: a DbUrl for a postgresql:// URL, else a Path (a SQLite file)."""
+    from pathlib import Path
+
+    if isinstance(value, DbUrl | Path):
+        return value
+    text = str(value)
+    return DbUrl(text) if is_url(text) else Path(text)
+
+
 @lru_cache(maxsize=1024)
 def _sql(sql: str) -> str:
     return format_params(sql)

@@ -50,10 +50,11 @@ def create_app(db_path: str | Path, theatre: str | Theatre | None = None,
     `allowed_hosts` limits the Host header the desk answers (against DNS rebinding of a
     loopback server); None answers any.
     """
+    from khabar.store.pg import db_value
     from khabar.web.routers import api, pages
 
     th = theatre if isinstance(theatre, Theatre) else load(theatre)
-    desk = Desk(Path(db_path), th, token or None)
+    desk = Desk(db_value(db_path), th, token or None)  # a Path, or a postgresql:// URL
     desk.conn()  # opens and migrates the database now, so that a bad path fails at start
     desk.map_order()  # projects the theatre's districts once, before the first request
     app = FastAPI(title="khabar desk", version=__version__, docs_url=None, redoc_url=None,

@@ -65,6 +65,10 @@ class Desk:
 
     def fingerprint(self) -> tuple[int, ...]:
         """Return what identifies the database's current content: file sizes and times, writes."""
+        from khabar.store.pg import is_url, write_count
+
+        if is_url(self.db_path):  # PostgreSQL: the count of writes committed by any process
+            return (self.generation, write_count(self.conn()))
         parts = [self.generation]
         for suffix in ("", "-wal"):
             try:
