@@ -248,7 +248,7 @@ def render_all(theatre: Theatre, states: list[DistrictState], counts: Counts, ou
     return {
         "map": render_map(theatre, states, counts, out_dir / "map.html",
                           assessments=assessments or []),
-        "csv": write_control_csv(states, out_dir / "control.csv"),
+        "csv": write_control_csv(states, out_dir / "control.csv", Sides.of(theatre)),
         "geojson": write_control_geojson(theatre, states, out_dir / "control.geojson"),
     }
 

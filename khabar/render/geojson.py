@@ -10,6 +10,7 @@ from typing import Any
 from shapely.geometry import mapping, shape
 from shapely.geometry.polygon import orient
 
+from khabar.compile.sides import Sides
 from khabar.records import DistrictState
 from khabar.render.csv_export import control_row
 from khabar.theatres.loader import Theatre
@@ -28,13 +29,14 @@ def _rfc7946(geometry: dict[str, Any]) -> dict[str, Any]:
 def control_geojson(theatre: Theatre, states: Sequence[DistrictState]) -> dict[str, Any]:
     """Return a FeatureCollection of every district polygon with its controller and report."""
     by_id = {s.district_id: s for s in states}
+    sides = Sides.of(theatre)
     features = []
     for f in theatre.geojson("districts")["features"]:
         p = f["properties"]
         did = p["id"]
         state = by_id.get(did) or DistrictState(did, p.get("name", did), p.get("province", ""),
                                                 None, None, None)
-        row = control_row(state)
+        row = control_row(state, sides)
         props: dict[str, Any] = {k: row[k] for k in ("district_id", "district", "province")}
         props["province_id"] = p.get("province_id")
         props.update(row)

@@ -174,3 +174,17 @@ def test_a_count_of_part_of_the_country_is_not_read_as_a_national_share(veloria:
                            "The Front holds 6 of the 12 counties, a spokesman said.", (0, 5))
     chk = check_claim(national, st, geography(veloria), published_total=12, theatre=veloria)
     assert chk is not None and chk.claimed == "6 of 12 counties (50%)" and chk.verdict == "overstated"
+
+
+def test_exports_give_the_holder_and_the_party_it_counts_for(veloria: Theatre, sides: Sides,
+                                                            tmp_path: Path) -> None:
+    from khabar.render.csv_export import write_control_csv
+    from khabar.render.geojson import control_geojson
+
+    st = states(veloria, VL02="crown", VL03="hmc", VL05="pact", VL06="contested")
+    rows = {r["district_id"]: r for r in csv.DictReader(open(write_control_csv(st, tmp_path / "c.csv", sides),
+                                                             encoding="utf-8"))}
+    assert [(rows[d]["controller"], rows[d]["counts_for"]) for d in ("VL01", "VL02", "VL03", "VL05", "VL06")] == [
+        ("", ""), ("crown", "crown"), ("hmc", "pact"), ("pact", "pact"), ("contested", "contested")]
+    props = {f["id"]: f["properties"] for f in control_geojson(veloria, st)["features"]}
+    assert (props["VL03"]["controller"], props["VL03"]["counts_for"]) == ("hmc", "pact")

@@ -400,10 +400,12 @@ def _parquet(cols: list[str], rows: Iterator[tuple[Any, ...]]) -> bytes:
 @router.get("/export/control-{as_of}.csv")
 def export_control(desk: DeskDep, as_of: Annotated[date, AfterValidator(in_range)]) -> Response:
     """District control as of a day as CSV (the columns of `khabar map --all-formats`)."""
+    from khabar.compile.sides import Sides
     from khabar.render.csv_export import control_row
 
     states, _ = desk.control(as_of)
-    rows = [control_row(s) for s in states]
+    sides = Sides.of(desk.theatre)
+    rows = [control_row(s, sides) for s in states]
     cols = list(rows[0]) if rows else []
     return StreamingResponse(_csv_stream(cols, (tuple(r.values()) for r in rows)),
                              media_type="text/csv; charset=utf-8")
