@@ -35,6 +35,7 @@ VIEW_SCRIPT = Path(__file__).with_name("map_view.js")  # zoom and pan, shared wi
 WIDTH = 1000.0  # SVG user units across the theatre
 PAD = 12.0
 SIMPLIFY_M = 200.0  # metres; below a pixel at full view
+SPECK = 80.0  # SVG units² (about 9 by 9, a few pixels at full view): islets the outline and province borders leave out
 FALLBACK_COLOUR = "#999999"  # a theatre colour that is not a hex value
 _HEX = re.compile(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?")
 
@@ -115,6 +116,13 @@ def _projector(bounds: np.ndarray) -> Transformer:
     return Transformer.from_crs("EPSG:4326", proj, always_xy=True)
 
 
+def _without_specks(geom: shapely.Geometry) -> shapely.Geometry:
+    """Return a shape without the islets smaller than `SPECK` (SVG units²): the dark borders drawn
+    around an archipelago's hundreds of specks turn a coast black; their districts keep them."""
+    parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= SPECK]
+    return shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0] if parts else geom
+
+
 def _build_layers(theatre: Theatre) -> Layers:
     """Return the theatre's districts, provinces and outline projected into SVG units."""
     feats = theatre.geojson("districts")["features"]
@@ -146,10 +154,10 @@ def _build_layers(theatre: Theatre) -> Layers:
         names[pid] = prov.name if prov else f["properties"].get("province", "")
     provinces = []
     for pid, gs in groups.items():
-        shape = shapely.coverage_union_all(np.array(gs, dtype=object))
+        shape = _without_specks(shapely.coverage_union_all(np.array(gs, dtype=object)))
         provinces.append((shape.area, names[pid], _path(shape), _label_point(shape)))
     provinces.sort(key=lambda p: -p[0])
-    outline = shapely.coverage_union_all(svg)
+    outline = _without_specks(shapely.coverage_union_all(svg))
     return Layers(WIDTH, round((maxy - miny) * scale + 2 * PAD, 1), scale * 1000,
                    districts, by_area, tuple(p[1:] for p in provinces), _path(outline))
 

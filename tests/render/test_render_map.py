@@ -200,3 +200,14 @@ def test_palette_takes_the_theatres_colours_and_refuses_what_is_not_a_colour(
     assert controller_palette(odd)["taliban"] == ("Taliban", "#999999")  # grey, not the text
     assert controller_palette(odd)["government"] == ("Government", "#2c6fbb")
     assert list(controller_palette(odd)) == ["taliban", "nrf", "government", "contested", "no_reports"]
+
+
+def test_islets_leave_the_outline_and_province_borders_but_not_their_districts() -> None:
+    import shapely
+
+    from khabar.render.map import SPECK, _without_specks
+
+    land, islet = shapely.box(0, 0, 100, 100), shapely.box(200, 200, 201, 201)
+    assert islet.area < SPECK <= land.area
+    assert _without_specks(shapely.MultiPolygon([land, islet])).equals(land)
+    assert _without_specks(islet).equals(islet)  # a district that is only an islet keeps its shape
