@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -147,11 +146,3 @@ def _build(theatre: Theatre) -> Sides:
 
 
 _CACHE: dict[int, tuple[Theatre, Sides]] = {}
-
-
-@lru_cache(maxsize=1)
-def default_sides() -> Sides:
-    """The sides of the default theatre, for callers that give none."""
-    from khabar.theatres.loader import load
-
-    return Sides.of(load())
