@@ -18,7 +18,7 @@ import numpy
 import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from khabar.theatres.loader import DEFAULT_THEATRE, Theatre, load
 
@@ -43,6 +43,48 @@ def lexeme_flag(vocab: Any, name: str, test: Callable[[str], bool]) -> int:
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     """Return the rule pass's sentence splitter (see SentenceSplitter)."""
     return SentenceSplitter(nlp.vocab)
+
+
+@Language.factory("khabar_titled_names")
+def make_titled_names(nlp: Language, name: str) -> TitledNames:
+    """Return the rule pass's finder of people named after a title (see TitledNames)."""
+    return TitledNames()
+
+
+class TitledNames:
+    """People named after a title, for the pipeline with no statistical NER: "Colonel Nadah Htoo",
+    "TNLA spokesman Lwei Yay Oo", "President Joe Biden" (the name, PERSON, without the title).
+
+    One to four capitalised words after a title word (khabar.lang.en.PERSON_TITLES) that no
+    entity covers, up to the first word that is not capitalised.
+    """
+
+    def __init__(self) -> None:
+        from khabar.lang import en
+
+        self.titles = frozenset(en.PERSON_TITLES)
+
+    def __call__(self, doc: Doc) -> Doc:
+        titles = self.titles
+        if not any(t.text in titles for t in doc):
+            return doc
+        covered = {i for e in doc.ents for i in range(e.start, e.end)}
+        new = []
+        i, n = 0, len(doc)
+        while i < n:
+            if doc[i].text in titles and i + 1 < n and i + 1 not in covered:
+                j = i + 1
+                while j < n and j - i <= 4 and j not in covered and doc[j].is_title and doc[j].is_alpha \
+                        and doc[j].text not in titles and not doc[j].is_sent_start:
+                    j += 1
+                if j - i >= 3 or (j - i == 2 and j < n and doc[j].text in (",", "said", "told")):
+                    new.append(Span(doc, i + 1, j, label="PERSON"))  # two names, or one before "said"
+                    i = j
+                    continue
+            i += 1
+        if new:
+            doc.set_ents(new, default="unmodified")
+        return doc
 
 
 class SentenceSplitter:
@@ -224,6 +266,7 @@ def fast_pipeline(theatre_name: str = DEFAULT_THEATRE) -> Language:
     _split_run_on_sentences(nlp)
     nlp.add_pipe("khabar_sentences")
     _add_rulers(nlp, load(theatre_name), None)
+    nlp.add_pipe("khabar_titled_names")  # the people the statistical NER would name
     nlp.max_length = 5_000_000
     return nlp
 

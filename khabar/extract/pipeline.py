@@ -44,7 +44,7 @@ from khabar.extract.nlp import (
     rule_pipeline_for_model,
     statistical_pipeline,
 )
-from khabar.extract.quotes import SPEECH, extract_quotes
+from khabar.extract.quotes import SPEECH, extract_quotes, reported_subject
 from khabar.extract.sentences import Context, Sent, clean_name, read_report
 from khabar.records import Document, Event, Extraction
 from khabar.theatres.loader import DEFAULT_THEATRE, load
@@ -293,7 +293,7 @@ class Extractor:
             for e in sent.all_ents:
                 if e.label_ == "PERSON" or (e.label_ == "ACTOR" and (a := self.theatre.actor(e.text))
                                             and a.kind == "person"):
-                    name = ctx.note_person(clean_name(e.text))
+                    name = ctx.note_person(clean_name(e.text), last=not reported_subject(sent.text, e.start_char))
                     persons.append((sent.start + e.start_char, name))
                 if e.label_ in ("DISTRICT", "PROVINCE"):
                     named_place = True

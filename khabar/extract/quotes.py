@@ -394,10 +394,24 @@ _OBJECT_BEFORE = re.compile(r"\b(?:with|(?<!according )to|by|for|of|from|against
                             r"(?:[\w\-\u2019'.]+\s+){0,3}$", re.I)
 
 
+# unparsed: "Khatibzadeh said Deputy Foreign Minister X will visit": X is the subject of what was
+# said, not who speaks ('"...," said X' is: a quotation or comma before the verb)
+_REPORTED_SUBJECT = re.compile(r"(?<![,\u201d\"])(?<![,\u201d\"]\s)\b(?:said|says|added|announced|stated)\s+"
+                               r"(?:that\s+)?(?:[\w\-\u2019'.]+\s+){0,3}$", re.I)
+
+
+def reported_subject(text: str, offset: int) -> bool:
+    """Return whether the name at an offset of a sentence follows a speech verb as the subject of
+    what was said ("Khatibzadeh said Deputy Foreign Minister X will visit")."""
+    return _REPORTED_SUBJECT.search(text, max(0, offset - 60), offset) is not None
+
+
 def _is_subject(sent: Sent, offset: int) -> bool | None:
     """Return whether the name at a sentence offset is a subject; None when unparsed and the
     words before it do not tell."""
     if not sent.parsed:
+        if reported_subject(sent.text, offset):
+            return False
         return False if _OBJECT_BEFORE.search(sent.text, max(0, offset - 60), offset) else None
     tok = next((t for t in sent.doc if t.idx >= offset), None)
     if tok is None:

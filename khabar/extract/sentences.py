@@ -163,12 +163,14 @@ class Context:
         """Return the last person named before a report offset (set by the quote pass)."""
         return self.last_person
 
-    def note_person(self, name: str) -> str:
-        """Record a person's name; return the fullest form of it seen so far."""
+    def note_person(self, name: str, last: bool = True) -> str:
+        """Record a person's name; return the fullest form of it seen so far. `last=False`: a
+        person named as what another said ("X said Y would visit") is not who "he" is next."""
         full = self.full_name(name)
         if full not in self.people:
             self.people.append(full)
-        self.last_person = full
+        if last:
+            self.last_person = full
         return full
 
     def full_name(self, name: str) -> str:

@@ -63,6 +63,11 @@ HEDGES = (
 OFFICIAL_NOUNS = ("officials?", "government", "authorities", "army", "military", "forces", "troops",
                   "soldiers", "police", "ministry", "ministers?", "spokes(?:man|person|woman)", "president",
                   "embassy", "ambassador", "envoy", "diplomats?", "delegation")
+# words that stand before a person's name: "Colonel Nadah Htoo", "spokesman Karim Dost", "Dr. Aung"
+PERSON_TITLES = ("Colonel", "Col.", "General", "Gen.", "Lieutenant", "Lt.", "Major", "Maj.", "Captain", "Capt.",
+                 "Brigadier", "Brig.", "Commander", "Dr.", "Mr.", "Mrs.", "Ms.", "President", "Minister", "Governor",
+                 "Ambassador", "Senator", "Mullah", "Mawlawi", "Maulvi", "Sheikh", "Haji", "spokesman", "spokesperson",
+                 "spokeswoman", "commander", "leader", "chief", "envoy", "minister", "governor", "official")
 # social networks a statement is posted on: never who makes a claim
 PLATFORMS = ("twitter", "facebook", "telegram", "whatsapp", "youtube", "instagram")
 # news agencies that report from every war: their sourcing is not a party's claim

@@ -40,3 +40,15 @@ def test_a_phrase_in_what_someone_admitted_warned_or_was_saying_is_theirs(any_ex
              "Central Asian states.", "Lavrov")):
         quotes = any_extractor.extract(Document(document_id(text), text, published=date(2021, 7, 9))).quotes
         assert len(quotes) == 1 and speaker in (quotes[0].speaker or ""), (text, quotes)
+
+
+def test_he_said_is_the_speaker_not_the_one_his_words_were_about(fast_extractor: Extractor) -> None:
+    for text, speaker in (
+            ("Khatibzadeh said Deputy Foreign Minister Abbas Araghchi would visit the capital. \u201cWe support "
+             "an inclusive government,\u201d he said.", "Khatibzadeh"),
+            ("Zabihullah Mujahid said commander Qari Fasihuddin had reached the valley. \u201cThe road is open to "
+             "everyone who wants peace,\u201d he said.", "Zabihullah Mujahid"),
+            ("Maria Zakharova announced that President Vladimir Putin would attend the summit. \u201cThe border "
+             "must stay calm,\u201d she said.", "Maria Zakharova")):
+        (quote,) = fast_extractor.extract(Document(document_id(text), text, published=date(2021, 7, 9))).quotes
+        assert speaker in (quote.speaker or ""), (text, quote.speaker)

@@ -43,3 +43,16 @@ def test_abbreviations_and_numbers_do_not_split() -> None:
 
 def test_an_empty_report_has_no_sentence() -> None:
     assert sentences("") == []
+
+
+def test_the_rule_pass_names_people_after_a_title_and_not_other_capitals() -> None:
+    nlp = fast_pipeline()
+    for text, name in (("In a rare interview, Colonel Nadah Htoo, a commander of the brigade, said the base held.",
+                        "Nadah Htoo"),
+                       ("The post fell on Wednesday, rebel spokesman Karim Dost told reporters.", "Karim Dost"),
+                       ("Deputy Foreign Minister Abbas Araghchi will visit the capital next week.", "Abbas Araghchi")):
+        people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+        assert people == [name], (text, people)
+    for text in ("The General Assembly voted on the resolution.", "The Minister of Defence visited the front.",
+                 "President said nothing."):
+        assert not [e for e in nlp(text).ents if e.label_ == "PERSON"], text
