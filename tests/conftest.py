@@ -63,6 +63,13 @@ def make_url(engine: str, tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture
+def pg_url(pg_server: object) -> str:
+    """A fresh empty PostgreSQL store's URL (for what only PostgreSQL has)."""
+    database = pg_server.test_database.split("/")[3].split("?")[0]  # type: ignore[attr-defined]
+    return str(pg_server.fresh_schema(database))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
 def store_url(make_url: Callable[[], str]) -> str:
     """A fresh empty store's --db value: a SQLite file path or a postgresql:// URL."""
     return make_url()
