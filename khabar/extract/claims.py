@@ -674,7 +674,7 @@ def is_hedged(text: str) -> bool:
 
 
 def _full_name_of_initials(name: str, ctx: Context) -> str:
-    """Return a party's "AA" as the body it stands for ("Arakan Army"): initials of two or three
+    """Return a party's "RF" as the body it stands for ("Rebel Front"): initials of two or three
     letters tell a reader little; longer ones ("MNDAA", "ANDSF") are how the press names them."""
     if 2 <= len(name) <= 3 and name.isupper() and (actor := ctx.theatre.actor(name)) is not None and \
             party_in(ctx.theatre, name) is not None:

@@ -48,7 +48,7 @@ def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
 @Language.factory("khabar_titled_names")
 def make_titled_names(nlp: Language, name: str) -> TitledNames:
     """Return the rule pass's finder of people named after a title (see TitledNames)."""
-    return TitledNames()
+    return TitledNames(nlp.vocab)
 
 
 class TitledNames:
@@ -59,29 +59,32 @@ class TitledNames:
     entity covers, up to the first word that is not capitalised.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: Any) -> None:
         from khabar.lang import en
 
         self.titles = frozenset(en.PERSON_TITLES)
+        self.flag = lexeme_flag(vocab, "person title", self.titles.__contains__)
 
     def __call__(self, doc: Doc) -> Doc:
         titles = self.titles
-        if not any(t.text in titles for t in doc):
+        if len(doc) == 0:
+            return doc
+        at = numpy.flatnonzero(doc.to_array([self.flag]).astype(bool).reshape(-1))  # word types read once
+        if not len(at):
             return doc
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
-        new = []
-        i, n = 0, len(doc)
-        while i < n:
-            if doc[i].text in titles and i + 1 < n and i + 1 not in covered:
+        new: list[Span] = []
+        n = len(doc)
+        for i in at.tolist():
+            if new and i < new[-1].end:
+                continue
+            if i + 1 < n and i + 1 not in covered:
                 j = i + 1
                 while j < n and j - i <= 4 and j not in covered and doc[j].is_title and doc[j].is_alpha \
                         and doc[j].text not in titles and not doc[j].is_sent_start:
                     j += 1
                 if j - i >= 3 or (j - i == 2 and j < n and doc[j].text in (",", "said", "told")):
                     new.append(Span(doc, i + 1, j, label="PERSON"))  # two names, or one before "said"
-                    i = j
-                    continue
-            i += 1
         if new:
             doc.set_ents(new, default="unmodified")
         return doc
@@ -207,7 +210,7 @@ def actor_patterns(theatre: Theatre) -> list[dict[str, Any]]:
 
 def place_named_actor_patterns(theatre: Theatre, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return exact-case patterns for the names of a party's bodies that begin with a place name
-    ("Arakan Army", "Kachin Independence Army", "Panjshir resistance"): among the places' patterns
+    ("Herat Corps", "Kunar Liberation Army", "Delta Defence Force"): among the places' patterns
     the longer name wins, so that the army is not read as a province followed by "Army"."""
     names = {str(p["pattern"]).lower() for p in places}
     out: dict[str, dict[str, Any]] = {}

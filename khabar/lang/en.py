@@ -59,7 +59,7 @@ HEDGES = (
     "could not (?:be )?(?:independently )?(?:verif\\w+|confirm\\w*)", "not (?:be )?independently (?:verified|confirmed)",
     "(?:unclear|not clear) whether", "(?:is|are|was|were) said to (?:have|be)", "reports? (?:said|suggested)",
     "unnamed sources?", "may have", "might have", "appears? to have", "apparently")
-# nouns of the state's people, after a demonym: "Afghan officials" speak for the incumbent
+# nouns of the state's people, after a demonym: "Tajik officials" speak for the incumbent
 OFFICIAL_NOUNS = ("officials?", "government", "authorities", "army", "military", "forces", "troops",
                   "soldiers", "police", "ministry", "ministers?", "spokes(?:man|person|woman)", "president",
                   "embassy", "ambassador", "envoy", "diplomats?", "delegation")
