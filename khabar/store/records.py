@@ -125,6 +125,7 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None,
     if up_to is not None and not any("date" in r.fields for r in revs.values()):
         sql += " AND COALESCE(c.date, d.published) <= ?"
         params.append(up_to.isoformat())
+    sql += " ORDER BY c.document_id, c.span_start, c.id"  # the same order on either engine
     obs = [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _d(r[6]), date.fromisoformat(r[7]),
                        r[8], _d(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0,
                        kind=r[15] or "change", acting_party=r[16], speaker=r[17],
