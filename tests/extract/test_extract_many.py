@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from khabar.extract.pipeline import ExtractionError, Extractor
+from khabar.ingest import limits
 from khabar.jobs import ingest
 from khabar.records import Document, Extraction, document_id
 from khabar.store import connect
@@ -74,7 +75,8 @@ def test_ingest_reports_a_failing_report_and_stores_the_rest(fast_extractor: Ext
     for name in ("district_taken", "district_retaken"):
         (tmp_path / f"{name}.txt").write_text((SAMPLES / f"{name}.txt").read_text(encoding="utf-8"),
                                               encoding="utf-8")
-    rep = ingest(connect(":memory:"), [str(tmp_path)], fast_extractor, processes=2)
+    with limits.limits(max_chars=0):  # uncut: ingest would cut it to its character cap
+        rep = ingest(connect(":memory:"), [str(tmp_path)], fast_extractor, processes=2)
     assert rep.new == 2
     assert len(rep.errors) == 1
     assert "huge.txt: extraction failed (ValueError: [E088]" in rep.errors[0]
