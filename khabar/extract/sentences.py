@@ -222,32 +222,64 @@ def per_theatre(what: str, theatre: Theatre, build: Callable[[Theatre], T]) -> T
     return hit[1]  # type: ignore[no-any-return]
 
 
-def _party_names(theatre: Theatre) -> tuple[re.Pattern[str] | None, dict[str, str | None], re.Pattern[str] | None]:
+_NAME_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+def _name_key(name: str) -> str:
+    """Return a name as its lower-case words: "Ta'ang National Liberation Army (TNLA)" ->
+    "ta'ang national liberation army tnla"."""
+    return " ".join(_NAME_WORD.findall(name.lower()))
+
+
+class _NameFinder:
+    """Finds the names of a theatre's parties and actors in a text, longest first, by looking
+    its runs of words up in a dict (no pattern of a thousand names to compile)."""
+
+    def __init__(self, names: dict[str, str | None], short: set[str]) -> None:
+        self.names = names
+        self.short = short  # two-letter names, found only as written in capitals ("AA")
+        self.longest = max((k.count(" ") + 1 for k in names), default=0)
+
+    def find(self, text: str) -> list[str]:
+        """Return the keys of the names a text holds, in order, none overlapping another."""
+        words = _NAME_WORD.findall(text)
+        low = [w.lower() for w in words]
+        out, i, n = [], 0, len(words)
+        while i < n:
+            for k in range(min(self.longest, n - i), 0, -1):
+                key = " ".join(low[i:i + k])
+                if key in self.names and (len(key) > 2 or (k == 1 and words[i] in self.short)):
+                    out.append(key)
+                    i += k
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _party_names(theatre: Theatre) -> tuple[_NameFinder, re.Pattern[str] | None]:
     """Every name the theatre gives a party or an actor (its aliases, the names of the actors of
-    its side, people included) as one pattern of whole words, those names' parties (None for an
-    actor of no party), and a demonym before
-    an official's noun ("Tajik officials" in a theatre of Tajikistan), which speaks for the incumbent."""
+    its side, people included) with its party (None for an actor of no party: "Russian Defense
+    Ministry"), and a demonym before an official's noun ("Tajik officials" in a theatre of
+    Tajikistan), which speaks for the incumbent."""
     names: dict[str, str | None] = {}
     for p in theatre.parties.values():
         for n in (p.id, p.name, *p.aliases):
-            names.setdefault(n.lower().strip(), p.id)
+            names.setdefault(_name_key(n), p.id)
     for a in theatre.actors:  # a party's own actor, one affiliated to a party, one of its side
         party = next((x for x in (a.id, a.affiliation, a.side) if x in theatre.parties), None)
-        for n in (a.name, *a.aliases):  # a foreign actor's name too: "Russian Defense Ministry" is none
-            names.setdefault(n.lower().strip(), party)
+        for n in (a.name, *a.aliases):
+            names.setdefault(_name_key(n), party)
     # two-letter names only as capitals, matched as written ("AA", not "aa")
-    short = sorted({n.strip() for p in theatre.parties.values() for n in (p.id, p.name, *p.aliases)
-                    if len(n.strip()) == 2 and n.strip().isupper()} |
-                   {n.strip() for a in theatre.actors for n in (a.name, *a.aliases)
-                    if len(n.strip()) == 2 and n.strip().isupper() and n.lower().strip() in names})
+    short = {n.strip() for p in theatre.parties.values() for n in (p.id, p.name, *p.aliases)
+             if len(n.strip()) == 2 and n.strip().isupper()} | \
+        {n.strip() for a in theatre.actors for n in (a.name, *a.aliases)
+         if len(n.strip()) == 2 and n.strip().isupper() and _name_key(n) in names}
     names = {n: p for n, p in names.items() if len(n) > 2 or n.upper() in short}
-    alts = sorted((n for n in names if len(n) > 2), key=len, reverse=True)
-    alts_rx = [re.escape(n) for n in alts] + [f"(?-i:{re.escape(n)})" for n in short]
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(alts_rx) + r")(?!\w)", re.I) if alts_rx else None
     demonyms = [d for d in theatre.demonyms if d and not d.endswith(("'s", "\u2019s"))]
     state = re.compile(r"(?<!\w)" + en.alternation(re.escape(d) for d in demonyms) + r"\s+(?:[\w\-]+\s+){0,2}?"
                        + en.alternation(en.OFFICIAL_NOUNS) + r"\b", re.I) if demonyms and theatre.incumbent else None
-    return rx, names, state
+    return _NameFinder(names, short), state
 
 
 def party_in(theatre: Theatre, name: str | None, by_demonym: bool = True) -> str | None:
@@ -257,14 +289,14 @@ def party_in(theatre: Theatre, name: str | None, by_demonym: bool = True) -> str
     by their demonym ("Tajik officials"); None when the name tells no party."""
     if not name:
         return None
-    rx, names, state = per_theatre("party names", theatre, _party_names)
-    for key in (name.lower().strip(), clean_name(name).lower()):
-        if key in names:
+    finder, state = per_theatre("party names", theatre, _party_names)
+    names = finder.names
+    for key in (_name_key(name), _name_key(clean_name(name))):
+        if key in names and (len(key) > 2 or name.strip() in finder.short):
             return names[key]
-    if rx is not None:
-        found = [m.group().lower() for m in rx.finditer(name)]
-        if found:  # the longest name within: "Russian Defense Ministry spokesman X" is the ministry's
-            return names.get(max(found, key=len))
+    found = finder.find(name)
+    if found:  # the longest name within: "Russian Defense Ministry spokesman X" is the ministry's
+        return names.get(max(found, key=len))
     if by_demonym and state is not None and state.search(name):
         return theatre.incumbent
     return None
@@ -273,8 +305,6 @@ def party_in(theatre: Theatre, name: str | None, by_demonym: bool = True) -> str
 def parties_named(theatre: Theatre, text: str) -> list[str]:
     """Return the party ids a text names (a party's name or alias, an actor of its side), in the
     order they first appear."""
-    rx, names, _ = per_theatre("party names", theatre, _party_names)
-    if rx is None:
-        return []
-    found = (names.get(m.group().lower()) for m in rx.finditer(text))
+    finder, _ = per_theatre("party names", theatre, _party_names)
+    found = (finder.names.get(k) for k in finder.find(text))
     return list(dict.fromkeys(p for p in found if p is not None))
