@@ -39,16 +39,16 @@ def bulk_save(conn: sqlite3.Connection, extractions: Iterable[Extraction]) -> in
     now = _now()
     batch: dict[str, list[tuple[Any, ...]]] = {name: [] for name in ("documents", *KINDS, "extractions")}
     ids: list[tuple[str]] = []
-    for ex in extractions:
+    # in the order of their ids: two batches sharing reports take their locks in one order
+    for ex in sorted(extractions, key=lambda e: e.document.id):
         ids.append((ex.document.id,))
         for name, table_rows in rows(ex, now).items():
             batch[name].extend(table_rows)
     begin(conn)
     try:
-        before = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        conn.executemany(DOCUMENT_INSERT, batch["documents"])
-        # (not total_changes: it counts the search index's rows that the triggers write too)
-        new = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0] - before)
+        # the rows inserted, not those another process stored meanwhile (nor, on SQLite, the
+        # search index's rows its triggers write: total_changes would count those)
+        new = sum(conn.execute(DOCUMENT_INSERT, row).rowcount for row in batch["documents"])
         for kind in KINDS:
             conn.executemany(f"DELETE FROM {kind} WHERE document_id = ?", ids)  # noqa: S608
         for kind in KINDS:
