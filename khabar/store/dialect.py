@@ -3,9 +3,9 @@
 The store's statements are written once, in SQL that SQLite and PostgreSQL both accept, with `?`
 for parameters: upserts are `INSERT ... ON CONFLICT`, new ids come back with `RETURNING`, text
 matching uses `lower(x) LIKE lower(?)`, days are computed in Python. What cannot be written once
-is here: opening a write transaction, a column restricted to a list of values, and (in
-`store.search`) full-text search. A PostgreSQL backend implements these
-and translates `?` with `format_params`.
+is here: opening a write transaction, a column restricted to a list of values, the DDL of the
+migrations (`ddl`), the lock under which one process migrates, and (in `store.search`) full-text
+search. `store.pg` runs the statements on PostgreSQL, translating `?` with `format_params`.
 """
 
 from __future__ import annotations
