@@ -6,6 +6,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
 # Java for the Spark job (khabar spark-extract; pyspark comes with the dev extra)
 { [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; } || command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# PostgreSQL's server programs for the store's tests on PostgreSQL (tests/pgserver.py starts one)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "khabar: the tests need ${need[*]}; install them with your package manager" >&2
