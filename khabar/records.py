@@ -416,3 +416,5 @@ class DistrictState:
     conflict: tuple[ControlEvent, ...] = ()  # when contested by disagreeing reports: both sides
     claimed_by: Controller | None = None  # a party's unconfirmed claim to it, if pending
     claim: ControlEvent | None = None
+    # held since an unknown day: the first day a report said who held it ("as of"; `since` None)
+    held_as_of: Day | None = None

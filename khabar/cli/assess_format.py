@@ -48,7 +48,7 @@ def state_dict(s: DistrictState) -> dict[str, Any]:
     """Return a district's state as JSON-ready data (the keys of `khabar control --json`)."""
     o = s.observation
     return {"district_id": s.district_id, "district": s.name, "province": s.province,
-            "controller": s.controller, "since": _iso(s.since),
+            "controller": s.controller, "since": _iso(s.since), "held_as_of": _iso(s.held_as_of),
             "confidence": s.confidence or None, "grade": s.grade or None, "sources": s.sources,
             "evidence": o.evidence if o else None, "document_id": o.document_id if o else None,
             "outlet": o.outlet if o else None,
@@ -62,12 +62,20 @@ def state_dict(s: DistrictState) -> dict[str, Any]:
                        "outlet": s.claim.best.outlet} if s.claim else None)}
 
 
+def held_text(s: DistrictState) -> str:
+    """Return since when a district is held: "since D" (the day it changed hands), or "held as of
+    D, since unknown" when reports only said who held it ("held by the group on D")."""
+    if s.since is None and s.held_as_of is not None:
+        return f"held as of {s.held_as_of}, since unknown"
+    return f"since {s.since}"
+
+
 def state_line(s: DistrictState, sides: Sides | None = None) -> str:
     """Return a district's state in one line: controller, since, confidence, grade, reports."""
     if s.controller is None:
         text = "no reports"
     else:
-        text = f"{side_name(s.controller, sides)} since {s.since} ({s.confidence} confidence, " \
+        text = f"{side_name(s.controller, sides)} {held_text(s)} ({s.confidence} confidence, " \
                f"{s.grade}, {s.sources} report(s))"
     if s.conflict:
         both = " vs ".join(f"{side_name(e.controller, sides)} {e.grade}" for e in s.conflict)

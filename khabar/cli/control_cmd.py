@@ -50,7 +50,8 @@ def control(
         if s.conflict:
             evidence = " | ".join(f"{side_name(e.controller, sides)}: {e.best.observation.evidence[:60]}"
                                   for e in s.conflict)
-        t.add_row(s.name, s.province, ctl, str(s.since or ""), s.confidence, s.grade,
+        since = str(s.since or (f"as of {s.held_as_of}" if s.held_as_of else ""))  # as of: a holding
+        t.add_row(s.name, s.province, ctl, since, s.confidence, s.grade,
                   str(s.sources or ""), evidence[:100])
     console.print(t)
     console.print(counts.headline(), highlight=False)

@@ -5,6 +5,12 @@ Reports are graded (`grading`), joined into events (`dedup`) and read in `arriva
 
 - A decisive event of a new controller changes the district's state: it holds "since" that
   event's day, with the confidence of the best grade behind it.
+- A statement of who holds a district (extraction's `kind` "holding": "districts held by the
+  group on that day include ...", "remains under government control") is no change: a new
+  holder it names holds the district "as of" its day (`held_as_of`), since an unknown day
+  (`since` None). It colours the map from that day and never dates a change of hands; the
+  counts say how many districts are held so (`Counts.held_as_of`), and the timeline stacks them
+  apart from the districts whose change of hands has a day.
 - A party's own claim about its gains, or a denied report, is not decisive: it leaves the state
   as it is and shows as a pending claim (`claimed_by`) until a decisive report confirms or
   overtakes it.
@@ -49,7 +55,7 @@ _ANY = Sides((), ())  # no theatre: any two parties are rivals
 class Track:
     """One district's state, updated report by report in `arrival_key` order."""
 
-    __slots__ = ("district_id", "clusters", "controller", "since", "run", "conflict", "claim",
+    __slots__ = ("district_id", "clusters", "controller", "since", "as_of", "run", "conflict", "claim",
                  "disputes", "window", "lookback", "sides")
 
     def __init__(self, district_id: str, tolerance: int = TOLERANCE_DAYS,
@@ -58,7 +64,8 @@ class Track:
         self.district_id = district_id
         self.clusters = DistrictClusters(tolerance, lookback)
         self.controller: str | None = None
-        self.since: date | None = None
+        self.since: date | None = None  # the day it changed hands (None: unknown)
+        self.as_of: date | None = None  # held since an unknown day: the first day a report said so
         self.run: list[Cluster] = []  # the events behind the state, the one that set it first
         self.conflict: list[Cluster] = []  # when contested by disagreeing reports
         self.claim: Cluster | None = None
@@ -68,9 +75,10 @@ class Track:
         self.sides = sides or _ANY  # who fights whom; a coalition and its members are one side
 
     @property
-    def key(self) -> tuple[str | None, bool]:
-        """Return what the counts need: the controller and whether a claim is pending."""
-        return self.controller, self.claim is not None
+    def key(self) -> tuple[str | None, bool, bool]:
+        """Return what the counts need: the controller, whether a claim is pending and whether
+        it is held as of a day with no known change of hands."""
+        return self.controller, self.claim is not None, self.as_of is not None
 
     def add(self, source: Source) -> tuple[Cluster, bool]:
         """Take one graded report: join it to its event and update the state; return the event
@@ -98,8 +106,14 @@ class Track:
                         for e in denials for d in e.sources))
 
     def _set(self, controller: str, c: Cluster) -> None:
+        same = controller == self.controller
         self.controller = controller
-        self.since = c.date if self.since is None or c.date >= self.since else c.last
+        if c.change or controller == CONTESTED:
+            self.since = c.date if self.since is None or c.date >= self.since else c.last
+            self.as_of = None
+        elif not (same and self.since is not None):  # a statement of holding: since unknown
+            self.since = None
+            self.as_of = c.date if not same or self.as_of is None else min(self.as_of, c.date)
         self.run = [c]
         self.conflict = []
         if self.claim is not None and (self.claim is c or self.claim.date <= c.last):
@@ -117,11 +131,14 @@ class Track:
     def _contest(self, disputed: list[Cluster], c: Cluster) -> None:
         self.controller = "contested"
         self.since = c.last
+        self.as_of = None
         self.conflict = [*disputed, c]
         self.run = []
 
     def _update(self, c: Cluster) -> None:
         if c in self.run or c in self.conflict:
+            if c in self.run and c.change and self.since is None and self.as_of is not None:
+                self.since, self.as_of = c.date, None  # a change of hands joined the holding
             return
         if c.denial and c.decisive:  # a denial disputes a change; alone it changes nothing
             if self.sides.same_side(c.controller, self.controller):
@@ -153,6 +170,8 @@ class Track:
             if c.controller != self.controller and self.sides.coalition_of(c.controller) == self.controller:
                 self.controller = c.controller  # a report names which of the coalition holds it
             self.run.append(c)
+            if self.since is None and c.change:  # held as of a day; now a day it changed hands
+                self.since, self.as_of = c.date, None
             if self.claim is not None and self.claim.date <= c.last:
                 self.claim = None
             return
@@ -210,7 +229,7 @@ class Track:
                              self.controller, self.since,  # type: ignore[arg-type]
                              shown.best.observation, conf or confidence(grade), grade, len(docs),
                              () if self.conflict else events, events if self.conflict else (),
-                             claimed_by, claim)  # type: ignore[arg-type]
+                             claimed_by, claim, self.as_of)  # type: ignore[arg-type]
 
 
 def _tracks(districts: Mapping[str, District], observations: Iterable[Observation],
@@ -274,7 +293,7 @@ def district_history(district: District, observations: Iterable[Observation], *,
 
 
 def _summary(s: DistrictState) -> tuple[object, ...]:
-    return (s.controller, s.since, s.claimed_by, tuple(e.id for e in s.conflict))
+    return (s.controller, s.since, s.held_as_of, s.claimed_by, tuple(e.id for e in s.conflict))
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,11 +311,29 @@ class Counts:
     no_reports: int
     total: int
     claimed: int = 0  # districts with a party's unconfirmed claim pending (counted as they are)
-    events: int = 0  # control events first reported for that day (timeline only)
+    events: int = 0  # changes of hands first reported for that day (timeline only)
+    # of each party's own districts, those held as of a report's day, the change of hands undated
+    held_as_of: tuple[tuple[str, int], ...] = ()
     sides: Sides | None = field(default=None, compare=False, repr=False)
 
     def _sides(self) -> Sides:
         return self.sides or Sides(tuple(p for p, _ in self.held), ())
+
+    def as_of_only(self, party: str | None = None) -> int:
+        """Return the districts held as of a report's day with no day of a change of hands: a
+        party's own (its members' with a coalition), or every party's."""
+        n = dict(self.held_as_of)
+        if party is None:
+            return sum(n.values())
+        return n.get(party, 0) + sum(n.get(m, 0) for m in self._sides().members_of(party))
+
+    def as_of_only_own(self, party: str) -> int:
+        """Return the districts a party holds in its own name as of a report's day, change undated."""
+        return dict(self.held_as_of).get(party, 0)
+
+    def dated(self, party: str) -> int:
+        """Return the districts a party holds in its own name since a known day of change."""
+        return self.own(party) - dict(self.held_as_of).get(party, 0)
 
     def own(self, party: str) -> int:
         """Return the districts a party holds in its own name."""
@@ -310,6 +347,8 @@ class Counts:
         """Return a party's count (a coalition's total), or contested, no_reports, total, claimed."""
         if key in ("contested", "no_reports", "total", "claimed", "events"):
             return int(getattr(self, key))
+        if key == "held_as_of":
+            return self.as_of_only()
         return self.party(key)
 
     def parties(self) -> tuple[tuple[str, int], ...]:
@@ -338,38 +377,48 @@ class Counts:
             parts.append(text)
         parts += [f"contested {self.contested}", f"no reports {self.no_reports}"]
         line = f"{', '.join(parts)} of {self.total} {sides.unit} as of {self.as_of.isoformat()}"
+        if self.as_of_only():
+            line += (f"; {self.as_of_only()} of these held as of a reported day, "
+                     f"the day they changed hands unknown")
         if self.claimed:
             line += f"; {self.claimed} more claimed by a party, unconfirmed"
         return line
 
     def to_dict(self) -> dict[str, object]:
         """Return the counts as JSON: one key per party counted on its own (its id), contested,
-        no_reports and total; `members` gives a coalition's members' shares."""
+        no_reports and total; `members` gives a coalition's members' shares, `held_as_of` each
+        party's districts held as of a report's day with no day of a change of hands."""
         out: dict[str, object] = {"as_of": self.as_of.isoformat()}
         out.update(self.parties())
         out.update({"contested": self.contested, "no_reports": self.no_reports, "total": self.total})
+        if self.held_as_of:  # of the parties' districts, those held as of a report's day, change undated
+            out["held_as_of"] = dict(self.held_as_of)
         if self._sides().members:
             out["members"] = self.members()
         return out
 
 
 def _counts(as_of: date, n: Mapping[str | None, int], total: int, claimed: int, events: int,
-            sides: Sides | None) -> Counts:
+            sides: Sides | None, held_as_of: Mapping[str | None, int] | None = None) -> Counts:
     if sides is None:
         sides = Sides.seen(k for k, v in n.items() if v)
     return Counts(as_of, tuple((p, n.get(p, 0)) for p in sides.parties), n.get(CONTESTED, 0),
-                  n.get(None, 0), total, claimed, events, sides)
+                  n.get(None, 0), total, claimed, events,
+                  tuple((p, v) for p, v in (held_as_of or {}).items() if v and p is not None), sides)
 
 
 def count(states: Iterable[DistrictState], as_of: date, sides: Sides | None = None) -> Counts:
     """Return the counts of districts by controller (the parties of `sides`, else those seen)."""
     n: dict[str | None, int] = {}
+    held: dict[str | None, int] = {}
     total = claimed = 0
     for s in states:
         n[s.controller] = n.get(s.controller, 0) + 1
         total += 1
         claimed += s.claimed_by is not None
-    return _counts(as_of, n, total, claimed, 0, sides)
+        if s.held_as_of is not None:
+            held[s.controller] = held.get(s.controller, 0) + 1
+    return _counts(as_of, n, total, claimed, 0, sides, held)
 
 
 def timeline(districts: Mapping[str, District], observations: Iterable[Observation],
@@ -390,8 +439,8 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
     if sides is None:  # no theatre: the controllers the reports give, the same every day
         sides = Sides.seen(o.controller for obs in by_district.values() for o in obs)
     n_days = (end - start).days + 1
-    initial: dict[tuple[str | None, bool], int] = {(None, False): len(districts)}
-    deltas: list[dict[tuple[str | None, bool], int]] = [{} for _ in range(n_days)]
+    initial: dict[tuple[str | None, bool, bool], int] = {(None, False, False): len(districts)}
+    deltas: list[dict[tuple[str | None, bool, bool], int]] = [{} for _ in range(n_days)]
     new_events = [0] * n_days
     for did, obs in by_district.items():
         track = Track(did, **rules, sides=sides)
@@ -401,8 +450,8 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
             if day is not None and o.effective != day:
                 before = _move(initial, deltas, start, day, before, track.key)
             day = o.effective
-            _, new = track.add(grader.grade(o))
-            if new and o.effective >= start:
+            c, new = track.add(grader.grade(o))
+            if new and c.change and o.effective >= start:  # a statement of holding is no event
                 new_events[(o.effective - start).days] += 1
         if day is not None:
             _move(initial, deltas, start, day, before, track.key)
@@ -412,17 +461,22 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
         for k, v in deltas[i].items():
             cur[k] = cur.get(k, 0) + v
         n: dict[str | None, int] = {}
+        held: dict[str | None, int] = {}
         claimed = 0
-        for (ctl, has_claim), v in cur.items():
+        for (ctl, has_claim, as_of), v in cur.items():
             n[ctl] = n.get(ctl, 0) + v
             claimed += v if has_claim else 0
-        out.append(_counts(start + timedelta(i), n, len(districts), claimed, new_events[i], sides))
+            if as_of:
+                held[ctl] = held.get(ctl, 0) + v
+        out.append(_counts(start + timedelta(i), n, len(districts), claimed, new_events[i], sides, held))
     return out
 
 
-def _move(initial: dict[tuple[str | None, bool], int],
-          deltas: list[dict[tuple[str | None, bool], int]], start: date, day: date,
-          old: tuple[str | None, bool], new: tuple[str | None, bool]) -> tuple[str | None, bool]:
+_Key = tuple[str | None, bool, bool]
+
+
+def _move(initial: dict[_Key, int], deltas: list[dict[_Key, int]], start: date, day: date,
+          old: _Key, new: _Key) -> _Key:
     """Record a district moving from one state to another on a day; return the new state."""
     if old == new:
         return new

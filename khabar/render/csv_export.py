@@ -14,7 +14,8 @@ from khabar.records import DistrictState
 COLUMNS: tuple[str, ...] = ("district_id", "district", "province", "controller", "since",
                             "evidence", "document_id", "outlet", "title", "url", "published",
                             "confidence", "grade", "sources", "event_id", "claimed_by",
-                            "claim_grade", "disputed_by", "disputed_evidence", "counts_for")
+                            "claim_grade", "disputed_by", "disputed_evidence", "counts_for",
+                            "held_as_of")
 
 
 def control_row(state: DistrictState, sides: Sides | None = None) -> dict[str, str | int | None]:
@@ -32,6 +33,8 @@ def control_row(state: DistrictState, sides: Sides | None = None) -> dict[str, s
         "province": state.province,
         "controller": state.controller,
         "since": state.since.isoformat() if state.since else None,
+        # a statement of holding: held as of that day, the day it changed hands unknown
+        "held_as_of": state.held_as_of.isoformat() if state.held_as_of else None,
         "evidence": o.evidence if o else None,
         "document_id": o.document_id if o else None,
         "outlet": (o.outlet or None) if o else None,

@@ -223,6 +223,8 @@ def _district_data(state: DistrictState, as_of: date) -> dict[str, Any]:
     if state.since:
         row["since"] = state.since.isoformat()
         row["age"] = (as_of - state.since).days
+    elif state.held_as_of:  # a statement of holding: held as of that day, since unknown
+        row["asof"] = state.held_as_of.isoformat()
     if o:
         row.update({"evidence": o.evidence, "outlet": o.outlet, "title": o.title,
                     "published": o.published.isoformat() if o.published else "",

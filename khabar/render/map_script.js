@@ -28,8 +28,11 @@
     s = String(s || "");
     return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
   }
+  function heldText(d) {
+    return d.since ? " since " + d.since : d.asof ? " held as of " + d.asof + ", since unknown" : "";
+  }
   function sinceText(d) {
-    if (!d.since) return "";
+    if (!d.since) return d.asof ? "unknown (held as of " + d.asof + ")" : "";
     var days = d.age === 1 ? "1 day" : d.age + " days";
     return d.since + (d.age > 0 ? " (" + days + " before " + data.asOf + ")" : "");
   }
@@ -71,7 +74,7 @@
     var dot = el("span", "dot");
     dot.style.background = p.colour;
     ctl.appendChild(dot);
-    ctl.appendChild(document.createTextNode(p.label + (d.since ? " since " + d.since : "")));
+    ctl.appendChild(document.createTextNode(p.label + heldText(d)));
     tip.appendChild(ctl);
     if (d.grade) tip.appendChild(el("div", "t-prov", gradeText(d)));
     if (d.conflict) tip.appendChild(el("div", "t-prov", "Reports disagree: " + d.conflict.map(function (e) {

@@ -20,13 +20,14 @@ from khabar.compile.sides import CONTESTED, NO_REPORTS, Sides
 from khabar.render.map import controller_palette, legend_rows
 from khabar.theatres.loader import Theatre
 
-TAIL: tuple[str, ...] = ("contested", "no_reports", "claimed", "total", "events")
+TAIL: tuple[str, ...] = ("contested", "no_reports", "claimed", "total", "events", "held_as_of")
 
 
 def columns(sides: Sides) -> tuple[str, ...]:
     """Return the timeline CSV's columns: date, one per party in the legend's order (a
     coalition's total, then its members' own shares), contested, no reports, claimed, total,
-    events."""
+    events, held as of a report's day (of the parties' districts, those whose change of hands has
+    no day: "districts held by the group on 15 August include ...")."""
     return ("date", *(k for k, _ in legend_rows(sides) if k in sides.parties), *TAIL)
 
 
@@ -56,7 +57,7 @@ def write_timeline_csv(days: Sequence[Counts], path: Path, sides: Sides | None =
             rows = dict(legend_rows(sd))
             w.writerow([c.as_of.isoformat(),
                         *((c.party(k) if rows[k] == 0 else c.own(k)) for k in cols[1:-len(TAIL)]),
-                        c.contested, c.no_reports, c.claimed, c.total, c.events])
+                        c.contested, c.no_reports, c.claimed, c.total, c.events, c.as_of_only()])
     return path
 
 
@@ -110,16 +111,29 @@ def plot_timeline(theatre: Theatre, days: Sequence[Counts], out_dir: Path, *,
     sides = Sides.of(theatre)
     keys = stack(sides)
     x: Any = [c.as_of for c in days]  # matplotlib takes dates; its stubs say floats
-    series = [[c.own(k) if k in sides.parties else c[k] for c in days] for k in keys]
+    # each party's districts since a known day of change, then (hatched, in its colour) those held
+    # as of a report's day with no day of change: a round-up of who holds what is not a change
+    bands: list[tuple[str, bool]] = []
+    for k in keys:
+        bands.append((k, False))
+        if k in sides.parties and any(dict(c.held_as_of).get(k) for c in days):
+            bands.append((k, True))
+    series = [[(c.as_of_only_own(k) if as_of else c.dated(k)) if k in sides.parties else c[k] for c in days]
+              for k, as_of in bands]
     # a party that holds nothing in the whole range takes no line of the legend
-    shown = [i for i, k in enumerate(keys) if any(series[i]) or k in (CONTESTED, NO_REPORTS)
+    shown = [i for i, (k, _) in enumerate(bands) if any(series[i]) or k in (CONTESTED, NO_REPORTS)
              or k == sides.incumbent]
-    labels = [("  " + palette[k][0] + f" ({sides.label(sides.coalition_of(k))})"
-               if sides.coalition_of(k) else palette[k][0]) for k in keys]
+    labels = []
+    for k, as_of in bands:
+        label = palette[k][0] + (" (held as of a report's day, change undated)" if as_of else "")
+        labels.append("  " + label + f" ({sides.label(sides.coalition_of(k))})"
+                      if sides.coalition_of(k) else label)
     many = len(shown) + 3 > 8  # a long legend goes beside the chart, not over it
     fig, ax = plt.subplots(figsize=(12.5 if many else 10, 5), dpi=120)
     ax.stackplot(x, *(series[i] for i in shown), labels=[labels[i] for i in shown],
-                 colors=[palette[keys[i]][1] for i in shown], linewidth=0)
+                 colors=[palette[bands[i][0]][1] for i in shown], linewidth=0,
+                 hatch=["xx" if bands[i][1] else "" for i in shown],
+                 edgecolor="#ffffff")
     claimed = [c.claimed for c in days]
     if any(claimed):  # hatched above the parties' districts: counted as they are, claimed by a party
         held = [sum(c.own(p) for p in sides.parties) for c in days]

@@ -101,7 +101,7 @@ def test_timeline_csv_has_a_column_per_party_in_the_legends_order(veloria: Theat
     path = write_timeline_csv([c], tmp_path / "t.csv", sides)
     (row,) = list(csv.DictReader(open(path, encoding="utf-8")))
     assert list(row) == ["date", "crown", "pact", "lff", "hmc", "contested", "no_reports", "claimed",
-                         "total", "events"]
+                         "total", "events", "held_as_of"]
     assert (row["crown"], row["pact"], row["lff"], row["hmc"], row["no_reports"]) == ("1", "3", "1", "1", "2")
 
 

@@ -24,7 +24,7 @@ def test_csv_has_a_row_per_district_and_the_columns(states: list[DistrictState],
                                         "since", "evidence", "document_id", "outlet", "title",
                                         "url", "published", "confidence", "grade", "sources",
                                         "event_id", "claimed_by", "claim_grade", "disputed_by",
-                                        "disputed_evidence", "counts_for")
+                                        "disputed_evidence", "counts_for", "held_as_of")
     rows = read(out)
     assert len(rows) == 399
     assert [r["district_id"] for r in rows] == [s.district_id for s in states]

@@ -15,14 +15,14 @@ from khabar.theatres.loader import Theatre
 def days(theatre: Theatre, n: int = 10) -> list[Counts]:
     start = date(2021, 7, 1)
     return [Counts(start + timedelta(i), (("taliban", 10 + i), ("nrf", 0), ("government", 5)), 2, 382 - i,
-                   399, i % 2, 1, Sides.of(theatre)) for i in range(n)]
+                   399, i % 2, 1, sides=Sides.of(theatre)) for i in range(n)]
 
 
 def test_timeline_writes_a_csv_row_per_day_and_both_images(theatre: Theatre, tmp_path: Path) -> None:
     paths = write_timeline(theatre, days(theatre), tmp_path / "t")
     rows = list(csv.DictReader(open(paths["csv"], encoding="utf-8")))
     assert tuple(rows[0]) == ("date", "taliban", "nrf", "government", "contested", "no_reports",
-                              "claimed", "total", "events")
+                              "claimed", "total", "events", "held_as_of")
     assert [r["date"] for r in rows][:2] == ["2021-07-01", "2021-07-02"]
     assert (rows[3]["taliban"], rows[3]["no_reports"], rows[3]["claimed"]) == ("13", "379", "1")
     assert paths["png"].read_bytes()[:4] == b"\x89PNG"
