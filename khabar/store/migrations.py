@@ -256,8 +256,10 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
 
 
 def _migrate(conn: sqlite3.Connection) -> list[str]:
-    conn.execute(ddl(conn, "CREATE TABLE IF NOT EXISTS schema_migrations "
-                           "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
+    # (PostgreSQL: looked up first, so that a user who may only read and write rows can open it)
+    if dialect(conn) == SQLITE or conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+        conn.execute(ddl(conn, "CREATE TABLE IF NOT EXISTS schema_migrations "
+                               "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"))
     done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
     known = {name for name, _ in MIGRATIONS}
     unknown = done - known

@@ -126,6 +126,8 @@ class PgConnection:
             return
         if _WRITES.match(sql):
             self._wrote = True
+        elif sql.strip().upper() == "ROLLBACK":
+            self._wrote = False  # nothing was committed
         if self._wrote and not self.in_transaction:
             self._wrote = False
             self.raw.execute(f"SELECT nextval('{WRITE_COUNTER}')")
