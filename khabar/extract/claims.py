@@ -352,7 +352,8 @@ def _note_groups(sent: Sent, ctx: Context) -> None:
             if actor is None:
                 continue
             if not group and actor.kind in ("movement", "organisation", "force") and \
-                    party_in(ctx.theatre, actor.name) != ctx.theatre.incumbent:
+                    next((x for x in (actor.id, actor.affiliation, actor.side) if x in ctx.theatre.parties),
+                         None) != ctx.theatre.incumbent:
                 # "the group said": an armed group, not the incumbent's forces named last
                 ctx.last_group, group = actor.name, True
             elif not ministry and actor.kind == "ministry":

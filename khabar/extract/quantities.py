@@ -122,7 +122,9 @@ def find_quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
         return Quantity(_num(m["v"]), unit, _of(m["of"], country), (m["q"] or "").lower() or None)
     people = per_theatre("people", theatre, lambda t: _people_pattern(people_words(t))) \
         if theatre is not None else _PEOPLE
-    if not _holds(low, _PEOPLE_VERBS):
+    nouns = (*en.PEOPLE_NOUNS, *per_theatre("party words", theatre, _party_words)) if theatre is not None \
+        else en.PEOPLE_NOUNS
+    if not (_holds(low, _PEOPLE_VERBS) and _holds(low, nouns)):  # a count of people names both
         return None
     m = next((m for m in people.finditer(text) if not is_date_number(text, *m.span("v"))), None)
     if m and re.search(r"kill|dead|wound|injur|captur|surrender|cross|fled|arrest", m["rest"] + m["who"], re.I):

@@ -101,9 +101,26 @@ class ReportPass:
     Context ("the last day named before this sentence": `day_before`)."""
 
     sentences: tuple[Sent, ...] = ()
-    mentions: tuple[Mention, ...] = ()
+    theatre: Theatre | None = None
     day: date | None = None  # the day of publication (a dateline's day is read by dates)
     starts: tuple[int, ...] = ()  # where each sentence starts
+
+    @cached_property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every person, group and place the sentences name, in order (read when first asked)."""
+        out = []
+        theatre = self.theatre
+        for sent in self.sentences:
+            for e in sent.all_ents:
+                start, end = sent.start + e.start_char, sent.start + e.end_char
+                if e.label_ in ("DISTRICT", "PROVINCE"):
+                    out.append(Mention(start, end, e.text, "place", e.ent_id_ or None))
+                elif e.label_ == "PERSON":
+                    out.append(Mention(start, end, clean_name(e.text), "person"))
+                elif e.label_ == "ACTOR" and theatre is not None and (a := theatre.actor(e.text)) is not None:
+                    out.append(Mention(start, end, clean_name(e.text),
+                                       "person" if a.kind == "person" else "group", a.id))
+        return tuple(out)
 
     def before(self, sent: Sent) -> tuple[Sent, ...]:
         """Return the sentences before one, in order."""
@@ -123,18 +140,7 @@ class ReportPass:
 
 def read_report(sentences: list[Sent], theatre: Theatre, published: date | None) -> ReportPass:
     """Return the pre-pass of a report: its sentences and every person, group and place they name."""
-    mentions = []
-    for sent in sentences:
-        for e in sent.all_ents:
-            start, end = sent.start + e.start_char, sent.start + e.end_char
-            if e.label_ in ("DISTRICT", "PROVINCE"):
-                mentions.append(Mention(start, end, e.text, "place", e.ent_id_ or None))
-            elif e.label_ == "PERSON":
-                mentions.append(Mention(start, end, clean_name(e.text), "person"))
-            elif e.label_ == "ACTOR" and (a := theatre.actor(e.text)) is not None:
-                mentions.append(Mention(start, end, clean_name(e.text),
-                                        "person" if a.kind == "person" else "group", a.id))
-    return ReportPass(tuple(sentences), tuple(mentions), published, tuple(s.start for s in sentences))
+    return ReportPass(tuple(sentences), theatre, published, tuple(s.start for s in sentences))
 
 
 @dataclass
