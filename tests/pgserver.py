@@ -50,7 +50,9 @@ class PgServer:
                 raise PgUnavailable("running as root and no user 'postgres' to run the server as "
                                     "(Debian's postgresql package makes it)") from None
             self.user = "postgres"
-        self.root = Path(tempfile.mkdtemp(prefix="khabar-pg-"))
+        # in /tmp: a socket's path must be short (107 bytes), and under root the server's user must
+        # reach it (a TMPDIR inside /root would not do)
+        self.root = Path(tempfile.mkdtemp(prefix="khabar-pg-", dir="/tmp" if Path("/tmp").is_dir() else None))
         self.data = self.root / "data"
         self.socket = self.root  # the socket's folder
         self.log = self.root / "server.log"
