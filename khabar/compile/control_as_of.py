@@ -41,7 +41,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from khabar.compile.dedup import TOLERANCE_DAYS, UNDATED_LOOKBACK_DAYS, Cluster, DistrictClusters, arrival_key
+from khabar.compile.dedup import (
+    TOLERANCE_DAYS,
+    UNDATED_LOOKBACK_DAYS,
+    Cluster,
+    DistrictClusters,
+    arrival_key,
+    is_denial,
+)
 from khabar.compile.grading import Grader, best_code, confidence
 from khabar.compile.sides import CONTESTED, Sides
 from khabar.records import ControlEvent, DistrictState, Observation, Source
@@ -82,7 +89,11 @@ class Track:
 
     def add(self, source: Source) -> tuple[Cluster, bool]:
         """Take one graded report: join it to its event and update the state; return the event
-        and whether the report started it."""
+        and whether the report started it. A denial is no event: it disputes one (`_deny`)."""
+        if is_denial(source.observation):
+            d = Cluster(source)
+            self._deny(d)
+            return d, False
         c, new = self.clusters.add(source)
         if not new and self._confirms(c, source):
             self._set(c.controller, c)
@@ -140,18 +151,6 @@ class Track:
             if c in self.run and c.change and self.since is None and self.as_of is not None:
                 self.since, self.as_of = c.date, None  # a change of hands joined the holding
             return
-        if c.denial and c.decisive:  # a denial disputes a change; alone it changes nothing
-            if self.sides.same_side(c.controller, self.controller):
-                self.run.append(c)
-            elif self.sides.rivals(self.controller, c.controller):
-                behind = [e for e in self.run if e.decisive] or self.run
-                latest = max(behind, key=lambda e: e.last)
-                if self._conflicts(latest, c):
-                    self._contest([e for e in behind if (c.last - e.last).days <= self.window], c)
-                    return
-            self.disputes = [d for d in self.disputes
-                             if (c.last - d.last).days <= self.window] + [c]
-            return
         if not c.decisive:
             if self.sides.same_side(c.controller, self.controller):
                 self.run.append(c)
@@ -178,6 +177,12 @@ class Track:
         if self.controller == CONTESTED:
             if self.conflict and c.last <= (self.since or c.last):
                 self.conflict.append(c)  # another report of the disputed day
+                return
+            denied = [e for e in self.conflict if not e.denial and e.controller == c.controller]
+            if not c.change and denied and any(e.denial for e in self.conflict):
+                # a later report that the side holds it confirms the change a denial disputed
+                self._set(c.controller, denied[0])
+                self.run.append(c)
             else:
                 self._take(c)
             return
@@ -189,6 +194,26 @@ class Track:
             self._contest([e for e in behind if (c.last - e.last).days <= self.window], c)
         else:
             self._take(c)
+
+    def _deny(self, c: Cluster) -> None:
+        """A denial of the other side's gain, graded as any report (a party's own denial too):
+        it disputes the change it denies, made within the window before or after it, so that
+        the district shows contested with both sides' evidence until a report confirms the change
+        (`_confirms`) or a later one moves it; alone it changes nothing, and it never makes a
+        control event, a claim or a holder of its own."""
+        if self.controller == CONTESTED:
+            if self.conflict and any(self.sides.rivals(e.controller, c.controller) for e in self.conflict):
+                self.conflict.append(c)
+            return
+        if self.controller is not None and self.sides.rivals(self.controller, c.controller):
+            behind = [e for e in self.run if e.decisive] or self.run
+            if behind:
+                latest = max(behind, key=lambda e: e.last)
+                if (self._conflicts(latest, c) and not c.docs & latest.docs
+                        and abs((c.last - latest.last).days) <= self.window):
+                    self._contest([e for e in behind if (c.last - e.last).days <= self.window], c)
+                    return
+        self.disputes = [d for d in self.disputes if (c.last - d.last).days <= self.window] + [c]
 
     def _explained(self, c: Cluster) -> bool:
         """A report with no day of a change to the side a dated retaking reversed, published

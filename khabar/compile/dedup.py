@@ -42,6 +42,12 @@ def is_reversal(trigger: str) -> bool:
     return bool(_REVERSAL.search(trigger or ""))
 
 
+def is_denial(o: Observation) -> bool:
+    """Return whether an observation is a denial of a change of hands ("the ministry denied that X
+    had fallen", `compile.holding`): it disputes a change, it is no control event of its own."""
+    return o.trigger.startswith("denied ")
+
+
 @lru_cache(maxsize=4096)
 def is_change(trigger: str) -> bool:
     """Return whether a trigger reports a change of hands rather than who holds a district."""
@@ -98,6 +104,8 @@ class Cluster:
 
     @property
     def id(self) -> str:
+        if self.denial and len(self.sources) == 1:  # a denial: the record it comes from
+            return self.sources[0].observation.record_id
         return f"{self.district_id}-{self.controller}-{self.date:%Y%m%d}"
 
     def add(self, source: Source, why: tuple[str, int, int]) -> None:
@@ -191,7 +199,7 @@ def cluster_control(observations: Iterable[Observation], grader: Grader | None =
     """Return the control events of some observations, by district and day."""
     grader = grader or Grader()
     by_district: dict[str, DistrictClusters] = {}
-    for o in sorted((o for o in observations if o.district_id), key=arrival_key):
+    for o in sorted((o for o in observations if o.district_id and not is_denial(o)), key=arrival_key):
         assert o.district_id is not None
         dc = by_district.setdefault(o.district_id, DistrictClusters(tolerance))
         dc.add(grader.grade(o))

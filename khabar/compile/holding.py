@@ -12,8 +12,10 @@ disputes the change it denies, so the district shows contested with both sides' 
 as any report (a party denying the other's gain speaks of its own holding: its own claim, not
 decisive).
 
-The districts are the claim's `district_ids` (as extraction resolved them); only a claim stored
-without them is read again for place names (`_districts_named`).
+The districts are the claim's `district_ids` (as extraction resolved them; none: the denial
+disputes no district); only a claim given without the field is read again for place names
+(`_districts_named`). Compile takes it as a dispute of a change, never as a control event, a
+claim or a holder of its own (`control_as_of.Track._deny`).
 """
 
 from __future__ import annotations
@@ -82,7 +84,8 @@ def denial_observations(theatre: Theatre, claims: Iterable[Mapping[str, Any]],
         ids = c.get("district_ids")
         if isinstance(ids, str):
             ids = json.loads(ids or "[]")
-        named = ([theatre.districts[i] for i in ids if i in theatre.districts] if ids
+        # only the places extraction found the denial names (none: it disputes no district)
+        named = ([theatre.districts[i] for i in ids if i in theatre.districts] if ids is not None
                  else _districts_named(theatre, text))
         for d in named:
             out.append(Observation(
