@@ -524,7 +524,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who"})
 
 
 def _telling(text: str, m: ControlMatch, theatre: Theatre) -> dict[str, Any]:
-    """Return how a sentence tells a change: its speaker ("officials said", ", the Taliban said",
+    """Return how a sentence tells a change: its speaker ("officials said", ", the group said",
     "according to the ministry", "said Zabihullah Mujahid") and the speaker's party, and whether it
     is hedged ("reportedly") or denied after it."""
     speaker = None
