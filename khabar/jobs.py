@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from khabar.compile.control_as_of import Counts, control_as_of, count
 from khabar.compile.dedup import EventCluster
@@ -115,9 +116,51 @@ def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date
     claims = [c for c in store.records_of(conn, "claims", document_ids)
               if c["stance"] != "asserts"]
     if claims:
-        held = denial_observations(theatre, claims, report_meta(conn))
+        held = _reviewed(conn, denial_observations(theatre, claims, report_meta(conn)))
         obs.extend(o for o in held if up_to is None or o.effective <= up_to)
     return obs
+
+
+def _reviewed(conn: sqlite3.Connection, derived: list[Observation]) -> list[Observation]:
+    """Return observations derived from claims with the analysts' reviews of each (by its own id,
+    `<claim id>-<district id>`) applied: rejected ones left out, corrected ones changed; a
+    derived record without a review of its own keeps its claim's."""
+    from dataclasses import replace
+
+    from khabar.store.overrides import list_overrides
+
+    ids = {o.record_id for o in derived}
+    latest = {r["record_id"]: r for r in list_overrides(conn, kind="control_changes")
+              if r["latest"] and r["record_id"] in ids}
+    out = []
+    for o in derived:
+        r = latest.get(o.record_id)
+        if r is None:
+            out.append(o)
+        elif r["action"] != "reject":
+            f = r["fields"]
+            day = date.fromisoformat(f["date"]) if f.get("date") else o.date
+            out.append(replace(o, controller=f.get("controller", o.controller), date=day,
+                               effective=day or o.effective,
+                               review="confirmed" if r["action"] == "confirm" else "corrected"))
+    return out
+
+
+def find_derived(conn: sqlite3.Connection, theatre: Theatre, record_id: str
+                 ) -> tuple[dict[str, Any], Observation] | None:
+    """Return the stored claim and the observation a derived record id (`<claim id>-<district
+    id>`: a denial's observation of one district) stands for, or None."""
+    from khabar.compile.holding import denial_observations
+    from khabar.store.sources import report_meta
+
+    claim_id, dash, _ = record_id.partition("-")
+    if not dash:
+        return None
+    rows = [c for c in store.records_of(conn, "claims", keep_rejected=True) if c["id"] == claim_id]
+    if not rows:
+        return None
+    found = [o for o in denial_observations(theatre, rows, report_meta(conn)) if o.record_id == record_id]
+    return (rows[0], found[0]) if found else None
 
 
 def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date
@@ -225,15 +268,29 @@ def plover_events(conn: sqlite3.Connection, theatre: Theatre,
 
 def explain_event(conn: sqlite3.Connection, theatre: Theatre, event_id: str
                   ) -> ControlEvent | EventCluster:
-    """Return the event of an id (`<district id>-<party>-<YYYYMMDD>`, `e-consult-20210728-1a2b3c`)."""
+    """Return the event of an id (`<district id>-<party>-<YYYYMMDD>`, `e-consult-20210728-1a2b3c`),
+    or the event a record is part of (its stored id, or a derived record's `<claim id>-<district
+    id>`: a denial, which is no event, shown alone)."""
     found: list[ControlEvent | EventCluster] = []
     if event_id.startswith("e-"):
         found = [e for e in plover_events(conn, theatre) if e.id == event_id]
     else:
-        found = [e for e in control_events(conn, theatre) if e.id == event_id]
+        events = control_events(conn, theatre)
+        found = [e for e in events if e.id == event_id]
+        # a record's id (stored or derived) gives the event it is part of
+        found = found or [e for e in events if any(s.observation.record_id == event_id for s in e.sources)]
+        found = found or [e for e in plover_events(conn, theatre)
+                          if any(s.record_id == event_id for s in e.sources)]
+        derived = None if found else find_derived(conn, theatre, event_id)
+        if derived is not None:  # a denial: no event, shown alone
+            from khabar.compile.dedup import Cluster
+
+            o = (_reviewed(conn, [derived[1]]) or [derived[1]])[0]  # rejected: shown as extracted
+            found = [Cluster(Grader.for_theatre(theatre).grade(o)).freeze()]
     if not found:
-        raise KhabarError(f"{event_id}: no such event; ids look like <district id>-<party>-<YYYYMMDD> "
-                          "(khabar district NAME lists them) or e-consult-20210728-1a2b3c")
+        raise KhabarError(f"{event_id}: no such event or record; ids look like <district id>-<party>-"
+                          "<YYYYMMDD> (khabar district NAME lists them), e-consult-20210728-1a2b3c, or a "
+                          "record's id as `district` prints it")
     return found[0]
 
 

@@ -78,7 +78,9 @@ def state_line(s: DistrictState, sides: Sides | None = None) -> str:
         text = f"{side_name(s.controller, sides)} {held_text(s)} ({s.confidence} confidence, " \
                f"{s.grade}, {s.sources} report(s))"
     if s.conflict:
-        both = " vs ".join(f"{side_name(e.controller, sides)} {e.grade}" for e in s.conflict)
+        both = " vs ".join(f"{side_name(e.controller, sides)} {e.grade}"
+                           + (f" (denial, record {e.id})" if e.id == e.sources[0].observation.record_id else "")
+                           for e in s.conflict)
         text += f"; reports disagree: {both}"
     if s.claim:
         text += (f"; claimed by the {side_name(s.claim.controller, sides)} on {s.claim.date} "
@@ -92,6 +94,10 @@ def event_lines(e: ControlEvent | EventCluster, *, joined: bool = True,
     if isinstance(e, ControlEvent):
         to = "contested" if e.controller == CONTESTED else f"to the {side_name(e.controller, sides)}"
         head = f"{e.id}: {e.district} ({e.province}) {to} on {e.date}, {e.grade}"
+        first = e.sources[0].observation
+        if e.id == first.record_id and first.trigger.startswith("denied "):  # a denial: no event
+            head = (f"{e.id}: {e.district} ({e.province}): {first.trigger} ({side_name(e.controller, sides)}"
+                    f" holds it, says the denier) on {e.date}, {e.grade}; a dispute, no event")
     else:
         place = f" in {e.place}" if e.place else ""
         head = (f"{e.id}: {e.type} ({e.status}) of {', '.join(e.parties)}{place} on {e.date}, "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -21,6 +21,26 @@ def _fields(pairs: list[str]) -> dict[str, str]:
             raise InputError(f"--correct {p}: use FIELD=VALUE, e.g. controller=government")
         out[name.strip()] = value.strip()
     return out
+
+
+def _review_derived(conn: Any, record_id: str, action: str, note: str, fields: dict[str, str],
+                    analyst: str, db: Path) -> None:
+    """Review a record compile derives from a stored one (`<claim id>-<district id>`, a denial's
+    observation of one district, as `khabar district` and `explain` print it) on its own."""
+    from khabar.jobs import find_derived
+    from khabar.store.meta import theatre_or_default
+    from khabar.store.overrides import save_derived_override
+    from khabar.theatres.loader import load
+
+    th = load(theatre_or_default(conn))
+    derived = find_derived(conn, th, record_id)
+    if derived is None:
+        raise InputError(f"{record_id}: no such record in {db}")
+    claim, o = derived
+    oid = save_derived_override(conn, "control_changes", record_id, claim["document_id"], action, note,
+                                fields, analyst, th)
+    console.print(f"Override {oid}: {action} {record_id}, {o.district} held by {o.controller} "
+                  f"(derived from claim {claim['id']}: {o.evidence[:80]})", highlight=False, markup=False)
 
 
 @guarded
@@ -61,7 +81,8 @@ def review(
         raise InputError(f"{record_id}: --note is required; say why")
     found = find_record(conn, record_id)
     if found is None:
-        raise InputError(f"{record_id}: no such record in {db}")
+        _review_derived(conn, record_id, actions[0], note, _fields(correct or []), analyst, db)
+        return
     kind, row = found
     oid = save_override(conn, kind, row["id"], actions[0], note, _fields(correct or []), analyst)
     console.print(f"Override {oid}: {actions[0]} {kind} {row['id']} ({row['evidence'][:80]})",

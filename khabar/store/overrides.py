@@ -157,6 +157,37 @@ def save_override(conn: sqlite3.Connection, kind: str, record_id: str, action: s
     return int(override_id)
 
 
+def save_derived_override(conn: sqlite3.Connection, kind: str, record_id: str, document_id: str,
+                          action: str, note: str, fields: dict[str, Any] | None = None,
+                          analyst: str = "", theatre: Theatre | None = None) -> int:
+    """Store an override of a record compile derives from a stored one (a denial's observation
+    of one district, `<claim id>-<district id>`), checked as a record of `kind`; return its id.
+
+    It is kept under its own id with no span, so that it never applies to a stored record (nor
+    by overlap after re-extraction); compile reads it by that id (`list_overrides`)."""
+    if kind not in KINDS or action not in ACTIONS:
+        raise InputError(f"{kind} {action}: unknown record kind or action")
+    if not note.strip():
+        raise InputError(f"{record_id}: an override needs a note saying why")
+    fields = fields or {}
+    if (action == "correct") != bool(fields):
+        raise InputError(f"{record_id}: a correction needs FIELD=VALUE; {action} takes none"
+                         if fields else f"{record_id}: a correction needs at least one FIELD=VALUE")
+    clean = check_fields(kind, fields, theatre or (store_theatre_of(conn) if fields else None))
+    begin(conn)
+    try:
+        (override_id,) = conn.execute(
+            "INSERT INTO overrides (kind, record_id, document_id, span_start, span_end, action,"
+            " fields, note, analyst, created_at) VALUES (?, ?, ?, -1, -1, ?, ?, ?, ?, ?) RETURNING id",
+            (kind, record_id, document_id, action, json.dumps(clean, ensure_ascii=False), note.strip(),
+             analyst.strip(), _now())).fetchone()
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return int(override_id)
+
+
 def _as_dict(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
     d["fields"] = json.loads(d["fields"] or "{}")

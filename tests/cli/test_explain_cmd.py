@@ -33,7 +33,7 @@ def test_explain_json_lists_the_sources(run, assessed: Path) -> None:  # type: i
 def test_an_unknown_event_is_a_one_line_error(run, assessed: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     result = run("explain", "AF2710-taliban-20990101", "--db", assessed)
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: AF2710-taliban-20990101: no such event; ids look like")
+    assert result.stderr.startswith("Error: AF2710-taliban-20990101: no such event or record; ids look like")
 
 
 def test_explain_an_event_of_talks(run, tmp_path: Path, samples: Path) -> None:  # type: ignore[no-untyped-def]
