@@ -227,7 +227,7 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
     (r"\b(?:government|state)\s+(?:control|authority)\s+(?:over|of|in)\s+[^.;,]{1,40}?\s+(?:was|were|has been|"
      r"had been|have been)\s+(?:\w+ly\s+)?(?:restored|re-?established)\b", "retake", "either",
      "restored reestablished re", ""),
-    (r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?"
+    (r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?(?:anti-)?"
      r"PARTY\s+(?:FORCE\s+)?(?:out\s+)?(?:of|from)\b", "retake", "active",
      "pushed drove driven expelled ousted cleared flushed evicted", "loser_inside"),
     (r"\bPARTY\s+(?:FORCE\s+)?(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)"

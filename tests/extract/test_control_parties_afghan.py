@@ -136,3 +136,18 @@ def test_a_record_tells_who_the_sentence_attributes_it_to_and_its_hedge(
     (c,) = records(fast_extractor, text)
     assert (c.speaker, c.speaker_party, c.hedged) == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban said they had driven anti-Taliban fighters out of Deh Salah on Monday.",
+     [("Deh Salah", "taliban")]),
+    ("Taliban units pushed the anti-Taliban fighters from Pul-e-Hesar on Monday, residents said.",
+     [("Pul-e-Hesar", "taliban")]),
+    ("The NRF called for an uprising. Fighters opposed to the Taliban seized Deh Salah on Friday.",
+     [("Deh Salah", "nrf")]),
+    ("The resistance front urged Afghans to rise up. Anti-Taliban militiamen captured Banu on Friday.",
+     [("Banu", "nrf")]),
+])
+def test_the_enemies_of_a_side_are_not_that_side(fast_extractor: Extractor, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert changes(fast_extractor, text) == expected
