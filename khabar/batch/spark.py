@@ -79,6 +79,8 @@ class SparkReport:
     pipeline_loads: int = 0  # Extractors the workers loaded (one a Python worker)
     read_seconds: float = 0.0
     extract_seconds: float = 0.0  # the Spark job: extraction and writing, after reading
+    task_seconds: list[float] = field(default_factory=list)  # each partition's, in the workers
+    task_cpu_seconds: list[float] = field(default_factory=list)  # each partition's CPU time
 
     @property
     def words_per_second(self) -> float:
@@ -125,7 +127,7 @@ def extract_slice(theatre: str, mode: str, in_force: Any, output: str, parts: It
     from khabar.extract.pipeline import ExtractionError
 
     for part in parts:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         extractor, loaded = _extractor(theatre, mode, in_force)
         writers = T.PartWriter(Path(output), part.index)
         errors: list[str] = []
@@ -147,7 +149,7 @@ def extract_slice(theatre: str, mode: str, in_force: Any, output: str, parts: It
         writers.write(buf)
         writers.close()
         yield {"index": part.index, "counts": writers.counts, "errors": errors, "loaded": loaded,
-               "seconds": time.perf_counter() - t0}
+               "seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
 
 
 # -- the driver's side ------------------------------------------------------------------------
@@ -299,6 +301,8 @@ def run(inputs: Iterable[str], output: Path, *, master: str = "local[*]", pipeli
             spark.stop()
     counts = {t: sum(d["counts"][t] for d in done) for t in T.TABLES}
     rep.pipeline_loads = sum(bool(d["loaded"]) for d in done)
+    rep.task_seconds = [d["seconds"] for d in sorted(done, key=lambda d: d["index"])]
+    rep.task_cpu_seconds = [d["cpu_seconds"] for d in sorted(done, key=lambda d: d["index"])]
     rep.extracted = counts["documents"]
     rep.records = {k: counts[k] for k in KINDS}
     for d in sorted(done, key=lambda d: d["index"]):
