@@ -10,6 +10,7 @@ Stages, each but the first in a fresh process so that peak memory is its own:
     store            --observations synthetic control changes with store.bulk.bulk_save
     compile          khabar.jobs.compile_control over them (median of --runs)
     cli              `khabar control --as-of ... --db ... --json`, wall time (median of 3)
+    spark            khabar spark-extract (fast) in local[1] and local[2] beside the Extractor (khabar.batch.bench)
 
 A stage is a function `(Bench) -> list of rows` listed in STAGES; add one with `@stage("name")`.
 `make bench` runs `python -m khabar.bench`, which is `khabar bench --baseline`.
@@ -33,6 +34,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from khabar.batch import bench as spark_bench
 from khabar.bench import compile_stage, web_stage
 from khabar.bench.generate import generate_reports, words, write_corpus
 from khabar.bench.observations import first_day
@@ -223,6 +225,7 @@ def cli(b: Bench) -> list[dict[str, Any]]:
 
 stage("assessment")(compile_stage.run)  # full compile + 100-day timeline at 100k and 1M
 stage("web")(web_stage.run)  # the desk's map data endpoint under load from a second process
+stage("spark")(spark_bench.stage)  # khabar spark-extract in local[1] and local[2] beside the Extractor
 
 
 def run(args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
