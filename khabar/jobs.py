@@ -11,18 +11,19 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar.compile.control_as_of import Counts, control_as_of, count
 from khabar.compile.dedup import EventCluster
 from khabar.compile.grading import Grader
 from khabar.compile.sides import Sides
 from khabar.errors import InputError, KhabarError
-from khabar.extract.pipeline import Extractor
-from khabar.ingest import read_inputs
 from khabar.records import ControlEvent, DistrictState, Document, Extraction, Observation
 from khabar.store import records as store
 from khabar.theatres.loader import District, Theatre
+
+if TYPE_CHECKING:  # extraction (spaCy) loads only where a command extracts
+    from khabar.extract.pipeline import Extractor
 
 
 @dataclass
@@ -53,6 +54,7 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
     `processes` worker processes (None: one per core); reading, the check for known reports
     and storing stay in this process, in input order.
     """
+    from khabar.ingest import read_inputs
     from khabar.store.meta import bind_theatre
 
     bind_theatre(conn, extractor.theatre)  # the store's theatre: recorded now, or refused if another

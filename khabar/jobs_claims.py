@@ -11,12 +11,17 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khabar.jobs import compile_control
 from khabar.records import DistrictState
 from khabar.store import records as store
 from khabar.store.sources import report_meta
 from khabar.theatres.loader import Theatre
+
+if TYPE_CHECKING:
+    from khabar.theatres.geometry import Geography
 
 
 @dataclass
@@ -91,6 +96,41 @@ def _denial_targets(conn: sqlite3.Connection, claims: list) -> list:
     return targets
 
 
+def cached_geography(theatre: Theatre) -> Geography:
+    """Return the theatre's district areas and border lengths, kept on disk between runs
+    ($KHABAR_CACHE, else $XDG_CACHE_HOME/khabar, else ~/.cache/khabar) under a key of the
+    geometry files' paths, sizes and times: computing them takes about two seconds a run."""
+    import hashlib
+    import json
+    import os
+
+    from khabar.theatres.geometry import Geography, geography
+
+    files = [theatre.path / n for n in ("districts.geojson", "borders.json")]
+    stamp = "|".join(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}" for f in files
+                     if (st := f.stat() if f.exists() else None) is not None)
+    root = Path(os.environ.get("KHABAR_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or
+                                                        Path.home() / ".cache") / "khabar")
+    path = root / f"geography-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.json"
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return Geography(d["area_km2"], d["border_km"], {k: tuple(v) for k, v in d["words"].items()},
+                         d["projection"], d["note"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    geo = geography(theatre)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"area_km2": geo.area_km2, "border_km": geo.border_km,
+                                   "words": geo.neighbour_words, "projection": geo.projection,
+                                   "note": geo.border_note}), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # no cache: computed again next time
+    return geo
+
+
 def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | None = None
                  ) -> ClaimsReport:
     """Return every stored claim, the checks of those with a number about the theatre (against
@@ -98,8 +138,6 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
     published counts beside khabar's own."""
     from khabar.compile.claim_check import TOLERANCE, check_claim, implied_quantity, measure_of
     from khabar.compile.denials import Denial, link_denials
-    from khabar.theatres.geometry import geography
-
     rep = ClaimsReport(claims=stored_claims(conn))
     geo = None
     compiled: dict[date, list[DistrictState]] = {}
@@ -108,7 +146,7 @@ def check_claims(conn: sqlite3.Connection, theatre: Theatre, tolerance: float | 
         q = c.quantity or implied_quantity(c.text)
         if c.stance != "asserts" or not q or not measure_of(q):
             continue
-        geo = geo or geography(theatre)
+        geo = geo or cached_geography(theatre)
         states: list[DistrictState] = []
         if c.day:
             if c.day not in compiled:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from khabar.records import Day, DistrictState, Quantity
-from khabar.theatres.geometry import Geography
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # shapely and pyproj load only where geometry is computed
+    from khabar.theatres.geometry import Geography
     from khabar.theatres.loader import Theatre
 
 TOLERANCE = 5.0  # percentage points either side of a claim

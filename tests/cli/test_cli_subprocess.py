@@ -54,3 +54,21 @@ def test_control_headline_is_in_the_piped_output(db_folder: Path) -> None:
 def test_control_headline_is_one_line_when_piped(db_folder: Path) -> None:
     result = khabar("control", "--as-of", "2021-07-10", cwd=db_folder)
     assert result.stdout.splitlines()[-1] == HEADLINE
+
+
+@pytest.mark.parametrize("args", [("district", "Khanabad"), ("explain", "AF1904-taliban-20210622"),
+                                  ("control",), ("control", "--json"), ("claims",), ("review", "--list"),
+                                  ("timeline", "--out", "t")])
+def test_commands_that_do_not_extract_load_no_extraction(db_folder: Path, args: tuple[str, ...]) -> None:
+    """spaCy and the extraction pipeline load only where a command extracts (each takes seconds);
+    the claim check's geometry (shapely, pyproj) only where it measures a claim."""
+    code = ("import sys; from khabar.cli.main import app\n"
+            "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in ('spacy', 'khabar.extract.pipeline', 'khabar.extract.nlp', 'shapely')"
+            " if m in sys.modules), file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "KHABAR_DB")}
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=db_folder, env=env, text=True,
+                            stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    loaded = result.stderr.strip().splitlines()[-1]
+    assert loaded == "[]" if args[0] != "timeline" else "spacy" not in loaded, loaded
