@@ -23,6 +23,10 @@ from khabar.lang import en
 from khabar.records import Claim, Quantity
 from khabar.theatres.loader import Theatre
 
+# the day a statement was made: "on Sunday", "on June 11", "on 11 June"
+_MONTH = en.alternation(sorted(en.MONTHS, key=len, reverse=True))
+_A_DAY = (r"(?:" + en.WEEKDAY + r"|" + _MONTH + r"\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+" + _MONTH + r"\b)")
+
 
 def _trigger_specs(armed: str) -> list[tuple[str, str]]:
     """Return the claim triggers, (stance, pattern); `armed` names the fighters of the theatre's
@@ -37,10 +41,9 @@ def _trigger_specs(armed: str) -> list[tuple[str, str]]:
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|rubbish(?:ed|es|ing)|"
                  r"an assertion that)\b"),
     ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted|reported|stated)\s+(?:(?:on\s+)?" +
-                en.WEEKDAY +
-                r"\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
+                _A_DAY + r"\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
                 r"(?:statement|tweet|message|post|audio message|video)\s+|on\s+(?:Twitter|Facebook|Telegram)\s+)?"
-                r"(?:that )?(?:it|they|(?:its|their) (?:forces|fighters|troops|men)) "
+                r"(?:that )?(?:it|they|we|(?:its|their|his|her|our) (?:forces|fighters|troops|men|soldiers|units)) "
                 r"(?:had |has |have |now |were |was )?[\u201c\"]?(?:now |completely |fully |already )?"
                 r"(?:controls?|controlled|captured|seized|took|taken|retaken|recaptured|h[eo]ld|overr[au]n|"
                 r"holds|killed|liberated|(?:(?:full|complete|total|effective)\s+)?control\s+(?:of|over))|"

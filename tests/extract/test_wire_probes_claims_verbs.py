@@ -116,3 +116,17 @@ def test_the_group_is_the_armed_group_named_last_not_the_states_forces() -> None
                  "forces had killed 20 soldiers."):
         claims = myanmar.extract(Document("t", text, published=date(2024, 1, 10))).claims
         assert claims and claims[-1].claimant_party not in (None, "military"), (text, claims)
+
+
+def test_said_on_a_dated_day_that_its_forces_had_taken_a_place_asserts(any_extractor: Extractor) -> None:
+    for text in ("Police in Ghazni said on June 11 that they had killed a senior rebel commander overnight.",
+                 "The army said on 3 July that its soldiers had retaken the Nerkh district centre.",
+                 "The governor said on Aug. 2 that his men had recaptured the district of Nerkh."):
+        assert [s for _, s in _claims(any_extractor, text)] == ["asserts"], text
+
+
+def test_his_or_our_forces_had_taken_or_killed_is_the_speakers_claim(any_extractor: Extractor) -> None:
+    for text in ("The police chief said his forces had recaptured Nerkh after two days of fighting.",
+                 "The commander said our fighters had captured the district centre at dawn.",
+                 "The provincial governor said her troops had retaken the border crossing on Sunday."):
+        assert [s for _, s in _claims(any_extractor, text)] == ["asserts"], text
