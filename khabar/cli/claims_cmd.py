@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded
+from khabar.cli.common import CsvOption, DbOption, TheatreOption, console, guarded, print_rows
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
 from khabar.theatres.loader import DEFAULT_THEATRE
@@ -57,6 +56,7 @@ def _as_json(rep: Any) -> dict[str, Any]:
 def claims(
     check: Annotated[bool, typer.Option("--check", help="Judge each claim with a number against the compiled control of its day.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: CsvOption = False,
     tolerance: Annotated[float, typer.Option("--tolerance", help="Points either side of a claim that still count as consistent.")] = 5.0,
     db: DbOption = Path(DEFAULT_DB),
     theatre: TheatreOption = DEFAULT_THEATRE,
@@ -73,6 +73,13 @@ def claims(
     rep = check_claims(connect(db), load(theatre), tolerance)
     if as_json:
         typer.echo(json.dumps(_as_json(rep), ensure_ascii=False, indent=2))
+        return
+    if as_csv:  # one row a claim; with --check, its verdict
+        verdicts = {k.claim.id: k for k in rep.checks}
+        print_rows(("id", "date", "claimant", "stance", "number", "claim", "review", "verdict", "reasoning"),
+                   ((c.id, _day(c.day), c.claimant, c.stance, _qty(c), c.text, c.review,
+                     verdicts[c.id].verdict if c.id in verdicts else "",
+                     verdicts[c.id].reasoning if c.id in verdicts else "") for c in rep.claims), as_csv=True)
         return
     if check:
         console.print(f"Claim check ({len(rep.checks)} claim(s) with a number about the theatre; "
@@ -91,10 +98,9 @@ def claims(
             console.print(f"  evidence: {k.claim.evidence} [{k.claim.outlet or k.claim.document_id}]",
                           highlight=False, markup=False)
     else:
-        t = Table("date", "claimant", "stance", "number", "claim", "review", expand=True)
-        for c in rep.claims:
-            t.add_row(_day(c.day), c.claimant, c.stance, _qty(c), c.text[:100], c.review or "")
-        console.print(t)
+        print_rows(("date", "claimant", "stance", "number", "claim", "review"),
+                   ((_day(c.day), c.claimant, c.stance, _qty(c), c.text, c.review) for c in rep.claims),
+                   clip={"claim": 100}, expand=True)
     console.print(f"Denials ({len(rep.denials)}) and what they deny", style="bold",
                   highlight=False)
     for d, links in rep.denials:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -87,6 +87,39 @@ def guarded(fn: Callable[..., T]) -> Callable[..., T]:
 
 def is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV: a header, then one row a line, nothing else.")]
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def print_rows(columns: Sequence[str], rows: Iterable[Sequence[object]], *, as_csv: bool = False,
+               clip: Mapping[str, int] | None = None, **table: Any) -> None:
+    """Print rows under their column names: CSV with `as_csv` (whole values); tab-separated
+    values when standard output is not a terminal (a header line, then one row a line, whole
+    values, tabs and line breaks in a value as spaces: for cut, awk, sort and spreadsheets);
+    else a table that fits the terminal, the `clip` columns cut to so many characters."""
+    if as_csv:
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows([("" if v is None else v) for v in r] for r in rows)
+        return
+    if not console.is_terminal:
+        sys.stdout.write("\t".join(columns) + "\n")
+        sys.stdout.writelines("\t".join(_cell(v) for v in r) + "\n" for r in rows)
+        return
+    from rich.table import Table
+
+    t = Table(*columns, **table)
+    cut = {columns.index(k): n for k, n in (clip or {}).items() if k in columns}
+    for r in rows:
+        t.add_row(*(_cell(v)[:cut[i]] if i in cut else _cell(v) for i, v in enumerate(r)))
+    console.print(t)
 
 
 def open_existing_store(db: Path, as_of: str | None) -> tuple[sqlite3.Connection, date]:

@@ -7,9 +7,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
+from khabar.cli.common import (
+    CsvOption,
+    DbOption,
+    TheatreOption,
+    console,
+    guarded,
+    open_existing_store,
+    print_rows,
+)
 from khabar.store.db import DEFAULT_DB
 from khabar.theatres.loader import DEFAULT_THEATRE
 
@@ -20,6 +27,7 @@ def control(
     db: DbOption = Path(DEFAULT_DB),
     theatre: TheatreOption = DEFAULT_THEATRE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: CsvOption = False,
     all_districts: Annotated[bool, typer.Option("--all", help="List districts with no reports too.")] = False,
 ) -> None:
     """Print who holds every reported district as of a day (since when, confidence, grade,
@@ -39,8 +47,7 @@ def control(
                                "districts": [state_dict(s) for s in shown]},
                               ensure_ascii=False, indent=2))
         return
-    t = Table(th.level("district"), th.level("province"), "controller", "since", "confidence", "grade", "reports",
-              "evidence", expand=True)
+    rows = []
     for s in sorted(shown, key=lambda s: (s.province, s.name)):
         ctl = side_name(s.controller, sides)
         if s.claimed_by:
@@ -50,8 +57,9 @@ def control(
         if s.conflict:
             evidence = " | ".join(f"{side_name(e.controller, sides)}: {e.best.observation.evidence[:60]}"
                                   for e in s.conflict)
-        since = str(s.since or (f"as of {s.held_as_of}" if s.held_as_of else ""))  # as of: a holding
-        t.add_row(s.name, s.province, ctl, since, s.confidence, s.grade,
-                  str(s.sources or ""), evidence[:100])
-    console.print(t)
-    console.print(counts.headline(), highlight=False)
+        rows.append((s.name, s.province, ctl, s.since, s.held_as_of,  # held as of: a holding, since unknown
+                     s.confidence, s.grade, s.sources or "", evidence))
+    print_rows((th.level("district"), th.level("province"), "controller", "since", "held as of", "confidence",
+                "grade", "reports", "evidence"), rows, as_csv=as_csv, clip={"evidence": 100}, expand=True)
+    if not as_csv:
+        console.print(counts.headline(), highlight=False)

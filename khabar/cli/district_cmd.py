@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
+from khabar.cli.common import (
+    CsvOption,
+    DbOption,
+    TheatreOption,
+    console,
+    guarded,
+    open_existing_store,
+    print_rows,
+)
 from khabar.store.db import DEFAULT_DB
 from khabar.theatres.loader import DEFAULT_THEATRE
 
@@ -20,6 +28,7 @@ def district(
     db: DbOption = Path(DEFAULT_DB),
     theatre: TheatreOption = DEFAULT_THEATRE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Print a district's state after every change and each event with its graded reports."""
     from khabar.cli.assess_format import event_dict, event_lines, state_dict, state_line
@@ -38,6 +47,13 @@ def district(
                                           for day, s in states],
                                "events": [event_dict(e) for e in events]},
                               ensure_ascii=False, indent=2))
+        return
+    if as_csv:  # the district's state after every change, one row each
+        print_rows(("district_id", "district", "day", "controller", "since", "held_as_of", "confidence", "grade",
+                    "reports", "conflict", "claimed_by"),
+                   ((d.id, d.name, when, s.controller, s.since, s.held_as_of, s.confidence, s.grade, s.sources,
+                     " ".join(e.id for e in s.conflict), s.claimed_by)
+                    for when, s in states), as_csv=True)
         return
     out = console.print
     out(f"{d.name}, {d.province} {th.level('province')} ({d.id})", highlight=False, markup=False)

@@ -28,6 +28,7 @@ def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold NNN.json files.")],
     errors: Annotated[bool, typer.Option("--errors", help="List every false positive and false negative.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print the figures as CSV: one row a kind.")] = False,
     pipeline: PipelineOption = "standard",
     theatre: TheatreOption = DEFAULT_THEATRE,
     processes: ProcessesOption = None,
@@ -40,6 +41,12 @@ def eval_(
         error(problem)
     if as_json:
         typer.echo(json.dumps(ev.to_dict(with_errors=errors), ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        from khabar.cli.common import print_rows
+
+        cols = ("kind", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1", *ATTRIBUTE_COLUMNS)
+        print_rows(cols, (table_row(kind, f) for kind, f in ev.figures.items()), as_csv=True)
         return
     out = console if console.is_terminal else Console(width=160, highlight=False)
     out.print(figures_table(ev.figures))
@@ -60,14 +67,18 @@ def figures_table(figures: dict[str, dict[str, Any]]) -> Table:
     for col in ("gold", "pred", "TP", "FP", "FN", "P", "R", "F1", *ATTRIBUTE_COLUMNS):
         t.add_column(col, justify="right")
     for kind, f in figures.items():
-        shares = []
-        for names in ATTRIBUTE_COLUMNS.values():
-            a = next((f["attributes"][n] for n in names if n in f["attributes"]), None)
-            shares.append(_share(a))
-        t.add_row(KIND_LABELS.get(kind, kind), str(f["gold"]), str(f["predicted"]), str(f["tp"]),
-                  str(f["fp"]), str(f["fn"]), _num(f["precision"]), _num(f["recall"]), _num(f["f1"]),
-                  *shares)
+        t.add_row(*table_row(kind, f))
     return t
+
+
+def table_row(kind: str, f: dict[str, Any]) -> list[str]:
+    """Return one kind's figures as the table shows them."""
+    shares = []
+    for names in ATTRIBUTE_COLUMNS.values():
+        a = next((f["attributes"][n] for n in names if n in f["attributes"]), None)
+        shares.append(_share(a))
+    return [KIND_LABELS.get(kind, kind), str(f["gold"]), str(f["predicted"]), str(f["tp"]),
+            str(f["fp"]), str(f["fn"]), _num(f["precision"]), _num(f["recall"]), _num(f["f1"]), *shares]
 
 
 def _num(x: float | None) -> str:

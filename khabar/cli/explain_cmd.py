@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
+from khabar.cli.common import (
+    CsvOption,
+    DbOption,
+    TheatreOption,
+    console,
+    guarded,
+    open_existing_store,
+    print_rows,
+)
 from khabar.store.db import DEFAULT_DB
 from khabar.theatres.loader import DEFAULT_THEATRE
 
@@ -19,6 +27,7 @@ def explain(
     db: DbOption = Path(DEFAULT_DB),
     theatre: TheatreOption = DEFAULT_THEATRE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Print an event: the rule that joined its reports, and each report's sentence, outlet,
     grade and reason for joining."""
@@ -33,5 +42,16 @@ def explain(
     if as_json:
         typer.echo(json.dumps(event_dict(event), ensure_ascii=False, indent=2))
         return
+    if as_csv:  # one row a report of the event, as in --json's sources
+        d = event_dict(event)
+        keys = list(dict.fromkeys(k for s in d["sources"] for k in s))
+        print_rows(("event", *keys), ([d["id"], *(_flat(s.get(k)) for k in keys)] for s in d["sources"]),
+                   as_csv=True)
+        return
     for line in event_lines(event, sides=Sides.of(th)):
         console.print(line, highlight=False, markup=False)
+
+
+def _flat(value: object) -> object:
+    """Return a JSON value as one CSV cell (a list or an object as JSON)."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value

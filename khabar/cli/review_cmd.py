@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from khabar.cli.common import DbOption, console, guarded
+from khabar.cli.common import DbOption, console, guarded, print_rows
 from khabar.errors import InputError, KhabarError
 from khabar.store.db import DEFAULT_DB
 
@@ -52,6 +51,7 @@ def review(
     note: Annotated[str, typer.Option("--note", help="Why (required).")] = "",
     analyst: Annotated[str, typer.Option("--analyst", help="Who decides.", envvar="KHABAR_ANALYST")] = "",
     list_: Annotated[bool, typer.Option("--list", help="List the overrides made so far.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="With --list: print CSV.")] = False,
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Confirm, reject or correct a record, with a note; kept apart and applied on every read."""
@@ -63,13 +63,12 @@ def review(
     conn = connect(db)
     if list_:
         rows = list_overrides(conn, record_id=record_id)
-        t = Table("id", "record", "kind", "action", "fields", "note", "analyst", "at", "in force")
-        for r in rows:
-            t.add_row(str(r["id"]), r["record_id"], r["kind"], r["action"],
-                      ", ".join(f"{k}={v}" for k, v in r["fields"].items()), r["note"],
-                      r["analyst"], r["created_at"], "yes" if r["latest"] else "no")
-        console.print(t)
-        console.print(f"{len(rows)} override(s) in {db}", highlight=False)
+        print_rows(("id", "record", "kind", "action", "fields", "note", "analyst", "at", "in force"),
+                   ((r["id"], r["record_id"], r["kind"], r["action"],
+                     ", ".join(f"{k}={v}" for k, v in r["fields"].items()), r["note"],
+                     r["analyst"], r["created_at"], "yes" if r["latest"] else "no") for r in rows), as_csv=as_csv)
+        if not as_csv:
+            console.print(f"{len(rows)} override(s) in {db}", highlight=False)
         return
     actions = [a for a, on in (("confirm", confirm), ("reject", reject), ("correct", bool(correct)))
                if on]

@@ -60,6 +60,7 @@ def _text(info: dict[str, Any]) -> list[str]:
 @guarded
 def theatres(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row a theatre.")] = False,
     check: Annotated[str | None, typer.Option(
         "--check", metavar="PATH",
         help="Check a theatre folder (or a bundled theatre's name): print every problem, one line "
@@ -75,6 +76,16 @@ def theatres(
     infos = [describe(name, path) for name, path in installed().items()]
     if as_json:
         typer.echo(json.dumps(infos, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        from khabar.cli.common import print_rows
+
+        print_rows(("name", "title", "country", "start", "end", "districts", "district_level", "provinces",
+                    "parties", "default", "path", "error"),
+                   ((i["name"], i.get("title"), i.get("country"), (i.get("period") or {}).get("start"),
+                     (i.get("period") or {}).get("end"), i.get("districts"), i.get("district_level"),
+                     i.get("provinces"), " ".join(p["id"] for p in i.get("parties", [])), i["default"], i["path"],
+                     i.get("error")) for i in infos), as_csv=True)
         return
     if not infos:
         typer.echo("No theatre installed.")
