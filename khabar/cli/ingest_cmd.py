@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from khabar.cli.common import (
+    DEFAULT_THEATRE,
     DbOption,
     PipelineOption,
     TheatreOption,
@@ -53,7 +54,7 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for reports that lack one.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for reports that lack one.")] = None,
     pipeline: PipelineOption = "standard",
-    theatre: TheatreOption = "afghanistan_2021",
+    theatre: TheatreOption = DEFAULT_THEATRE,
     reextract: Annotated[bool, typer.Option(help="Re-extract reports already stored.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
     allow_private: AllowPrivateOption = False,

@@ -1,6 +1,6 @@
 """A time budget for extracting each report, so that one hostile report cannot stall a batch.
 
-    extractor = Budgeted(Extractor("afghanistan_2021"), on_error=print)
+    extractor = Budgeted(Extractor(DEFAULT_THEATRE), on_error=print)
     for ex in extractor.extract_many(documents, processes=None): ...
 
 `Budgeted` is an Extractor whose `extract_many` gives each batch of reports the budget of one
