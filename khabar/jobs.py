@@ -194,6 +194,22 @@ def distinct_events(conn: sqlite3.Connection, theatre: Theatre, document_ids: Co
             "events": len(plover_events(conn, theatre, document_ids))}
 
 
+def find_place(theatre: Theatre, name: str) -> tuple[District, str | None]:
+    """Return the district a name means and, for a newer district the theatre's boundaries fold
+    into another (`compile.folded`), the note that says so ("Dand: part of Kandahar district in
+    the 2018 boundaries")."""
+    from khabar.compile.folded import find_folded
+
+    f = None if name in theatre.districts else find_folded(theatre, name)
+    if f is not None and f.district_id in theatre.districts:
+        own = [d for d in theatre.district_candidates(name.partition(",")[0].strip())
+               if d.name.lower() == name.partition(",")[0].strip().lower()]
+        if not own:  # not also the name of a polygon of its own
+            d = theatre.districts[f.district_id]
+            return d, f.note(d, theatre.level("district"))
+    return find_district(theatre, name), None
+
+
 def find_district(theatre: Theatre, name: str) -> District:
     """Return the district a name, spelling variant or id means ("Panjway", "Nawa, Ghazni")."""
     if name in theatre.districts:

@@ -62,4 +62,6 @@ def control(
     print_rows((th.level("district"), th.level("province"), "controller", "since", "held as of", "confidence",
                 "grade", "reports", "evidence"), rows, as_csv=as_csv, clip={"evidence": 100}, expand=True)
     if not as_csv:
+        if counts.published_line():  # the published list's denominator first: the headline ends the output
+            console.print(counts.published_line(), highlight=False)
         console.print(counts.headline(), highlight=False)

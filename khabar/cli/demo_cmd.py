@@ -62,6 +62,8 @@ def demo(
                   highlight=False)
     console.print(distinct_line(distinct_events(conn, th, rep.documents)), highlight=False)
     console.print(counts.headline(), highlight=False)
+    if counts.published_line():
+        console.print(counts.published_line(), highlight=False)
     console.print(f"Map:     {paths['map']}", highlight=False)
     console.print(f"CSV:     {paths['csv']}", highlight=False)
     console.print(f"GeoJSON: {paths['geojson']}", highlight=False)

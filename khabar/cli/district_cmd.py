@@ -33,15 +33,17 @@ def district(
     """Print a district's state after every change and each event with its graded reports."""
     from khabar.cli.assess_format import event_dict, event_lines, state_dict, state_line
     from khabar.compile.sides import Sides
-    from khabar.jobs import district_history
+    from khabar.jobs import district_history, find_place
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
     th = load(theatre)
     sides = Sides.of(th)
-    d, events, states = district_history(conn, th, name, day)
+    place, note = find_place(th, name)  # a newer district: the polygon it lies in, said so
+    d, events, states = district_history(conn, th, place.id, day)
     if as_json:
         typer.echo(json.dumps({"district_id": d.id, "district": d.name, "province": d.province,
+                               **({"asked": name, "note": note} if note else {}),
                                "as_of": day.isoformat(),
                                "states": [{"day": day.isoformat(), **state_dict(s)}
                                           for day, s in states],
@@ -57,6 +59,8 @@ def district(
         return
     out = console.print
     out(f"{d.name}, {d.province} {th.level('province')} ({d.id})", highlight=False, markup=False)
+    if note:
+        out(note, highlight=False, markup=False)
     out(f"As of {day}: {state_line(states[-1][1], sides) if states else 'no reports'}", highlight=False,
         markup=False)
     if not events:

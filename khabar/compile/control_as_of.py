@@ -38,7 +38,7 @@ counts each day, giving the same counts as `control_as_of` on that day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from khabar.compile.dedup import (
@@ -340,6 +340,9 @@ class Counts:
     # of each party's own districts, those held as of a report's day, the change of hands undated
     held_as_of: tuple[tuple[str, int], ...] = ()
     sides: Sides | None = field(default=None, compare=False, repr=False)
+    # on the theatre's published list (`Sides.published_total` districts, some folded into one
+    # polygon: each counts as its polygon does): controller (None: no reports) -> districts
+    published: tuple[tuple[str | None, int], ...] = field(default=(), compare=False)
 
     def _sides(self) -> Sides:
         return self.sides or Sides(tuple(p for p, _ in self.held), ())
@@ -409,6 +412,20 @@ class Counts:
             line += f"; {self.claimed} more claimed by a party, unconfirmed"
         return line
 
+    def published_line(self) -> str:
+        """Return the counts on the published list's denominator, when the theatre's list counts
+        more districts than its polygons ("" otherwise): "On the 421 districts of the published
+        list: Taliban 390, ..."; a newer district counts as the polygon it lies in."""
+        if not self.published:
+            return ""
+        sides = self._sides()
+        pub = dict(self.published)
+        shown = [f"{sides.label(p)} {sum(pub.get(k, 0) for k in (p, *sides.members_of(p)))}"
+                 for p, n in self.parties() if n or p == sides.incumbent]
+        return (f"On the {sides.published_total} {sides.unit} of the published list (some drawn inside "
+                f"another's polygon): {', '.join(shown)}, contested {pub.get(CONTESTED, 0)}, "
+                f"no reports {pub.get(None, 0)}")
+
     def to_dict(self) -> dict[str, object]:
         """Return the counts as JSON: one key per party counted on its own (its id), contested,
         no_reports and total; `members` gives a coalition's members' shares, `held_as_of` each
@@ -418,6 +435,12 @@ class Counts:
         out.update({"contested": self.contested, "no_reports": self.no_reports, "total": self.total})
         if self.held_as_of:  # of the parties' districts, those held as of a report's day, change undated
             out["held_as_of"] = dict(self.held_as_of)
+        if self.published:  # the same on the published list's denominator
+            pub = dict(self.published)
+            sides = self._sides()
+            out["published"] = {
+                **{p: sum(pub.get(k, 0) for k in (p, *sides.members_of(p))) for p in sides.top},
+                "contested": pub.get(CONTESTED, 0), "no_reports": pub.get(None, 0), "total": sides.published_total}
         if self._sides().members:
             out["members"] = self.members()
         return out
@@ -434,6 +457,7 @@ def _counts(as_of: date, n: Mapping[str | None, int], total: int, claimed: int, 
 
 def count(states: Iterable[DistrictState], as_of: date, sides: Sides | None = None) -> Counts:
     """Return the counts of districts by controller (the parties of `sides`, else those seen)."""
+    states = list(states)
     n: dict[str | None, int] = {}
     held: dict[str | None, int] = {}
     total = claimed = 0
@@ -443,7 +467,14 @@ def count(states: Iterable[DistrictState], as_of: date, sides: Sides | None = No
         claimed += s.claimed_by is not None
         if s.held_as_of is not None:
             held[s.controller] = held.get(s.controller, 0) + 1
-    return _counts(as_of, n, total, claimed, 0, sides, held)
+    c = _counts(as_of, n, total, claimed, 0, sides, held)
+    if sides is not None and sides.weights:
+        w = dict(sides.weights)
+        pub: dict[str | None, int] = {}
+        for s in states:
+            pub[s.controller] = pub.get(s.controller, 0) + w.get(s.district_id, 0)
+        c = replace(c, published=tuple(pub.items()))
+    return c
 
 
 def timeline(districts: Mapping[str, District], observations: Iterable[Observation],

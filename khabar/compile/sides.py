@@ -32,6 +32,10 @@ class Sides:
     incumbent: str | None = None
     unit: str = "districts"  # the admin level counted, plural ("townships")
     unit_one: str = "district"
+    # a published list of more districts than the polygons (`compile.folded`): polygon id ->
+    # the published districts it stands for, and their total
+    weights: tuple[tuple[str, int], ...] = ()
+    published_total: int = 0
 
     # -- parties --------------------------------------------------------------------------
     @property
@@ -142,7 +146,11 @@ def _build(theatre: Theatre) -> Sides:
     unit_one = theatre.level("district")
     if unit == "districts" and unit_one != "district":
         unit = unit_one + "s"
-    return Sides(parties, labels, colours, members, rivalries, theatre.incumbent, unit, unit_one)
+    from khabar.compile.folded import folded
+
+    table = folded(theatre)
+    return Sides(parties, labels, colours, members, rivalries, theatre.incumbent, unit, unit_one,
+                 tuple(sorted(table.weights.items())), table.published_total)
 
 
 _CACHE: dict[int, tuple[Theatre, Sides]] = {}

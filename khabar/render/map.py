@@ -366,6 +366,8 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
     total_note = (f" Published tallies count {int(published_total)} {many}; this map draws "
                   f"the {counts.total} of its boundary file." if published_total
                   and int(published_total) != counts.total else "")
+    if counts.published_line():
+        total_note += " " + counts.published_line() + "."
     script = VIEW_SCRIPT.read_text(encoding="utf-8") + "\n" + SCRIPT.read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     options = "".join(f'<option value="{e(by_id[did].name)} ({e(by_id[did].province)})">'

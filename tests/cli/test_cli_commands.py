@@ -152,6 +152,9 @@ def test_control_as_of_prints_the_headline(run, control_reports: Path) -> None: 
 def test_control_json_gives_counts_and_districts(run, control_reports: Path) -> None:  # type: ignore[no-untyped-def]
     run("ingest", control_reports, "--pipeline", "fast", "--quiet")
     data = json.loads(run("control", "--as-of", "2021-07-20", "--json").stdout)
+    # on the 421 published districts Khan Abad and Imam Sahib stand for a newer district each
+    assert data["counts"].pop("published") == {"taliban": 7, "nrf": 0, "government": 1, "contested": 0,
+                                               "no_reports": 413, "total": 421}
     assert data["counts"] == {"as_of": "2021-07-20", "taliban": 5, "nrf": 0, "government": 1, "contested": 0,
                               "no_reports": 393, "total": 399}
     assert {d["district_id"]: (d["controller"], d["since"]) for d in data["districts"]} == {

@@ -36,7 +36,8 @@ def test_control_piped_is_tab_separated_with_whole_values(run: Run, db: Path) ->
     result = run("control", "--db", db, env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    header, *table, headline = lines
+    header, *table, published, headline = lines
+    assert published.startswith("On the 421 districts of the published list")
     assert header.split("\t") == ["district", "province", "controller", "since", "held as of", "confidence",
                                   "grade", "reports", "evidence"]
     data = json.loads(run("control", "--db", db, "--json").stdout)

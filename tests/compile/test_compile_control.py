@@ -106,9 +106,15 @@ def test_counts_add_up_to_399(theatre: Theatre) -> None:
     assert counts == Counts(date(2021, 7, 10), held=(("taliban", 61), ("nrf", 0), ("government", 14)),
                             contested=3, no_reports=321, total=399)
     assert counts["taliban"] + counts["government"] + counts.contested + counts.no_reports == counts.total
-    # the JSON keeps one key per party id, in the theatre's order
-    assert counts.to_dict() == {"as_of": "2021-07-10", "taliban": 61, "nrf": 0, "government": 14,
-                                "contested": 3, "no_reports": 321, "total": 399}
+    # the JSON keeps one key per party id, in the theatre's order; `published`: the same on the
+    # published list's 421 districts (a newer district counts as the polygon it lies in)
+    d = counts.to_dict()
+    published = d.pop("published")
+    assert d == {"as_of": "2021-07-10", "taliban": 61, "nrf": 0, "government": 14,
+                 "contested": 3, "no_reports": 321, "total": 399}
+    assert published["total"] == 421 == sum(v for k, v in published.items() if k != "total")
+    w = dict(Sides.of(theatre).weights)
+    assert published["taliban"] == sum(w.get(i, 0) for i in ids[:61]) >= 61
 
 
 def test_headline_format(theatre: Theatre) -> None:

@@ -292,8 +292,16 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
 def district(desk: DeskDep, district_id: str, as_of: Day = None) -> dict[str, Any]:
     """A district's state as of a day and its whole history: every report that spoke of it."""
     d = desk.theatre.districts.get(district_id)
+    note = None
+    if d is None:  # a newer district the boundaries fold into another: its polygon, said so
+        from khabar.compile.folded import find_folded
+
+        f = find_folded(desk.theatre, district_id)
+        d = desk.theatre.districts.get(f.district_id) if f else None
+        note = f.note(d, desk.theatre.level("district")) if f and d else None
     if d is None:
         raise HTTPException(404, f"district {shown(district_id)}: not in theatre {desk.theatre.name}")
+    district_id = d.id
     day = day_or_latest(desk, as_of)
     states, _ = desk.control(day)
     state = next((s for s in states if s.district_id == district_id), None)
@@ -301,7 +309,8 @@ def district(desk: DeskDep, district_id: str, as_of: Day = None) -> dict[str, An
     grades = _grades(state)
     for h in history:
         h["grade"] = grades.get(h["id"], "")
-    return {"ok": True, "as_of": day, "district": {"id": d.id, "name": d.name, "province": d.province},
+    return {"ok": True, "as_of": day, "district": {"id": d.id, "name": d.name, "province": d.province,
+                                                   **({"note": note} if note else {})},
             "state": jsonable_encoder(state), "history": history}
 
 
