@@ -415,7 +415,7 @@ class Counts:
     def published_line(self) -> str:
         """Return the counts on the published list's denominator, when the theatre's list counts
         more districts than its polygons ("" otherwise): "On the 421 districts of the published
-        list: Taliban 390, ..."; a newer district counts as the polygon it lies in."""
+        list: Rebels 390, ..."; a newer district counts as the polygon it lies in."""
         if not self.published:
             return ""
         sides = self._sides()

@@ -1,6 +1,6 @@
 """Districts a newer list publishes that the theatre's boundary file folds into another polygon.
 
-A theatre's published tallies may count more districts than its boundary file draws (Afghanistan:
+A theatre's published tallies may count more districts than its boundary file draws (one theatre:
 421 districts in the 2019 list, 399 polygons in the 2018 boundaries): the newer districts lie
 inside older ones. theatre.json's `folded_districts` names the table that says so:
 
