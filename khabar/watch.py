@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from khabar.errors import InputError
-from khabar.records import DistrictState
+from khabar.records import DistrictState, Observation
 
 if TYPE_CHECKING:
     from khabar.compile.sides import Sides
@@ -51,6 +51,7 @@ class Change:
     sources: int
     since: date | None = None
     sides: Sides | None = field(default=None, compare=False, repr=False)  # the theatre's labels
+    day: date | None = None  # the day the new reports say it changed hands (None: as of the latest day)
 
     def line(self, sides: Sides | None = None) -> str:
         """Return the change as one line, parties by their theatre's labels: "Dand: Government →
@@ -59,7 +60,8 @@ class Change:
 
         sides = sides or self.sides
         n = f", {self.sources} source{'' if self.sources == 1 else 's'}" if self.after else ""
-        return f"{self.district}: {side_name(self.before, sides)} → {side_name(self.after, sides)}{n}"
+        on = f" on {self.day.isoformat()}" if self.day else ""
+        return f"{self.district}: {side_name(self.before, sides)} → {side_name(self.after, sides)}{on}{n}"
 
 
 def _sources(state: DistrictState) -> int:
@@ -101,16 +103,12 @@ class Poll:
 
 
 def poll(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extractor: Extractor) -> Poll:
-    """Ingest what is new in the feeds and return the districts that changed hands.
-
-    Control is compared as of the latest day of the data before and after the round, as the
-    desk's map shows it.
-    """
-    from khabar.jobs import compile_control, ingest
+    """Ingest what is new in the feeds and return every change of hands the new reports add,
+    on whatever day they give (a report of a capture a week ago is news too)."""
+    from khabar.jobs import control_observations, ingest
     from khabar.store.records import latest_date
 
-    day_before = latest_date(conn)
-    before = compile_control(conn, theatre, day_before)[0] if day_before else []
+    before = control_observations(conn, theatre)
     rep = ingest(conn, feeds, extractor)
     result = Poll(rep.new, rep.known, list(rep.errors))
     day = latest_date(conn)
@@ -120,8 +118,48 @@ def poll(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extra
     if rep.new:
         from khabar.compile.sides import Sides
 
-        result.changes = changes(before, compile_control(conn, theatre, day)[0], Sides.of(theatre))
+        after = control_observations(conn, theatre)
+        new = set(rep.documents)
+        touched = {o.district_id for o in after if o.document_id in new and o.district_id}
+        result.changes = history_changes(theatre, before, after, touched, Sides.of(theatre))
     return result
+
+
+def history_changes(theatre: Theatre, before: Sequence[Observation], after: Sequence[Observation],
+                    districts: Iterable[str], sides: Sides | None = None) -> list[Change]:
+    """Return, for some districts, every day on which who holds them differs between two sets of
+    reports (before and after a round of new ones), in gazetteer order then by day: the changes
+    of hands the new reports add, remove or move, on the day they happened."""
+    from khabar.compile import control_as_of as cao
+    from khabar.compile.grading import Grader
+
+    grader = Grader.for_theatre(theatre)
+    wanted = set(districts)
+    out: list[Change] = []
+    for did, d in theatre.districts.items():
+        if did not in wanted:
+            continue
+        was = cao.district_history(d, [o for o in before if o.district_id == did], grader=grader, sides=sides)[1]
+        now = cao.district_history(d, [o for o in after if o.district_id == did], grader=grader, sides=sides)[1]
+        shown: tuple[str | None, str | None] | None = None
+        for day in sorted({x for x, _ in was} | {x for x, _ in now}):
+            old, new = _as_of(was, day), _as_of(now, day)
+            a, b = (old.controller if old else None), (new.controller if new else None)
+            if a != b and (a, b) != shown and new is not None:
+                n = new.events[0].reports if new.events else _sources(new)  # the reports of the change
+                out.append(Change(did, d.name, d.province, a, b, n, new.since, sides, day))
+            shown = (a, b) if a != b else None
+    return out
+
+
+def _as_of(states: Sequence[tuple[date, DistrictState]], day: date) -> DistrictState | None:
+    """Return the state a district's history gives on a day (its latest change up to it)."""
+    found = None
+    for when, s in states:
+        if when > day:
+            break
+        found = s
+    return found
 
 
 def watch(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extractor: Extractor,

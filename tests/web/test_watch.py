@@ -82,7 +82,7 @@ def test_poll_ingests_the_feed_and_reports_the_change_of_hands(db: Path, feed_ur
     first = poll(conn, load(), [feed_url], Extractor(mode="fast"))
     assert (first.new, first.errors, first.as_of) == (2, [], date(2021, 7, 20))
     (change,) = first.changes
-    assert change.line() == "Panjwai: Taliban → Government, 2 sources"
+    assert change.line() == "Panjwai: Taliban → Government on 2021-07-19, 2 sources"
     again = poll(conn, load(), [feed_url], Extractor(mode="fast"))
     assert (again.new, again.known, again.changes) == (0, 2, [])
 
@@ -92,7 +92,7 @@ def test_khabar_watch_once_prints_what_changed_hands(db: Path, feed_url: str) ->
                                       "--allow-private"])
     assert result.exit_code == 0, result.output
     assert "Polled 1 feed(s): 2 new report(s), 0 already stored, 0 error(s); 1 district(s) changed hands" in result.output
-    assert "  Panjwai: Taliban → Government, 2 sources" in result.output
+    assert "  Panjwai: Taliban → Government on 2021-07-19, 2 sources" in result.output
 
 
 def test_an_unreachable_feed_is_one_error_line_and_the_watch_goes_on(db: Path) -> None:
@@ -156,3 +156,40 @@ def test_the_desk_watches_feeds_in_the_background(db: Path, feed_url: str) -> No
             assert (counts["as_of"], counts["taliban"], counts["government"]) == ("2021-07-20", 0, 1)
     finally:
         stop.set()
+
+
+# a later report, then a feed with news of an earlier day (our own wording, three outlets' manners)
+LATER = {"title": "Arghandab under the group", "outlet": "Test Wire", "published": "2021-07-25",
+         "text": "The Arghandab district of Kandahar province is under Taliban control, residents said."}
+EARLIER = [
+    ("Desk Herald", "Arghandab overrun", "Sun, 25 Jul 2021 09:00:00 GMT",
+     "Taliban fighters overran the Arghandab district of Kandahar province on 11 July, residents said, "
+     "news that reached the city only this week because the telephone lines had been cut."),
+    ("Frontier Post", "Late news from Arghandab", "Sun, 25 Jul 2021 10:00:00 GMT",
+     "The Arghandab district of Kandahar province fell to the Taliban on July 11, two elders told this "
+     "newspaper, a fortnight before officials admitted it."),
+]
+
+
+def test_a_new_report_of_an_earlier_day_is_reported_on_its_day(tmp_path: Path) -> None:
+    path = tmp_path / "k.db"
+    (tmp_path / "taken.json").write_text(json.dumps(TAKEN), encoding="utf-8")
+    (tmp_path / "later.json").write_text(json.dumps(LATER), encoding="utf-8")
+    conn = connect(path)
+    assert ingest(conn, [str(tmp_path / "taken.json"), str(tmp_path / "later.json")], Extractor(mode="fast")).new == 2
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "feed.xml").write_text(rss(EARLIER), encoding="utf-8")
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with limits.limits(allow_private=True):
+            p = poll(conn, load(), [f"http://127.0.0.1:{server.server_address[1]}/feed.xml"], Extractor(mode="fast"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert p.new == 2 and p.as_of == date(2021, 7, 25)
+    # the latest day's map is as it was (Arghandab held as of 07-25), but the new reports add the
+    # change of 11 July: news, said once
+    assert [c.line(Sides.of(load())) for c in p.changes] == ["Arghandab: no reports → Taliban on 2021-07-11, 2 sources"]
