@@ -99,7 +99,7 @@ class _Cue:
     party: str | None
 
 
-# "anti-Taliban fighters", "fighters opposed to the junta": the enemies of the side named, whoever they are
+# "anti-regime fighters", "fighters opposed to the rebels": the enemies of the side named, whoever they are
 _ANTI_BEFORE = re.compile(r"\banti-$", re.I)
 _OPPOSED_AFTER = re.compile(r"\s+(?:who\s+are\s+|who\s+were\s+)?(?:opposed\s+to|opposing|against)\s+(?:the\s+)?$", re.I)
 
@@ -111,7 +111,7 @@ def _cues(lex: Lexicon, text: str) -> list[_Cue]:
         if _ANTI_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             party = None  # a side the name does not tell
         if out and _OPPOSED_AFTER.fullmatch(text, out[-1].end, m.start()):
-            out[-1] = _Cue(out[-1].start, m.end(), None)  # "fighters opposed to the Taliban"
+            out[-1] = _Cue(out[-1].start, m.end(), None)  # "fighters opposed to the regime"
             continue
         if out and _NP_GAP.fullmatch(text[out[-1].end:m.start()]):
             last = out[-1]
