@@ -228,6 +228,12 @@
       if (about.length) detail.appendChild(el("p", "small muted", about.join(", ")));
       if (st.claimed_by) detail.appendChild(el("p", "small", "Claimed by " + party(st.claimed_by).label + ", not confirmed"));
       if (st.conflict && st.conflict.length) detail.appendChild(el("p", "small", "Reports disagree: " + st.conflict.map(function (e) { return party(e.controller).label; }).join(" vs ")));
+      (st.conflict || []).forEach(function (e) {  // the denial that disputes the change, in its own words
+        var o = e.sources && e.sources[0] && e.sources[0].observation;
+        if (!o || String(o.trigger || "").indexOf("denied ") !== 0) return;
+        detail.appendChild(el("p", "small denial", "Disputed by a denial (" + (o.outlet || "unknown outlet") + ", record " +
+          o.record_id + "): \u201c" + o.evidence + "\u201d"));
+      });
       var cur = st.observation ? st.observation.record_id : null;
       var h = el("h2", "", "History (" + j.history.length + " report" + (j.history.length === 1 ? "" : "s") + ")");
       h.style.marginTop = "12px";
