@@ -26,9 +26,12 @@ lint: $(STAMP)
 	$(BIN)/mypy khabar
 
 SAMPLES := khabar/theatres/afghanistan_2021/samples
+MM_SAMPLES := khabar/theatres/myanmar_2021_24/samples
 eval: $(STAMP)
 	$(BIN)/khabar eval $(SAMPLES)/corpus $(SAMPLES)/gold
+	$(BIN)/khabar eval $(MM_SAMPLES)/corpus $(MM_SAMPLES)/gold --theatre myanmar
 	@if [ -d ../shared/eval-dev ]; then $(BIN)/khabar eval ../shared/eval-dev/corpus ../shared/eval-dev/gold; fi
+	@if [ -d ../shared/eval-dev-myanmar ]; then $(BIN)/khabar eval ../shared/eval-dev-myanmar/corpus ../shared/eval-dev-myanmar/gold --theatre myanmar; fi
 
 bench: $(STAMP)
 	$(BIN)/python -m khabar.bench
