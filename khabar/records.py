@@ -20,9 +20,6 @@ ChangeKind = Literal["change", "holding"]
 
 Day = date  # for annotations inside records that have a field named `date`
 
-# Afghanistan's controllers, kept only until every reader takes them from its theatre
-# (`Theatre.controllers`); to be removed.
-CONTROLLERS: tuple[str, ...] = ("taliban", "government", "contested")
 STANCES: tuple[str, ...] = ("asserts", "denies", "disputes")
 
 # PLOVER event types khabar uses (https://github.com/openeventdata/PLOVER).

@@ -38,7 +38,7 @@ def m001_documents_and_records(conn: sqlite3.Connection) -> None:
     CREATE TABLE control_changes (
         id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         district TEXT NOT NULL, district_id TEXT, province TEXT, province_id TEXT,
-        controller TEXT NOT NULL CHECK (controller IN ('taliban', 'government', 'contested')),
+        controller TEXT NOT NULL CHECK (controller <> ''),
         date TEXT, trigger TEXT NOT NULL DEFAULT '', span_start INTEGER NOT NULL,
         span_end INTEGER NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
         evidence TEXT NOT NULL);

@@ -42,6 +42,21 @@ ROWS: dict[str, list[tuple[Any, ...]]] = {
 }
 
 
+# The control table as khabar's first migration made it before theatres were data: its CHECK named
+# the one theatre's parties (today's m001 makes it with a CHECK on an empty controller only).
+OLD_CONTROL_TABLE = """
+    CREATE TABLE control_changes (
+        id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        district TEXT NOT NULL, district_id TEXT, province TEXT, province_id TEXT,
+        controller TEXT NOT NULL CHECK (controller IN ('taliban', 'government', 'contested')),
+        date TEXT, trigger TEXT NOT NULL DEFAULT '', span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
+        evidence TEXT NOT NULL);
+    CREATE INDEX control_changes_district ON control_changes(district_id);
+    CREATE INDEX control_changes_document ON control_changes(document_id);
+"""
+
+
 def old_database(path: Path) -> None:
     """Make the database an older khabar made: its four migrations, then rows in every table."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -50,6 +65,11 @@ def old_database(path: Path) -> None:
         if name in OLD:
             conn.execute("BEGIN")
             fn(conn)
+            if name == OLD[0]:
+                conn.execute("DROP TABLE control_changes")
+                for statement in OLD_CONTROL_TABLE.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
             conn.execute("INSERT INTO schema_migrations VALUES (?, '2023-01-01')", (name,))
             conn.execute("COMMIT")
     for table, rows in ROWS.items():
