@@ -8,10 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from khabar.cli.common import CsvOption, DbOption, TheatreOption, console, guarded, print_rows
+from khabar.cli.common import (
+    CsvOption,
+    DbOption,
+    StoreTheatreOption,
+    console,
+    guarded,
+    print_rows,
+)
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 def _day(d: Any) -> str:
@@ -59,7 +65,7 @@ def claims(
     as_csv: CsvOption = False,
     tolerance: Annotated[float, typer.Option("--tolerance", help="Points either side of a claim that still count as consistent.")] = 5.0,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
 ) -> None:
     """Print the claims, the denials linked to what they deny, and (with --check) the claim check."""
     from khabar.jobs_claims import check_claims
@@ -70,7 +76,10 @@ def claims(
         raise KhabarError(f"{db}: no such database; run `khabar ingest` first")
     if not 0 <= tolerance <= 50:
         raise KhabarError(f"--tolerance {tolerance:g}: use a number of points from 0 to 50")
-    rep = check_claims(connect(db), load(theatre), tolerance)
+    from khabar.store.meta import theatre_or_default
+
+    conn = connect(db)
+    rep = check_claims(conn, load(theatre_or_default(conn, theatre)), tolerance)
     if as_json:
         typer.echo(json.dumps(_as_json(rep), ensure_ascii=False, indent=2))
         return

@@ -31,6 +31,12 @@ TheatreOption = Annotated[str, typer.Option(
     "--theatre", envvar="KHABAR_THEATRE",
     help="A bundled theatre's name or a unique prefix of it (see `khabar theatres`), or a theatre folder.")]
 DEFAULT_THEATRE = loader.DEFAULT_THEATRE  # `theatre: TheatreOption = DEFAULT_THEATRE`
+# For commands that read a store: no --theatre means the store's own theatre (recorded at its
+# first ingest), else the default; resolve with khabar.store.meta.theatre_or_default(conn, theatre).
+StoreTheatreOption = Annotated[str | None, typer.Option(
+    "--theatre", envvar="KHABAR_THEATRE",
+    help="A bundled theatre's name or a unique prefix of it, or a theatre folder "
+         "(default: the database's own theatre).")]
 PipelineOption = Annotated[str, typer.Option("--pipeline", help="standard (parser) or fast (rules only).")]
 
 STATE = {"debug": False}

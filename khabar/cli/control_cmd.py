@@ -11,21 +11,20 @@ import typer
 from khabar.cli.common import (
     CsvOption,
     DbOption,
-    TheatreOption,
+    StoreTheatreOption,
     console,
     guarded,
     open_existing_store,
     print_rows,
 )
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
 def control(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: CsvOption = False,
     all_districts: Annotated[bool, typer.Option("--all", help="List districts with no reports too.")] = False,
@@ -35,10 +34,11 @@ def control(
     from khabar.cli.assess_format import side_name, state_dict
     from khabar.compile.sides import Sides
     from khabar.jobs import compile_control
+    from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
-    th = load(theatre)
+    th = load(theatre_or_default(conn, theatre))
     sides = Sides.of(th)
     states, counts = compile_control(conn, th, day)
     shown = [s for s in states if all_districts or s.controller or s.claimed_by]

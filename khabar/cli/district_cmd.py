@@ -11,14 +11,13 @@ import typer
 from khabar.cli.common import (
     CsvOption,
     DbOption,
-    TheatreOption,
+    StoreTheatreOption,
     console,
     guarded,
     open_existing_store,
     print_rows,
 )
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -26,7 +25,7 @@ def district(
     name: Annotated[str, typer.Argument(help="District name, spelling variant or id; add ', PROVINCE' for namesakes.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -34,10 +33,11 @@ def district(
     from khabar.cli.assess_format import event_dict, event_lines, state_dict, state_line
     from khabar.compile.sides import Sides
     from khabar.jobs import district_history, find_place
+    from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
-    th = load(theatre)
+    th = load(theatre_or_default(conn, theatre))
     sides = Sides.of(th)
     place, note = find_place(th, name)  # a newer district: the polygon it lies in, said so
     d, events, states = district_history(conn, th, place.id, day)

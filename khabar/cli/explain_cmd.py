@@ -11,21 +11,20 @@ import typer
 from khabar.cli.common import (
     CsvOption,
     DbOption,
-    TheatreOption,
+    StoreTheatreOption,
     console,
     guarded,
     open_existing_store,
     print_rows,
 )
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
 def explain(
     event_id: Annotated[str, typer.Argument(help="An event id: DISTRICT_ID-PARTY-YYYYMMDD or e-TYPE-YYYYMMDD-HASH (see `khabar district`).")],
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -34,10 +33,11 @@ def explain(
     from khabar.cli.assess_format import event_dict, event_lines
     from khabar.compile.sides import Sides
     from khabar.jobs import explain_event
+    from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
 
     conn, _ = open_existing_store(db, None)
-    th = load(theatre)
+    th = load(theatre_or_default(conn, theatre))
     event = explain_event(conn, th, event_id)
     if as_json:
         typer.echo(json.dumps(event_dict(event), ensure_ascii=False, indent=2))

@@ -9,10 +9,9 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from khabar.cli.common import (
-    DEFAULT_THEATRE,
     DbOption,
     PipelineOption,
-    TheatreOption,
+    StoreTheatreOption,
     console,
     error,
     guarded,
@@ -54,7 +53,7 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for reports that lack one.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for reports that lack one.")] = None,
     pipeline: PipelineOption = "standard",
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
     reextract: Annotated[bool, typer.Option(help="Re-extract reports already stored.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
     allow_private: AllowPrivateOption = False,
@@ -74,8 +73,11 @@ def ingest(
 
     day = parse_day(published, "--published")
     apply_limits(allow_private, max_bytes, max_chars, max_seconds, quiet)
+    from khabar.store.meta import theatre_or_default
+
     conn = connect(db)
-    extractor = Budgeted(Extractor(theatre, mode=pipeline), on_error=lambda e: error(str(e)))
+    extractor = Budgeted(Extractor(theatre_or_default(conn, theatre), mode=pipeline),
+                         on_error=lambda e: error(str(e)))
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TextColumn("{task.completed} reports"), TimeElapsedColumn(),
                   console=console, transient=True,

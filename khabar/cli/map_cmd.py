@@ -7,9 +7,14 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store
+from khabar.cli.common import (
+    DbOption,
+    StoreTheatreOption,
+    console,
+    guarded,
+    open_existing_store,
+)
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -17,16 +22,17 @@ def map_(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write; control.csv and control.geojson go beside it with --all-formats.")] = Path("map.html"),
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day YYYY-MM-DD (default: the latest report).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
     all_formats: Annotated[bool, typer.Option("--all-formats", help="Also write control.csv and control.geojson.")] = False,
 ) -> None:
     """Write the map of district control as of a day."""
     from khabar.jobs import compile_control, published_counts, render_all
     from khabar.render.map import render_map
+    from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
 
     conn, day = open_existing_store(db, as_of)
-    th = load(theatre)
+    th = load(theatre_or_default(conn, theatre))
     states, counts = compile_control(conn, th, day)
     assessments = published_counts(conn, th, day)
     if all_formats:

@@ -7,10 +7,16 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, TheatreOption, console, guarded, open_existing_store, parse_day
+from khabar.cli.common import (
+    DbOption,
+    StoreTheatreOption,
+    console,
+    guarded,
+    open_existing_store,
+    parse_day,
+)
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 
 @guarded
@@ -19,16 +25,17 @@ def timeline(
     end: Annotated[str | None, typer.Option("--to", help="Last day YYYY-MM-DD (default: the latest report).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for timeline.csv, .png and .svg.")] = Path("."),
     db: DbOption = Path(DEFAULT_DB),
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
 ) -> None:
     """Write the daily counts of districts by controller (CSV) and the stacked area chart
     (PNG, SVG), with published assessments marked."""
     from khabar.jobs import daily_counts, published_counts
     from khabar.render.plots import write_timeline
+    from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
 
     conn, last = open_existing_store(db, end)
-    th = load(theatre)
+    th = load(theatre_or_default(conn, theatre))
     period = th.config.get("period") or []
     first = parse_day(start, "--from") or (parse_day(period[0], "--from") if period else None)
     if first is None:
