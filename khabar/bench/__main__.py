@@ -35,7 +35,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.batch import bench as spark_bench
-from khabar.bench import compile_stage, web_stage
+from khabar.bench import compile_stage, places_stage, web_stage
 from khabar.bench.generate import generate_reports, words, write_corpus
 from khabar.bench.observations import first_day
 from khabar.bench.runner import StageError, khabar_command, machine, machine_line, run_command, run_worker
@@ -225,6 +225,7 @@ def cli(b: Bench) -> list[dict[str, Any]]:
 
 stage("assessment")(compile_stage.run)  # full compile + 100-day timeline at 100k and 1M
 stage("web")(web_stage.run)  # the desk's map data endpoint under load from a second process
+stage("places")(places_stage.run)  # one report of 100, 1,000 and 10,000 names: matching stays linear
 stage("spark")(spark_bench.stage)  # khabar spark-extract in local[1] and local[2] beside the Extractor
 
 
