@@ -97,27 +97,50 @@ class _Cue:
     start: int
     end: int
     party: str | None
+    against: str | None = None  # "anti-regime fighters": the side they fight (never their own)
+    generic: bool = False  # a word any side's men are called ("fighters", "militias"), no name
 
 
 # "anti-regime fighters", "fighters opposed to the rebels": the enemies of the side named, whoever they are
 _ANTI_BEFORE = re.compile(r"\banti-$", re.I)
 _OPPOSED_AFTER = re.compile(r"\s+(?:who\s+are\s+|who\s+were\s+)?(?:opposed\s+to|opposing|against)\s+(?:the\s+)?$", re.I)
+_OPPOSED_BEFORE = re.compile(r"\b(?:opposed\s+to|opposing)\s+(?:the\s+)?$", re.I)
+# "militias loyal to the KNU", "fighters aligned with the front": the side named after is the one acting
+_LOYAL_AFTER = re.compile(r",?\s+(?:(?:who|that)\s+(?:are|were|is|was)\s+|(?:said\s+to\s+be|reportedly)\s+)?"
+                          r"(?:" + en_alt(en.LOYALTY_WORDS) + r")\s+(?:the\s+)?$", re.I)
+# ... and "fighters backed by the front" when the men are named by a word any side's are called
+_BACKED_AFTER = re.compile(r",?\s+(?:" + en_alt(en.BACKING_WORDS) + r")\s+(?:the\s+)?$", re.I)
+# "KNU-aligned militias", "front-backed fighters": the side named first
+_HYPHEN_GAP = re.compile(r"\s*-\s*(?:" + en_alt(en.ALIGNED_SUFFIXES) + r")\s+(?:\w+\s+)?", re.I)
+_GENERIC = re.compile(r"(?:" + en_alt(en.GENERIC_FORCE_WORDS) + r")", re.I)
 
 
 def _cues(lex: Lexicon, text: str) -> list[_Cue]:
     out: list[_Cue] = []
     for m in lex.cue.finditer(text):
         party = lex.party(m.group())
-        if _ANTI_BEFORE.search(text, max(0, m.start() - 5), m.start()):
-            party = None  # a side the name does not tell
+        against = None
+        if _ANTI_BEFORE.search(text, max(0, m.start() - 5), m.start()) or \
+                _OPPOSED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            party, against = None, party  # a side the name does not tell, but not that one
+        generic = bool(_GENERIC.fullmatch(m.group()))
         if out and _OPPOSED_AFTER.fullmatch(text, out[-1].end, m.start()):
-            out[-1] = _Cue(out[-1].start, m.end(), None)  # "fighters opposed to the regime"
+            out[-1] = _Cue(out[-1].start, m.end(), None, party)  # "fighters opposed to the regime"
             continue
-        if out and _NP_GAP.fullmatch(text[out[-1].end:m.start()]):
+        if out and against is None and (_LOYAL_AFTER.fullmatch(text, out[-1].end, m.start()) or (
+                out[-1].generic and _BACKED_AFTER.fullmatch(text, out[-1].end, m.start()))):
+            out[-1] = _Cue(out[-1].start, m.end(), party)  # "militias loyal to the front": the front
+            continue
+        if out and (_NP_GAP.fullmatch(text[out[-1].end:m.start()])
+                    or _HYPHEN_GAP.fullmatch(text[out[-1].end:m.start()])):
             last = out[-1]
-            out[-1] = _Cue(last.start, m.end(), last.party if last.party is not None else party)
+            if last.party is None and last.against is not None:
+                out[-1] = _Cue(last.start, m.end(), None, last.against)  # "anti-regime fighters"
+            else:
+                out[-1] = _Cue(last.start, m.end(), last.party if last.party is not None else party,
+                               last.against, last.generic and generic)
             continue
-        out.append(_Cue(m.start(), m.end(), party))
+        out.append(_Cue(m.start(), m.end(), party, against, generic))
     return out
 
 
@@ -129,6 +152,7 @@ class _Side:
     gainer: str | None
     acting: str | None = None
     untold: bool = True
+    not_party: str | None = None  # "anti-regime fighters took X": a side the report told, not this one
 
 
 # a side named after these words is not the one acting: "battled with local security forces until
@@ -153,12 +177,14 @@ def _acting_cues(lex: Lexicon, theatre: Theatre, clause: str, near_chars: int = 
     if clause.rstrip().endswith(","):
         opener = _APPOSITION.search(clause)
         if opener is not None:  # (a side named inside the apposition is not the subject)
-            return [c for c in cues if c.end <= opener.start()]
+            return [c for c in cues if c.end <= opener.start() or c.start < opener.start() < c.end]
     near = [c for c in cues if c.start >= len(clause) - near_chars]
     if not near:
         return []
     cues = [c for c in near if not _NOT_SUBJECT_BEFORE.search(clause[:c.start])]
     companion = _COMPANION.search(clause)
+    if companion is not None and any(c.start < companion.start() < c.end for c in cues):
+        companion = None  # "fighters backed by the front": one name, the front's
     if companion is not None and any(c.end <= companion.start() for c in cues):
         cues = [c for c in cues if c.end <= companion.start()]  # "the TNLA together with PDF groups ... took X"
     if len(cues) >= 2 and theatre.parties:
@@ -179,13 +205,16 @@ def _acting_cues(lex: Lexicon, theatre: Theatre, clause: str, near_chars: int = 
     return cues
 
 
-def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, theatre: Theatre) -> _Side:
+def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, theatre: Theatre,
+           read: list[str] | None = None) -> _Side:
     """Return who gained a place by a trigger: the party the phrase names, "by X" after it, "to X"
     after it, else the nearest name of a side before it in its clause (its subject); with none, the
     theatre's default captor (a capture) or its incumbent (a retaking).
 
     Giving a place up ("troops abandoned X", "X was handed over by the army", "the regime lost
-    control of X") gives it to the other side: the named party's one opponent.
+    control of X") gives it to the other side: the named party's one opponent. A generic word
+    ("fighters") that the theatre gives a side is not that side where this or the sentence before
+    (`read`, the report's sentences so far) tells another side acting or men fighting that side.
     """
     role = trig.role
     if role == "contested":
@@ -242,7 +271,13 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
         return _Side(default)
     side = cues[-1].party
     if side is None:
-        return _Side(None)  # "rebels took X" where the word tells no side
+        return _Side(None, not_party=cues[-1].against)  # "rebels took X" where the word tells no side
+    if cues[-1].generic and side != theatre.incumbent and read is not None and \
+            _against_near(lex, theatre, text, np_start, read, side):
+        # "The fighters took X, after residents rose up against the insurgents", in a report on
+        # another side: the generic word is the other side's, the last one the report named
+        other = _last_rival(lex, theatre, read, text[:np_start], [], exclude=side)
+        return _Side(other, other, untold=False)
     if role == "retake" or not giving:
         return _Side(side, side)
     # giving up: "the rebels lost control of X" is the rebels' loss; the incumbent named before
@@ -262,22 +297,50 @@ def _opponent_of(theatre: Theatre, loser: str | None) -> _Side:
     return _Side(opp, untold=opp is None and loser == theatre.incumbent)
 
 
-def _last_rival(lex: Lexicon, theatre: Theatre, read: list[str], before: str, takers: list[str]) -> str | None:
-    """Return the side other than the incumbent named last: in the sentence before the trigger,
-    else the last one the report told taking a place, else the last named in the sentences read
-    before it ("The alliance attacked the town on Friday. ... Kunlong fell on Sunday")."""
-    named = [c.party for c in _acting_cues(lex, theatre, before, len(before))
-             if c.party is not None and c.party != theatre.incumbent]
+def _last_rival(lex: Lexicon, theatre: Theatre, read: list[str], before: str, takers: list[str],
+                exclude: str | None = None) -> str | None:
+    """Return the side other than the incumbent (and `exclude`) named last: in the sentence before
+    the trigger, else the last one the report told taking a place, else the last named in the
+    sentences read before it ("The alliance attacked the town on Friday. ... Kunlong fell on Sunday")."""
+    barred = (None, theatre.incumbent, exclude)
+    named = [c.party for c in _acting_cues(lex, theatre, before, len(before)) if c.party not in barred]
     if named:
         return named[-1]
+    takers = [t for t in takers if t not in barred]
     if takers:
         return takers[-1]
     for text in reversed(read):
-        named = [c.party for c in _acting_cues(lex, theatre, text, len(text))
-                 if c.party is not None and c.party != theatre.incumbent]
+        named = [c.party for c in _acting_cues(lex, theatre, text, len(text)) if c.party not in barred]
         if named:
             return named[-1]
     return None
+
+
+_SAID_AFTER = re.compile(r"\s+(?:\w+\s+)?" + en_alt(en.ATTRIBUTION_VERBS) + r"\b", re.I)
+_AGAINST_BEFORE = re.compile(r"\b(?:against|opposed\s+to|opposing|resisting|defied|defying)\s+(?:the\s+)?$", re.I)
+
+
+def _against_near(lex: Lexicon, theatre: Theatre, text: str, t_start: int, read: list[str], side: str) -> bool:
+    """Return whether this sentence or the one before tells men fighting `side` ("anti-X fighters",
+    "rose up against X units"), another side other than the incumbent acting (named not after a
+    preposition), or `side` itself, named, taking a place back ("since the insurgents retook it")."""
+    for i, window in enumerate((read[-1] if read else "", text)):
+        for c in _cues(lex, window):
+            if c.against == side or c.party == side and _AGAINST_BEFORE.search(window, max(0, c.start - 40), c.start):
+                return True
+            if c.party not in (None, side, theatre.incumbent) and not c.generic and \
+                    (i == 0 or c.end <= t_start) and not _NOT_SUBJECT_BEFORE.search(window[:c.start]) and \
+                    not _SAID_AFTER.match(window, c.end):
+                return True
+        if i == 1:
+            for f in find_triggers(window, lex):
+                if f.trigger.role != "retake":
+                    continue
+                clause = _AGENT_CLAUSE.split(window[max(0, f.start - 120):f.start])[-1]
+                cues = _acting_cues(lex, theatre, clause)
+                if cues and cues[-1].party == side and not cues[-1].generic:
+                    return True
+    return False
 
 
 # "its ambition to take control of X": an infinitive tells no fact ("managed to capture X" does)
@@ -601,9 +664,18 @@ def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMent
     return found
 
 
+_OF_AFTER = re.compile(r"(?:\s+(?:" + en_alt(en.SEAT_NOUNS) + r"))?\s+of\s+(?:the\s+)?", re.I)
+
+
 def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     text = sent.text
     mentions_all = district_mentions(sent, ctx)
+    if not mentions_all:
+        return []
+    # "the district centres of X and Y": the places named, not the last place named before
+    named_at = {p.start for p in mentions_all if not p.anaphoric}
+    mentions_all = [p for p in mentions_all if not p.anaphoric or (m := _OF_AFTER.match(text, p.end)) is None
+                    or m.end() not in named_at]
     if not mentions_all:
         return []
     theatre = ctx.theatre
@@ -717,7 +789,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                  or 0 <= p.start - f.end <= 5 and _TO_AFTER_PREP.search(f.text + " ")]
         keep = plain or mentions[:1]
         kind = "holding" if f.trigger.holding else "change"
-        main = _agent(text, f.start, f.end, f.trigger, lex, theatre)
+        main = _agent(text, f.start, f.end, f.trigger, lex, theatre, read)
         rivals: list[str | None] = []  # the side the report last told, read once a trigger
         for p in keep:
             aside = asides.get((i, p.start))
@@ -725,11 +797,11 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             if aside is not None and f.start >= aside[1]:
                 # the main verb: the side that took it is named outside the aside
                 blank = text[:aside[0]] + " " * (aside[1] - aside[0]) + text[aside[1]:]
-                side = _agent(blank, f.start, f.end, f.trigger, lex, theatre)
+                side = _agent(blank, f.start, f.end, f.trigger, lex, theatre, read)
             if side.gainer is None and side.untold:
                 # "Kunlong fell on Sunday" in a report on the alliance: the side it named last
                 if not rivals:
-                    rivals.append(_last_rival(lex, theatre, read, text[:f.start], takers))
+                    rivals.append(_last_rival(lex, theatre, read, text[:f.start], takers, side.not_party))
                 side = _Side(rivals[0]) if rivals[0] else side
             if side.gainer is None:
                 continue  # no side can be told

@@ -248,6 +248,19 @@ GIVING_UP = ("left", "abandon", "withdr", "evacuat", "vacated", "pulled out", "r
 # nouns after a party's name that make it the forces of that party: "regime troops", "AA fighters"
 FORCE_NOUNS = ("fighters", "forces", "troops", "soldiers", "militants", "insurgents", "rebels", "militia",
                "militiamen", "units", "columns", "personnel")
+# words between men and the side they fight for: "militias loyal to the KNU", "fighters aligned with the front"
+LOYALTY_WORDS = ("loyal to", "aligned with", "aligned to", "allied with", "allied to", "affiliated with",
+                 "linked to", "fighting for", "fighting under", "under the command of", "answering to")
+# ... and words that name that side only for men called by a generic word: "local fighters backed by the KNU"
+BACKING_WORDS = ("backed by", "supported by", "armed by", "organi[sz]ed by", "led by")
+# the words after a side's name and a hyphen that make the men after it that side's: "KNU-aligned militias"
+ALIGNED_SUFFIXES = ("aligned", "backed", "allied", "affiliated", "linked", "loyal", "led")
+# the nouns of a place's seat of government: "the district centres of X and Y"
+SEAT_NOUNS = ("centres?", "centers?", "headquarters", "capitals?", "seats?", "administrations?", "compounds?")
+# words any side's men are called, naming none (a theatre may give them a default side in its lexicon)
+GENERIC_FORCE_WORDS = ("fighters?", "militias?", "militiam[ae]n", "gunmen", "men", "armed men", "insurgents?",
+                       "militants?", "rebels?", "forces", "troops", "local forces", "local fighters", "the group",
+                       "the fighters")
 # nouns after a party's name that make it something other than the one acting: "government offices"
 NOT_ACTING_NOUNS = ("buildings?", "offices?", "officials?", "compound", "installations", "employees",
                     "headquarters", "positions", "posts")
