@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from khabar.bench.runner import row
 from khabar.theatres.loader import DEFAULT_THEATRE
 
 CORES = (1, 2)
@@ -66,14 +67,14 @@ def measure(corpus: Path, workdir: Path, *, docs: int, seed: int, theatre: str =
         task_cpu = sum(job["task_cpu_seconds"])
         cpu_note = (f"the tasks' CPU {task_cpu:.1f} s for {sum(job['task_seconds']):.1f} s of task wall time, "
                     f"{job['words'] / task_cpu:,.0f} words per CPU-second; " if task_cpu else "")
-        rows.append(_row(f"extract {pipeline} {n} process{'es' if n > 1 else ''}", ex["docs"], ex["words"],
+        rows.append(row(f"extract {pipeline} {n} process{'es' if n > 1 else ''}", ex["docs"], ex["words"],
                          ex["seconds"], None, f"Extractor(mode={pipeline!r}).extract_many(processes={n}) "
                          f"over the same reports, beside the Spark row below; CPU {ex['cpu_seconds']:.1f} s, "
                          f"{ex['words'] / ex['cpu_seconds']:,.0f} words per CPU-second; model load "
                          f"{ex['load_seconds']:.1f} s" + (" not counted" if n == 1 else
                                                            " (and each worker's load counted)"),
                          processes=n, cpu_seconds=round(ex["cpu_seconds"], 2)))
-        rows.append(_row(f"spark {pipeline} local[{n}]", job["docs"], job["words"], job["seconds"], peak,
+        rows.append(row(f"spark {pipeline} local[{n}]", job["docs"], job["words"], job["seconds"], peak,
                          f"khabar spark-extract --master local[{n}]: the job ({job['partitions']} partitions, "
                          f"the pipeline loaded {job['loads']} time(s), Parquet written) "
                          f"{job['seconds']:.1f} s = {wps / ex_wps if ex_wps else 0:.2f}x the Extractor's "
@@ -86,12 +87,6 @@ def measure(corpus: Path, workdir: Path, *, docs: int, seed: int, theatre: str =
     return rows
 
 
-def _row(stage: str, docs: int | None, n_words: int | None, seconds: float, peak_mb: float | None,
-         notes: str = "", **extra: Any) -> dict[str, Any]:
-    return {"stage": stage, "docs": docs, "words": n_words, "seconds": round(seconds, 4),
-            "docs_per_s": round(docs / seconds, 1) if docs and seconds else None,
-            "words_per_s": round(n_words / seconds) if n_words and seconds else None,
-            "peak_mb": peak_mb, "notes": notes, **extra}
 
 
 def stage(b: Any) -> list[dict[str, Any]]:
@@ -103,7 +98,7 @@ def stage(b: Any) -> list[dict[str, Any]]:
     try:
         check_available()
     except SparkUnavailable as e:
-        return [_row("spark", None, None, 0.0, None, f"not run: {e}")]
+        return [row("spark", None, None, 0.0, None, f"not run: {e}")]
     assert b.corpus is not None
     return measure(b.corpus, b.workdir, docs=b.args.docs, seed=b.args.seed, theatre=b.args.theatre)
 

@@ -38,7 +38,15 @@ from khabar.batch import bench as spark_bench
 from khabar.bench import compile_stage, places_stage, web_stage
 from khabar.bench.generate import generate_reports, words, write_corpus
 from khabar.bench.observations import first_day
-from khabar.bench.runner import StageError, khabar_command, machine, machine_line, run_command, run_worker
+from khabar.bench.runner import (
+    StageError,
+    khabar_command,
+    machine,
+    machine_line,
+    row,
+    run_command,
+    run_worker,
+)
 from khabar.records import Document
 from khabar.theatres.loader import DEFAULT_THEATRE
 
@@ -80,12 +88,6 @@ def stage(name: str) -> Callable[[Stage], Stage]:
     return register
 
 
-def _row(stage: str, docs: int | None, n_words: int | None, seconds: float, peak_mb: float | None,
-         notes: str = "", **extra: Any) -> dict[str, Any]:
-    return {"stage": stage, "docs": docs, "words": n_words, "seconds": round(seconds, 4),
-            "docs_per_s": round(docs / seconds, 1) if docs and seconds else None,
-            "words_per_s": round(n_words / seconds) if n_words and seconds else None,
-            "peak_mb": peak_mb, "notes": notes, **extra}
 
 
 def _records(r: dict[str, Any]) -> str:
@@ -117,7 +119,7 @@ def generate(b: Bench) -> list[dict[str, Any]]:
     seconds = time.perf_counter() - t0
     b.corpus = write_corpus(b.documents, b.workdir / "reports")
     lengths = [words(d.text) for d in b.documents]
-    return [_row("generate", len(b.documents), sum(lengths), seconds,
+    return [row("generate", len(b.documents), sum(lengths), seconds,
                  round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                  f"generate_reports({a.docs}, seed={a.seed}, theatre={a.theatre}): "
                  f"{min(lengths)}-{max(lengths)} words "
@@ -129,7 +131,7 @@ def _extract(b: Bench, mode: str) -> list[dict[str, Any]]:
     r = run_worker([*b.common, "extract", "--mode", mode, "--docs", str(a.docs), "--seed",
                     str(a.seed), "--processes", str(a.processes)], b.workdir, f"extract-{mode}")
     what = "Extractor(mode='fast')" if mode == "fast" else "Extractor()"
-    return [_row(f"extract {mode}", r["docs"], r["words"], r["seconds"], r["peak_mb"],
+    return [row(f"extract {mode}", r["docs"], r["words"], r["seconds"], r["peak_mb"],
                  f"{what}.extract_many(processes={r['processes']}), {r['pipeline']}; model load "
                  f"{r['load_seconds']:.1f} s not counted; found {_records(r)}; {r['errors']} "
                  f"errors; {_cpu(r)}{_peak(r)}", processes=r["processes"],
@@ -159,7 +161,7 @@ def baseline(b: Bench) -> list[dict[str, Any]]:
         ratio = (f"; extract standard is {std['words_per_s'] / (r['words'] / r['seconds']):.1f}x "
                  f"its words/s on the same reports ({r['cpu_seconds'] / std['cpu_seconds']:.1f}x "
                  "in CPU time)")
-    return [_row("baseline en_core_web_sm", r["docs"], r["words"], r["seconds"], r["peak_mb"],
+    return [row("baseline en_core_web_sm", r["docs"], r["words"], r["seconds"], r["peak_mb"],
                  f"plain {r['pipeline']} ({', '.join(r['pipes'])}): nlp.pipe(texts, "
                  f"n_process={r['processes']}, batch_size={r['batch_size']}) over the same "
                  f"reports, no khabar rules; load {r['load_seconds']:.1f} s not counted{ratio}; "
@@ -172,7 +174,7 @@ def ingest(b: Bench) -> list[dict[str, Any]]:
     r = run_worker([*b.common, "ingest", "--folder", str(b.corpus), "--db",
                     str(b.workdir / "ingest.db"), "--mode", a.ingest_pipeline, "--processes",
                     str(a.processes)], b.workdir, "ingest")
-    return [_row(f"ingest {a.ingest_pipeline}", r["docs"], r["words"], r["seconds"], r["peak_mb"],
+    return [row(f"ingest {a.ingest_pipeline}", r["docs"], r["words"], r["seconds"], r["peak_mb"],
                  "khabar.jobs.ingest of a folder (.txt reports + index.jsonl) into a SQLite file: "
                  f"read, extract ({r['pipeline']}, {r['processes']} processes), save_extraction "
                  f"in this process, one transaction per report; {r['errors']} errors; stored "
@@ -186,7 +188,7 @@ def store(b: Bench) -> list[dict[str, Any]]:
     r = run_worker([*b.common, "store", "--db", str(b.workdir / "control.db"), "--observations",
                     str(a.observations), "--days", str(a.days), "--seed", str(a.seed)],
                    b.workdir, "store")
-    return [_row("store bulk_save", r["docs"], None, r["seconds"], r["peak_mb"],
+    return [row("store bulk_save", r["docs"], None, r["seconds"], r["peak_mb"],
                  f"khabar.store.bulk.bulk_save: {r['observations']:,} synthetic control "
                  f"changes in {r['docs']:,} reports over {_districts(a.theatre)} and {a.days} days, "
                  "one transaction, "
@@ -204,7 +206,7 @@ def compile_(b: Bench) -> list[dict[str, Any]]:
     a = b.args
     r = run_worker([*b.common, "compile", "--db", str(b.workdir / "control.db"), "--as-of",
                     _as_of(b), "--runs", str(a.runs)], b.workdir, "compile")
-    return [_row("compile_control", None, None, r["seconds"], r["peak_mb"],
+    return [row("compile_control", None, None, r["seconds"], r["peak_mb"],
                  f"khabar.jobs.compile_control as of {_as_of(b)}, median of {a.runs} runs over "
                  f"{r['observations']:,} observations: store.observations "
                  f"{r['read_seconds']:.2f} s + control_as_of {r['compile_seconds']:.2f} s; "
@@ -217,7 +219,7 @@ def cli(b: Bench) -> list[dict[str, Any]]:
            "--theatre", b.args.theatre, "--json"]
     runs = [run_command(cmd, b.workdir, f"cli-{i}") for i in range(3)]
     listed = len(json.loads(runs[0][2])["districts"])
-    return [_row("khabar control", None, None, statistics.median(s for s, _, _ in runs),
+    return [row("khabar control", None, None, statistics.median(s for s, _, _ in runs),
                  max(p for _, p, _ in runs),
                  f"`khabar control --as-of {_as_of(b)} --db ... --json` in a subprocess: wall "
                  f"time from start to exit, median of 3 runs; {listed} districts printed")]

@@ -89,3 +89,12 @@ def machine_line(m: dict[str, Any]) -> str:
     """Return the machine as one line a README can quote."""
     return (f"{m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, "
             f"SQLite {m['sqlite']}, spaCy {m['spacy']}, {m['os']}")
+
+
+def row(stage: str, docs: int | None, n_words: int | None, seconds: float, peak_mb: float | None,
+        notes: str = "", **extra: Any) -> dict[str, Any]:
+    """Return one row of the bench's table: a stage's docs, words, seconds and rates."""
+    return {"stage": stage, "docs": docs, "words": n_words, "seconds": round(seconds, 4),
+            "docs_per_s": round(docs / seconds, 1) if docs and seconds else None,
+            "words_per_s": round(n_words / seconds) if n_words and seconds else None,
+            "peak_mb": peak_mb, "notes": notes, **extra}

@@ -20,9 +20,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain, islice
+from itertools import chain
 
 from khabar.extract.pipeline import CHUNK_DOCS, ExtractionError, Extractor, default_processes
+from khabar.extract.pipeline import _batches as in_batches
 from khabar.ingest import limits
 from khabar.records import Document, Extraction
 
@@ -59,7 +60,7 @@ class Budgeted(Extractor):
     def _many(self, documents: Iterable[Document], processes: int | None, chunk: int) -> Iterator[Result]:
         seconds = self.budget() or 0.0
         n = default_processes() if processes is None else max(1, processes)
-        batches = _batches(documents, max(1, chunk))
+        batches = in_batches(documents, max(1, chunk))
         first = next(batches, None)
         second = next(batches, None) if first is not None and n > 1 else None
         if second is None:
@@ -131,12 +132,6 @@ def _one_line(result: Result) -> Result:
     if isinstance(result, ExtractionError) and "\n" in str(result):
         return ExtractionError(result.document, " ".join(result.problem.split()))
     return result
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(documents)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 _WORKER: Budgeted | None = None
