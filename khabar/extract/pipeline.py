@@ -22,7 +22,7 @@ import os
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -244,20 +244,20 @@ class Extractor:
         second = next(batches, None) if first is not None and n > 1 else None
         if second is None:
             for batch in chain((first,), batches) if first is not None else ():
-                yield from self.extract_batch(batch)
+                yield from self._batch_here(batch)
             return
         methods = multiprocessing.get_all_start_methods()
         mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        initializer, initargs, work = self._pool_worker()
         pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            n, mp_context=mp, initializer=_init_worker,
-            initargs=(self.theatre_name, self.mode, self.parse_all_candidates))
+            n, mp_context=mp, initializer=initializer, initargs=initargs)
         pending: deque[tuple[list[Document], Future[list[Extraction | ExtractionError]] | None]] = deque()
         try:
             for batch in chain((first, second), batches):  # type: ignore[assignment]
                 future = None
                 if pool is not None:
                     try:
-                        future = pool.submit(_work, batch)
+                        future = pool.submit(work, batch)
                     except RuntimeError:  # BrokenProcessPool: go on in this process
                         pool.shutdown(cancel_futures=True)
                         pool = None
@@ -279,7 +279,16 @@ class Extractor:
                 return future.result()
             except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool)
                 pass
+        return self._batch_here(batch)
+
+    def _batch_here(self, batch: list[Document]) -> list[Extraction | ExtractionError]:
+        """Extract a batch in this process (no workers, or its worker died)."""
         return self.extract_batch(batch)
+
+    def _pool_worker(self) -> tuple[Callable[..., None], tuple[Any, ...],
+                                    Callable[[list[Document]], list[Extraction | ExtractionError]]]:
+        """Return a worker process's initializer, its arguments, and the function it runs on a batch."""
+        return _init_worker, (self.theatre_name, self.mode, self.parse_all_candidates), _work
 
     def _records(self, p: _Prepared, sents: list[Sent]) -> Extraction:
         """Return the records of a document from its sentences."""

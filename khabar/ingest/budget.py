@@ -13,17 +13,11 @@ own main thread; in this process the budget holds in the main thread only (a SIG
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain
+from typing import Any
 
-from khabar.extract.pipeline import CHUNK_DOCS, ExtractionError, Extractor, default_processes
-from khabar.extract.pipeline import _batches as in_batches
+from khabar.extract.pipeline import CHUNK_DOCS, ExtractionError, Extractor, _exit_with_parent
 from khabar.ingest import limits
 from khabar.records import Document, Extraction
 
@@ -52,54 +46,19 @@ class Budgeted(Extractor):
                      chunk: int = CHUNK_DOCS) -> Iterator[Result]:
         """Yield each document's Extraction (or ExtractionError) in input order, as
         Extractor.extract_many does, each report within its time budget."""
-        for result in self._many(documents, processes, chunk):
+        for result in Extractor.extract_many(self, documents, processes, chunk):
             if isinstance(result, ExtractionError) and self.on_error is not None:
                 self.on_error(result)
             yield result
 
-    def _many(self, documents: Iterable[Document], processes: int | None, chunk: int) -> Iterator[Result]:
-        seconds = self.budget() or 0.0
-        n = default_processes() if processes is None else max(1, processes)
-        batches = in_batches(documents, max(1, chunk))
-        first = next(batches, None)
-        second = next(batches, None) if first is not None and n > 1 else None
-        if second is None:
-            for batch in chain((first,), batches) if first is not None else ():
-                yield from self._within_budget(batch, seconds)
-            return
-        assert first is not None
-        methods = multiprocessing.get_all_start_methods()
-        mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            n, mp_context=mp, initializer=_init_worker,
-            initargs=(self.theatre_name, self.mode, self.parse_all_candidates, seconds, limits.current()))
-        pending: deque[tuple[list[Document], Future[list[Result]] | None]] = deque()
-        try:
-            for batch in chain((first, second), batches):
-                future = None
-                if pool is not None:
-                    try:
-                        future = pool.submit(_work, batch)
-                    except RuntimeError:  # BrokenProcessPool: go on in this process
-                        pool.shutdown(cancel_futures=True)
-                        pool = None
-                pending.append((batch, future))
-                while len(pending) > 2 * n:
-                    yield from self._gather(*pending.popleft(), seconds)
-            while pending:
-                yield from self._gather(*pending.popleft(), seconds)
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+    def _batch_here(self, batch: list[Document]) -> list[Result]:
+        return self._within_budget(batch, self.budget() or 0.0)
 
-    def _gather(self, batch: list[Document], future: Future[list[Result]] | None,
-                 seconds: float) -> list[Result]:
-        if future is not None:
-            try:
-                return future.result()
-            except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool): extract here
-                pass
-        return self._within_budget(batch, seconds)
+    def _pool_worker(self) -> tuple[Callable[..., None], tuple[Any, ...],
+                                    Callable[[list[Document]], list[Result]]]:
+        """Workers that keep this budget and the limits in force here."""
+        return _init_worker, (self.theatre_name, self.mode, self.parse_all_candidates,
+                              self.budget() or 0.0, limits.current()), _work
 
     def _within_budget(self, batch: list[Document], seconds: float) -> list[Result]:
         """Return the results of a batch, the whole batch within one report's budget, else
@@ -145,16 +104,6 @@ def _init_worker(theatre: str, mode: str, parse_all_candidates: bool, seconds: f
     limits.configure(**{f: getattr(in_force, f) for f in in_force.__slots__})
     _WORKER = Budgeted(Extractor(theatre, mode, parse_all_candidates=parse_all_candidates), seconds)
     _SECONDS = seconds
-
-
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when its parent is gone (killed with SIGKILL, say)."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
 
 
 def _work(batch: list[Document]) -> list[Result]:
