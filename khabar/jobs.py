@@ -46,13 +46,15 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
            published: date | None = None, outlet: str | None = None,
            reextract: bool = False,
            on_document: Callable[[Document | InputError], None] | None = None,
-           processes: int | None = None) -> IngestReport:
+           processes: int | None = None,
+           documents: Iterable[Document | InputError] | None = None) -> IngestReport:
     """Read reports, extract their records and store each report in its own transaction.
 
     A report already stored adds nothing (its records are re-extracted only with `reextract`).
     A bad input is one error line in the report; the rest go on. Extraction runs in
     `processes` worker processes (None: one per core); reading, the check for known reports
-    and storing stay in this process, in input order.
+    and storing stay in this process, in input order. `documents`: reports already read (by
+    `watch`, which fetches feeds itself) to store instead of reading `inputs`.
     """
     from khabar.ingest import read_inputs
     from khabar.store.meta import bind_theatre
@@ -62,7 +64,8 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
     seen: set[str] = set()
 
     def new_documents() -> Iterator[Document]:
-        for item in read_inputs(inputs, published=published, outlet=outlet):
+        read = read_inputs(inputs, published=published, outlet=outlet) if documents is None else documents
+        for item in read:
             if on_document:
                 on_document(item)
             if isinstance(item, InputError):
