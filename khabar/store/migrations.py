@@ -234,6 +234,16 @@ def m008_search_without_replace(conn: sqlite3.Connection) -> None:
         conn.execute(f"INSERT INTO {table}_fts (rowid, {listed}) SELECT rowid, {coalesced} FROM {table}")
 
 
+@migration
+def m009_fetched_urls(conn: sqlite3.Connection) -> None:
+    """What `watch` remembers of the web, by normalised URL: a feed's validators (ETag,
+    Last-Modified) for its next conditional request, and the item pages already fetched (with
+    the report they gave, if one was stored), which are not fetched again."""
+    conn.execute(ddl(conn, "CREATE TABLE fetched_urls (url TEXT PRIMARY KEY,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('feed', 'item')), etag TEXT,"
+                           " last_modified TEXT, document_id TEXT, fetched_at TEXT NOT NULL)"))
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):
