@@ -123,6 +123,10 @@ def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date
     if claims:
         held = _reviewed(conn, denial_observations(theatre, claims, report_meta(conn)))
         obs.extend(o for o in held if up_to is None or o.effective <= up_to)
+    if document_ids is None:  # the baselines' districts (`khabar baseline`): no report's records
+        from khabar.compile.baseline import baseline_observations
+
+        obs.extend(baseline_observations(conn, theatre, up_to))
     return obs
 
 
@@ -182,10 +186,16 @@ def control_events(conn: sqlite3.Connection, theatre: Theatre, as_of: date | Non
                    document_ids: Collection[str] | None = None) -> list[ControlEvent]:
     """Return the control events (each with every report of it) up to a day if given, told by
     some reports if given."""
+    from khabar.compile.baseline import is_baseline
+    from khabar.compile.control_as_of import BaselineCluster
     from khabar.compile.dedup import cluster_control
 
-    return cluster_control(control_observations(conn, theatre, as_of, document_ids),
-                           Grader.for_theatre(theatre))
+    obs = control_observations(conn, theatre, as_of, document_ids)
+    grader = Grader.for_theatre(theatre)
+    events = cluster_control([o for o in obs if not is_baseline(o)], grader)
+    # a baseline's word on a district is an event of its own, which no report joins
+    events += [BaselineCluster(grader.grade(o)).freeze() for o in obs if is_baseline(o)]
+    return sorted(events, key=lambda e: (e.date, e.district_id, e.controller))
 
 
 def distinct_events(conn: sqlite3.Connection, theatre: Theatre, document_ids: Collection[str]

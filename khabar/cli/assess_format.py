@@ -65,9 +65,24 @@ def state_dict(s: DistrictState) -> dict[str, Any]:
 def held_text(s: DistrictState) -> str:
     """Return since when a district is held: "since D" (the day it changed hands), or "held as of
     D, since unknown" when reports only said who held it ("held by the group on D")."""
+    from khabar.compile.baseline import baseline_of, per_text
+
+    b = baseline_of(s)
+    if b is not None:  # a baseline's word (`khabar baseline`): "per SOURCE baseline as of D"
+        return f"{per_text(b)}, since unknown"
     if s.since is None and s.held_as_of is not None:
         return f"held as of {s.held_as_of}, since unknown"
     return f"since {s.since}"
+
+
+def _reports(s: DistrictState) -> str:
+    """Return the reports behind a state, and the baselines if any: "3 report(s)", "a baseline"."""
+    based = {src.observation.document_id for e in s.events for src in e.sources
+             if src.observation.trigger == "baseline"}
+    n = s.sources - len(based)
+    if not based:
+        return f"{n} report(s)"
+    return ("a baseline" if len(based) == 1 else f"{len(based)} baselines") + (f", {n} report(s)" if n else "")
 
 
 def state_line(s: DistrictState, sides: Sides | None = None) -> str:
@@ -76,7 +91,7 @@ def state_line(s: DistrictState, sides: Sides | None = None) -> str:
         text = "no reports"
     else:
         text = f"{side_name(s.controller, sides)} {held_text(s)} ({s.confidence} confidence, " \
-               f"{s.grade}, {s.sources} report(s))"
+               f"{s.grade}, {_reports(s)})"
     if s.conflict:
         both = " vs ".join(f"{side_name(e.controller, sides)} {e.grade}"
                            + (f" (denial, record {e.id})" if e.id == e.sources[0].observation.record_id else "")
@@ -98,6 +113,12 @@ def event_lines(e: ControlEvent | EventCluster, *, joined: bool = True,
         if e.id == first.record_id and first.trigger.startswith("denied "):  # a denial: no event
             head = (f"{e.id}: {e.district} ({e.province}): {first.trigger} ({side_name(e.controller, sides)}"
                     f" holds it, says the denier) on {e.date}, {e.grade}; a dispute, no event")
+        elif first.trigger == "baseline":  # a baseline's word (`khabar baseline`), no report
+            from khabar.compile.baseline import per_text
+
+            return [f"{e.id}: {e.district} ({e.province}): {side_name(e.controller, sides)} {per_text(first)}, "
+                    f"{e.grade}", f"  {e.rule}", f"  \u201c{first.evidence}\u201d",
+                    f"  grade: {e.sources[0].reason}"]
     else:
         place = f" in {e.place}" if e.place else ""
         head = (f"{e.id}: {e.type} ({e.status}) of {', '.join(e.parties)}{place} on {e.date}, "

@@ -68,9 +68,10 @@ def district(
     out("\nHistory:", highlight=False)
     for when, s in states:
         out(f"  {when}  {state_line(s, sides)}", highlight=False, markup=False)
-    reports = {s.observation.document_id for e in events for s in e.sources}
-    out(f"\nEvents ({len(events)}, from {len(reports)} report(s)):",
-        highlight=False)
+    reports = {s.observation.document_id for e in events for s in e.sources if s.observation.trigger != "baseline"}
+    based = sum(1 for e in events if e.sources[0].observation.trigger == "baseline")
+    out(f"\nEvents ({len(events)}, from {len(reports)} report(s)"
+        + (f" and {based} baseline(s): `khabar baseline list`" if based else "") + "):", highlight=False)
     for e in events:
         for line in event_lines(e, joined=False, sides=sides):
             out("  " + line, highlight=False, markup=False)

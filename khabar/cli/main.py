@@ -9,6 +9,7 @@ import typer
 
 from khabar import __version__
 from khabar.cli import (
+    baseline_cmd,
     bench_cmd,
     claims_cmd,
     control_cmd,
@@ -67,6 +68,7 @@ app.command("bench")(bench_cmd.bench)
 app.command("theatres")(theatres_cmd.theatres)
 app.command("spark-extract")(spark_cmd.spark_extract)
 app.command("load")(load_cmd.load)
+app.add_typer(baseline_cmd.app, name="baseline")
 
 if __name__ == "__main__":
     app()

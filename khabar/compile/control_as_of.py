@@ -24,6 +24,12 @@ Reports are graded (`grading`), joined into events (`dedup`) and read in `arriva
 - A report that gives no day of a change to the side a dated retaking just reversed ("had
   fallen"), published within `UNDATED_LOOKBACK_DAYS` after it, tells of the time before the
   retaking: it does not undo it.
+- A baseline (`compile.baseline`: a source's per-district assessment, imported) is the source's
+  word on its day, taken before that day's reports: it sets the holder as of its day, since
+  unknown (it never dates a change of hands), supersedes what reports before its day said and
+  never makes a district contested; a report of its side joins it, and any report on or after
+  its day that moves the district wins. It is an event of its own (`BaselineCluster`) that no
+  report joins.
 
 Parties are the theatre's (`sides.Sides`, passed as `sides`): "the other side" of a denial or of
 a retaking is a party the theatre says fights the holder (its `opposes`); a coalition and its
@@ -41,6 +47,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from khabar.compile.baseline import baseline_of, is_baseline, per_text
 from khabar.compile.dedup import (
     TOLERANCE_DAYS,
     UNDATED_LOOKBACK_DAYS,
@@ -59,11 +66,41 @@ SHOWN_EVENTS = 10  # events a state carries: the one that set it and the latest 
 _ANY = Sides((), ())  # no theatre: any two parties are rivals
 
 
+def order_key(o: Observation) -> tuple[date, bool, tuple[object, ...]]:
+    """Return the order compile takes observations in: `arrival_key`, a baseline first on its day."""
+    return (o.effective, not is_baseline(o), arrival_key(o))
+
+
+class BaselineCluster(Cluster):
+    """A baseline's word on one district: an event of its own, which no report joins."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        return self.sources[0].observation.record_id
+
+    def freeze(self) -> ControlEvent:
+        if self._frozen is None:
+            o = self.sources[0].observation
+            self._frozen = replace(super().freeze(), rule=f"{o.district} {per_text(o)}, imported as "
+                                                          f"baseline {getattr(o, 'baseline', '')}")
+        return self._frozen
+
+
+_Key = tuple[str | None, bool, bool, bool]
+
+
+def _reported(events: list[Cluster]) -> list[Cluster]:
+    """Return the events reports make (a baseline's left out)."""
+    return [e for e in events if not isinstance(e, BaselineCluster)]
+
+
 class Track:
     """One district's state, updated report by report in `arrival_key` order."""
 
     __slots__ = ("district_id", "clusters", "controller", "since", "as_of", "run", "conflict", "claim",
-                 "disputes", "window", "lookback", "sides")
+                 "disputes", "window", "lookback", "sides", "baselines")
 
     def __init__(self, district_id: str, tolerance: int = TOLERANCE_DAYS,
                  window: int = CONFLICT_WINDOW_DAYS, lookback: int = UNDATED_LOOKBACK_DAYS,
@@ -80,12 +117,20 @@ class Track:
         self.window = window
         self.lookback = lookback
         self.sides = sides or _ANY  # who fights whom; a coalition and its members are one side
+        self.baselines: list[Cluster] = []  # the baselines' words on the district (no report joins them)
 
     @property
-    def key(self) -> tuple[str | None, bool, bool]:
-        """Return what the counts need: the controller, whether a claim is pending and whether
-        it is held as of a day with no known change of hands."""
-        return self.controller, self.claim is not None, self.as_of is not None
+    def key(self) -> tuple[str | None, bool, bool, bool]:
+        """Return what the counts need: the controller, whether a claim is pending, whether it is
+        held as of a day with no known change of hands, and whether a baseline's word sets it."""
+        return (self.controller, self.claim is not None, self.as_of is not None,
+                self.on_baseline)
+
+    @property
+    def on_baseline(self) -> bool:
+        """Return whether the state is a baseline's word (held as of its day, no report since moved it)."""
+        return (self.controller is not None and self.since is None and not self.conflict
+                and bool(self.run) and isinstance(self.run[0], BaselineCluster))
 
     def add(self, source: Source) -> tuple[Cluster, bool]:
         """Take one graded report: join it to its event and update the state; return the event
@@ -94,6 +139,11 @@ class Track:
             d = Cluster(source)
             self._deny(d)
             return d, False
+        if is_baseline(source.observation):
+            b = BaselineCluster(source)
+            self.baselines.append(b)
+            self._baseline(b)
+            return b, True
         c, new = self.clusters.add(source)
         if not new and self._confirms(c, source):
             self._set(c.controller, c)
@@ -128,6 +178,24 @@ class Track:
         self.run = [c]
         self.conflict = []
         if self.claim is not None and (self.claim is c or self.claim.date <= c.last):
+            self.claim = None
+
+    def _baseline(self, c: Cluster) -> None:
+        """A baseline: its source's word on who holds the district on its day. Of the holder's side
+        it joins the state (a change of hands already dated keeps its day); else it supersedes it,
+        held as of its day, since unknown, whatever reports before its day said (no dispute)."""
+        if (self.controller is not None and CONTESTED not in (self.controller, c.controller)
+                and self.sides.same_side(c.controller, self.controller)):
+            if c.controller != self.controller and self.sides.coalition_of(c.controller) == self.controller:
+                self.controller = c.controller  # it names which of the coalition holds it
+            self.run.append(c)
+        else:
+            self.controller = c.controller
+            self.since = None
+            self.as_of = c.date
+            self.run = [c]
+            self.conflict = []
+        if self.claim is not None and self.claim.date <= c.last:
             self.claim = None
 
     def _take(self, c: Cluster) -> None:
@@ -188,7 +256,11 @@ class Track:
             return
         if self._explained(c):
             return
-        behind = [e for e in self.run if e.decisive] or self.run
+        reported = _reported(self.run)  # a later report that moves the district wins over a baseline
+        behind = [e for e in reported if e.decisive] or reported
+        if not behind:
+            self._take(c)
+            return
         latest = max(behind, key=lambda e: e.last)
         if self._conflicts(latest, c):
             self._contest([e for e in behind if (c.last - e.last).days <= self.window], c)
@@ -206,7 +278,8 @@ class Track:
                 self.conflict.append(c)
             return
         if self.controller is not None and self.sides.rivals(self.controller, c.controller):
-            behind = [e for e in self.run if e.decisive] or self.run
+            reported = _reported(self.run)  # a baseline is never disputed
+            behind = [e for e in reported if e.decisive] or reported
             if behind:
                 latest = max(behind, key=lambda e: e.last)
                 if (self._conflicts(latest, c) and not c.docs & latest.docs
@@ -264,7 +337,7 @@ def _tracks(districts: Mapping[str, District], observations: Iterable[Observatio
     tracks: dict[str, Track] = {}
     kept = [o for o in observations if o.district_id in districts
             and (as_of is None or o.effective <= as_of)]
-    for o in sorted(kept, key=arrival_key):
+    for o in sorted(kept, key=order_key):
         assert o.district_id is not None
         t = tracks.get(o.district_id)
         if t is None:
@@ -302,7 +375,7 @@ def district_history(district: District, observations: Iterable[Observation], *,
     day: date | None = None
     mine = [o for o in observations if o.district_id == district.id
             and (as_of is None or o.effective <= as_of)]
-    for o in sorted(mine, key=arrival_key):
+    for o in sorted(mine, key=order_key):
         if day is not None and o.effective != day:
             states.append((day, track.state(district)))
         day = o.effective
@@ -314,7 +387,10 @@ def district_history(district: District, observations: Iterable[Observation], *,
                and (i == 0 or _summary(s[1]) != _summary(states[i - 1][1]))]
     if changes:  # the latest state as it stands, with every report since its change
         changes[-1] = (changes[-1][0], states[-1][1])
-    return [c.freeze() for c in track.clusters.clusters], changes
+    events = [c.freeze() for c in track.clusters.clusters]
+    if track.baselines:  # a baseline's word is an event of its own, in order of day
+        events = sorted([*events, *(b.freeze() for b in track.baselines)], key=lambda e: e.date)
+    return events, changes
 
 
 def _summary(s: DistrictState) -> tuple[object, ...]:
@@ -343,6 +419,7 @@ class Counts:
     # on the theatre's published list (`Sides.published_total` districts, some folded into one
     # polygon: each counts as its polygon does): controller (None: no reports) -> districts
     published: tuple[tuple[str | None, int], ...] = field(default=(), compare=False)
+    baseline: int = 0  # districts held as a baseline gives them, no report since moving them
 
     def _sides(self) -> Sides:
         return self.sides or Sides(tuple(p for p, _ in self.held), ())
@@ -408,6 +485,8 @@ class Counts:
         if self.as_of_only():
             line += (f"; {self.as_of_only()} of these held as of a reported day, "
                      f"the day they changed hands unknown")
+        if self.baseline:
+            line += f"; {self.baseline} as a baseline gives them, no report since"
         if self.claimed:
             line += f"; {self.claimed} more claimed by a party, unconfirmed"
         return line
@@ -435,6 +514,8 @@ class Counts:
         out.update({"contested": self.contested, "no_reports": self.no_reports, "total": self.total})
         if self.held_as_of:  # of the parties' districts, those held as of a report's day, change undated
             out["held_as_of"] = dict(self.held_as_of)
+        if self.baseline:  # districts held as a baseline gives them (`khabar baseline`)
+            out["baseline"] = self.baseline
         if self.published:  # the same on the published list's denominator
             pub = dict(self.published)
             sides = self._sides()
@@ -447,12 +528,14 @@ class Counts:
 
 
 def _counts(as_of: date, n: Mapping[str | None, int], total: int, claimed: int, events: int,
-            sides: Sides | None, held_as_of: Mapping[str | None, int] | None = None) -> Counts:
+            sides: Sides | None, held_as_of: Mapping[str | None, int] | None = None,
+            baseline: int = 0) -> Counts:
     if sides is None:
         sides = Sides.seen(k for k, v in n.items() if v)
     return Counts(as_of, tuple((p, n.get(p, 0)) for p in sides.parties), n.get(CONTESTED, 0),
                   n.get(None, 0), total, claimed, events,
-                  tuple((p, v) for p, v in (held_as_of or {}).items() if v and p is not None), sides)
+                  tuple((p, v) for p, v in (held_as_of or {}).items() if v and p is not None), sides,
+                  baseline=baseline)
 
 
 def count(states: Iterable[DistrictState], as_of: date, sides: Sides | None = None) -> Counts:
@@ -460,14 +543,15 @@ def count(states: Iterable[DistrictState], as_of: date, sides: Sides | None = No
     states = list(states)
     n: dict[str | None, int] = {}
     held: dict[str | None, int] = {}
-    total = claimed = 0
+    total = claimed = based = 0
     for s in states:
         n[s.controller] = n.get(s.controller, 0) + 1
         total += 1
         claimed += s.claimed_by is not None
+        based += baseline_of(s) is not None
         if s.held_as_of is not None:
             held[s.controller] = held.get(s.controller, 0) + 1
-    c = _counts(as_of, n, total, claimed, 0, sides, held)
+    c = _counts(as_of, n, total, claimed, 0, sides, held, based)
     if sides is not None and sides.weights:
         w = dict(sides.weights)
         pub: dict[str | None, int] = {}
@@ -495,14 +579,14 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
     if sides is None:  # no theatre: the controllers the reports give, the same every day
         sides = Sides.seen(o.controller for obs in by_district.values() for o in obs)
     n_days = (end - start).days + 1
-    initial: dict[tuple[str | None, bool, bool], int] = {(None, False, False): len(districts)}
-    deltas: list[dict[tuple[str | None, bool, bool], int]] = [{} for _ in range(n_days)]
+    initial: dict[_Key, int] = {(None, False, False, False): len(districts)}
+    deltas: list[dict[_Key, int]] = [{} for _ in range(n_days)]
     new_events = [0] * n_days
     for did, obs in by_district.items():
         track = Track(did, **rules, sides=sides)
         before = track.key
         day: date | None = None
-        for o in sorted(obs, key=arrival_key):
+        for o in sorted(obs, key=order_key):
             if day is not None and o.effective != day:
                 before = _move(initial, deltas, start, day, before, track.key)
             day = o.effective
@@ -518,17 +602,18 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
             cur[k] = cur.get(k, 0) + v
         n: dict[str | None, int] = {}
         held: dict[str | None, int] = {}
-        claimed = 0
-        for (ctl, has_claim, as_of), v in cur.items():
+        claimed = based = 0
+        for (ctl, has_claim, as_of, on_baseline), v in cur.items():
             n[ctl] = n.get(ctl, 0) + v
             claimed += v if has_claim else 0
+            based += v if on_baseline else 0
             if as_of:
                 held[ctl] = held.get(ctl, 0) + v
-        out.append(_counts(start + timedelta(i), n, len(districts), claimed, new_events[i], sides, held))
+        out.append(_counts(start + timedelta(i), n, len(districts), claimed, new_events[i], sides, held,
+                           based))
     return out
 
 
-_Key = tuple[str | None, bool, bool]
 
 
 def _move(initial: dict[_Key, int], deltas: list[dict[_Key, int]], start: date, day: date,

@@ -298,7 +298,13 @@ class Grader:
         return 3, "fact", "stated as fact by the outlet"
 
     def grade(self, o: Observation) -> Source:
-        """Return an observation graded: its outlet's reliability and its credibility."""
+        """Return an observation graded: its outlet's reliability and its credibility. A baseline's
+        (`compile.baseline`) carries the grade given on import: its source's word on its day."""
+        if o.trigger == "baseline":
+            code = str(getattr(o, "grade", "") or "F6")
+            return Source(o, code[0], int(code[1:]), "baseline",
+                          f"{o.outlet}: a baseline as of {o.effective.isoformat()}, graded {code} on import",
+                          o.outlet)
         told = Told.of(o)
         rel, cred, basis, reason, shown = self.grade_text(o.evidence, o.controller, o.outlet,
                                                           o.url, o.review,

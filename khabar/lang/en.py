@@ -300,3 +300,8 @@ APPOSITION_OPENERS = ("made up of", "comprising", "consisting of", "composed of"
 # the verbs that attribute a change to a speaker: "officials said", "according to the ministry"
 ATTRIBUTION_VERBS = ("said", "says", "told", "confirmed", "announced", "reported", "stated", "claimed", "added",
                      "tweeted", "wrote", "according to")
+
+# words of control around a party's name in a baseline file's controller column ("Taliban-controlled",
+# "held by the government", "under NRF control"): dropped before the name is looked up
+BASELINE_STATUS_WORDS = ("controlled by", "held by", "in the hands of", "under", "controlled", "control", "held",
+                         "holds", "in control")

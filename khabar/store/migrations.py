@@ -244,6 +244,26 @@ def m009_fetched_urls(conn: sqlite3.Connection) -> None:
                            " last_modified TEXT, document_id TEXT, fetched_at TEXT NOT NULL)"))
 
 
+@migration
+def m009_baselines(conn: sqlite3.Connection) -> None:
+    """Baselines (`khabar baseline`): a published per-district assessment of who held each district
+    on a day, per a source, graded on import; one row a baseline and one a district of it, stored
+    and removed as one unit (`compile.baseline`)."""
+    _script(conn, """
+    CREATE TABLE baselines (
+        name TEXT PRIMARY KEY, source TEXT NOT NULL, as_of TEXT NOT NULL, grade TEXT NOT NULL,
+        theatre TEXT NOT NULL, file TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL);
+    CREATE TABLE baseline_rows (
+        baseline TEXT NOT NULL REFERENCES baselines(name) ON DELETE CASCADE,
+        district_id TEXT NOT NULL, district TEXT NOT NULL,
+        controller TEXT NOT NULL CHECK (controller <> ''),
+        lines TEXT NOT NULL DEFAULT '', given TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (baseline, district_id));
+    CREATE INDEX baseline_rows_district ON baseline_rows(district_id)
+    """)
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):
