@@ -24,6 +24,7 @@ import shapely
 from pyproj import Transformer
 from shapely.ops import polylabel
 
+from khabar.compile.baseline import baseline_of, per_text
 from khabar.compile.control_as_of import Counts
 from khabar.compile.sides import NO_REPORTS, Sides
 from khabar.records import DistrictState
@@ -225,6 +226,9 @@ def _district_data(state: DistrictState, as_of: date) -> dict[str, Any]:
         row["age"] = (as_of - state.since).days
     elif state.held_as_of:  # a statement of holding: held as of that day, since unknown
         row["asof"] = state.held_as_of.isoformat()
+        based = baseline_of(state)
+        if based is not None:  # a baseline's word: "per SOURCE baseline as of D"
+            row["per"] = per_text(based)
     if o:
         row.update({"evidence": o.evidence, "outlet": o.outlet, "title": o.title,
                     "published": o.published.isoformat() if o.published else "",
@@ -269,6 +273,10 @@ def _legend(palette: dict[str, tuple[str, str]], counts: Counts, sides: Sides) -
         rows.append('<li data-c="claimed"><span class="sw" style="background:none;border:1.5px '
                     'dashed #111"></span><span class="lb">Claimed by a party, unconfirmed</span>'
                     f'<span class="n">{counts.claimed}</span><span class="pc"></span></li>')
+    if counts.baseline:  # lighter fill: as a baseline gives them, no report since
+        rows.append('<li data-c="baseline"><span class="sw" style="background:#888;opacity:.5"></span>'
+                    '<span class="lb">Lighter: per a baseline, no report since</span>'
+                    f'<span class="n">{counts.baseline}</span><span class="pc"></span></li>')
     return f'<ul class="legend">{"".join(rows)}</ul><div class="bar">{"".join(bar)}</div>'
 
 
@@ -310,6 +318,8 @@ def map_svg(layers: Layers, states: dict[str, DistrictState], order: list[str],
         cls: str = st.controller if st.controller and st.controller in known else NO_REPORTS
         if st.claimed_by:
             cls += " claimed"
+        if baseline_of(st) is not None:  # drawn lighter: a baseline's word, no report since
+            cls += " baseline"
         paths.append(f'<path data-i="{i}" class="c-{cls}" d="{layers.districts[did][0]}"/>')
     dlabels = [f'<text x="{layers.districts[did][1][0]}" y="{layers.districts[did][1][1]}">'
                f'{e(states[did].name)}</text>' for did in layers.by_area]
@@ -361,6 +371,7 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
             "levels": {"district": one, "districts": many, "province": region},
             "districts": [_district_data(by_id[did], counts.as_of) for did in order]}
     css = "".join(f".c-{k}{{fill:{c}}}" for k, (_, c) in palette.items())
+    css += "#districts path.baseline{fill-opacity:.5}"
     heading = title or f"{one.capitalize()} control: {theatre.title}"
     published_total = theatre.config.get("published_district_total")
     total_note = (f" Published tallies count {int(published_total)} {many}; this map draws "
@@ -368,6 +379,14 @@ def render_map(theatre: Theatre, states: Sequence[DistrictState], counts: Counts
                   and int(published_total) != counts.total else "")
     if counts.published_line():
         total_note += " " + counts.published_line() + "."
+    based: dict[str, int] = {}
+    for st in states:
+        b = baseline_of(st)
+        if b is not None:
+            based[per_text(b)] = based.get(per_text(b), 0) + 1
+    if based:  # the baselines the map starts from (`khabar baseline`), drawn lighter
+        total_note += (" Drawn lighter, as a baseline gives them with no report since: "
+                       + "; ".join(f"{n} {many} {per}" for per, n in based.items()) + ".")
     script = VIEW_SCRIPT.read_text(encoding="utf-8") + "\n" + SCRIPT.read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     options = "".join(f'<option value="{e(by_id[did].name)} ({e(by_id[did].province)})">'

@@ -29,10 +29,11 @@
     return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
   }
   function heldText(d) {
+    if (d.per) return " " + d.per + ", since unknown";  // a baseline's word (khabar baseline)
     return d.since ? " since " + d.since : d.asof ? " held as of " + d.asof + ", since unknown" : "";
   }
   function sinceText(d) {
-    if (!d.since) return d.asof ? "unknown (held as of " + d.asof + ")" : "";
+    if (!d.since) return d.per ? "unknown (" + d.per + ")" : d.asof ? "unknown (held as of " + d.asof + ")" : "";
     var days = d.age === 1 ? "1 day" : d.age + " days";
     return d.since + (d.age > 0 ? " (" + days + " before " + data.asOf + ")" : "");
   }
@@ -143,7 +144,7 @@
       row(rep, "Link", a);
     }
     row(rep, "Document", d.doc);
-    detail.appendChild(el("h2", "", "Report")).style.marginTop = "14px";
+    detail.appendChild(el("h2", "", d.per ? "Baseline" : "Report")).style.marginTop = "14px";
     detail.appendChild(rep);
   }
   function select(hit) {

@@ -309,9 +309,14 @@ def district(desk: DeskDep, district_id: str, as_of: Day = None) -> dict[str, An
     grades = _grades(state)
     for h in history:
         h["grade"] = grades.get(h["id"], "")
+    from khabar.compile.baseline import baseline_of, per_text
+
+    based = baseline_of(state)  # the state is a baseline's word (`khabar baseline`): "per SOURCE baseline as of D"
     return {"ok": True, "as_of": day, "district": {"id": d.id, "name": d.name, "province": d.province,
                                                    **({"note": note} if note else {})},
-            "state": jsonable_encoder(state), "history": history}
+            "state": jsonable_encoder(state), "history": history,
+            "baseline": {"name": based.baseline, "source": based.outlet, "as_of": based.effective,
+                         "grade": based.grade, "text": per_text(based)} if based else None}
 
 
 def _grades(state: Any) -> dict[str, str]:
@@ -348,6 +353,65 @@ def claims_check(desk: DeskDep, tolerance: Annotated[float | None, Query(ge=0, l
         checks.append(row)
     denials = [{"denial": jsonable_encoder(d), "links": jsonable_encoder(links)} for d, links in rep.denials]
     return {"ok": True, "checks": checks, "denials": denials, "published_counts": jsonable_encoder(rep.beside)}
+
+
+@router.get("/baselines")
+def baselines(desk: DeskDep) -> dict[str, Any]:
+    """The stored baselines (`khabar baseline list`): name, source, day, grade, districts by controller."""
+    from khabar.compile.baseline import list_baselines
+
+    return {"ok": True, "baselines": [b.to_dict() for b in list_baselines(desk.conn())]}
+
+
+class BaselineIn(BaseModel):
+    """A per-district assessment to import as a baseline (as `khabar baseline FILE.csv`)."""
+
+    csv: str = Field(min_length=1, max_length=5_000_000, description="The file: a district and a controller column.")
+    as_of: date
+    source: str = Field(min_length=1, max_length=200)
+    grade: str | None = Field(default=None, pattern=r"^[A-F][1-6]$")
+    name: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")
+    url: str = Field(default="", max_length=2000)
+    note: str = Field(default="", max_length=4000)
+    replace: bool = False
+    skip_unresolved: bool = False
+
+
+@router.post("/baselines", status_code=201)
+def import_baseline(body: BaselineIn, desk: Annotated[Desk, Depends(writer)]) -> dict[str, Any]:
+    """Import a baseline (needs the token): all or nothing, 422 with one line per bad row unless skip_unresolved,
+    409 if the name is stored and replace is not set."""
+    from khabar.compile.baseline import default_grade, default_name, read_baseline, save_baseline
+    from khabar.errors import KhabarError
+
+    th = desk.theatre
+    parsed = read_baseline("(request)", th, text=body.csv)
+    if not parsed.entries or (parsed.problems and not body.skip_unresolved):
+        raise HTTPException(422, "; ".join(parsed.problems) or "no row gives a district and its controller")
+    grade = body.grade or default_grade(th, body.source)[0]
+    name = body.name or default_name(body.source, body.as_of)
+    try:
+        replaced = save_baseline(desk.conn(), th, name, " ".join(body.source.split()), body.as_of, grade,
+                                 parsed.entries, url=body.url, note=body.note, replace=body.replace)
+    except KhabarError as e:
+        raise HTTPException(409 if "already stored" in str(e) else 422, str(e)) from None
+    desk.changed()
+    return {"ok": True, "name": name, "grade": grade, "replaced": replaced, "districts": len(parsed.entries),
+            "by_controller": parsed.by_controller(), "unresolved": parsed.problems, "notes": parsed.notes}
+
+
+@router.delete("/baselines/{name}")
+def delete_baseline(name: str, desk: Annotated[Desk, Depends(writer)]) -> dict[str, Any]:
+    """Remove a stored baseline and all its districts (needs the token); 404 if there is none of that name."""
+    from khabar.compile.baseline import remove_baseline
+    from khabar.errors import KhabarError
+
+    try:
+        removed = remove_baseline(desk.conn(), name)
+    except KhabarError as e:
+        raise HTTPException(404, str(e)) from None
+    desk.changed()
+    return {"ok": True, "removed": removed.to_dict()}
 
 
 class ReviewIn(BaseModel):

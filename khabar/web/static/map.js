@@ -216,7 +216,8 @@
       detail.appendChild(el("h2", "", cap(lv.district)));
       detail.appendChild(el("h3", "", j.district.name));
       detail.appendChild(el("p", "prov", j.district.province + " " + lv.province));
-      var badge = el("span", "badge", p.label + (st.since ? " since " + st.since
+      var badge = el("span", "badge", p.label + (j.baseline ? " " + j.baseline.text + ", since unknown"  // khabar baseline
+        : st.since ? " since " + st.since
         : st.held_as_of ? " held as of " + st.held_as_of + ", since unknown" : ""));
       badge.style.background = p.colour;
       if (!st.controller) badge.style.color = "#1d2327";
