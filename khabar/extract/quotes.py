@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -23,7 +22,6 @@ from khabar.records import Evidence, Quote
 from khabar.theatres.loader import Theatre
 
 SPEECH = en.SPEECH
-_QUOTE = re.compile(r"\u201c(?P<c>[^\u201c\u201d]{1,1200}?)\u201d|\"(?P<s>[^\"\n]{1,1200}?)\"")
 _AFTER_SPEAKER = re.compile(
     rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,160}}?)"
     rf"\s*,?\s+(?:{SPEECH}|read)\b|(?:{SPEECH})\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
@@ -45,56 +43,6 @@ class QuoteSpan:
     text: str
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Return every quotation in a report, curly or straight, as the words inside the marks.
-
-    A quotation that runs over paragraphs (an opening mark at a paragraph's start, the closing
-    mark paragraphs later) gives one span per paragraph, as the report prints it.
-    """
-    out: list[QuoteSpan] = []
-    if "\u201c" not in text and '"' not in text:
-        return out  # every quotation opens with one of these marks
-    for m in _QUOTE.finditer(text):
-        g = "c" if m["c"] is not None else "s"
-        inner = m[g]
-        s, e = m.span(g)
-        if "\n\n" in inner.strip():
-            out.extend(_paragraph_parts(text, s, e))
-            continue
-        out.append(_span(text, s, e))
-    taken = [(q.start, q.end) for q in out]
-    for s in _paragraph_openings(text):
-        if any(a - 1 <= s <= b + 1 for a, b in taken):
-            continue
-        close = _CLOSE_LATER.match(text, s)
-        if close is None:
-            continue
-        e = close.end("inner")
-        if any(s <= a and b <= e for a, b in taken) or "\n\n" not in text[s:e]:
-            continue
-        out.extend(_paragraph_parts(text, s, e))
-    out.sort(key=lambda q: q.start)
-    return out
-
-
-# an opening mark at the start of the report or of a paragraph: two patterns, each with a first
-# character that `re` can look for, rather than one that tries "^" at every position
-_OPEN_AT_START = re.compile(r"\s*[\u201c\"](?=\S)")
-_OPEN_AT_PARAGRAPH = re.compile(r"\n\s*\n\s*[\u201c\"](?=\S)")
-
-
-def _paragraph_openings(text: str) -> Iterator[int]:
-    """Yield where each quotation that opens a paragraph starts, after its mark."""
-    first = _OPEN_AT_START.match(text)
-    if first is not None:
-        yield first.end()
-    for m in _OPEN_AT_PARAGRAPH.finditer(text, first.end() if first is not None else 0):
-        yield m.end()
-
-# the rest of the opening paragraph holds no mark; later paragraphs open none before the close
-_CLOSE_LATER = re.compile(r"(?P<inner>[^\u201c\u201d\"\n]+(?:\n\s*\n[^\u201c\u201d\"\n]+){1,3})[\u201d\"]")
-
-
 def _span(text: str, s: int, e: int) -> QuoteSpan:
     inner = text[s:e]
     stripped = inner.rstrip(" ,")
@@ -102,18 +50,149 @@ def _span(text: str, s: int, e: int) -> QuoteSpan:
     return QuoteSpan(s + lead, s + len(stripped), stripped.strip())
 
 
-def _paragraph_parts(text: str, s: int, e: int) -> list[QuoteSpan]:
+# the marks that open or close a quotation, whatever a report prints: curly, straight, low-high
+# („...“), guillemets («...», »...«), reversed (”...”); single marks are read apart (apostrophes)
+_DOUBLE_MARK = re.compile("[\u201c\u201d\u201e\u201f\"\u00ab\u00bb]")
+_SINGLE_MARK = re.compile("[\u2018\u2019\u201a\u201b'\u2039\u203a]")
+_OPENS_ONLY = "\u201e\u201a\u00ab\u2039"  # „ ‚ « ‹ never close
+_CLOSES_ONLY = "\u00bb\u203a"  # » › (read as closing; »...« is rare in English)
+_OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:\u00a0") | set("\u201c\u201d\u201e\u201f\"\u00ab\u00bb\u2018\u2019'")
+_CLOSE_AFTER = set(" \t\n\r)]}.,;:!?\u2014\u2013-/\u00a0\u2026") | set("\u201c\u201d\u201f\"\u00ab\u00bb\u2018\u2019'\u203a")
+_MAX_PART = 1200  # characters of one paragraph of a quotation
+_MAX_BREAKS = 3  # paragraphs a quotation runs over without opening each again
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    pos: int
+    opens: bool
+    closes: bool
+
+
+def _marks(text: str, pattern: re.Pattern[str], single: bool) -> list[_Mark]:
+    """Return each quotation mark of a kind with whether it may open and whether it may close
+    a quotation, from the characters beside it (a mark after a space opens, one before a space
+    or a stop closes) and from its own direction where the characters do not tell."""
+    out = []
+    n = len(text)
+    for m in pattern.finditer(text):
+        i = m.start()
+        c = text[i]
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < n else "\n"
+        can_open = prev in _OPEN_BEFORE and not nxt.isspace()
+        can_close = not prev.isspace() and (nxt in _CLOSE_AFTER or i + 1 == n)
+        if single:
+            # an apostrophe inside a word (don't, Taliban's) is no mark; a closing mark after an
+            # "s" before a word is a plural's possessive ("the soldiers' families")
+            if prev.isalnum() and nxt.isalnum():
+                continue
+            can_open = can_open and nxt.isalpha() and c in "\u2018\u201a'\u201b\u2039"
+            if can_close and prev == "s" and _POSSESSIVE_AFTER.match(text, i + 1):
+                can_close = False
+            can_close = can_close and c in "\u2019'\u203a\u2018"
+            if not can_open and not can_close:
+                continue
+        if c in _OPENS_ONLY:
+            can_open, can_close = True, False
+        elif c in _CLOSES_ONLY:
+            can_open, can_close = False, True
+        elif can_open and can_close:  # " between spaces: its direction decides, or the state
+            can_open, can_close = c in "\u201c\u201f\"\u2018'", c in "\u201d\"\u2019'"
+        elif not can_open and not can_close:  # ,"he said / word"word
+            can_open, can_close = c in "\u201c\u201f\"\u2018", c in "\u201d\"\u2019'"
+        if can_open or can_close:
+            out.append(_Mark(i, can_open, can_close))
+    return out
+
+
+_POSSESSIVE_AFTER = re.compile(r"\s+(?!(?:he|she|they|it|said|says|told|added|according|adding|"
+                               r"the\s+(?:\w+\s+){0,3}(?:said|says|told|added))\b)[a-z]")
+
+
+def _pair(text: str, marks: list[_Mark], across: bool) -> list[tuple[list[int], int]]:
+    """Pair opening and closing marks into quotations: (the opening marks, the closing mark). A
+    quotation that runs over paragraphs opens each paragraph again, or runs on unmarked for up
+    to three; an opening mark with no closing one (unbalanced) is no quotation."""
+    out: list[tuple[list[int], int]] = []
+    i, n = 0, len(marks)
+    while i < n:
+        if not marks[i].opens:
+            i += 1
+            continue
+        opens, j, close = [marks[i].pos], i + 1, None
+        while j < n:
+            m = marks[j]
+            between = text[opens[-1] + 1:m.pos]
+            breaks = between.count("\n")
+            if breaks > _MAX_BREAKS or len(between) > _MAX_PART * (breaks + 1):
+                break
+            at_paragraph = m.opens and bool(breaks) and not text[between.rfind("\n") + opens[-1] + 1:m.pos].strip()
+            if at_paragraph:
+                opens.append(m.pos)  # the next paragraph of the same quotation opens again
+            elif m.closes:
+                if not breaks or across:  # single marks close in the paragraph they open in
+                    close = m.pos
+                break
+            elif m.opens:
+                break  # another quotation opens before this one closed: this one is unbalanced
+            j += 1
+        if close is None:
+            i += 1
+            continue
+        out.append((opens, close))
+        i = j + 1
+    return out
+
+
+def _parts(text: str, opens: list[int], close: int) -> list[QuoteSpan]:
+    """Return a quotation's words, one span per paragraph it runs over."""
     parts = []
-    pos = s
-    for chunk in re.split(r"(\n\s*\n)", text[s:e]):
-        if chunk.strip() and not chunk.isspace():
-            a = pos + len(chunk) - len(chunk.lstrip())
-            b = pos + len(chunk.rstrip())
-            if text[a:b].strip(" \u201c\u201d\""):
-                lead = 1 if text[a] in "\u201c\"" else 0
-                parts.append(_span(text, a + lead, b))
-        pos += len(chunk)
+    for k, o in enumerate(opens):
+        end = opens[k + 1] if k + 1 < len(opens) else close
+        pos = o + 1
+        for chunk in re.split(r"(\n\s*)", text[pos:end]):
+            if chunk.strip():
+                a = pos + len(chunk) - len(chunk.lstrip())
+                b = pos + len(chunk.rstrip())
+                parts.append(_span(text, a, b))
+            pos += len(chunk)
     return [p for p in parts if p.text]
+
+
+def quotations(text: str) -> tuple[list[QuoteSpan], str]:
+    """Return every quotation of a report (one span per paragraph it runs over) and the report
+    with each quotation's marks written as curly double marks, offsets unchanged."""
+    if not _ANY_MARK.search(text):
+        return [], text
+    chars = list(text)
+    out: list[QuoteSpan] = []
+    taken: list[tuple[int, int]] = []
+    for opens, close in _pair(text, _marks(text, _DOUBLE_MARK, single=False), across=True):
+        out.extend(_parts(text, opens, close))
+        taken.append((opens[0], close))
+        for o in opens:
+            chars[o] = "\u201c"
+        chars[close] = "\u201d"
+    if "\u2018" in text or "'" in text or "\u201a" in text or "\u2039" in text:
+        ends = [a for a, _ in taken]
+        for opens, close in _pair(text, _marks(text, _SINGLE_MARK, single=True), across=False):
+            k = bisect_right(ends, opens[0]) - 1
+            if k >= 0 and taken[k][0] < opens[0] < taken[k][1]:
+                continue  # a quotation inside a quotation is the outer one's words
+            out.extend(_parts(text, opens, close))
+            chars[opens[0]] = "\u201c"
+            chars[close] = "\u201d"
+    out.sort(key=lambda q: q.start)
+    return out, "".join(chars)
+
+
+_ANY_MARK = re.compile("[\u201c\u201d\u201e\u201f\"\u00ab\u00bb\u2018\u201a\u2039']")
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Return every quotation in a report as the words inside its marks (see `quotations`)."""
+    return quotations(text)[0]
 
 
 _VERBY = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|runs?|does|do|"
@@ -453,7 +532,7 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         return persons[pi][1] if pi >= 0 else None
 
     ctx.person_before = person_before  # type: ignore[method-assign]
-    found = find_quotes(text)
+    found, marked = quotations(text)  # marks of every kind written as curly double ones
     quoted = [(q.start, q.end) for q in found]
 
     def in_quote(pos: int) -> bool:
@@ -484,7 +563,7 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         ctx.last_body = bodies[bi][1] if bi >= 0 and q.start - bodies[bi][0] < 1500 else None
         gi = bisect_right([p for p, _ in groups], q.start) - 1
         ctx.last_group = groups[gi][1] if gi >= 0 else None
-        speaker = attribute(text, q, sents, starts, ctx, ps)
+        speaker = attribute(marked, q, sents, starts, ctx, ps)
         if speaker is not None and speaker.lower() in outlets:
             speaker = None
         speakers.append(speaker)
@@ -496,8 +575,8 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
     # a quotation over paragraphs is attributed once, after its last paragraph
     for k in range(len(found) - 2, -1, -1):
         if speakers[k] is None and speakers[k + 1] is not None and \
-                not text[found[k].end:found[k + 1].start].strip(" \n\u201c\"") and \
-                "\n" in text[found[k].end:found[k + 1].start]:
+                not marked[found[k].end:found[k + 1].start].strip(" \n\u201c\u201d") and \
+                "\n" in marked[found[k].end:found[k + 1].start]:
             speakers[k] = speakers[k + 1]
     out = []
     for q, speaker in zip(found, speakers, strict=True):
