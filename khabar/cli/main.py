@@ -17,6 +17,7 @@ from khabar.cli import (
     district_cmd,
     eval_cmd,
     explain_cmd,
+    export_cmd,
     extract_cmd,
     ingest_cmd,
     load_cmd,
@@ -69,6 +70,7 @@ app.command("theatres")(theatres_cmd.theatres)
 app.command("spark-extract")(spark_cmd.spark_extract)
 app.command("load")(load_cmd.load)
 app.add_typer(baseline_cmd.app, name="baseline")
+app.command("export")(export_cmd.export)
 
 if __name__ == "__main__":
     app()

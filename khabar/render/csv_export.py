@@ -5,8 +5,10 @@ side's evidence, and the party the holder counts for (a coalition's member: the 
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from khabar.compile.sides import CONTESTED, Sides
 from khabar.records import DistrictState
@@ -64,3 +66,83 @@ def write_control_csv(states: Sequence[DistrictState], path: Path, sides: Sides 
         for s in states:
             writer.writerow({k: "" if v is None else v for k, v in control_row(s, sides).items()})
     return path
+
+
+def csv_chunks(cols: Sequence[str], rows: Iterable[Sequence[Any]], every: int = 500) -> Iterator[str]:
+    """Yield a table as CSV text in chunks (a header, then `every` rows a chunk): the desk streams
+    it, `khabar export` writes it."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(cols)
+    for i, row in enumerate(rows, 1):
+        w.writerow(["" if v is None else v for v in row])
+        if i % every == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def parquet_bytes(cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """Return a table as one Parquet file's bytes (column types inferred by pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = list(rows)
+    table = pa.table({c: pa.array([r[i] for r in data]) for i, c in enumerate(cols)})
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
+
+
+def control_table(states: Sequence[DistrictState], sides: Sides | None = None
+                  ) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Return district control as COLUMNS and one row per district (`control_row`)."""
+    rows = [control_row(s, sides) for s in states]
+    return list(COLUMNS), [tuple(r[c] for c in COLUMNS) for r in rows]
+
+
+TABLES = ("control", "documents", "control_changes", "events", "claims", "quotes", "assessments", "overrides")
+"""What `khabar export` and the desk's /api/export/ give: district control as of a day, or a stored table."""
+FORMATS = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet",
+           "geojson": "application/geo+json", "plover": "application/x-ndjson; charset=utf-8"}
+SUFFIX = {"csv": "csv", "parquet": "parquet", "geojson": "geojson", "plover": "plover.jsonl"}
+
+
+def export(conn: Any, theatre: Any, table: str, fmt: str, as_of: Any = None) -> Iterator[str | bytes]:
+    """Return one export as chunks of text (bytes for Parquet): the one code path of `khabar
+    export` and /api/export/. `control` is the districts as of `as_of` (csv, parquet, geojson);
+    `events` also as GeoJSON points or PLOVER JSONL (dated up to `as_of` if given); every other
+    table as it is stored (csv, parquet). Raises ValueError for a pair that does not exist."""
+    import json
+
+    if table not in TABLES:
+        raise ValueError(f"{table}: no such table; use one of {', '.join(TABLES)}")
+    if fmt not in FORMATS:
+        raise ValueError(f"{fmt}: no such format; use one of {', '.join(FORMATS)}")
+    if fmt == "plover" and table != "events":
+        raise ValueError(f"--format plover is for events, not {table}")
+    if fmt == "geojson" and table not in ("control", "events"):
+        raise ValueError(f"--format geojson is for control (district polygons) and events (points), not {table}")
+    if table == "control":
+        from khabar.compile.sides import Sides
+        from khabar.jobs import compile_control
+        from khabar.render.geojson import control_geojson
+
+        states, _ = compile_control(conn, theatre, as_of)
+        if fmt == "geojson":
+            return iter([json.dumps(control_geojson(theatre, states), ensure_ascii=False, separators=(",", ":"))])
+        cols, rows = control_table(states, Sides.of(theatre))
+        return csv_chunks(cols, rows) if fmt == "csv" else iter([parquet_bytes(cols, rows)])
+    if table == "events" and fmt in ("plover", "geojson"):
+        from khabar.render.geojson import events_geojson
+        from khabar.render.plover import plover_records
+
+        records = plover_records(conn, theatre, as_of)
+        if fmt == "geojson":
+            return iter([json.dumps(events_geojson(theatre, records), ensure_ascii=False, separators=(",", ":"))])
+        return (json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+    from khabar.store.queries import export_rows
+
+    cols, stored = export_rows(conn, table)
+    return csv_chunks(cols, stored) if fmt == "csv" else iter([parquet_bytes(cols, stored)])

@@ -1,9 +1,10 @@
-"""District control as GeoJSON (RFC 7946): the theatre's district polygons with their state."""
+"""GeoJSON (RFC 7946): district control (the theatre's district polygons with their state) and
+events (a point inside the district of each, with its PLOVER record's fields)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +53,47 @@ def write_control_geojson(theatre: Theatre, states: Sequence[DistrictState], pat
     with open(path, "w", encoding="utf-8") as f:
         json.dump(control_geojson(theatre, states), f, ensure_ascii=False, separators=(",", ":"))
     return path
+
+
+_POINTS: dict[tuple[str, float], dict[str, tuple[float, float]]] = {}
+
+
+def district_points(theatre: Theatre) -> dict[str, tuple[float, float]]:
+    """Return district id -> (longitude, latitude) of a point inside the district (shapely's
+    representative point, rounded to 5 decimals, about a metre), computed once per districts file."""
+    src = theatre.districts_geojson
+    key = (str(src), src.stat().st_mtime if src.exists() else 0.0)
+    if key not in _POINTS:
+        out = {}
+        for f in theatre.geojson("districts")["features"]:
+            p = shape(f["geometry"]).representative_point()
+            out[f["properties"]["id"]] = (round(p.x, 5), round(p.y, 5))
+        _POINTS[key] = out
+    return _POINTS[key]
+
+
+def events_geojson(theatre: Theatre, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Return a FeatureCollection of events (PLOVER records, `render.plover`): one Point feature
+    per event with a district (a point inside its first district), its fields flattened into
+    properties; events without a district are left out."""
+    features = []
+    for rec in records:
+        loc = rec.get("event_loc") or {}
+        if loc.get("longitude") is None:
+            continue
+        props = {"id": rec["id"], "date": rec["date"], "event": rec["event"][0],
+                 "mode": ",".join(rec["mode"]), "context": ",".join(rec["context"]),
+                 "source": "; ".join(a["actor_text"] for a in rec["source"]),
+                 "recipient": "; ".join(a["actor_text"] for a in rec["recipient"]),
+                 "parties": ",".join(rec.get("khabar_parties") or []),
+                 "district_id": loc.get("admin2 code"), "district": loc.get("name"),
+                 "province_id": loc.get("admin1 code"), "province": loc.get("admin1 name"),
+                 "district_ids": ",".join(loc.get("khabar_district_ids") or []),
+                 "place": loc.get("khabar_place"), "text": rec["text"],
+                 "document_id": rec["cite_info"]["citation"], "url": rec["cite_info"]["url"],
+                 "outlet": rec["cite_info"]["publication"], "event_id": rec.get("link"),
+                 "grade": rec.get("khabar_grade"), "khabar_type": rec.get("khabar_type"),
+                 "status": rec.get("khabar_status")}
+        features.append({"type": "Feature", "id": rec["id"], "properties": props,
+                         "geometry": {"type": "Point", "coordinates": [loc["longitude"], loc["latitude"]]}})
+    return {"type": "FeatureCollection", "features": features}

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -446,55 +443,40 @@ def reviews(desk: DeskDep, kind: Kind | None = None, record_id: str | None = Non
     return {"ok": True, "reviews": list_overrides(desk.conn(), kind=kind, record_id=record_id)}
 
 
-def _csv_stream(cols: list[str], rows: Iterator[tuple[Any, ...]]) -> Iterator[str]:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(cols)
-    for i, row in enumerate(rows, 1):
-        w.writerow(row)
-        if i % 500 == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
+def _export(desk: Desk, table: str, fmt: str, as_of: date | None, name: str) -> Response:
+    """One export, by the code path `khabar export` takes (render.csv_export.export), streamed."""
+    from khabar.render.csv_export import FORMATS
+    from khabar.render.csv_export import export as export_chunks
 
-
-def _parquet(cols: list[str], rows: Iterator[tuple[Any, ...]]) -> bytes:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    data = list(rows)
-    table = pa.table({c: pa.array([r[i] for r in data]) for i, c in enumerate(cols)})
-    out = io.BytesIO()
-    pq.write_table(table, out)
-    return out.getvalue()
+    try:
+        chunks = export_chunks(desk.conn(), desk.theatre, table, fmt, as_of)
+    except ValueError as e:
+        raise HTTPException(404, str(e)) from None
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return StreamingResponse(chunks, media_type=FORMATS[fmt], headers=disposition)
 
 
 @router.get("/export/control-{as_of}.csv")
 def export_control(desk: DeskDep, as_of: Annotated[date, AfterValidator(in_range)]) -> Response:
-    """District control as of a day as CSV (the columns of `khabar map --all-formats`)."""
-    from khabar.compile.sides import Sides
-    from khabar.render.csv_export import control_row
+    """District control as of a day as CSV (the columns of `khabar map --all-formats`; `khabar export control`)."""
+    return _export(desk, "control", "csv", as_of, f"khabar-control-{as_of}.csv")
 
-    states, _ = desk.control(as_of)
-    sides = Sides.of(desk.theatre)
-    rows = [control_row(s, sides) for s in states]
-    cols = list(rows[0]) if rows else []
-    return StreamingResponse(_csv_stream(cols, (tuple(r.values()) for r in rows)),
-                             media_type="text/csv; charset=utf-8")
+
+@router.get("/export/events.plover.jsonl")
+def export_plover(desk: DeskDep, as_of: Day = None) -> Response:
+    """Events as PLOVER JSONL, one record a line (`khabar export events --format plover`): PLOVER
+    category, mode, context, source and recipient actors, location with district and province ids,
+    date, sentence, report; dated up to `as_of` if given. The mapping: khabar/render/plover.py."""
+    return _export(desk, "events", "plover", as_of, "khabar-events.plover.jsonl")
+
+
+@router.get("/export/events.geojson")
+def export_events_geojson(desk: DeskDep, as_of: Day = None) -> Response:
+    """Events with a district as GeoJSON points (a point inside the district), dated up to `as_of` if given."""
+    return _export(desk, "events", "geojson", as_of, "khabar-events.geojson")
 
 
 @router.get("/export/{table}.{fmt}")
 def export(desk: DeskDep, table: Table, fmt: Literal["csv", "parquet"]) -> Response:
-    """A whole table as CSV or Parquet: documents, each kind of record, overrides."""
-    try:
-        cols, rows = q.export_rows(desk.conn(), table)
-    except ValueError as e:
-        raise HTTPException(404, str(e)) from None
-    name = f"khabar-{table}.{fmt}"
-    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
-    if fmt == "csv":
-        return StreamingResponse(_csv_stream(cols, rows), media_type="text/csv; charset=utf-8",
-                                 headers=disposition)
-    return Response(_parquet(cols, rows), media_type="application/vnd.apache.parquet",
-                    headers=disposition)
+    """A whole table as CSV or Parquet: documents, each kind of record, overrides (`khabar export TABLE`)."""
+    return _export(desk, table, fmt, None, f"khabar-{table}.{fmt}")
