@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -37,14 +36,14 @@ class _ImportByDefault(TyperGroup):
     """`khabar baseline FILE ...` is `khabar baseline import FILE ...`: arguments that start with
     neither a subcommand nor the group's own options go to `import`."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         first = args[0] if args else ""
         if first and first not in self.commands and not first.startswith(tuple(o + "=" for o in _GROUP_OPTIONS)) \
                 and first not in _GROUP_OPTIONS and first not in ("--db", "--json"):
             args = ["import", *args]
         return super().parse_args(ctx, args)
 
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write_usage("khabar baseline", "FILE.csv --as-of DATE --source NAME [--grade B2] | COMMAND ...")
 
 
@@ -145,8 +144,15 @@ def import_(
         raise KhabarError(f"--grade {grade!r}: an Admiralty code, reliability A-F and credibility 1-6 (e.g. B2)")
     if not file.exists() or file.is_dir():
         raise KhabarError(f"{file}: no such file; give a CSV file")
-    conn = _open(db, create=not check)
-    th = _theatre(conn, theatre)
+    from khabar.store.db import exists
+
+    if check and not exists(db):  # a check needs no store: the theatre given, else the default
+        from khabar.theatres.loader import DEFAULT_THEATRE, load
+
+        conn, th = None, load(theatre or DEFAULT_THEATRE)
+    else:
+        conn = _open(db, create=True)
+        th = _theatre(conn, theatre)
     parsed = read_baseline(file, th)
     if grade is not None:
         code, why = grade.strip().upper(), "given with --grade"

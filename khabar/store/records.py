@@ -160,9 +160,10 @@ def _reviewed(obs: list[Observation], revs: dict[str, Review], up_to: date | Non
 
 
 def latest_date(conn: sqlite3.Connection) -> date | None:
-    """Return the latest day any stored report or control change speaks of."""
+    """Return the latest day any stored report, control change or baseline speaks of."""
     row = conn.execute("SELECT max(m) FROM (SELECT max(published) AS m FROM documents"
-                       " UNION ALL SELECT max(date) FROM control_changes) AS days").fetchone()
+                       " UNION ALL SELECT max(date) FROM control_changes"
+                       " UNION ALL SELECT max(as_of) FROM baselines) AS days").fetchone()
     return _d(row[0])
 
 
