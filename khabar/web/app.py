@@ -103,6 +103,9 @@ def create_app(db_path: str | Path, theatre: str | Theatre | None = None,
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    from starlette.middleware.gzip import GZipMiddleware
+
+    app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map's geometry, exports, long pages
 
     @app.get("/static/map_view.js", include_in_schema=False)
     def map_view_script() -> FileResponse:

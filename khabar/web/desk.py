@@ -41,6 +41,7 @@ class Desk:
     _timelines: dict[tuple[str, tuple[int, ...]], list[dict[str, Any]]] = field(default_factory=dict)
     _compiling: dict[str, threading.Lock] = field(default_factory=dict)
     generation: int = 0
+    _geometry: tuple[str, str] | None = None  # (version, the map's SVG) served at /map.svg
 
     def conn(self) -> sqlite3.Connection:
         """Return this thread's connection to the database."""

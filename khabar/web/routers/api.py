@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -122,7 +123,38 @@ def get_document(desk: DeskDep, document_id: str) -> dict[str, Any]:
         raise HTTPException(404, f"document {shown(document_id)}: not found")
     recs = {kind: with_reviews(desk, kind, rows)
             for kind, rows in q.document_records(desk.conn(), document_id).items()}
-    return {"ok": True, "document": doc, "records": recs}
+    return {"ok": True, "document": doc, "records": recs, "derived": derived_records(desk, document_id)}
+
+
+def derived_records(desk: Desk, document_id: str) -> list[dict[str, Any]]:
+    """Return the control records compile derives from a report's claims (a denial's observation
+    of each district it names: `<claim id>-<district id>`), each with its own id, the claim it
+    comes from and the analysts' latest review of it (reviewable on its own: POST /api/review)."""
+    from khabar.compile.holding import denial_observations
+    from khabar.store.overrides import list_overrides
+    from khabar.store.records import records_of
+    from khabar.store.sources import report_meta
+
+    conn = desk.conn()
+    claims = records_of(conn, "claims", [document_id], keep_rejected=True)
+    if not claims:
+        return []
+    meta = {k: v for k, v in report_meta(conn).items() if k == document_id}
+    obs = denial_observations(desk.theatre, claims, meta)
+    latest = {r["record_id"]: r for r in list_overrides(conn, kind="control_changes")
+              if r["latest"] and r["record_id"] in {o.record_id for o in obs}}
+    out = []
+    for o in obs:
+        rv = latest.get(o.record_id)
+        fields = (rv or {}).get("fields") or {}
+        review = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}.get(rv["action"]) if rv else None
+        out.append({"id": o.record_id, "claim_id": o.record_id.partition("-")[0], "district_id": o.district_id,
+                    "district": o.district, "province": o.province,
+                    "controller": fields.get("controller", o.controller),
+                    "date": fields.get("date") or (o.effective.isoformat() if o.effective else None),
+                    "trigger": o.trigger, "evidence": o.evidence, "review": review,
+                    "review_note": rv.get("note") if rv else None})
+    return out
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -278,11 +310,69 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
     return {"ok": True, "as_of": day, "counts": counts.to_dict(), "controllers": ctl,
             "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
                                               "outlet", "title")} for c in claims],
-            "assessments": [{k: a.get(k) for k in ("id", "document_id", "assessor", "controller",
-                                                   "count", "of_total", "unit", "as_of", "kind", "outlet",
-                                                   "url", "source")}
-                            for a in published_counts(conn, desk.theatre, day)],
-            "events": q.count_on_day(conn, "events", day)}
+            "assessments": once_each(published_counts(conn, desk.theatre, day)),
+            "events": q.count_on_day(conn, "events", day),
+            "event_layer": event_layer(desk, day)}
+
+
+ASSESSMENT_FIELDS = ("id", "document_id", "assessor", "controller", "count", "of_total", "unit", "as_of",
+                     "kind", "outlet", "url", "source")
+
+
+def once_each(assessments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return published counts with each count listed once: the same assessor, party, number and
+    day given by several reports is one row, with `reports` (how many) and `document_ids` (which)."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for a in assessments:
+        key = (str(a.get("assessor") or "").strip().lower(), a.get("controller"), a.get("count"),
+               a.get("of_total"), str(a.get("as_of")))
+        row = out.get(key)
+        if row is None:
+            row = out[key] = {k: a.get(k) for k in ASSESSMENT_FIELDS}
+            row["reports"], row["document_ids"] = 0, []
+        row["reports"] += 1
+        if a.get("document_id") and a["document_id"] not in row["document_ids"]:
+            row["document_ids"].append(a["document_id"])
+    return list(out.values())
+
+
+def event_layer(desk: Desk, day: date) -> list[dict[str, Any]]:
+    """Return the map's event markers for a day: one per district that events dated that day
+    involve (the analysts' reviews applied), at the district's label point (SVG units), with each
+    event once (several reports of one joined event are one) and its page's link."""
+    from khabar.render.plover import QUAD, plover_type
+
+    conn = desk.conn()
+    rows = apply_reviews(conn, "events", q.day_records(conn, "events", day, limit=q.MAX_LIMIT))
+    order = {did: i for i, did in enumerate(desk.map_order())}
+    layers = desk.layers()
+    index = desk.event_index()
+    labels = desk.theatre.party_label
+    markers: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        cluster = index.get(r["id"])
+        eid = cluster.id if cluster is not None else r["id"]
+        for did in r.get("district_ids") or []:
+            if did not in order:
+                continue
+            m = markers.get(did)
+            if m is None:
+                d = desk.theatre.districts[did]
+                x, y = layers.districts[did][1]
+                m = markers[did] = {"i": order[did], "x": x, "y": y, "district": d.name,
+                                    "province": d.province, "quad": 0, "events": []}
+            if any(e["id"] == eid for e in m["events"]):
+                continue
+            ptype = plover_type(r["type"])
+            m["quad"] = max(m["quad"], QUAD.get(ptype, 0))
+            m["events"].append({
+                "id": eid, "record_id": r["id"], "type": r["type"], "plover": ptype,
+                "status": r.get("status"), "actors": r.get("actors") or [], "targets": r.get("targets") or [],
+                "parties": [labels(p) for p in r.get("parties") or []], "place": r.get("place"),
+                "date": r.get("date") or r.get("published"), "grade": cluster.grade if cluster else "",
+                "reports": cluster.reports if cluster else 1,
+                "url": f"/events/{quote(eid)}" if cluster is not None else f"/records/{quote(r['id'])}"})
+    return sorted(markers.values(), key=lambda m: m["i"])
 
 
 @router.get("/districts/{district_id}")
@@ -347,6 +437,8 @@ def claims_check(desk: DeskDep, tolerance: Annotated[float | None, Query(ge=0, l
         row = jsonable_encoder(c)
         row["headline"] = c.headline()
         row["grades"] = rep.grades.get(c.claim.id, "")
+        row["published_near"] = rep.published.get(c.claim.id, [])  # counts published within a week
+        row["against_published"] = [list(v) for v in rep.against_published.get(c.claim.id, [])]
         checks.append(row)
     denials = [{"denial": jsonable_encoder(d), "links": jsonable_encoder(links)} for d, links in rep.denials]
     return {"ok": True, "checks": checks, "denials": denials, "published_counts": jsonable_encoder(rep.beside)}
@@ -425,14 +517,51 @@ class ReviewIn(BaseModel):
 @router.post("/review", status_code=201)
 def review(body: ReviewIn, desk: Annotated[Desk, Depends(writer)], as_of: Day = None) -> dict[str, Any]:
     """Confirm, reject or correct a record with a note (needs the token); returns the new counts."""
-    from khabar.store.overrides import save_override
+    from khabar.store.overrides import save_derived_override, save_override
 
-    override_id = save_override(desk.conn(), body.kind, body.record_id, body.action, body.note,
-                                fields=body.fields, analyst=body.analyst)
+    conn = desk.conn()
+    derived = None
+    if body.kind == "control_changes" and q.record(conn, body.kind, body.record_id) is None:
+        from khabar.jobs import find_derived  # a record compile derives: `<claim id>-<district id>`
+
+        derived = find_derived(conn, desk.theatre, body.record_id)
+    if derived is not None:
+        claim, obs = derived
+        override_id = save_derived_override(conn, body.kind, body.record_id, claim["document_id"], body.action,
+                                            body.note, fields=body.fields, analyst=body.analyst,
+                                            theatre=desk.theatre)
+        changed_day: date | None = obs.effective
+    else:
+        override_id = save_override(conn, body.kind, body.record_id, body.action, body.note,
+                                    fields=body.fields, analyst=body.analyst, theatre=desk.theatre)
+        changed_day = record_day(conn, body.kind, body.record_id)
     desk.changed()
-    day = day_or_latest(desk, as_of)
+    # the counts of the day the record speaks of (its corrected day if corrected), not the latest
+    fields = body.fields or {}
+    if body.action == "correct" and isinstance(fields.get("date"), str):
+        try:
+            changed_day = date.fromisoformat(fields["date"])
+        except ValueError:
+            pass
+    day = as_of or changed_day or day_or_latest(desk, None)
     _, counts = desk.control(day)
-    return {"ok": True, "id": override_id, "counts": counts.to_dict(), "headline": counts.headline()}
+    return {"ok": True, "id": override_id, "as_of": day, "counts": counts.to_dict(),
+            "headline": counts.headline()}
+
+
+def record_day(conn: Any, kind: str, record_id: str) -> date | None:
+    """Return the day a stored record speaks of: its own date, else its report's publication day."""
+    rec = q.record(conn, kind, record_id)
+    if rec is None:
+        return None
+    for key in ("date", "as_of", "published"):
+        value = rec.get(key)
+        if isinstance(value, str) and value:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
 
 
 @router.get("/reviews")
