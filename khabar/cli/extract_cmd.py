@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -39,6 +40,8 @@ def extract(
     max_bytes: MaxBytesOption = None,
     max_chars: MaxCharsOption = None,
     max_seconds: MaxSecondsOption = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="The rules alone: no sentence model "
+                                           "(as KHABAR_NO_MODEL=1).")] = False,
 ) -> None:
     """Extract control changes, events, claims, quotes and assessments from reports."""
     from khabar.extract.pipeline import Extractor
@@ -47,6 +50,9 @@ def extract(
 
     day = parse_day(published, "--published")
     apply_limits(allow_private, max_bytes, max_chars, max_seconds)
+    if no_model:
+        from khabar.learn import ENV_OFF
+        os.environ[ENV_OFF] = "1"  # worker processes inherit it
     extractor = Budgeted(Extractor(theatre, mode=pipeline))
     errors = 0
 

@@ -7,6 +7,11 @@
 
 `Extractor(mode="fast")` runs the rules alone, with no statistical model.
 
+Both pipelines consult the sentence model (khabar.learn) on the sentences that gave a record:
+a control change, meeting or claim whose sentence the model finds unlikely to state one is
+dropped (its label's veto threshold). `Extractor(model=False)`, `KHABAR_NO_MODEL=1` or
+`khabar extract --no-model` run the rules alone.
+
 The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
 an entity of the theatre or a cue word is a candidate and goes to the record modules; of those,
 only a sentence with a claim or event trigger is parsed (tagger, parser, NER: claims and events
@@ -33,11 +38,12 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IS_SPACE, NORM, OR
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from khabar import __version__
+from khabar import __version__, learn
 from khabar.errors import KhabarError
 from khabar.extract import assessments, claims, control, events
 from khabar.extract.nlp import (
     RULERS,
+    TitledNames,
     fast_pipeline,
     lexeme_flag,
     model_version,
@@ -110,7 +116,7 @@ class Extractor:
     """
 
     def __init__(self, theatre: str = DEFAULT_THEATRE, mode: str = "standard", *,
-                 parse_all_candidates: bool = False) -> None:
+                 parse_all_candidates: bool = False, model: bool | None = None) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown pipeline {mode!r}; use one of {', '.join(MODES)}")
         self.theatre_name = theatre
@@ -122,6 +128,10 @@ class Extractor:
         self.name = f"khabar-{mode}"
         self.extractors = EXTRACTORS  # the versioned names of the extractors it runs
         self.version = __version__ if mode == "fast" else f"{__version__}+{model_version()}"
+        # the sentence model (None: the rules alone); model=None follows KHABAR_NO_MODEL
+        self.sentence_model: learn.SentenceModel | None = \
+            learn.model() if (learn.enabled() if model is None else model) else None
+        self._titled: TitledNames | None = None
 
     # -- sentences -----------------------------------------------------------------------
     def _prepare(self, document: Document) -> _Prepared:
@@ -288,7 +298,8 @@ class Extractor:
     def _pool_worker(self) -> tuple[Callable[..., None], tuple[Any, ...],
                                     Callable[[list[Document]], list[Extraction | ExtractionError]]]:
         """Return a worker process's initializer, its arguments, and the function it runs on a batch."""
-        return _init_worker, (self.theatre_name, self.mode, self.parse_all_candidates), _work
+        return _init_worker, (self.theatre_name, self.mode, self.parse_all_candidates,
+                              self.sentence_model is not None), _work
 
     def _records(self, p: _Prepared, sents: list[Sent]) -> Extraction:
         """Return the records of a document from its sentences."""
@@ -310,6 +321,8 @@ class Extractor:
                 found[kind].extend(_SENTENCE_RUNS[name](sent, ctx, document))
             self._note_places(sent, ctx)
         quotes = extract_quotes(document.text, document.id, sents, ctx, persons)
+        if self.sentence_model is not None:
+            self._veto(found)
         ctl, evs = control.merge(found["control_changes"]), found["events"]
         cls, ass = found["claims"], found["assessments"]
         for c in ctl:
@@ -323,6 +336,34 @@ class Extractor:
                               [e for e in evs if (e.evidence.start, e.span) not in ctx.superseded])),
                           claims=tuple(cls), quotes=tuple(quotes), assessments=tuple(ass),
                           warnings=tuple(dict.fromkeys(warnings)))
+
+    # -- the sentence model --------------------------------------------------------------
+    def sentence_scores(self, texts: list[str]) -> list[dict[str, float]]:
+        """Return the sentence model's probabilities (khabar.learn.LABELS) for sentence texts,
+        their names found by this pipeline's rulers; empty dicts when the model is off."""
+        m = self.sentence_model
+        if m is None or not texts:
+            return [{} for _ in texts]
+        if self._titled is None:
+            self._titled = TitledNames(self.fast.vocab)
+        return m.score_masked([learn.masked(self._titled(self._rulers(t)), self.theatre) for t in texts])
+
+    def _veto(self, found: dict[str, list[Any]]) -> None:
+        """Drop the control changes, meetings and claims whose sentence the model finds unlikely
+        to state one (below the label's threshold; a threshold of 0 keeps all)."""
+        assert self.sentence_model is not None
+        veto = self.sentence_model.veto
+        kinds = {"control_changes": "CONTROL", "claims": "CLAIM", "events": "MEETING"}
+        texts = list(dict.fromkeys(r.evidence.text for kind, label in kinds.items() if veto.get(label)
+                                   for r in found[kind] if kind != "events" or r.type == "CONSULT"))
+        if not texts:
+            return
+        probs = dict(zip(texts, self.sentence_scores(texts), strict=True))
+        for kind, label in kinds.items():
+            floor = veto.get(label) or 0.0
+            if floor:
+                found[kind] = [r for r in found[kind] if (kind == "events" and r.type != "CONSULT")
+                               or probs[r.evidence.text][label] >= floor]
 
     def _note_places(self, sent: Sent, ctx: Context) -> None:
         from khabar.extract.places import district_mentions
@@ -418,7 +459,8 @@ def _candidates(fdoc: Doc, sentences: _SentenceDocs, ents: list[Span]
 
 
 def _is_quotation_mark(word: str) -> bool:
-    return any(c in word for c in "\u201c\u201d\"")
+    # also guillemets, low-high and opening single marks (quotes.quotations reads them all)
+    return any(c in word for c in "\u201c\u201d\"\u00ab\u00bb\u201e\u2018")
 
 
 def _is_cue(word: str) -> bool:
@@ -482,10 +524,10 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 _WORKER: Extractor | None = None
 
 
-def _init_worker(theatre: str, mode: str, parse_all_candidates: bool) -> None:
+def _init_worker(theatre: str, mode: str, parse_all_candidates: bool, model: bool | None = None) -> None:
     global _WORKER
     _exit_with_parent(os.getppid())
-    _WORKER = Extractor(theatre, mode, parse_all_candidates=parse_all_candidates)
+    _WORKER = Extractor(theatre, mode, parse_all_candidates=parse_all_candidates, model=model)
 
 
 def _exit_with_parent(parent: int) -> None:
