@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from khabar.errors import InputError
-from khabar.records import DistrictState, Observation
+from khabar.records import DistrictState, Document, Observation
 
 if TYPE_CHECKING:
     from khabar.compile.sides import Sides
     from khabar.extract.pipeline import Extractor
+    from khabar.ingest.urls import Fetched
     from khabar.theatres.loader import Theatre
 
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*", re.I)
@@ -86,31 +87,186 @@ def changes(before: Iterable[DistrictState], after: Iterable[DistrictState],
 
 @dataclass
 class Poll:
-    """One round of watching: what was ingested, the day compiled, and what changed hands."""
+    """One round of watching: what was ingested, the day compiled, and what changed hands.
+
+    `known` counts the feeds' entries already stored, whether recognised by their text or,
+    unfetched, by their link; `requests` the HTTP requests made; `not_modified` the feeds that
+    answered 304 (unchanged since the last poll)."""
 
     new: int = 0
     known: int = 0
     errors: list[str] = field(default_factory=list)
     as_of: date | None = None
     changes: list[Change] = field(default_factory=list)
+    requests: int = 0
+    not_modified: int = 0
 
     def summary(self, feeds: int) -> str:
         """Return the round as one line."""
         moved = f"{len(self.changes)} district(s) changed hands" if self.changes else "no change of hands"
         day = f" as of {self.as_of.isoformat()}" if self.as_of else ""
+        unchanged = f", {self.not_modified} feed(s) not modified" if self.not_modified else ""
         return (f"Polled {feeds} feed(s): {self.new} new report(s), {self.known} already stored, "
-                f"{len(self.errors)} error(s); {moved}{day}")
+                f"{len(self.errors)} error(s); {moved}{day}; {self.requests} HTTP request(s){unchanged}")
+
+
+_ITEM, _FEED = "item", "feed"
+
+
+class Memory:
+    """What watching remembers of the web, in the store (table fetched_urls) so that a restart
+    remembers it too: each feed's validators (ETag, Last-Modified), sent with its next request
+    so that an unchanged feed costs a 304; and the links already read, by normalised URL (the
+    links of stored reports and the item pages fetched), which are not fetched again."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        from khabar.ingest.urls import normalise_url
+
+        self.conn = conn
+        self.items = {normalise_url(u) for (u,) in conn.execute("SELECT url FROM documents WHERE url <> ''")}
+        self.items.update(u for (u,) in conn.execute("SELECT url FROM fetched_urls WHERE kind = ?", (_ITEM,)))
+        self.requests = 0
+        self.not_modified = 0
+        self.remembered = 0
+        self.failures = 0
+        self._fetched: dict[str, str] = {}  # normalised -> the link fetched this round
+        self._validators: dict[str, tuple[str | None, str | None]] = {}  # feed -> to save
+
+    def known(self, link: str) -> bool:
+        """Return whether a link was read before (counting it as remembered if so)."""
+        from khabar.ingest.urls import normalise_url
+
+        if normalise_url(link) in self.items:
+            self.remembered += 1
+            return True
+        return False
+
+    def fetch_item(self, link: str) -> tuple[bytes, str]:
+        """Fetch an item's page (a Fetch), remembering the link once it is read."""
+        from khabar.ingest.urls import fetch_url, normalise_url
+
+        self.requests += 1
+        try:
+            got = fetch_url(link)
+        except InputError as e:
+            self.failures += bool(getattr(e, "transient", False))  # to be tried again
+            raise
+        key = normalise_url(link)
+        self.items.add(key)
+        self._fetched[key] = link
+        return got
+
+    def fetch_feed(self, url: str) -> Fetched:
+        """Fetch a feed, conditionally if it was fetched before; its new validators are saved
+        by `save` (unless a page it links to is to be fetched again on the next poll)."""
+        from khabar.ingest.urls import fetch_if_changed, normalise_url
+
+        key = normalise_url(url)
+        row = self.conn.execute("SELECT etag, last_modified FROM fetched_urls WHERE url = ? AND kind = ?",
+                                (key, _FEED)).fetchone()
+        self.requests += 1
+        got = fetch_if_changed(url, *(row or (None, None)))
+        if got.not_modified:
+            self.not_modified += 1
+        return got
+
+    def feed_read(self, url: str, got: Fetched, failures_before: int) -> None:
+        """Note a feed's validators for `save`, unless one of its items' pages is to be tried again."""
+        from khabar.ingest.urls import normalise_url
+
+        if self.failures == failures_before and (got.etag or got.last_modified):
+            self._validators[normalise_url(url)] = (got.etag, got.last_modified)
+
+    def save(self) -> None:
+        """Store the feeds' validators and the item links fetched this round, in one transaction."""
+        from datetime import UTC, datetime
+
+        from khabar.store.dialect import begin
+
+        if not (self._validators or self._fetched):
+            return
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        begin(self.conn)
+        try:
+            for key, (etag, modified) in self._validators.items():
+                self.conn.execute(
+                    "INSERT INTO fetched_urls (url, kind, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, etag = excluded.etag,"
+                    " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
+                    (key, _FEED, etag, modified, now))
+            for key, link in self._fetched.items():
+                row = self.conn.execute("SELECT id FROM documents WHERE url = ? ORDER BY ingested_at DESC",
+                                        (link,)).fetchone()
+                self.conn.execute(
+                    "INSERT INTO fetched_urls (url, kind, document_id, fetched_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (url) DO UPDATE SET document_id = excluded.document_id,"
+                    " fetched_at = excluded.fetched_at", (key, _ITEM, row[0] if row else None, now))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self._validators.clear()
+        self._fetched.clear()
+
+
+def read_feeds(feeds: Sequence[str], memory: Memory) -> Iterator[Document | InputError]:
+    """Yield the reports of the feeds that are not yet stored: a feed URL is fetched
+    conditionally (nothing from a 304), an entry whose link was read before is left out, and a
+    teaser's page is fetched only if its link is new (a page that cannot be fetched for a reason
+    that may pass, such as a 503, is left for the next poll, the feed's validators unsaved; else
+    its summary is stored, as ingest does). Saved feed files are read as ingest reads them."""
+    from khabar.ingest import _FEED_TYPES, read_inputs
+    from khabar.ingest.feeds import feed_entries, is_feed
+    from khabar.ingest.urls import is_url
+
+    for url in feeds:
+        url = url.strip()
+        if not is_url(url):
+            yield from read_inputs([url])
+            continue
+        try:
+            got = memory.fetch_feed(url)
+        except InputError as e:
+            yield e
+            continue
+        if got.not_modified:
+            continue
+        failures, remembered = memory.failures, memory.remembered
+        if is_feed(got.body) or got.content_type.split(";")[0].strip().lower() in _FEED_TYPES:
+            try:
+                entries = feed_entries(got.body, url, fetch=memory.fetch_item, fetch_linked=True,
+                                       known=memory.known, defer_transient=True)
+            except InputError as e:
+                yield e
+                continue
+            if not entries and memory.remembered == remembered:
+                yield InputError(f"{url}: feed has no entries; nothing to ingest")
+            yield from entries
+        else:  # a page, read as ingest reads one (from the body fetched)
+            yield from read_inputs([url], fetch=_fetched_once(url, got, memory))
+        memory.feed_read(url, got, failures)
+
+
+def _fetched_once(url: str, got: Fetched, memory: Memory) -> Callable[[str], tuple[bytes, str]]:
+    """Return a Fetch that answers `url` with what was fetched already, other links through memory."""
+    def fetch(link: str) -> tuple[bytes, str]:
+        return (got.body, got.content_type) if link == url else memory.fetch_item(link)
+    return fetch
 
 
 def poll(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extractor: Extractor) -> Poll:
     """Ingest what is new in the feeds and return every change of hands the new reports add,
-    on whatever day they give (a report of a capture a week ago is news too)."""
+    on whatever day they give (a report of a capture a week ago is news too). Feeds are
+    fetched conditionally and known links are not fetched again (`Memory`)."""
     from khabar.jobs import control_observations, ingest
     from khabar.store.records import latest_date
 
     before = control_observations(conn, theatre)
-    rep = ingest(conn, feeds, extractor)
-    result = Poll(rep.new, rep.known, list(rep.errors))
+    memory = Memory(conn)
+    rep = ingest(conn, feeds, extractor, documents=read_feeds(feeds, memory))
+    memory.save()
+    result = Poll(rep.new, rep.known + memory.remembered, list(rep.errors), requests=memory.requests,
+                  not_modified=memory.not_modified)
     day = latest_date(conn)
     if day is None:
         return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,14 +56,20 @@ def _full_page(link: str, fetch: Fetch) -> Document:
 
 
 def feed_entries(data: bytes, base_url: str = "", *, source: str = "", fetch: Fetch | None = None,
-                 fetch_linked: bool = False) -> list[Document | InputError]:
+                 fetch_linked: bool = False,
+                 known: Callable[[str], bool] | None = None,
+                 defer_transient: bool = False) -> list[Document | InputError]:
     """Return a Document for each entry of an RSS/Atom feed, or an InputError for an unusable one.
 
     Text is the entry's content, else its summary, HTML stripped; title, link (as url), published
     (else updated) date and the feed's language come along, and the feed's title is the outlet.
     With `fetch_linked`, an entry under TEASER_WORDS words is replaced by its linked page; if that
     page cannot be fetched the summary is kept and an error says so. Raises UnsupportedFormat
-    if `data` is not a feed. `base_url` resolves relative links; `source` defaults to it.
+    if `data` is not a feed. `base_url` resolves relative links; `source` defaults to it. An
+    entry whose link `known` says is already stored is left out, unread and its page unfetched;
+    with `defer_transient`, so is a teaser whose page fetch failed for a reason that may pass (a
+    timeout, HTTP 429 or 5xx; an error says so), so that a watcher fetches it again on its next
+    poll instead of storing the summary.
     """
     source = source or base_url
     headers = {"content-location": base_url} if base_url else None
@@ -80,6 +87,8 @@ def feed_entries(data: bytes, base_url: str = "", *, source: str = "", fetch: Fe
     out: list[Document | InputError] = []
     for i, entry in enumerate(parsed.entries, 1):
         link = entry.get("link", "")
+        if known is not None and link and is_url(link) and known(link):
+            continue
         label = link or f"{source} entry {i}"
         text = fragment_text(_entry_html(entry))
         title = fragment_text(entry.get("title", ""))
@@ -101,6 +110,9 @@ def feed_entries(data: bytes, base_url: str = "", *, source: str = "", fetch: Fe
                     out.append(e)
                     continue
                 problem = str(e).split("; ")[0]
+                if defer_transient and getattr(e, "transient", False):
+                    out.append(InputError(f"{problem}; left for the next poll"))
+                    continue
                 out.append(InputError(f"{problem}; kept the feed's {len(text.split())}-word summary"))
             else:
                 if len(page.text) > len(text):

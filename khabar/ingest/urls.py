@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import re
 import socket
 import ssl
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.error import HTTPError, URLError
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from urllib.request import (
     HTTPDefaultErrorHandler,
     HTTPErrorProcessor,
@@ -41,6 +43,17 @@ SCHEMES = ("http", "https")
 _ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 _PRIVATE_HINT = "pass --allow-private (or KHABAR_ALLOW_PRIVATE=1) to fetch from a private network"
+
+
+_TRANSIENT = {408, 425, 429, 500, 502, 503, 504}
+
+
+def _failed(message: str, transient: bool) -> InputError:
+    """Return the InputError of a failed fetch; its `transient` says whether trying again later
+    may well succeed (a timeout, HTTP 408, 429 or a 5xx answer)."""
+    e = InputError(message)
+    e.transient = transient  # type: ignore[attr-defined]
+    return e
 
 
 class Refused(OSError):
@@ -179,18 +192,48 @@ def _reason(e: BaseException | str) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """What a conditional request got: the body and Content-Type (status 200), or nothing
+    (status 304: unchanged since the validators sent), and the validators to send next time."""
+
+    status: int
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
 def fetch_url(url: str, *, timeout: float = TIMEOUT, max_bytes: int | None = None) -> tuple[bytes, str]:
     """Return the body and Content-Type of a URL; raise InputError naming it if that fails.
 
     Only http(s), only public addresses unless the limits allow private ones; the body is cut
     off at `max_bytes` (default: the limits' `max_bytes`) and refused if it is longer.
     """
+    got = fetch_if_changed(url, timeout=timeout, max_bytes=max_bytes)
+    return got.body, got.content_type
+
+
+def fetch_if_changed(url: str, etag: str | None = None, last_modified: str | None = None, *,
+                     timeout: float = TIMEOUT, max_bytes: int | None = None) -> Fetched:
+    """Fetch a URL as `fetch_url` does, sending If-None-Match / If-Modified-Since when validators
+    from an earlier fetch are given; a 304 answer is `Fetched(304)` with no body (it cost the
+    server nothing). The answer's ETag and Last-Modified come back for the next request."""
     scheme = urlsplit(url.strip()).scheme.lower()
     if scheme not in SCHEMES:
         raise InputError(f"{url}: not fetched (the {scheme or 'missing'}: scheme is not supported; "
                          "only http and https links are followed)")
     cap = limits.current().max_bytes if max_bytes is None else max_bytes
-    request = Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
+    headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    request = Request(url, headers=headers)
     too_big = InputError(f"{url}: cannot fetch (larger than {limits.size(cap)}); save the page and "
                          "ingest the file, or raise --max-bytes")
     try:
@@ -200,13 +243,44 @@ def fetch_url(url: str, *, timeout: float = TIMEOUT, max_bytes: int | None = Non
                 raise too_big
             data = response.read(cap + 1) if cap else response.read()
             content_type = response.headers.get("Content-Type", "")
+            validators = response.headers.get("ETag"), response.headers.get("Last-Modified")
+            status = int(getattr(response, "status", 200) or 200)
     except HTTPError as e:
         e.close()
-        raise InputError(f"{url}: cannot fetch (HTTP {e.code} {_reason(e.reason)})") from None
+        if e.code == 304 and (etag or last_modified):
+            return Fetched(304, etag=e.headers.get("ETag") or etag,
+                           last_modified=e.headers.get("Last-Modified") or last_modified)
+        raise _failed(f"{url}: cannot fetch (HTTP {e.code} {_reason(e.reason)})", e.code in _TRANSIENT) from None
     except URLError as e:
-        raise InputError(f"{url}: cannot fetch ({_reason(e.reason)})") from None
+        raise _failed(f"{url}: cannot fetch ({_reason(e.reason)})", isinstance(e.reason, TimeoutError)) from None
     except (OSError, http.client.HTTPException, ValueError) as e:
-        raise InputError(f"{url}: cannot fetch ({_reason(e)})") from None
+        raise _failed(f"{url}: cannot fetch ({_reason(e)})", isinstance(e, TimeoutError)) from None
     if cap and len(data) > cap:
         raise too_big
-    return data, content_type
+    return Fetched(status, data, content_type, validators[0] or None, validators[1] or None)
+
+
+_TRACKING = re.compile(r"(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalise_url(url: str) -> str:
+    """Return the form of a link under which it is remembered: one string for the spellings of
+    one page. Scheme (http or https), case of the host, a leading "www.", the default port, the
+    fragment, a trailing slash, tracking parameters (utm_*, fbclid...) and the order of the
+    other parameters are not told apart: "HTTPS://www.Example.org:443/a/?utm_source=x&b=2&a=1#top"
+    is "//example.org/a?a=1&b=2"."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    name = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = name if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{name}:{port}"
+    path = re.sub(r"%[0-9a-f]{2}", lambda m: m[0].upper(), parts.path or "/")
+    path = re.sub(r"/{2,}", "/", path)
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    return f"//{netloc}{path}" + (f"?{urlencode(query)}" if query else "")
