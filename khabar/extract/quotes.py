@@ -231,10 +231,19 @@ _RELATIVE = re.compile(r"\s+(?:who|which|that)\s+(?:did|does|do|was|were|is|are|
                        r"asked|declined|requested)\b.*$", re.I)
 
 
+_ISSUED_BY = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:statement|communiqu[eé]|"
+                        r"press release|declaration|post|tweet|message|letter|notice)\s+"
+                        r"(?:(?:issued|released|signed|posted|sent|published)\s+)?(?:from|by|of)\s+"
+                        r"(?P<who>[^,;]{3,120})$", re.I)
+
+
 def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                   before_verb: bool = False) -> str | None:
     if re.match(r"^(?:on|in|at|to|for|but|and|or|of|with|from|by|as|its|their)\s", who.strip()):
         return None  # "on its ally Tajikistan but urged": not a speaker
+    issued = _ISSUED_BY.match(who.strip())
+    if issued:  # "a statement from the state prosecutor said": the prosecutor's
+        return _speaker_name(issued["who"], sent, ctx, at, before_verb) or clean_name(issued["who"])
     anonymous = bool(_ANONYMOUS.search(who))
     who = _RELATIVE.sub("", _pick_segment(who.strip(), before_verb))  # "an official who did not ..."
     if not who or len(who) > 90 or len(who.split()) > 12 or _VERBY.search(who):
@@ -326,6 +335,10 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
             name = _framer(sent, q.start, ctx)
             if name:
                 return name
+    own = sent if sent is not None and q.start < sent.end else None  # the quotation's own sentence
+    name = _reported(text, q, own, ctx)
+    if name:
+        return name
     sentence_text = sent.text if sent else ""
     if n_words >= 3 and _SPEECH_ANYWHERE.search(sentence_text):
         sm = re.search(rf"(?P<who>[A-Z][^.;\u201c\u201d\"]{{1,120}}?)\s*,?\s+(?:{SPEECH})\b",
@@ -343,6 +356,166 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     if q.start - 1 <= paragraph_start + 1 and n_words >= 5 and ctx.last_speaker:
         return ctx.last_speaker  # a paragraph that goes on quoting the last speaker
     return None
+
+
+# -- a quotation inside reported speech, or in a sentence its attribution closes -----------------
+
+_STOP = re.compile(r"[.!?](?=[\u201d\u2019')\]]*(?:\s|$))")
+_QUOTING_VERB = re.compile(r"\b(?:" + "|".join((*en.SPEECH_VERBS[:-1], *en.FRAMING_VERBS, *en.QUOTING_VERBS))
+                           + r")\b", re.I)
+# what lies between a speech verb and a phrase of what was said: a clause ("that", a finite verb,
+# "to" and a verb), or what the verb is of ("warned of", "spoke about")
+_CLAUSE = re.compile(r"\b(?:that|whether|if|how|why|what|when)\b|" + _VERBY.pattern[2:-2] + r"|"
+                     r"^\s*(?:to\s+[a-z]+|(?:of|about|against|for)\b)|\bto\s+[a-z]+\s*$|^[\s,:]*$", re.I)
+_CLOSING_SAID = re.compile(
+    r",\s*(?P<who>[^,.;\u201c\u201d]{2,100}?)\s+(?:said|says|told|added|stated|wrote|tweeted|confirmed|"
+    r"announced|noted|insisted|claimed)\b[^.;\u201c\u201d]{0,80}$"
+    r"|,\s*(?:said|says|told|added|stated)\s+(?P<who2>[^,.;\u201c\u201d]{2,100}?)"
+    r"(?:,[^.;\u201c\u201d]{0,120})?$"
+    r"|,?\s*according\s+to\s+(?P<who3>[^.;\u201c\u201d]{2,120}?)$", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^.;,\u201c\u201d]{2,100})", re.I)
+
+
+def _sentence_around(text: str, q: QuoteSpan) -> tuple[int, int]:
+    """Return where the sentence holding a quotation starts and ends, read from the text alone
+    (the sentences the pipeline keeps may not hold it): stops inside quotation marks are not
+    the sentence's."""
+    a = text.rfind("\n", 0, q.start) + 1
+    depth, last = 0, a
+    for k in range(a, q.start - 1):
+        c = text[k]
+        if c == "\u201c":
+            depth += 1
+        elif c == "\u201d":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in ".!?" and _STOP.match(text, k):
+            last = k + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    depth = 0
+    for k in range(q.end + 1, b):
+        c = text[k]
+        if c == "\u201c":
+            depth += 1
+        elif c == "\u201d":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in ".!?" and _STOP.match(text, k):
+            return last, k + 1
+    return last, b
+
+
+def _is_a_name(q: QuoteSpan) -> bool:
+    """A short quotation of capitalised words only ("Troika Plus") names something; nobody says it."""
+    words = q.text.split()
+    return len(words) <= 4 and q.text[-1:] not in ".!?" and all(w[:1].isupper() or not w[:1].isalpha()
+                                                                  for w in words)
+
+
+def _reported(text: str, q: QuoteSpan, sent: Sent | None, ctx: Context) -> str | None:
+    """Return the speaker whose reported words a quotation belongs to: the subject of a speech
+    verb whose clause holds it ("said the forces were "regrouping"", "vowed to "defend every
+    inch"", "warned of «serious consequences»"), an attribution that closes its sentence
+    ("..., the ministry said."), or "according to X" in the sentence."""
+    if _is_a_name(q):
+        return None
+    a, b = _sentence_around(text, q)
+    pre, post = text[a:q.start - 1], text[q.end + 1:b].rstrip(" .!?")
+    if sent is not None and sent.parsed:
+        name = _governing_speaker(sent, q, ctx)
+        if name:
+            return name
+    else:
+        name = _governing_speaker_by_rules(pre, a, sent, ctx)
+        if name:
+            return name
+    m = _CLOSING_SAID.search(re.sub(r"\u201c[^\u201c\u201d]*\u201d", "", post))
+    if m:
+        who = m["who"] or m["who2"] or m["who3"] or ""
+        if not _VERBY.search(who):
+            name = _speaker_name(who, sent, ctx, q.end + 1 + len(post), before_verb=bool(m["who"]))
+            if name:
+                return name
+    m = _ACCORDING.search(pre) or _ACCORDING.search(post)
+    if m:
+        return _speaker_name(m["who"], sent, ctx, q.start, before_verb=False)
+    return None
+
+
+def _governing_speaker(sent: Sent, q: QuoteSpan, ctx: Context) -> str | None:
+    """From a parse: climb from the quotation to the speech verb above it, through a clause."""
+    lo, hi = q.start - sent.start, q.end - sent.start
+    inside = [t for t in sent.doc if lo <= t.idx < hi]
+    if not inside:
+        return None
+    top = next((t for t in inside if not lo <= t.head.idx < hi or t.head is t), inside[0])
+    clause = top.pos_ in ("VERB", "AUX") or top.lower_ == "to"
+    t = top
+    for _ in range(10):
+        head = t.head
+        if head is t:
+            return None
+        lem = (head.lemma_ or head.lower_).lower()
+        if head.pos_ in ("VERB", "AUX") and lem in _QUOTING_LEMMAS:
+            # what was said: its clause, or the quotation itself as the verb's object; an object
+            # noun holding it is what someone was called ("called the loss a "disaster""), not
+            # what an announcement was about ("announced the end of the "forever war"")
+            content = t.dep_ in ("ccomp", "xcomp", "parataxis") or (
+                t.dep_ in ("dobj", "oprd", "attr", "acomp") and (clause or t is top or lem in _NAMING_LEMMAS)) or (
+                t.dep_ == "prep" and t.lower_ in ("of", "about", "against", "as"))
+            if content:
+                verb = head
+                subj = subject_of(verb)
+                while subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+                    verb = verb.head  # "welcomed ... but warned": the first verb's subject
+                    subj = subject_of(verb)
+                if subj is None:
+                    return None
+                return _subject_name(subj, sent, ctx, q.start)
+            return None
+        if head.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "xcomp", "advcl", "relcl"):
+            clause = True
+        t = head
+    return None
+
+
+_QUOTING_LEMMAS = en.SPEECH_LEMMAS | en.FRAMING_LEMMAS | en.QUOTING_LEMMAS
+_NAMING_LEMMAS = frozenset({"call", "term", "brand", "label", "describe", "dismiss", "denounce", "decry",
+                            "characterize", "characterise"})
+
+
+def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Context) -> str | None:
+    """Without a parse: the last speech verb before the quotation in its sentence, with a clause
+    between them (or nothing but what the verb is of), and the words before it its subject."""
+    verbs = list(_QUOTING_VERB.finditer(pre))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    mid = pre[v.end():]
+    if len(mid) > 220 or not _CLAUSE.search(mid) or "according to" in mid.lower():
+        return None
+    who = pre[:v.start()]
+    who = re.split(r"\u201c[^\u201c\u201d]*\u201d", who)[-1]
+    if re.search(r"(?:^|[\s,])(?:but|and|then|while)\s*$", who) or not who.strip():
+        # "X said Moscow would not ..., but warned of": the first speech verb's subject
+        first = _QUOTING_VERB.search(who)
+        if first is None:
+            return None
+        who = who[:first.start()]
+    segs = [x for x in who.split(",") if x.strip()]
+    upper = [x for x in segs if x.strip()[:1].isupper() or x.strip().lower().startswith(("he ", "she "))]
+    if not upper and segs and re.fullmatch(r"\s*(?:he|she|they|it)\s*", segs[-1], re.I):
+        upper = segs[-1:]
+    if not upper:
+        return None
+    seg = upper[-1].strip() if not segs[-1].strip()[:1].islower() else segs[-1].strip()
+    if re.fullmatch(r"(?:he|she)", seg, re.I):
+        return ctx.person_before(at + v.start())
+    if re.search(r"\s(?:but|and|then)$", seg) or len(seg.split()) > 14:
+        lead = re.match(r"(?:(?:[A-Z][\w\-\u2019']*|of|the|for|al|bin|ul|ud)\s+)*[A-Z][\w\-\u2019']*", seg)
+        seg = lead.group(0) if lead else ""
+    if not seg or seg[:1].islower():
+        return None
+    return _speaker_name(seg, sent, ctx, at + v.start(), before_verb=True)
 
 
 # “...,” Sultani said, “and ...”; “...,” said X, spokesman for the front, “and ...”: nothing
@@ -579,8 +752,10 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                 "\n" in marked[found[k].end:found[k + 1].start]:
             speakers[k] = speakers[k + 1]
     out = []
-    for q, speaker in zip(found, speakers, strict=True):
-        if speaker is None:
+    printed_again = _printed_again([q.text if speaker is not None else "" for q, speaker in
+                                    zip(found, speakers, strict=True)])
+    for k, (q, speaker) in enumerate(zip(found, speakers, strict=True)):
+        if speaker is None or k in printed_again:
             continue
         i = bisect_right(starts, q.start) - 1
         if i >= 0:
@@ -593,6 +768,19 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
             ev = Evidence(document_id, q.start, q.end, q.text)
         out.append(Quote(speaker=speaker, text=q.text, evidence=ev, span=(q.start, q.end),
                          speaker_party=party_in(ctx.theatre, speaker)))
+    return out
+
+
+def _printed_again(texts: list[str]) -> set[int]:
+    """Return the indices of quotations a report prints again (a standfirst, a headline, a lead
+    that repeats the body): one record each, the last printing of the same words, or the longer
+    quotation that holds them ("..." in the lead, the whole tweet below)."""
+    keys = [" " + " ".join(re.findall(r"\w+", t.lower())) + " " for t in texts]
+    out = set()
+    for k, a in enumerate(keys):
+        if a.strip() and any(j != k and b.strip() and a in b and (len(b) > len(a) or j > k)
+                             for j, b in enumerate(keys)):
+            out.add(k)
     return out
 
 

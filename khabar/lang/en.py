@@ -241,6 +241,31 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
     (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
      r"contested\b", "contested", "passive", "contested", ""),
 )
+# a count of places a change names no place of: "five more districts fell", "nine district centres"
+PLACE_COUNT_NOUNS = ("districts", "district centres", "district centers", "district headquarters", "towns",
+                     "townships", "cities", "provincial capitals", "border crossings", "border towns")
+PLACE_COUNT_WORDS = ("several", "many", "dozens of", "scores of", "a number of", "a string of", "a series of",
+                     "a handful of", "a dozen", "more", "other", "further", "another", "new", "additional")
+# the opening of a sentence that lists the places a count before it counted: "They are A, B and C"
+LIST_OPENERS = (r"(?:they|these|those)(?:\s+(?:districts|towns|townships|cities))?\s+(?:are|were|include|included|"
+                r"are:|were:)", r"(?:the|those)\s+(?:districts|towns|townships|cities|district centres)\s+"
+                r"(?:are|were|include|included)", r"among\s+(?:them|those)(?:\s+(?:are|were))?", r"(?:they|these)\s+"
+                r"(?:comprise|included)", r"namely")
+# a sentence after a change that names that change and its day: "The development late on Saturday ..."
+CHANGE_NOUNS_BACK = ("development", "capture", "fall", "takeover", "seizure", "loss", "surrender", "handover",
+                     "collapse", "withdrawal", "retreat", "advance", "move", "offensive", "assault", "attack",
+                     "conquest", "news")
+# "entered X" is no change of hands where the sentence tells fighting in it ("entered the city and
+# clashed with troops in its streets"), unless it tells the entry unopposed
+ENTRY_FIGHTING = (r"fight(?:ing|s)?", r"fought", r"clash(?:es|ed)?", r"battl(?:e|es|ed|ing)", r"gun\s*fights?",
+                  r"firefights?", r"streets?", r"skirmish(?:es)?", r"repel(?:led)?", r"repuls(?:e|ed)",
+                  r"pushed\s+back", r"resistance", r"besieg\w*", r"parts\s+of", r"outskirts")
+ENTRY_UNOPPOSED = (r"unopposed", r"without\s+(?:a|any)\s+(?:fight|shot|resistance|struggle)",
+                   r"without\s+(?:resistance|fighting|firing)", r"uncontested", r"(?:took|taking|seized|seizing|"
+                   r"assumed|assuming)\s+(?:full\s+|complete\s+)?control")
+# a place named after these words is not one the sentence says changed hands ("all districts except X")
+EXCEPT_WORDS = ("except", "except for", "excluding", "apart from", "other than", "but not", "save for",
+                "with the exception of")
 # the words of giving a place up: the one who does it loses the place ("troops abandoned X",
 # "X was handed over by the army")
 GIVING_UP = ("left", "abandon", "withdr", "evacuat", "vacated", "pulled out", "retreat", "fled", "surrender",
@@ -371,3 +396,38 @@ PLOVER_MODE_CUES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 # "held by the government", "under NRF control"): dropped before the name is looked up
 BASELINE_STATUS_WORDS = ("controlled by", "held by", "in the hands of", "under", "controlled", "control", "held",
                          "holds", "in control")
+
+# the people or bodies a nationality word qualifies in an event's parties ("the Iranian foreign minister",
+# "Afghan politicians"): with one of these the phrase is a party; alone ("Afghan situation") it is none
+DEMONYM_PARTY_NOUNS = ("officials?", "government", "authorities", "army", "military", "forces", "troops",
+                       "soldiers", "police", "ministry", "ministers?", "foreign minister", "spokes(?:man|person|woman)",
+                       "president", "prime minister", "embassy", "ambassadors?", "envoys?", "diplomats?",
+                       "delegations?", "leaders?", "leadership", "politicians", "elders", "counterparts?",
+                       "negotiators?", "representatives?", "side", "team", "chief", "commanders?", "guards",
+                       "fighters", "militants", "opposition", "lawmakers", "senators?", "generals?", "parliament")
+
+# quotations: verbs whose clause or complement a quoted phrase belongs to, so the phrase is their
+# subject's words ("said the troops were 'regrouping'", "offered 'to facilitate talks'", "warned of
+# 'serious consequences'"); with SPEECH_LEMMAS and FRAMING_LEMMAS
+QUOTING_LEMMAS = frozenset({
+    "offer", "pledge", "promise", "vow", "urge", "demand", "appeal", "quote", "speak", "talk", "refer",
+    "exclaim", "reiterate", "assure", "caution", "predict", "post", "confirm", "declare", "insist", "suggest",
+    "propose", "hope", "remark", "comment", "observe", "describe", "complain", "threaten", "ask", "reply",
+    "respond", "emphasize", "emphasise", "underline", "maintain", "contend", "believe", "mention", "recall",
+    "boast", "lament", "accuse", "slam", "criticize", "criticise", "condemn", "welcome", "praise"})
+# the same as words, for a sentence without a parse
+QUOTING_VERBS = (
+    "offered", "pledged", "promised", "vowed", "urged", "demanded", "appealed", "quoted", "spoke", "talked",
+    "referred", "exclaimed", "reiterated", "assured", "cautioned", "predicted", "posted", "confirmed", "declared",
+    "suggested", "proposed", "remarked", "commented", "observed", "complained", "threatened", "asked", "replied",
+    "responded", "emphasi[sz]ed", "underlined", "maintained", "contended", "believes", "mentioned", "recalled",
+    "criticized", "criticised", "condemned", "tweeted", "reads", "read", "adding", "telling", "quoting")
+# the nouns of a speaker's role ("Taliban spokesman X", "X, a member of the council", "the minister
+# said"): a role word beside a name is that person; alone ("an army spokesman") it describes one
+SPEAKER_ROLES = (
+    "spokes(?:man|person|woman)", "ministers?", "governor", "chief", "commander", "officials?", "envoy",
+    "ambassador", "president", "vice president", "prime minister", "general", "colonel", "major", "brigadier",
+    "lieutenant", "captain", "head", "director", "deputy", "member", "leader", "secretary", "advis[eo]r",
+    "analyst", "expert", "professor", "researcher", "resident", "elder", "mayor", "lawmaker", "MP", "senator",
+    "diplomat", "officer", "representative", "chairman", "chairperson", "negotiator", "journalist", "activist",
+    "shopkeeper", "farmer", "source", "witness", "student", "teacher", "doctor")
