@@ -16,6 +16,7 @@ def start_background_watch(app: FastAPI, feeds: Sequence[str], seconds: float,
     """Start polling feeds into the desk's database every `seconds`; return the event that stops it."""
     from khabar.compile.sides import Sides
     from khabar.extract.pipeline import Extractor
+    from khabar.ingest.budget import Budgeted
     from khabar.store import connect
     from khabar.watch import Poll, watch
 
@@ -34,8 +35,10 @@ def start_background_watch(app: FastAPI, feeds: Sequence[str], seconds: float,
     def run() -> None:
         conn = connect(desk.db_path)  # its own connection: the desk's are per request thread
         try:
-            watch(conn, desk.theatre, list(feeds), Extractor(str(desk.theatre.path), mode=pipeline),
-                  seconds, report, stop)
+            # the time budget holds in worker processes (a poll of more than one batch); in this
+            # thread only the length cap does (a SIGALRM timer needs the main thread)
+            extractor = Budgeted(Extractor(str(desk.theatre.path), mode=pipeline))
+            watch(conn, desk.theatre, list(feeds), extractor, seconds, report, stop)
         except Exception:  # a crash of the watcher must not take the desk down
             log.exception("the feed watcher stopped")
         finally:
