@@ -7,7 +7,8 @@ theatre's parties the claim names (their names and aliases, and their actors'), 
 its sentence, else the claimant's party, else the theatre's default captor; a coalition's claim
 counts its members' districts. Districts with no reports are
 unknown, so every compiled figure is a range: from what is known to be held up to what is held
-if every contested and unreported district were held too. The verdict says which side of the
+if every contested and unreported district were held too (a district a baseline gives, `khabar baseline`, is known: the
+district figure says how many rest on one). The verdict says which side of the
 range the claim falls on, within a stated tolerance, and "not checkable" when the range is too
 wide to tell or the measure is one khabar does not have.
 """
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from khabar.compile.baseline import baseline_of
 from khabar.records import Day, DistrictState, Quantity
 
 if TYPE_CHECKING:  # shapely and pyproj load only where geometry is computed
@@ -203,6 +205,9 @@ def district_figure(states: Sequence[DistrictState], party: str, published_total
         basis += f"; {contested} contested, {unknown} with no reports"
     if published_total and published_total != int(t):
         basis += f"; published totals count {published_total}"
+    based = sum(1 for s in states if baseline_of(s) is not None)
+    if based:  # the figure rests on a baseline's word there (`khabar baseline`), no report since
+        basis += f"; {based} as a baseline gives them"
     return Figure(unit, 100 * k / t if t else 0.0, 100 * m / t if t else 0.0, basis)
 
 

@@ -149,7 +149,8 @@ def test_the_claim_check_reaches_a_verdict_with_a_baseline(run, claim_store: Pat
     def verdict() -> str:
         data = json.loads(run("claims", "--check", "--db", claim_store, "--json").stdout)
         (check,) = [c for c in data["checks"] if c["measure"] == "territory"]
-        return str(check["verdict"])
+        based = "399 as a baseline gives them" in check["figures"][0]["basis"]
+        return str(check["verdict"]) + (" (on the baseline)" if based else "")
 
     assert verdict() == "not checkable"  # no report says who holds any district
     th = load("afghanistan_2021")
@@ -158,6 +159,7 @@ def test_the_claim_check_reaches_a_verdict_with_a_baseline(run, claim_store: Pat
     write("third.csv", "district_id,controller\n" + "\n".join(rows) + "\n")
     r = run("baseline", "third.csv", "--as-of", "2021-07-08", "--source", "Example", "--grade", "B2", "--db", claim_store)
     assert r.exit_code == 0, r.output
-    assert verdict() == "overstated"  # 85 percent against about a third of the land, every district known
+    # 85 percent against about a third of the land, every district known, and the figure says on what
+    assert verdict() == "overstated (on the baseline)"
     assert run("baseline", "remove", "example-2021-07-08", "--db", claim_store).exit_code == 0
     assert verdict() == "not checkable"
