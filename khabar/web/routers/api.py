@@ -299,15 +299,20 @@ def map_data(desk: DeskDep, as_of: Day = None) -> dict[str, Any]:
     states, counts = desk.control(day)
     by_id = {s.district_id: s for s in states}
     ctl = []
-    for did in desk.map_order():
+    from khabar.compile.baseline import baseline_of
+
+    based = []  # the indices of districts resting on a baseline's word (drawn lighter)
+    for i, did in enumerate(desk.map_order()):
         s = by_id.get(did)
         ctl.append(s.controller if s else None)
+        if baseline_of(s) is not None:
+            based.append(i)
     from khabar.jobs import published_counts
 
     conn = desk.conn()
     # the analysts' reviews, as everywhere else: corrections in, rejected records out
     claims = apply_reviews(conn, "claims", q.day_records(conn, "claims", day, limit=30))
-    return {"ok": True, "as_of": day, "counts": counts.to_dict(), "controllers": ctl,
+    return {"ok": True, "as_of": day, "counts": counts.to_dict(), "controllers": ctl, "baseline": based,
             "claims": [{k: c.get(k) for k in ("id", "document_id", "claimant", "stance", "text",
                                               "outlet", "title")} for c in claims],
             "assessments": once_each(published_counts(conn, desk.theatre, day)),

@@ -28,6 +28,8 @@ from khabar.web.routers.api import (
     Filter,
     Offset,
     _cluster_json,
+    claims_check,
+    derived_records,
     graded_records,
     shown,
     with_reviews,
@@ -157,7 +159,14 @@ def report_page(request: Request, desk: DeskDep, document_id: str,
                 marks.append(Mark(r["ev_start"], r["ev_end"], "sentence", r["id"], "the sentence"))
                 marks.append(Mark(r["span_start"], r["span_end"], "hl", r["id"], ""))
             listed.append({"kind": kind, "label": KIND_LABEL[kind], "what": describe(kind, r), **r})
-    listed.sort(key=lambda r: (r["span_start"], r["kind"]))
+    claim_at = {r["id"]: r["span_start"] for r in listed if r["kind"] == "claims"}
+    for d in derived_records(desk, document_id):  # after the claim each comes from
+        listed.append({"kind": "derived", "label": "derived control", "span_start": claim_at.get(d["claim_id"], 0),
+                       "what": (f"{d['district']} ({d['province'] or '?'}): {desk.theatre.party_label(d['controller'])}"
+                                f" as of {d['date'] or 'undated'}, from the denial of claim {d['claim_id']}"),
+                       **{k: v for k, v in d.items() if k != "span_start"}})
+    order = {"claims": 0, "derived": 1}
+    listed.sort(key=lambda r: (r["span_start"], order.get(r["kind"], 2), r["kind"]))
     return _page(request, "report.html", doc=doc, segments=segments(doc["text"], marks),
                  records=listed, hl=hl or "", url=safe_url(doc.get("url")))
 
@@ -220,6 +229,20 @@ def event_page(request: Request, desk: DeskDep, event_id: str) -> HTMLResponse:
     ev = _cluster_json(found)
     ev["party_names"] = [names.get(p, p) for p in ev["parties"]]
     return _page(request, "event.html", active="events", ev=ev)
+
+
+@router.get("/claims/check", response_class=HTMLResponse)
+def claim_check_page(request: Request, desk: DeskDep,
+                     tolerance: Annotated[float | None, Query(ge=0, le=100)] = None) -> HTMLResponse:
+    """The claim check as a page: each numeric claim's verdict against compiled control of its day,
+    denials and what they deny, published counts beside khabar's (`khabar claims --check`)."""
+    from collections import Counter
+
+    data = claims_check(desk, tolerance)
+    verdicts = Counter(c["verdict"] for c in data["checks"]).most_common()
+    return _page(request, "claim_check.html", checks=data["checks"], denials=data["denials"],
+                 published=data["published_counts"], verdicts=verdicts, party_label=desk.theatre.party_label,
+                 units=desk.theatre.level("districts"))
 
 
 @router.get("/favicon.ico")

@@ -89,8 +89,10 @@
     // -- the day ---------------------------------------------------------------------------
     function applyDay(j) {
       controllers = j.controllers;
+      var based = {};  // districts resting on a baseline's word (khabar baseline): drawn lighter
+      (j.baseline || []).forEach(function (i) { based[i] = true; });
       for (var i = 0; i < paths.length; i++) {
-        paths[i].setAttribute("class", "c-" + (controllers[i] || "no_reports"));
+        paths[i].setAttribute("class", "c-" + (controllers[i] || "no_reports") + (based[i] ? " baseline" : ""));
       }
       var c = j.counts;
       data.legend.forEach(function (r) {
