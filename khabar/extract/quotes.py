@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -254,12 +255,20 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         return ctx.last_group or clean_name(who)  # "the group said": the last group named
     if _STATEMENT.match(who.strip()):
         # "the statement said": the body a sentence before says issued it, as the report names it
-        return ctx.last_body or clean_name(who)
+        return ctx.last_body or _last_body_speaker(ctx, at) or clean_name(who)
+    if re.fullmatch(r"it", who.strip(), re.I):  # "it said": the body that spoke last
+        return _last_body_speaker(ctx, at) or ctx.last_body or ctx.last_group
+    role = _DEFINITE_ROLE.fullmatch(who.strip())
+    if role:  # "the spokesman said": the last spokesman the report named, or described
+        return _role_before(ctx, at, role["role"]) or ctx.person_before(at) or clean_name(who)
     if _PRONOUN.match(who.strip()) or _ROLE.match(clean_name(who)) or \
             re.fullmatch(r"(?:he|she)", who.strip(), re.I):
         if re.fullmatch(r"(?:he|she|they)", who.strip(), re.I):
             return ctx.person_before(at)  # a pronoun no one named before is no speaker's name
         return ctx.person_before(at) or clean_name(who)
+    unnamed = _UNNAMED_ROLE.fullmatch(who.strip())
+    if unnamed and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", unnamed["desc"]):
+        return clean_name(unnamed["desc"])  # "an army spokesman said": described, unnamed
     # a person named in these words, by the NER or the actors file
     if sent is not None:
         lo, hi = at - sent.start - len(who) - 5, at - sent.start + len(who) + 5
@@ -633,8 +642,11 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
         return clean_name(ent.text)  # a body as the report names it
     words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("punct", "det", "poss")]
     phrase = " ".join(w.text for w in words)
+    det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
+    if det in ("a", "an", "one") or (det is None and phrase.lower() != subj.lower_):
+        return clean_name(phrase) or None  # "a Taliban spokesman said": described, unnamed
     if _ROLE.match(clean_name(phrase)) or _ROLE.match(subj.text):
-        return ctx.person_before(pos) or clean_name(phrase)
+        return _role_before(ctx, pos, subj.lower_) or ctx.person_before(pos) or clean_name(phrase)
     return clean_name(phrase) or None
 
 
@@ -712,6 +724,21 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         k = bisect_right(quoted, (pos, len(text) + 1)) - 1
         return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
+    if found:
+        role_mentions = _role_mentions(marked, ctx, in_quote)
+        ctx._quote_roles = role_mentions  # type: ignore[attr-defined]
+        ctx._quote_bodies = []  # type: ignore[attr-defined]
+        named = [(r.pos, r.name) for r in role_mentions if r.name]
+        if named:  # people the rules name beside a role or a speech verb, for "he said"
+            merged = sorted(persons + named)
+            persons[:] = merged
+            positions[:] = [p for p, _ in merged]
+            roles[:] = []
+            for pos, _ in merged:
+                i = bisect_right(starts, pos) - 1
+                own = i >= 0 and pos < sents[i].end
+                roles.append(_is_subject(sents[i], pos - sents[i].start) if own else None)
+
     bodies: list[tuple[int, str | None]] = []  # who issued the statement a sentence names
     groups = []  # (offset, name as written) of every movement or armed group named
     for sent in sents:
@@ -743,6 +770,8 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         if speaker is not None:
             ctx.last_speaker = speaker
             ctx.last_quote_end = q.end + 1
+            if not (_NAME.match(speaker) and len(speaker.split()) >= 2) and speaker.lower() not in ("he", "she"):
+                ctx._quote_bodies.append((q.start, speaker))  # type: ignore[attr-defined]
             if _NAME.match(speaker) and len(speaker.split()) >= 2:
                 named_speakers.append((q.start, speaker))
     # a quotation over paragraphs is attributed once, after its last paragraph
@@ -769,6 +798,102 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         out.append(Quote(speaker=speaker, text=q.text, evidence=ev, span=(q.start, q.end),
                          speaker_party=party_in(ctx.theatre, speaker)))
     return out
+
+
+# -- who a report names beside a role, for "the spokesman said" and "he said" ----------------
+
+_ROLE_WORDS = en.alternation(en.SPEAKER_ROLES)
+_NAME_PART = r"(?:[A-Z][a-z\u2019'\-]+|[A-Z]\.)"
+_PERSON = rf"{_NAME_PART}(?:\s+(?:(?:bin|ibn|al|ul|ud|e|el|van|von|de|da)\s+)?{_NAME_PART}){{0,3}}"
+# "Taliban spokesman Zabihullah Mujahid", "Defence Minister Sherali Mirzo", "police chief X"
+_ROLE_NAME = re.compile(rf"(?i:\b(?P<role>{_ROLE_WORDS}))\s+(?P<name>{_PERSON})")
+# "Rohullah Ahmadzai, a spokesman for the defence ministry," / "X, the governor of Y,"
+_NAME_ROLE = re.compile(rf"(?P<name>{_PERSON})\s*,\s+(?i:(?:the|a|an|who is|deputy|acting|former)\s+)"
+                        rf"(?P<desc>[^,.;\u201c\u201d]{{0,60}}?(?i:\b(?P<role>{_ROLE_WORDS}))\b[^,.;\u201c\u201d]{{0,60}})")
+# "the police chief, Abdul Hadi Rasooli," / "a member of the council, X,"
+_ROLE_COMMA_NAME = re.compile(rf"(?i:\b(?:the|a|an)\s+)(?P<desc>[^,.;\u201c\u201d]{{0,50}}?(?i:\b(?P<role>"
+                              rf"{_ROLE_WORDS}))\b[^,.;\u201c\u201d]{{0,60}}?)\s*,\s+(?P<name>{_PERSON})\s*,")
+# "an army spokesman said", "a senior official in Kabul": one more person, not named
+_UNNAMED_ROLE = re.compile(rf"(?i:(?:an?|one)\s+)(?P<desc>(?:[\w\-\u2019']+\s+){{0,3}}?(?i:(?P<role>{_ROLE_WORDS}))"
+                           rf"(?:\s+(?:for|of|at|to|in|with)\s+(?:the\s+)?(?:[\w\-\u2019']+\s+){{0,3}}?"
+                           rf"(?:[\w\-\u2019']+))?)")
+_UNNAMED_AT = re.compile(rf"(?i:\b(?:an?|one)\s+)(?P<desc>(?:[\w\-\u2019']+\s+){{0,3}}?(?i:(?P<role>"
+                         rf"{_ROLE_WORDS}))\b(?:\s+(?:for|of|at|in|with)\s+(?:the\s+)?"
+                         rf"(?:[A-Z][\w\-\u2019']*\s*){{1,4}})?)(?!\s*,?\s*{_NAME_PART})")
+_DEFINITE_ROLE = re.compile(rf"(?i:the\s+(?:(?:[\w\-\u2019']+\s+){{0,2}}?)(?P<role>{_ROLE_WORDS}))")
+# a person named as the subject of a speech verb: "Dashty said", "Abdul Karim Nazari told"
+_NAME_SAID = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=\n))(?P<name>{_PERSON})\s+(?:{SPEECH})\b")
+_NOT_A_PERSON = re.compile(r"\b(?:Ministry|Office|Council|Army|Forces?|Police|Government|News|Agency|Press|"
+                           r"Times|Post|Radio|TV|Television|Channel|Committee|Front|Movement|Party|Union|Nations|"
+                           r"Department|Command|Embassy|Commission|Court|Bank|Organi[sz]ation|Institute|"
+                           r"University|Mission|Group|Alliance|Province|District|City|State|Officials?|Residents?|"
+                           r"Sources?|Reuters|The|This|That|These|He|She|They|It|We|But|And|Meanwhile|Earlier|"
+                           r"Later|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _RoleMention:
+    pos: int
+    name: str | None  # None: a person described, not named ("an army spokesman")
+    key: str  # the role's first letters: "spokes", "minist", "govern"
+    desc: str
+
+
+def _role_key(role: str) -> str:
+    return role.lower().split()[-1][:6]
+
+
+def _role_mentions(text: str, ctx: Context, in_quote: Callable[[int], bool]) -> list[_RoleMention]:
+    """Return every person the report names beside a role, or describes by one, in order."""
+    out = []
+
+    def person(name: str) -> str | None:
+        name = clean_name(name)
+        if not name or _NOT_A_PERSON.search(name):
+            return None
+        actor = ctx.theatre.actor(name)
+        if (actor is not None and actor.kind != "person") or ctx.theatre.party_of(name) or \
+                ctx.theatre.district_candidates(name):
+            return None
+        full = ctx.full_name(name)
+        return full if len(full.split()) >= 2 else None
+
+    for rx in (_ROLE_NAME, _NAME_ROLE, _ROLE_COMMA_NAME):
+        for m in rx.finditer(text):
+            if in_quote(m.start()):
+                continue
+            name = person(m["name"])
+            if name:
+                out.append(_RoleMention(m.start(), name, _role_key(m["role"]),
+                                        clean_name(m.groupdict().get("desc") or m["role"])))
+    for m in _UNNAMED_AT.finditer(text):
+        if not in_quote(m.start()):
+            out.append(_RoleMention(m.start(), None, _role_key(m["role"]), clean_name(m["desc"])))
+    for m in _NAME_SAID.finditer(text):
+        if not in_quote(m.start()):
+            name = person(m["name"])
+            if name:
+                out.append(_RoleMention(m.start(), name, "", name))
+    out.sort(key=lambda r: r.pos)
+    return out
+
+
+def _role_before(ctx: Context, pos: int, role: str) -> str | None:
+    """Return who "the <role>" is at a report offset: the last person named or described with
+    that role before it."""
+    mentions: list[_RoleMention] = getattr(ctx, "_quote_roles", [])
+    key = _role_key(role)
+    for r in reversed(mentions[:bisect_right([r.pos for r in mentions], pos)]):
+        if r.key == key:
+            return r.name or r.desc
+    return None
+
+
+def _last_body_speaker(ctx: Context, pos: int) -> str | None:
+    """Return the last body (not a person) that spoke a quotation before a report offset."""
+    bodies: list[tuple[int, str]] = getattr(ctx, "_quote_bodies", [])
+    k = bisect_right(bodies, (pos, "")) - 1
+    return bodies[k][1] if k >= 0 else None
 
 
 def _printed_again(texts: list[str]) -> set[int]:
