@@ -25,6 +25,9 @@ def test_import_show_and_remove_a_baseline(writer: TestClient) -> None:
         "Long War Journal", "2021-05-02", "B2", {"government": 1, "taliban": 1})
     d = writer.get("/api/districts/AF0101", params={"as_of": "2021-05-03"}).json()
     assert d["baseline"]["text"] == "per Long War Journal baseline as of 2021-05-02"
+    m = writer.get("/api/map", params={"as_of": "2021-05-03"}).json()  # the map draws these lighter
+    assert sorted(m["controllers"][i] for i in m["baseline"]) == ["government", "taliban"]
+    assert writer.get("/api/map", params={"as_of": "2021-05-01"}).json()["baseline"] == []
     assert (d["state"]["controller"], d["state"]["since"], d["state"]["held_as_of"]) == (
         "government", None, "2021-05-02")
     r = writer.delete("/api/baselines/long-war-journal-2021-05-02", headers=AUTH)

@@ -359,7 +359,9 @@
         var about = [];
         if (st.grade) about.push("grade " + st.grade);
         if (st.confidence) about.push(st.confidence + " confidence");
-        if (st.sources) about.push(st.sources + " report" + (st.sources === 1 ? "" : "s") + " behind it");
+        if (j.baseline) about.push("baseline " + j.baseline.name + (st.sources > 1 ? " and " + (st.sources - 1) + " report"
+          + (st.sources === 2 ? "" : "s") : "") + " behind it");  // khabar baseline
+        else if (st.sources) about.push(st.sources + " report" + (st.sources === 1 ? "" : "s") + " behind it");
         if (about.length) detail.appendChild(el("p", "small muted", about.join(", ")));
         if (st.claimed_by) detail.appendChild(el("p", "small", "Claimed by " + party(st.claimed_by).label + ", not confirmed"));
         if (st.conflict && st.conflict.length) detail.appendChild(el("p", "small", "Reports disagree: " + st.conflict.map(function (e) { return party(e.controller).label; }).join(" vs ")));
