@@ -334,7 +334,14 @@
       f.appendChild(s); f.appendChild(fields); f.appendChild(note);
       f.appendChild(el("button", "", "Save")).type = "submit";
       f.appendChild(el("output", "status"));
-      window.khabarDesk.bind(f, function () { load(day, true); loadSpark(); });
+      window.khabarDesk.bind(f, function (j) {
+        // the panel is drawn again: the answer stays here, with the counts of the day the record speaks of
+        var said = document.getElementById("review-said");
+        said.textContent = "Saved (" + s.value + ") " + o.id + ": " + j.headline;
+        said.hidden = false;
+        load(day, true);
+        loadSpark();
+      });
       return f;
     }
     function showDistrict(i, force) {
