@@ -190,7 +190,7 @@ def test_a_province_column_chooses_among_namesakes_and_close_spellings_are_noted
                         "Spin Bolduk,Kandahar,Taliban\n")
     r = read_baseline(p, theatre)
     assert r.problems == []
-    assert {e.district_id for e in r.entries} == {"AF3003", theatre.resolve_district("Arghandab", "Zabul").id,
+    assert {e.district_id for e in r.entries} == {"AF3003", "AF2605",  # Arghandab of Zabul
                                                   "AF2711"}
     assert any("line 4: 'Spin Bolduk' read as Spin Boldak" in n for n in r.notes)
 
@@ -257,3 +257,23 @@ def test_a_failed_store_leaves_nothing(theatre: Theatre, tmp_path: Path) -> None
     assert conn.execute("SELECT count(*) FROM baseline_rows").fetchone()[0] == 0
     with pytest.raises(KhabarError, match="grade 'Z9'"):
         save_baseline(conn, theatre, "x", "X", DAY, "Z9", entries((MAYWAND, "taliban")))
+
+
+def test_another_theatre_townships_parties_and_members(tmp_path: Path) -> None:
+    """Myanmar: a township column, a state/region column, a BOM from a spreadsheet, a coalition and its members."""
+    from khabar.theatres.loader import load
+
+    mm = load("myanmar")
+    p = tmp_path / "mm.csv"
+    p.write_text("Township,State/Region,Held by\nLashio,,MNDAA\nKyaukme,,TNLA-controlled\nSittwe,,Military\n"
+                 "Paletwa,,Arakan Army\nLaukkaing,,Brotherhood\n", encoding="utf-8-sig")
+    r = read_baseline(p, mm)
+    assert r.problems == []
+    assert {e.district: e.controller for e in r.entries} == {
+        "Lashio": "mndaa", "Kyaukme": "tnla", "Sittwe": "military", "Paletwa": "aa", "Laukkai": "brotherhood"}
+    conn = connect(tmp_path / "mm.db")
+    save_baseline(conn, mm, "x", "Example", date(2024, 1, 1), "C2", r.entries)
+    states, counts = compile_control(conn, mm, date(2024, 1, 2))
+    assert counts.party("brotherhood") == 4 and counts.baseline == 5  # a coalition counts its members
+    assert "per Example baseline as of 2024-01-01" in state_line(
+        next(s for s in states if s.name == "Lashio"), Sides.of(mm))
