@@ -176,3 +176,34 @@ def score(sentences: Iterable[str | Doc | Span], theatre: str | Any | None = Non
             s = fast_pipeline(th.name)(s)
         texts.append(masked(s, th))
     return (using or model()).score_masked(texts)
+
+
+def probability(sentence: Doc | Span, label: str, theatre: Any = None) -> float | None:
+    """Return the probability of one label for a sentence an extractor reads (a `Sent.doc`),
+    or None when the model is off (KHABAR_NO_MODEL) or its weights are missing: an extractor
+    that consults the model must also work without it.
+
+        p = learn.probability(sent.doc, "MEETING", ctx.theatre)
+        if p is not None and p < 0.05: ...
+    """
+    if not enabled():
+        return None
+    try:
+        m = model()
+    except ModelMissing:
+        return None
+    return _cached(m, masked(sentence, theatre)).get(label)
+
+
+def _cached(m: SentenceModel, text: str) -> dict[str, float]:
+    key = (id(m), text)
+    hit = _CACHE.get(key)
+    if hit is None:
+        if len(_CACHE) > 4096:
+            _CACHE.clear()
+        hit = _CACHE[key] = m.score_masked([text])[0]
+    return hit
+
+
+_CACHE: dict[tuple[int, str], dict[str, float]] = {}
+
