@@ -67,9 +67,9 @@ def test_a_report_on_or_after_its_day_that_moves_the_district_wins(
         theatre: Theatre, grader: Grader, obs: Callable[..., Observation], gap: int) -> None:
     """Within the conflict window too: a baseline never disputes a report."""
     later = DAY + timedelta(gap)
-    retaken = obs(MAYWAND, "government", later)
-    s = state(theatre, grader, [base(MAYWAND, "taliban"), retaken], later)
-    assert (s.controller, s.since, s.conflict) == ("government", later, ())
+    captured = obs(MAYWAND, "taliban", later)  # a capture, not a retaking: on its day it would dispute a report
+    s = state(theatre, grader, [base(MAYWAND, "government"), captured], later)
+    assert (s.controller, s.since, s.conflict) == ("taliban", later, ())
     assert baseline_of(s) is None
 
 
