@@ -297,3 +297,25 @@ def test_the_day_of_a_report_of_an_earlier_change_is_printed(site: Site, db: Pat
     assert p.as_of == date(2021, 7, 26)
     assert lines(p) == ["Shah Wali Kot: no reports → Taliban on 2021-07-11, 1 source"]
     conn.close()
+
+
+def test_the_memory_is_kept_by_either_engine(site: Site, store_url: str, tmp_path: Path,
+                                             extractor: Extractor) -> None:
+    """SQLite and PostgreSQL: the validators and the links fetched outlive the connection."""
+    (tmp_path / "stored.json").write_text(json.dumps(STORED[0]), encoding="utf-8")
+    conn = connect(store_url)
+    assert ingest(conn, [str(tmp_path / "stored.json")], extractor).new == 1
+    site.items = ["/news/maruf-retaken"]
+    first = poll(conn, load(), [site.url()], extractor)
+    assert (first.new, first.requests, lines(first)) == (1, 2, ["Maruf: Taliban → Government on 2021-07-20, 1 source"])
+    conn.close()
+    site.reset()
+    site.items = ["/news/maruf-retaken", "/news/arghistan"]  # the feed changed: one new page to fetch
+    conn = connect(store_url)
+    second = poll(conn, load(), [site.url()], extractor)
+    assert site.requests == {"/feed.xml": 1, "/news/arghistan": 1}
+    assert (second.new, second.known) == (1, 1)
+    site.reset()
+    third = poll(conn, load(), [site.url()], extractor)
+    assert (third.requests, third.not_modified, site.answers) == (1, 1, [("/feed.xml", 304)])
+    conn.close()
