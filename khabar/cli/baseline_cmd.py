@@ -159,6 +159,9 @@ def import_(
     else:
         code, why = default_grade(th, source)
     name = name or default_name(source, day)
+    period = [str(p) for p in th.config.get("period") or []]
+    if len(period) == 2 and not period[0] <= day.isoformat() <= period[1]:
+        parsed.notes.insert(0, f"--as-of {day} is outside the theatre's period ({period[0]} to {period[1]})")
     for line in parsed.notes:
         err_console.print(f"Note: {line}", markup=False)
     for line in parsed.problems:
@@ -175,6 +178,7 @@ def import_(
     else:
         from khabar.compile.baseline import save_baseline
 
+        assert conn is not None  # only a check goes without a store
         replaced = save_baseline(conn, th, name, source, day, code, parsed.entries, file=str(file), url=url,
                                  note=note, replace=replace)
         stored = True
@@ -228,12 +232,15 @@ def list_(
 @guarded
 def show(
     name: Annotated[str, typer.Argument(help="The baseline's name (see `khabar baseline list`).")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Also say what compile gives each district on this "
+                                                             "day (default: the latest report's).")] = None,
     db: DbOption = Path(DEFAULT_DB),
     theatre: StoreTheatreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """Print a stored baseline's districts: the file's line, the district as given, its id and holder."""
+    """Print a stored baseline's districts: the file's line, the district as given, its id and holder, and whether
+    it still stands on a day (`--as-of`, default the latest) or a report moved it since."""
     from khabar.compile.baseline import baseline_rows, get_baseline, stored_names
 
     conn = _open(db)
@@ -242,16 +249,42 @@ def show(
         names = stored_names(conn)
         raise KhabarError(f"no baseline named {name!r}; stored: {', '.join(names) or 'none'}")
     rows = baseline_rows(conn, name)
+    th = _theatre(conn, theatre)
+    from khabar.compile.baseline import baseline_of
+    from khabar.jobs import compile_control
+    from khabar.store.records import latest_date
+
+    day = parse_day(as_of, "--as-of") or latest_date(conn) or b.as_of
+    states = {s.district_id: s for s in compile_control(conn, th, max(day, b.as_of))[0]}
+
+    def now(did: str, controller: str) -> str:
+        """Whether the baseline's word stands on the day, agrees with what reports say, or was moved."""
+        s = states.get(did)
+        based = baseline_of(s)
+        if based is not None and based.baseline == name:
+            return "stands"
+        if based is not None:
+            return f"{'agrees' if based.controller == controller else 'moved'}: {based.controller} per baseline " \
+                   f"{based.baseline}"
+        if s is None or s.controller is None:
+            return ""
+        when = f"since {s.since}" if s.since else f"held as of {s.held_as_of}" if s.held_as_of else ""
+        return f"{'agrees' if s.controller == controller else 'moved'}: {s.controller} {when} (reports)"
+
+    for r in rows:
+        r["on_" + max(day, b.as_of).isoformat()] = now(r["district_id"], r["controller"])
+    standing = sum(1 for r in rows if r["on_" + max(day, b.as_of).isoformat()] == "stands")
     if as_json:
-        typer.echo(json.dumps({**b.to_dict(), "rows": rows}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**b.to_dict(), "standing": standing, "on": max(day, b.as_of).isoformat(),
+                               "rows": rows}, ensure_ascii=False, indent=2))
         return
     if not as_csv and console.is_terminal:
-        console.print(b.line(), highlight=False, markup=False)
-    th = _theatre(conn, theatre)
-    print_rows(("line", "given", "district_id", "district", "province", "controller", "note"),
+        console.print(f"{b.line()}; {standing} still stand as of {max(day, b.as_of)}", highlight=False, markup=False)
+    key = "on_" + max(day, b.as_of).isoformat()
+    print_rows(("line", "given", "district_id", "district", "province", "controller", "note", key),
                ((r["lines"], r["given"], r["district_id"], r["district"],
                  th.districts[r["district_id"]].province if r["district_id"] in th.districts else "",
-                 r["controller"], r["note"]) for r in rows), as_csv=as_csv)
+                 r["controller"], r["note"], r[key]) for r in rows), as_csv=as_csv)
 
 
 def _remove(db: Path, name: str, as_json: bool) -> None:

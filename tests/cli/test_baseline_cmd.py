@@ -90,8 +90,8 @@ def test_list_show_replace_and_remove_as_one_unit(run) -> None:  # type: ignore[
         ("x-july", "Analyst X", "2021-07-01", "C3", 1),
         ("long-war-journal-2021-07-10", "Long War Journal", "2021-07-10", "B2", 2)]  # B: the theatre's outlet
     shown = run("baseline", "show", "long-war-journal-2021-07-10", "--db", "k.db", "--csv").stdout.splitlines()
-    assert shown == ["line,given,district_id,district,province,controller,note", "3,AF0101,AF0101,Kabul,Kabul,"
-                     "government,", "2,Maiwand,AF2710,Maiwand,Kandahar,taliban,"]
+    assert shown == ["line,given,district_id,district,province,controller,note,on_2021-07-10",
+                     "3,AF0101,AF0101,Kabul,Kabul,government,,stands", "2,Maiwand,AF2710,Maiwand,Kandahar,taliban,,stands"]
     # the later baseline wins over the earlier one from its day
     assert "Taliban per Long War Journal" in run("district", "AF2710", "--db", "k.db", "--as-of", "2021-07-11").stdout
     assert "Government per Analyst X baseline as of 2021-07-01" in run(
@@ -120,6 +120,29 @@ def test_a_report_after_its_day_moves_the_district(run, samples: Path) -> None: 
         "district", "Panjwai", "--db", "k.db", "--as-of", "2021-07-02").stdout
     out = run("district", "Panjwai", "--db", "k.db", "--as-of", "2021-07-10").stdout
     assert "As of 2021-07-10: Taliban since 2021-07-04" in out
+    write("c.csv", "district,controller\nMaiwand,Government\nPanjwai,Taliban\n")  # a later one, agreeing on one
+    assert run("baseline", "c.csv", "--as-of", "2021-07-02", "--source", "X", "--db", "k.db").exit_code == 0
+    shown = json.loads(run("baseline", "show", "lwj-2021-07-01", "--db", "k.db", "--as-of", "2021-07-10",
+                           "--json").stdout)
+    assert (shown["on"], shown["standing"]) == ("2021-07-10", 0)
+    assert [r["on_2021-07-10"] for r in shown["rows"]] == ["moved: taliban since 2021-07-04 (reports)"]
+    shown = json.loads(run("baseline", "show", "x-2021-07-02", "--db", "k.db", "--json", "--as-of", "2021-07-03").stdout)
+    assert {r["district"]: r["on_2021-07-03"] for r in shown["rows"]} == {"Maiwand": "stands", "Panjwai": "stands"}
+    shown = json.loads(run("baseline", "show", "x-2021-07-02", "--db", "k.db", "--json").stdout)  # the latest day
+    assert {r["district"]: r["on_2021-07-06"] for r in shown["rows"]} == {
+        "Maiwand": "stands", "Panjwai": "agrees: taliban since 2021-07-04 (reports)"}
+
+
+def test_another_theatres_store_is_refused_and_a_day_outside_the_period_noted(run) -> None:  # type: ignore[no-untyped-def]
+    write("mm.csv", "township,controller\nLashio,MNDAA\n")
+    r = run("baseline", "mm.csv", "--as-of", "2024-01-01", "--source", "X", "--theatre", "myanmar", "--db", "k.db")
+    assert r.exit_code == 0, r.output
+    write("af.csv", "district,controller\nMaiwand,Taliban\n")
+    r = run("baseline", "af.csv", "--as-of", "2019-01-01", "--source", "X", "--theatre", "afghanistan", "--db", "k.db")
+    assert r.exit_code == 1
+    assert "Note: --as-of 2019-01-01 is outside the theatre's period (2021-05-01 to 2021-09-30)" in r.stderr
+    assert "this database holds reports of theatre myanmar_2021_24, not afghanistan_2021" in r.stderr
+    assert [b["source"] for b in json.loads(run("baseline", "list", "--db", "k.db", "--json").stdout)] == ["X"]
 
 
 def test_the_map_shows_what_rests_on_a_baseline(run) -> None:  # type: ignore[no-untyped-def]
