@@ -38,6 +38,8 @@
     return d.since + (d.age > 0 ? " (" + days + " before " + data.asOf + ")" : "");
   }
   function gradeText(d) {
+    if (d.per) return d.grade + " \u00b7 " + d.conf + " confidence \u00b7 a baseline" + (d.n > 1 ? " and " + (d.n - 1)
+      + (d.n === 2 ? " report" : " reports") : "");
     return d.grade + " \u00b7 " + d.conf + " confidence \u00b7 " + d.n + (d.n === 1 ? " report" : " reports");
   }
   function quoteBlock(title, e) {
