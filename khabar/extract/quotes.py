@@ -25,10 +25,15 @@ from khabar.theatres.loader import Theatre
 SPEECH = en.SPEECH
 _AFTER_SPEAKER = re.compile(
     rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,160}}?)"
-    rf"\s*,?\s+(?:{SPEECH}|read)\b|(?:{SPEECH})\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
+    rf"\s*,?\s+(?:{SPEECH}|reads?|saying)\b|(?:{SPEECH}|reads)\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
 _BEFORE_SPEAKER = re.compile(
     rf"(?P<who>[^.;\u201c\u201d\"]{{2,160}}?)\s*,?\s+(?P<verb>{SPEECH})\b(?P<mid>[^.;\u201c\u201d\"]{{0,200}}?)"
     rf"[\s,:]*$", re.I)
+_QUOTED_AS = re.compile(r"\bquot(?:ed|ing)\s+(?P<who>[^.;\u201c\u201d]{2,120}?)\s+as(?:\s+(?:saying|telling\b.*))?$",
+                        re.I)
+_PASSIVE_AFTER = re.compile(r"^\s*(?:(?:this|that|it|these|those|the\s+\w+)\s+)?(?:was|were|is|are|has\s+been|"
+                            r"had\s+been)\s+(?:said|told|stated|written|tweeted|posted|announced|shared|"
+                            r"declared)\s+by\s+(?P<who>[^.;\u201c\u201d]{2,160})", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|the (?:professor|expert|analyst|official|spokesman|"
                       r"spokesperson|minister|governor|commander|diplomat|envoy|journalist))$", re.I)
 _SPEECH_ANYWHERE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
@@ -68,6 +73,7 @@ class _Mark:
     pos: int
     opens: bool
     closes: bool
+    weak: bool = False  # a plural's possessive, perhaps ("the soldiers' families")
 
 
 def _marks(text: str, pattern: re.Pattern[str], single: bool) -> list[_Mark]:
@@ -89,9 +95,11 @@ def _marks(text: str, pattern: re.Pattern[str], single: bool) -> list[_Mark]:
             if prev.isalnum() and nxt.isalnum():
                 continue
             can_open = can_open and nxt.isalpha() and c in "\u2018\u201a'\u201b\u2039"
-            if can_close and prev == "s" and _POSSESSIVE_AFTER.match(text, i + 1):
-                can_close = False
+            weak = can_close and prev == "s" and bool(_POSSESSIVE_AFTER.match(text, i + 1))
             can_close = can_close and c in "\u2019'\u203a\u2018"
+            if weak and can_close:  # closes only where no other mark does ("'baseless' and")
+                out.append(_Mark(i, False, True, True))
+                continue
             if not can_open and not can_close:
                 continue
         if c in _OPENS_ONLY:
@@ -121,7 +129,7 @@ def _pair(text: str, marks: list[_Mark], across: bool) -> list[tuple[list[int], 
         if not marks[i].opens:
             i += 1
             continue
-        opens, j, close = [marks[i].pos], i + 1, None
+        opens, j, close, weak = [marks[i].pos], i + 1, None, None
         while j < n:
             m = marks[j]
             between = text[opens[-1] + 1:m.pos]
@@ -131,6 +139,9 @@ def _pair(text: str, marks: list[_Mark], across: bool) -> list[tuple[list[int], 
             at_paragraph = m.opens and bool(breaks) and not text[between.rfind("\n") + opens[-1] + 1:m.pos].strip()
             if at_paragraph:
                 opens.append(m.pos)  # the next paragraph of the same quotation opens again
+            elif m.weak:
+                if weak is None and not breaks:
+                    weak = j
             elif m.closes:
                 if not breaks or across:  # single marks close in the paragraph they open in
                     close = m.pos
@@ -138,6 +149,8 @@ def _pair(text: str, marks: list[_Mark], across: bool) -> list[tuple[list[int], 
             elif m.opens:
                 break  # another quotation opens before this one closed: this one is unbalanced
             j += 1
+        if close is None and weak is not None:
+            close, j = marks[weak].pos, weak
         if close is None:
             i += 1
             continue
@@ -181,8 +194,12 @@ def quotations(text: str) -> tuple[list[QuoteSpan], str]:
             k = bisect_right(ends, opens[0]) - 1
             if k >= 0 and taken[k][0] < opens[0] < taken[k][1]:
                 continue  # a quotation inside a quotation is the outer one's words
-            out.extend(_parts(text, opens, close))
-            chars[opens[0]] = "\u201c"
+            parts = _parts(text, opens, close)
+            if sum(len(p.text) for p in parts) < 2:
+                continue  # rock 'n' roll
+            out.extend(parts)
+            for o in opens:
+                chars[o] = "\u201c"
             chars[close] = "\u201d"
     out.sort(key=lambda q: q.start)
     return out, "".join(chars)
@@ -200,9 +217,21 @@ _VERBY = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|run
                     r"did|may|might|should|must)\b", re.I)
 
 
+# a comma segment that is an adjunct, not the speaker: "without confirming it", "speaking to X",
+# "in a statement", "on Friday"
+_ADJUNCT = re.compile(r"^(?:without|with|in|on|at|after|before|during|while|despite|for|from|by|through|"
+                      r"according|citing|quoting|though|although|when|as|last|this|earlier|later|"
+                      r"meanwhile|however|also|[a-z]+ing)\b")
+_WHEN = re.compile(r"\s+(?:(?:on\s+)?(?:" + "|".join(en.WEEKDAYS) + r")|(?:last|this|next)\s+(?:week|month|year|"
+                   r"night|weekend|\w+day)|yesterday|today|earlier|later|recently|also|again)$", re.I)
+
+
 def _pick_segment(who: str, before_verb: bool) -> str:
     """Return the part of "X, an expert at Y," that names the speaker."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
+    heads = [p for p in parts if not _ADJUNCT.match(p)]
+    if heads and len(heads) < len(parts) and before_verb:
+        parts = heads  # "Security officials, without confirming the fall, said": not the adjunct
     if not parts:
         return ""
     if not before_verb:
@@ -220,6 +249,7 @@ def _pick_segment(who: str, before_verb: bool) -> str:
 
 
 _LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
+_LONGER = re.compile(r"(?:\s+[A-Z][a-z\-\u2019']+){1,2}(?=[,.;:]|\s*$|\s+[a-z])")
 _NAME = re.compile(r"^(?:[A-Z][\w\-\u2019']+\s+){0,3}[A-Z][\w\-\u2019']+$")
 _ANONYMOUS = re.compile(r"\b(?:not to be named|not want to be named|condition of anonymity|"
                         r"not authori[sz]ed to speak|declined to be named|requested anonymity)\b", re.I)
@@ -260,7 +290,13 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         return _last_body_speaker(ctx, at) or ctx.last_body or ctx.last_group
     role = _DEFINITE_ROLE.fullmatch(who.strip())
     if role:  # "the spokesman said": the last spokesman the report named, or described
-        return _role_before(ctx, at, role["role"]) or ctx.person_before(at) or clean_name(who)
+        # "the Taliban's deputy leader" a sentence after Baradar is him; "the Foreign Office
+        # spokesperson" with nobody named near is described
+        near = ctx.person_before(at) if len(who.split()) <= 2 or _person_near(ctx, at) else None
+        return _role_before(ctx, at, role["role"]) or near or clean_name(who)
+    quoted = _QUOTED_AS.search(who)
+    if quoted:  # "Tolo News quoted X as": X
+        return _speaker_name(quoted["who"], sent, ctx, at, before_verb)
     if _PRONOUN.match(who.strip()) or _ROLE.match(clean_name(who)) or \
             re.fullmatch(r"(?:he|she)", who.strip(), re.I):
         if re.fullmatch(r"(?:he|she|they)", who.strip(), re.I):
@@ -269,12 +305,16 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     unnamed = _UNNAMED_ROLE.fullmatch(who.strip())
     if unnamed and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", unnamed["desc"]):
         return clean_name(unnamed["desc"])  # "an army spokesman said": described, unnamed
+    while _WHEN.search(who):  # "Wang Yi last month", "Mujahid on Friday"
+        who = _WHEN.sub("", who)
     # a person named in these words, by the NER or the actors file
     if sent is not None:
         lo, hi = at - sent.start - len(who) - 5, at - sent.start + len(who) + 5
         for e in sent.all_ents:
             if e.label_ in ("PERSON",) and e.text in who:
-                return ctx.note_person(e.text)
+                more = _LONGER.match(who, who.find(e.text) + len(e.text))
+                # "Gul Ahmad Wardak": a name the NER cut where a place's name goes on with it
+                return ctx.note_person(e.text + (more.group(0) if more else ""))
         for e in sent.all_ents:
             if e.label_ == "ACTOR" and e.text in who and lo - 200 <= e.start_char <= hi + 200 and \
                     not _LONGER_NAME.match(who, who.find(e.text) + len(e.text)):
@@ -323,6 +363,11 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         who = m["who"] or m["who2"] or ""
         who = re.split(r"\s+(?:on|in|at|during|after)\s+(?:" + "|".join(en.WEEKDAYS) + r"|a |an |the )", who)[0]
         name = _speaker_name(who, sent, ctx, close)
+        if name:
+            return name
+    m = _PASSIVE_AFTER.match(after)
+    if m and closes_clause:  # “...” These words were written by X, ...
+        name = _speaker_name(m["who"], sent, ctx, close)
         if name:
             return name
     clause = re.split(r"[\u201c\u201d\"]", before)[-1]
@@ -488,6 +533,8 @@ def _governing_speaker(sent: Sent, q: QuoteSpan, ctx: Context) -> str | None:
 
 
 _QUOTING_LEMMAS = en.SPEECH_LEMMAS | en.FRAMING_LEMMAS | en.QUOTING_LEMMAS
+# "termed the allegations 'baseless'", "called the attack 'cowardly'": the object is what was named
+_NAMING_VERB = re.compile(r"(?:call|term|brand|label|describe|dismiss|denounce|decr|characteri[sz])\w*", re.I)
 _NAMING_LEMMAS = frozenset({"call", "term", "brand", "label", "describe", "dismiss", "denounce", "decry",
                             "characterize", "characterise"})
 
@@ -500,7 +547,8 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
         return None
     v = verbs[-1]
     mid = pre[v.end():]
-    if len(mid) > 220 or not _CLAUSE.search(mid) or "according to" in mid.lower():
+    naming = _NAMING_VERB.fullmatch(v.group(0)) is not None and len(mid.split()) <= 8
+    if len(mid) > 220 or not (naming or _CLAUSE.search(mid)) or "according to" in mid.lower():
         return None
     who = pre[:v.start()]
     who = re.split(r"\u201c[^\u201c\u201d]*\u201d", who)[-1]
@@ -591,6 +639,8 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
     if m is None:
         return None
     before = sent.text[:m.start()].rstrip()
+    if re.search(r"(?:^|[\s,])(?:he|she)$", before, re.I):
+        return ctx.person_before(pos)  # "..., though he admitted": the last person named
     if before.endswith(","):  # "The spokesman for the UN chief, Stephane Dujarric, said": the name
         named = _pick_segment(",".join(before[:-1].split(",")[-2:]), before_verb=True)
         actor = ctx.theatre.actor(named) if _NAME.match(named) and " " in named else None
@@ -638,7 +688,14 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
     if ent is not None and ent.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP"):
         actor = ctx.theatre.actor(ent.text)
         if ent.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
-            return ctx.note_person(clean_name(actor.name if actor else ent.text))
+            if actor is None:
+                end, doc = ent.end, sent.doc
+                while end < len(doc) and end < ent.end + 2 and doc[end].pos_ == "PROPN" and \
+                        doc[end].text[:1].isupper() and (doc[end].head.i in range(ent.start, end) or
+                                                   any(t.head.i == end for t in doc[ent.start:end])):
+                    end += 1  # "Gul Ahmad Wardak": a name the NER cut where a place's name goes on
+                return ctx.note_person(clean_name(doc[ent.start:end].text))
+            return ctx.note_person(clean_name(actor.name))
         return clean_name(ent.text)  # a body as the report names it
     words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("punct", "det", "poss")]
     phrase = " ".join(w.text for w in words)
@@ -717,6 +774,7 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         return persons[pi][1] if pi >= 0 else None
 
     ctx.person_before = person_before  # type: ignore[method-assign]
+    ctx._quote_positions = positions  # type: ignore[attr-defined]
     found, marked = quotations(text)  # marks of every kind written as curly double ones
     quoted = [(q.start, q.end) for q in found]
 
@@ -887,6 +945,13 @@ def _role_before(ctx: Context, pos: int, role: str) -> str | None:
         if r.key == key:
             return r.name or r.desc
     return None
+
+
+def _person_near(ctx: Context, pos: int, reach: int = 400) -> bool:
+    """Return whether the report names a person in the few sentences before a report offset."""
+    positions: list[int] = getattr(ctx, "_quote_positions", [])
+    k = bisect_right(positions, pos) - 1
+    return k >= 0 and pos - positions[k] <= reach
 
 
 def _last_body_speaker(ctx: Context, pos: int) -> str | None:
