@@ -133,6 +133,8 @@
       drawEvents(j.event_layer);
       document.getElementById("geojson-link").href = "/api/control.geojson?as_of=" + c.as_of;
       document.getElementById("csv-link").href = "/api/export/control-" + c.as_of + ".csv";
+      document.getElementById("ev-geojson-link").href = "/api/export/events.geojson?as_of=" + c.as_of;
+      document.getElementById("plover-link").href = "/api/export/events.plover.jsonl?as_of=" + c.as_of;
     }
     function load(d, force) {
       day = d;
