@@ -7,10 +7,13 @@
 
 `Extractor(mode="fast")` runs the rules alone, with no statistical model.
 
-Both pipelines consult the sentence model (khabar.learn) on the sentences that gave a record:
+Both pipelines may consult the sentence model (khabar.learn) on the sentences that gave a record:
 a control change, meeting or claim whose sentence the model finds unlikely to state one is
-dropped (its label's veto threshold). `Extractor(model=False)`, `KHABAR_NO_MODEL=1` or
-`khabar extract --no-model` run the rules alone.
+dropped when its label has a veto threshold (the model's khabar.json). The packaged model sets
+none: on reports held out from its training no threshold beat the rules alone (see
+scripts/train_sentence_model.py --cv), so today it loads nothing and changes nothing.
+`Extractor(model=False)`, `KHABAR_NO_MODEL=1` or `khabar extract --no-model` run the rules alone
+whatever the model says.
 
 The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
 an entity of the theatre or a cue word is a candidate and goes to the record modules; of those,

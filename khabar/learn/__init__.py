@@ -16,6 +16,11 @@ STATE, other actors GROUP, digits NUM, so that it learns the wording of an event
 of one theatre. The weights ship in the package (khabar/models/sentences/, made by
 scripts/train_sentence_model.py); nothing is downloaded. The model loads on first use, once per
 process. `KHABAR_NO_MODEL=1` (or `khabar extract --no-model`) turns it off for the pipeline.
+
+The pipeline drops a record whose sentence scores below its label's veto threshold (khabar.json
+"veto"); the packaged model sets none, since none beat the rules alone on reports held out from
+its training (scripts/train_sentence_model.py --cv 5). Extractors may read a sentence's
+probability with `probability(sent.doc, label, theatre)` (None when the model is off).
 """
 
 from __future__ import annotations
@@ -117,18 +122,31 @@ def _span_type() -> type[Span]:
 
 
 class SentenceModel:
-    """The trained classifier: masked sentence texts in, a probability per label out."""
+    """The trained classifier: masked sentence texts in, a probability per label out.
 
-    def __init__(self, nlp: Language, path: Path) -> None:
+    Its meta (khabar.json: what it was trained from, its veto thresholds) is read at once; the
+    spaCy pipeline on the first score, so that a pipeline with no veto set pays nothing."""
+
+    def __init__(self, nlp: Language | None, path: Path) -> None:
         import json
 
-        self.nlp = nlp
+        self._nlp = nlp
         self.path = path
-        self.labels: tuple[str, ...] = tuple(nlp.get_pipe("textcat_multilabel").labels)  # type: ignore[attr-defined]
         meta_path = path / "khabar.json"
         self.meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8")) \
             if meta_path.is_file() else {}
         self.veto: dict[str, float] = {**VETO, **self.meta.get("veto", {})}
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            import spacy
+            self._nlp = spacy.load(self.path)
+        return self._nlp
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.nlp.get_pipe("textcat_multilabel").labels)  # type: ignore[attr-defined]
 
     def score_masked(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Return each masked text's probability per label."""
@@ -138,14 +156,13 @@ class SentenceModel:
 
 
 def load_from(path: Path | str) -> SentenceModel:
-    """Return the model saved in a folder (by scripts/train_sentence_model.py)."""
-    import spacy
-
+    """Return the model saved in a folder (by scripts/train_sentence_model.py); its weights load
+    on first use."""
     p = Path(path)
-    if not (p / "config.cfg").is_file():
+    if not all((p / f).is_file() for f in ("config.cfg", "meta.json", "textcat_multilabel/model")):
         raise ModelMissing(f"sentence model not found in {p}; run scripts/train_sentence_model.py "
                            f"or set {ENV_OFF}=1 to extract with the rules alone")
-    return SentenceModel(spacy.load(p), p)
+    return SentenceModel(None, p)
 
 
 def model() -> SentenceModel:
