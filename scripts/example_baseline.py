@@ -60,10 +60,10 @@ def main(db: str = "out/demo/khabar.db") -> None:
                 "# published figure (the Long War Journal's 215 of the 421 districts of the published list as of\n"
                 "# 2021-07-10); which districts, and the split of the rest between government and contested, were\n"
                 "# made up by scripts/example_baseline.py from the bundled sample reports. Do not cite.\n")
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["district_id", "district", "province", "controller"])
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["district_id", "district", "province", "controller"])
         for d in th.districts.values():
-            w.writerow([d.id, d.name, d.province, controller.get(d.id, "Government")])
+            out.writerow([d.id, d.name, d.province, controller.get(d.id, "Government")])
     print(f"{OUT}: Taliban {len(taliban)} polygons ({n} of the 421), contested {len(contested)}, "
           f"government {len(th.districts) - len(taliban) - len(contested)}")
 
