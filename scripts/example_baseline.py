@@ -44,7 +44,9 @@ def main(db: str = "out/demo/khabar.db") -> None:
         states, _ = compile_control(conn, th, day)
         order += [s.district_id for s in states if s.controller == "taliban" and s.district_id not in order]
     order += [d for d in th.districts if d not in order]  # the rest in gazetteer order
-    taliban, contested, n = [], [], 0
+    taliban: list[str] = []
+    contested: list[str] = []
+    n = 0
     for did in order:
         if did in keep:
             continue
