@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from khabar.cli.common import DbOption, PipelineOption, TheatreOption, console, guarded, warn
+from khabar.cli.common import DbOption, PipelineOption, StoreTheatreOption, console, guarded, warn
 from khabar.errors import KhabarError
 from khabar.store.db import DEFAULT_DB
-from khabar.theatres.loader import DEFAULT_THEATRE
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -22,7 +21,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="KHABAR_TOKEN", show_envvar=True,
                                               help="Allow reviews to whoever sends it as 'Authorization: Bearer TOKEN'; without it the desk is read-only.")] = None,
-    theatre: TheatreOption = DEFAULT_THEATRE,
+    theatre: StoreTheatreOption = None,
     watch: Annotated[list[str] | None, typer.Option("--watch", help="Also poll this RSS/Atom feed URL (repeatable), ingest what is new and log what changed hands.")] = None,
     every: Annotated[str, typer.Option("--every", help="How often to poll the --watch feeds: 30s, 15m, 1h.")] = "15m",
     pipeline: PipelineOption = "standard",

@@ -45,7 +45,8 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 def create_app(db_path: str | Path, theatre: str | Theatre | None = None,
                token: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
-    """Return the desk app over a database file; writes need `token` (none: read-only).
+    """Return the desk app over a database file; writes need `token` (none: read-only). Without a
+    `theatre`, the desk shows the database's own.
 
     `allowed_hosts` limits the Host header the desk answers (against DNS rebinding of a
     loopback server); None answers any.
@@ -53,8 +54,18 @@ def create_app(db_path: str | Path, theatre: str | Theatre | None = None,
     from khabar.store.pg import db_value
     from khabar.web.routers import api, pages
 
+    db = db_value(db_path)  # a Path, or a postgresql:// URL
+    if theatre is None:  # the database's own theatre (recorded at its first ingest), else the default
+        from khabar.store import connect
+        from khabar.store.meta import theatre_or_default
+
+        conn = connect(db)
+        try:
+            theatre = theatre_or_default(conn)
+        finally:
+            conn.close()
     th = theatre if isinstance(theatre, Theatre) else load(theatre)
-    desk = Desk(db_value(db_path), th, token or None)  # a Path, or a postgresql:// URL
+    desk = Desk(db, th, token or None)
     desk.conn()  # opens and migrates the database now, so that a bad path fails at start
     desk.map_order()  # projects the theatre's districts once, before the first request
     app = FastAPI(title="khabar desk", version=__version__, docs_url=None, redoc_url=None,

@@ -147,3 +147,22 @@ def test_the_desk_answers_gzip_when_asked(client: TestClient) -> None:
     assert r.headers.get("content-encoding") == "gzip"
     raw = client.get("/map.svg", headers={"Accept-Encoding": "gzip"})
     assert raw.headers.get("content-encoding") == "gzip" and raw.text.startswith("<svg")
+
+
+def test_the_desk_shows_the_databases_own_theatre(tmp_path: Path) -> None:
+    """`khabar serve --db` of a Myanmar database without --theatre drew Afghanistan's districts."""
+    src = tmp_path / "mm.jsonl"
+    src.write_text(json.dumps({
+        "title": "Town falls", "outlet": "Theatre Test Wire", "published": "2024-01-15",
+        "text": "YANGON, Jan 15 (Theatre Test Wire) - The Arakan Army captured Paletwa township in Chin State "
+                "on Sunday, residents said."}) + "\n", encoding="utf-8")
+    db = tmp_path / "mm.db"
+    conn = connect(db)
+    assert ingest(conn, [str(src)], Extractor("myanmar_2021_24", mode="fast")).new == 1
+    conn.close()
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/status").json()["theatre"] == "myanmar_2021_24"
+        assert "Find a township" in c.get("/").text
+        assert "MMR" in c.get("/api/control").json()["districts"][0]["district_id"]
+    with TestClient(create_app(db, "afghanistan_2021")) as c:  # a theatre given wins
+        assert c.get("/api/status").json()["theatre"] == "afghanistan_2021"
