@@ -120,17 +120,28 @@ class Memory:
     links of stored reports and the item pages fetched), which are not fetched again."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.items: set[str] = set()
+        self._since = ""  # the stored links are read again from this time on (ISO, UTC)
+        self.new_round()
+
+    def new_round(self) -> None:
+        """Start a poll: counts at zero, and the links stored since the last round read (by any
+        process; a watcher that runs for weeks reads each stored link once)."""
+        from datetime import UTC, datetime, timedelta
+
         from khabar.ingest.urls import normalise_url
 
-        self.conn = conn
-        self.items = {normalise_url(u) for (u,) in conn.execute("SELECT url FROM documents WHERE url <> ''")}
-        self.items.update(u for (u,) in conn.execute("SELECT url FROM fetched_urls WHERE kind = ?", (_ITEM,)))
-        self.requests = 0
-        self.not_modified = 0
-        self.remembered = 0
-        self.failures = 0
+        self.requests = self.not_modified = self.remembered = self.failures = 0
         self._fetched: dict[str, str] = {}  # normalised -> the link fetched this round
         self._validators: dict[str, tuple[str | None, str | None]] = {}  # feed -> to save
+        now = datetime.now(UTC)
+        since, self._since = self._since, (now - timedelta(minutes=10)).isoformat(timespec="seconds")
+        # (10 minutes back: a report another process was storing then may be committed since)
+        self.items.update(normalise_url(u) for (u,) in self.conn.execute(
+            "SELECT url FROM documents WHERE url <> '' AND ingested_at >= ?", (since,)))
+        self.items.update(u for (u,) in self.conn.execute(
+            "SELECT url FROM fetched_urls WHERE kind = ? AND fetched_at >= ?", (_ITEM, since)))
 
     def known(self, link: str) -> bool:
         """Return whether a link was read before (counting it as remembered if so)."""
@@ -254,15 +265,20 @@ def _fetched_once(url: str, got: Fetched, memory: Memory) -> Callable[[str], tup
     return fetch
 
 
-def poll(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extractor: Extractor) -> Poll:
+def poll(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extractor: Extractor,
+         memory: Memory | None = None) -> Poll:
     """Ingest what is new in the feeds and return every change of hands the new reports add,
     on whatever day they give (a report of a capture a week ago is news too). Feeds are
-    fetched conditionally and known links are not fetched again (`Memory`)."""
+    fetched conditionally and known links are not fetched again (`memory`, kept by `watch`
+    from one poll to the next; read from the store when not given)."""
     from khabar.jobs import control_observations, ingest
     from khabar.store.records import latest_date
 
     before = control_observations(conn, theatre)
-    memory = Memory(conn)
+    if memory is None:
+        memory = Memory(conn)
+    else:
+        memory.new_round()
     rep = ingest(conn, feeds, extractor, documents=read_feeds(feeds, memory))
     memory.save()
     result = Poll(rep.new, rep.known + memory.remembered, list(rep.errors), requests=memory.requests,
@@ -324,8 +340,9 @@ def watch(conn: sqlite3.Connection, theatre: Theatre, feeds: Sequence[str], extr
     """Poll the feeds every `every` seconds until `stop` is set (or `rounds` are done); return rounds."""
     stop = stop or threading.Event()
     done = 0
+    memory = Memory(conn)  # the stored links read once, then only those stored since
     while not stop.is_set():
-        on_poll(poll(conn, theatre, feeds, extractor))
+        on_poll(poll(conn, theatre, feeds, extractor, memory))
         done += 1
         if rounds is not None and done >= rounds:
             break

@@ -278,9 +278,14 @@ def normalise_url(url: str) -> str:
     except ValueError:
         port = None
     netloc = name if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{name}:{port}"
-    path = re.sub(r"%[0-9a-f]{2}", lambda m: m[0].upper(), parts.path or "/")
-    path = re.sub(r"/{2,}", "/", path)
+    path = parts.path or "/"
+    if "%" in path:
+        path = re.sub(r"%[0-9a-f]{2}", lambda m: m[0].upper(), path)
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1:
         path = path.rstrip("/")
+    if not parts.query:
+        return f"//{netloc}{path}"
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
     return f"//{netloc}{path}" + (f"?{urlencode(query)}" if query else "")

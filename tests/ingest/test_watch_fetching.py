@@ -319,3 +319,29 @@ def test_the_memory_is_kept_by_either_engine(site: Site, store_url: str, tmp_pat
     third = poll(conn, load(), [site.url()], extractor)
     assert (third.requests, third.not_modified, site.answers) == (1, 1, [("/feed.xml", 304)])
     conn.close()
+
+
+def test_a_long_watch_reads_links_another_process_stored(site: Site, db: Path, extractor: Extractor) -> None:
+    """watch keeps its memory from one poll to the next and reads only the links stored since:
+    a page an analyst ingested by hand between two polls is not fetched by the watcher."""
+    from khabar.watch import Poll, watch
+
+    site.items = ["/news/maruf-retaken"]
+    polls: list[Poll] = []
+
+    def between(p: Poll) -> None:
+        polls.append(p)
+        if len(polls) == 1:
+            other = connect(db)  # another process, as `khabar ingest URL` would
+            assert ingest(other, [site.url("/news/arghistan")], extractor).new == 1
+            other.close()
+            site.reset()
+            site.items = ["/news/maruf-retaken", "/news/arghistan"]
+
+    conn = connect(db)
+    assert watch(conn, load(), [site.url()], extractor, 0, between, rounds=2) == 2
+    first, second = polls
+    assert (first.new, first.requests) == (1, 2)
+    assert site.requests == {"/feed.xml": 1}  # the changed feed only: its new item's page is stored
+    assert (second.new, second.known, second.requests, second.changes) == (0, 2, 1, [])
+    conn.close()
