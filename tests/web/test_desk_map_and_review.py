@@ -111,7 +111,8 @@ def test_the_claim_check_page(client: TestClient) -> None:
 DENIAL = {"title": "Ministry says Arghandab holds", "outlet": "Derived Test Post",
           "url": "https://derivedtest.example/arghandab", "published": "2021-07-12",
           "text": "KANDAHAR, July 12 (Derived Test Post) - The defence ministry on Monday denied that Arghandab "
-                  "district of Kandahar province had fallen to the Taliban."}
+                  "district of Kandahar province had fallen to the Taliban.\n\nA provincial spokesman also denied "
+                  "that Khakrez district had been overrun."}
 
 
 def test_the_report_page_lists_records_derived_from_its_claims_each_reviewable(
@@ -123,21 +124,37 @@ def test_the_report_page_lists_records_derived_from_its_claims_each_reviewable(
     conn.close()
     with TestClient(create_app(fresh_db, token=token), raise_server_exceptions=False) as c:
         doc = next(d for d in c.get("/api/documents").json()["documents"] if d["outlet"] == "Derived Test Post")
-        (derived,) = c.get(f"/api/documents/{doc['id']}").json()["derived"]
-        claim_id = c.get(f"/api/documents/{doc['id']}").json()["records"]["claims"][0]["id"]
+        both = c.get(f"/api/documents/{doc['id']}").json()["derived"]
+        assert sorted(d["district"] for d in both) == ["Arghandab", "Khakrez"]
+        derived, other = sorted(both, key=lambda d: d["district"])
+        claim_id = derived["claim_id"]
         assert derived["id"] == f"{claim_id}-{derived['district_id']}" and derived["district"] == "Arghandab"
         assert derived["controller"] == "government" and derived["review"] is None
         html = c.get(f"/reports/{doc['id']}").text
         assert f'data-id="{derived["id"]}"' in html and f"<code>{derived['id']}</code>" in html
         assert f'<form class="review" data-kind="control_changes" data-id="{derived["id"]}"' in html
-        r = c.post("/api/review", headers={"Authorization": f"Bearer {token}"},
-                   json={"kind": "control_changes", "record_id": derived["id"], "action": "reject",
-                         "note": "the ministry was wrong"})
+        auth = {"Authorization": f"Bearer {token}"}
+        r = c.post("/api/review", headers=auth, json={"kind": "control_changes", "record_id": derived["id"],
+                                                       "action": "reject", "note": "the ministry was wrong"})
         assert r.status_code == 201 and r.json()["as_of"] == "2021-07-12"
-        assert c.get(f"/api/documents/{doc['id']}").json()["derived"][0]["review"] == "rejected"
+        assert derived_review(c, doc["id"], derived["id"]) == "rejected"
         assert "rev-rejected" in c.get(f"/reports/{doc['id']}").text
         # the claim itself is untouched: only the derived record was reviewed
         assert c.get(f"/api/records/claims/{claim_id}").json()["record"]["review"] is None
+        # a claim rejected: its derived record without a review of its own goes with it, as compile has it
+        c.post("/api/review", headers=auth, json={"kind": "control_changes", "record_id": derived["id"],
+                                                   "action": "confirm", "note": "on second thought"})
+        assert derived_review(c, doc["id"], derived["id"]) == "confirmed"
+        for cid in (claim_id, other["claim_id"]):
+            assert c.post("/api/review", headers=auth, json={"kind": "claims", "record_id": cid, "action": "reject",
+                                                             "note": "misread"}).status_code == 201
+        assert derived_review(c, doc["id"], derived["id"]) == "confirmed"  # its own review wins
+        assert derived_review(c, doc["id"], other["id"]) == "rejected"  # none of its own: its claim's
+
+
+def derived_review(c: TestClient, document_id: str, record_id: str) -> str | None:
+    rows = c.get(f"/api/documents/{document_id}").json()["derived"]
+    return next(d["review"] for d in rows if d["id"] == record_id)  # type: ignore[no-any-return]
 
 
 def test_the_desk_answers_gzip_when_asked(client: TestClient) -> None:

@@ -143,17 +143,20 @@ def derived_records(desk: Desk, document_id: str) -> list[dict[str, Any]]:
     obs = denial_observations(desk.theatre, claims, meta)
     latest = {r["record_id"]: r for r in list_overrides(conn, kind="control_changes")
               if r["latest"] and r["record_id"] in {o.record_id for o in obs}}
+    claim_review = {c["id"]: (c.get("review"), c.get("review_note")) for c in claims}
     out = []
     for o in obs:
         rv = latest.get(o.record_id)
         fields = (rv or {}).get("fields") or {}
         review = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}.get(rv["action"]) if rv else None
+        note = rv.get("note") if rv else None
+        if rv is None:  # no review of its own: its claim's (compile does the same)
+            review, note = claim_review.get(o.record_id.partition("-")[0], (None, None))
         out.append({"id": o.record_id, "claim_id": o.record_id.partition("-")[0], "district_id": o.district_id,
                     "district": o.district, "province": o.province,
                     "controller": fields.get("controller", o.controller),
                     "date": fields.get("date") or (o.effective.isoformat() if o.effective else None),
-                    "trigger": o.trigger, "evidence": o.evidence, "review": review,
-                    "review_note": rv.get("note") if rv else None})
+                    "trigger": o.trigger, "evidence": o.evidence, "review": review, "review_note": note})
     return out
 
 
