@@ -262,6 +262,9 @@ _RELATIVE = re.compile(r"\s+(?:who|which|that)\s+(?:did|does|do|was|were|is|are|
                        r"asked|declined|requested)\b.*$", re.I)
 
 
+_GIVEN_NAME = re.compile(r"\b(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|identified\s+(?:only\s+)?"
+                         r"(?:himself\s+|herself\s+)?as|who\s+(?:is\s+)?named|named)\s+"
+                         r"(?P<name>(?:[A-Z][\w\-\u2019']+\s*){1,4})\s*$")
 _ISSUED_BY = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:statement|communiqu[eé]|"
                         r"press release|declaration|post|tweet|message|letter|notice)\s+"
                         r"(?:(?:issued|released|signed|posted|sent|published)\s+)?(?:from|by|of)\s+"
@@ -272,6 +275,9 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                   before_verb: bool = False) -> str | None:
     if re.match(r"^(?:on|in|at|to|for|but|and|or|of|with|from|by|as|its|their)\s", who.strip()):
         return None  # "on its ally Tajikistan but urged": not a speaker
+    given = _GIVEN_NAME.search(who)
+    if given:  # "a soldier who gave his name as Abdul Rahim", "a resident identified only as Karim"
+        return clean_name(given["name"])
     issued = _ISSUED_BY.match(who.strip())
     if issued:  # "a statement from the state prosecutor said": the prosecutor's
         return _speaker_name(issued["who"], sent, ctx, at, before_verb) or clean_name(issued["who"])
@@ -357,6 +363,14 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     closes_clause = q.text[-1:] in ",.!?" or "," in text[q.end:close + 1] or \
         text[close:close + 1] in ",.;:" or n_words >= 4
     m = _AFTER_SPEAKER.match(after)
+    if m and closes_clause and re.match(r"\s*,?\s*according\s+to\b", after, re.I) and sent is not None \
+            and q.start < sent.end:
+        # "Wang told them that Beijing saw it as “...”, according to a statement": Wang's words
+        a = _sentence_around(text, q)[0]
+        name = _governing_speaker(sent, q, ctx) if sent.parsed else \
+            _governing_speaker_by_rules(text[a:q.start - 1], a, sent, ctx)
+        if name:
+            return name
     if m and closes_clause:
         if m["pron"]:
             return ctx.person_before(q.start)
@@ -400,6 +414,10 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         if sm:
             return _speaker_name(sm["who"], sent, ctx, (sent.start if sent else 0) + sm.end("who"),
                                  before_verb=True)
+    if n_words >= 3:
+        name = _previous_sentence_speaker(text, q, sents, starts, ctx)
+        if name:
+            return name
     if ctx.last_quote_end is not None and ctx.last_speaker and 0 <= q.start - ctx.last_quote_end < 300:
         between = text[ctx.last_quote_end:q.start]
         if "\n" not in between and _SPEECH_ANYWHERE.search(between) and (
@@ -456,6 +474,40 @@ def _sentence_around(text: str, q: QuoteSpan) -> tuple[int, int]:
         elif depth == 0 and c in ".!?" and _STOP.match(text, k):
             return last, k + 1
     return last, b
+
+
+def _previous_sentence_speaker(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int],
+                               ctx: Context) -> str | None:
+    """Return who speaks a quotation that is a sentence of its own, unattributed, from the
+    sentence before: "X said the town fell at dawn. “...”" in one paragraph, or "X said in a
+    statement:" closing the paragraph before."""
+    a, b = _sentence_around(text, q)
+    if text[a:q.start - 1].strip() or text[q.end + 1:b].strip(" .!?\u201d"):
+        return None  # words of the sentence's own before or after the quotation
+    before = text[:a].rstrip()
+    if not before:
+        return None
+    paragraph_break = "\n" in text[len(before):a]
+    if paragraph_break and not before.endswith(":"):
+        return None
+    if before.endswith("\u201d"):
+        return None  # the sentence before is a quotation: its speaker goes on (attribute's last rule)
+    start = max(before.rfind("\n") + 1, 0)
+    for m in _STOP.finditer(before, start):
+        if m.end() < len(before) - 1:
+            start = m.end()
+    prev = before[start:]
+    if "\u201c" in prev or "\u201d" in prev:
+        return None  # the sentence before holds a quotation: its speaker goes on (attribute's last rule)
+    v = _QUOTING_VERB.search(prev)
+    if v is None:
+        return None
+    who = prev[:v.start()].strip()
+    if not who or who[:1].islower() and not re.match(r"(?:he|she)\b", who, re.I):
+        return None
+    i = bisect_right(starts, start + v.start()) - 1
+    sent = sents[i] if i >= 0 and start + v.start() < sents[i].end else None
+    return _speaker_name(who, sent, ctx, start + v.start(), before_verb=True)
 
 
 def _is_a_name(q: QuoteSpan) -> bool:
@@ -672,6 +724,9 @@ def _is_person_ent(e: Span, ctx: Context) -> bool:
     return e.label_ == "PERSON" or (actor is not None and actor.kind == "person")
 
 
+_STATEMENT_NOUN = re.compile(r"statement|communiqu[eé]|declaration|release|post|tweet|message|letter|notice")
+
+
 def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None:
     if subj.lower_ in ("he", "she"):
         return ctx.person_before(pos)
@@ -697,6 +752,14 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
                 return ctx.note_person(clean_name(doc[ent.start:end].text))
             return ctx.note_person(clean_name(actor.name))
         return clean_name(ent.text)  # a body as the report names it
+    if _STATEMENT_NOUN.fullmatch(subj.lower_):  # "a statement from the palace said": the palace
+        for c in subj.children:
+            by = c if c.dep_ == "prep" else next((p for p in c.children if p.dep_ == "agent"), None) \
+                if c.dep_ == "acl" else None
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None and \
+                by.lower_ in ("from", "by", "of") else None
+            if obj is not None:
+                return _subject_name(obj, sent, ctx, pos)
     words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("punct", "det", "poss")]
     phrase = " ".join(w.text for w in words)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
