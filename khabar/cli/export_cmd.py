@@ -37,8 +37,8 @@ def export(
     fmt = fmt.lower().strip()
     conn, latest = open_existing_store(db, as_of)
     th = load(theatre_or_default(conn, theatre))
-    # every event when no day is given, not only those up to the latest report's day
-    day: date | None = None if table == "events" and as_of is None else latest
+    # control: as of the day given, else the latest report's; events: up to the day given, else every one
+    day: date | None = latest if table == "control" or as_of is not None else None
     try:
         chunks = export_chunks(conn, th, table, fmt, day)
     except ValueError as e:

@@ -124,6 +124,9 @@ def export(conn: Any, theatre: Any, table: str, fmt: str, as_of: Any = None) -> 
         raise ValueError(f"--format plover is for events, not {table}")
     if fmt == "geojson" and table not in ("control", "events"):
         raise ValueError(f"--format geojson is for control (district polygons) and events (points), not {table}")
+    if as_of is not None and table != "control" and not (table == "events" and fmt in ("plover", "geojson")):
+        raise ValueError(f"--as-of applies to control, and to events as geojson or plover; {table} as {fmt} "
+                         "is the whole stored table")
     if table == "control":
         from khabar.compile.sides import Sides
         from khabar.jobs import compile_control

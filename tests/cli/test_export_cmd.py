@@ -120,6 +120,8 @@ def test_other_formats_and_tables(run, db: Path, tmp_path: Path) -> None:  # typ
     (("quotes", "--format", "geojson"), "geojson is for control"),
     (("people",), "no such table"),
     (("events", "--format", "xml"), "no such format"),
+    (("claims", "--as-of", "2021-07-14"), "--as-of applies to control"),
+    (("events", "--format", "csv", "--as-of", "2021-07-14"), "is the whole stored table"),
 ])
 def test_a_pair_that_does_not_exist_is_one_line(run, db: Path, args: tuple[str, ...], says: str) -> None:  # type: ignore[no-untyped-def]
     r = run("export", *args, "--db", db)
