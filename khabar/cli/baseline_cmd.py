@@ -64,6 +64,14 @@ def _open(db: Path, create: bool = False) -> Any:
     return connect(db)
 
 
+def _db(ctx: typer.Context, db: Path) -> Path:
+    """Return the database: the subcommand's --db, else the one given before it (`khabar baseline --db F list`)."""
+    given = ctx.parent.params.get("db") if ctx.parent is not None else None
+    if given is not None and str(db) == DEFAULT_DB and str(given) != DEFAULT_DB:
+        return Path(given) if isinstance(given, str) else given  # type: ignore[no-any-return]
+    return db
+
+
 def _theatre(conn: Any, theatre: str | None) -> Any:
     from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
@@ -111,6 +119,7 @@ def _summary(parsed: Any, label: Any) -> str:
 @app.command("import")
 @guarded
 def import_(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV with a district column (name, spelling or id) and a controller "
                                               "column (a party's name or alias, or contested); other columns are "
                                               "ignored, a province column chooses among namesakes.")],
@@ -133,6 +142,7 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was read and stored as JSON.")] = False,
 ) -> None:
     """Import a per-district assessment as a baseline: every row one district's holder on that day, per SOURCE."""
+    db = _db(ctx, db)
     from khabar.compile.baseline import GRADE, default_grade, default_name, read_baseline
 
     day = parse_day(as_of, "--as-of")
@@ -220,17 +230,19 @@ def _list(db: Path, as_json: bool, as_csv: bool) -> None:
 @app.command("list")
 @guarded
 def list_(
+    ctx: typer.Context,
     db: DbOption = Path(DEFAULT_DB),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: CsvOption = False,
 ) -> None:
     """List the stored baselines: name, source, day, grade, districts by controller, file."""
-    _list(db, as_json, as_csv)
+    _list(_db(ctx, db), as_json, as_csv)
 
 
 @app.command("show")
 @guarded
 def show(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The baseline's name (see `khabar baseline list`).")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Also say what compile gives each district on this "
                                                              "day (default: the latest report's).")] = None,
@@ -239,11 +251,10 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """Print a stored baseline's districts: the file's line, the district as given, its id and holder, and whether
-    it still stands on a day (`--as-of`, default the latest) or a report moved it since."""
+    """Print a stored baseline's districts (line, name as given, id, holder) and whether each still stands on a day."""
     from khabar.compile.baseline import baseline_rows, get_baseline, stored_names
 
-    conn = _open(db)
+    conn = _open(_db(ctx, db))
     b = get_baseline(conn, name)
     if b is None:
         names = stored_names(conn)
@@ -300,9 +311,10 @@ def _remove(db: Path, name: str, as_json: bool) -> None:
 @app.command("remove")
 @guarded
 def remove_(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The baseline's name (see `khabar baseline list`).")],
     db: DbOption = Path(DEFAULT_DB),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Remove a stored baseline and all its districts, as one unit."""
-    _remove(db, name, as_json)
+    _remove(_db(ctx, db), name, as_json)

@@ -86,6 +86,8 @@ def test_list_show_replace_and_remove_as_one_unit(run) -> None:  # type: ignore[
     assert run("baseline", other, "--as-of", "2021-07-01", "--source", "Analyst X", "--grade", "C3",
                "--name", "x-july", "--db", "k.db").exit_code == 0
     listed = json.loads(run("baseline", "list", "--db", "k.db", "--json").stdout)
+    assert json.loads(run("baseline", "--db", "k.db", "list", "--json").stdout) == listed  # --db before the command
+    assert json.loads(run("baseline", "--list", "--json", "--db", "k.db").stdout) == listed
     assert [(b["name"], b["source"], b["as_of"], b["grade"], b["districts"]) for b in listed] == [
         ("x-july", "Analyst X", "2021-07-01", "C3", 1),
         ("long-war-journal-2021-07-10", "Long War Journal", "2021-07-10", "B2", 2)]  # B: the theatre's outlet
