@@ -221,7 +221,7 @@ _VERBY = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|run
 # "in a statement", "on Friday"
 _ADJUNCT = re.compile(r"^(?:without|with|in|on|at|after|before|during|while|despite|for|from|by|through|"
                       r"according|citing|quoting|though|although|when|as|last|this|earlier|later|"
-                      r"meanwhile|however|also|[a-z]+ing)\b")
+                      r"meanwhile|however|also|(?-i:[A-Z]?[a-z]{3,}ing))\b", re.I)
 _WHEN = re.compile(r"\s+(?:(?:on\s+)?(?:" + "|".join(en.WEEKDAYS) + r")|(?:last|this|next)\s+(?:week|month|year|"
                    r"night|weekend|\w+day)|yesterday|today|earlier|later|recently|also|again)$", re.I)
 
@@ -610,7 +610,13 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
         if first is None:
             return None
         who = who[:first.start()]
-    segs = [x for x in who.split(",") if x.strip()]
+    if v.group(0).lower().endswith("ing") and who.rstrip().endswith(","):
+        # "he made no reference to it, saying only that ...": the main clause's subject
+        subject = _leading_subject(who)
+        if subject is not None:
+            return ctx.person_before(at + v.start()) if subject.lower() in ("he", "she") else \
+                _speaker_name(subject, sent, ctx, at + v.start(), before_verb=True)
+    segs = [x for x in who.split(",") if x.strip() and not _ADJUNCT.match(x.strip())]
     upper = [x for x in segs if x.strip()[:1].isupper() or x.strip().lower().startswith(("he ", "she "))]
     if not upper and segs and re.fullmatch(r"\s*(?:he|she|they|it)\s*", segs[-1], re.I):
         upper = segs[-1:]
@@ -625,6 +631,26 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     if not seg or seg[:1].islower():
         return None
     return _speaker_name(seg, sent, ctx, at + v.start(), before_verb=True)
+
+
+_CLAUSE_OPENER = re.compile(r"^(?:but|and|however|meanwhile|yet|so|still|instead)\b[\s,]*", re.I)
+_PREDICATE = re.compile(r"\s(?:[a-z]+ed|" + _VERBY.pattern[5:-3] + r"|made|gave|took|met|spoke|went|came|told|"
+                        r"said|says|sent|held|left|won|lost|saw|put|set|let|ran|got|kept|hit)\b")
+
+
+def _leading_subject(clause: str) -> str | None:
+    """Return the subject a clause opens with ("But he made no reference ..." -> "he";
+    "On Friday, the ministry rejected ..." -> "the ministry"), without a parse."""
+    parts = [p.strip() for p in _CLAUSE_OPENER.sub("", clause.strip()).split(",") if p.strip()]
+    parts = [p for p in parts if not _ADJUNCT.match(p)] or parts
+    if not parts:
+        return None
+    head = _CLAUSE_OPENER.sub("", parts[0])
+    m = _PREDICATE.search(" " + head)
+    subject = head[:m.start()].strip() if m else ""
+    if not subject or len(subject.split()) > 8:
+        return None
+    return subject
 
 
 # “...,” Sultani said, “and ...”; “...,” said X, spokesman for the front, “and ...”: nothing
@@ -691,6 +717,11 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
     if m is None:
         return None
     before = sent.text[:m.start()].rstrip()
+    if m.group(0).lower().endswith("ing") and before.endswith(","):
+        subject = _leading_subject(before)  # "he made no reference to it, saying": he
+        if subject is not None:
+            return ctx.person_before(sent.start + m.start()) if subject.lower() in ("he", "she") else \
+                _speaker_name(subject, sent, ctx, sent.start + m.start(), before_verb=True)
     if re.search(r"(?:^|[\s,])(?:he|she)$", before, re.I):
         return ctx.person_before(pos)  # "..., though he admitted": the last person named
     if before.endswith(","):  # "The spokesman for the UN chief, Stephane Dujarric, said": the name
@@ -790,12 +821,15 @@ def reported_subject(text: str, offset: int) -> bool:
     return _REPORTED_SUBJECT.search(text, max(0, offset - 60), offset) is not None
 
 
+_POSSESSED = re.compile(r"(?:[A-Z][\w\-]*\s)*[A-Z][\w\-]*[\u2019']s\b")
+
+
 def _is_subject(sent: Sent, offset: int) -> bool | None:
     """Return whether the name at a sentence offset is a subject; None when unparsed and the
     words before it do not tell."""
     if not sent.parsed:
-        if reported_subject(sent.text, offset):
-            return False
+        if reported_subject(sent.text, offset) or _POSSESSED.match(sent.text, offset):
+            return False  # "X said Y would visit"; "confirmed Stanikzai's visit": not who speaks
         return False if _OBJECT_BEFORE.search(sent.text, max(0, offset - 60), offset) else None
     tok = next((t for t in sent.doc if t.idx >= offset), None)
     if tok is None:
@@ -977,7 +1011,9 @@ def _role_mentions(text: str, ctx: Context, in_quote: Callable[[int], bool]) -> 
                 ctx.theatre.district_candidates(name):
             return None
         full = ctx.full_name(name)
-        return full if len(full.split()) >= 2 else None
+        if len(full.split()) < 2:
+            return None
+        return ctx.note_person(full, last=False)  # "Hashimi said" later is this person
 
     for rx in (_ROLE_NAME, _NAME_ROLE, _ROLE_COMMA_NAME):
         for m in rx.finditer(text):
