@@ -8,6 +8,7 @@ is one, else the nearest named actor before it), the claim the words that follow
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.strings import get_string_id
@@ -18,7 +19,7 @@ from khabar.extract.events import inside_quotes
 from khabar.extract.lowscan import Scan, lowered
 from khabar.extract.places import district_mentions
 from khabar.extract.quantities import find_quantity, is_date_number, people_words
-from khabar.extract.sentences import Context, Sent, clean_name, lemma, party_in, per_theatre
+from khabar.extract.sentences import Context, Sent, clean_name, lemma, parties_named, party_in, per_theatre
 from khabar.lang import en
 from khabar.records import Claim, Quantity
 from khabar.theatres.loader import Theatre
@@ -39,6 +40,8 @@ def _trigger_specs(armed: str) -> list[tuple[str, str]]:
                r"[\u201c\"]?(?:invented|false|baseless|untrue|lies|a lie|fabricated|fake|groundless|"
                r"unfounded|absurd|propaganda|exaggerated|an exaggeration|nonsense|fantas(?:y|ies))\b)"),
     ("disputes", r"\b(?:reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|disput(?:e|ed|es|ing)|rubbish(?:ed|es|ing)|"
+                 r"rebuff(?:ed|s|ing)?|brush(?:ed|es|ing)?\s+(?:aside|off)|(?:contest|question)(?:ed|s|ing)?\s+"
+                 r"(?=(?:the|these|those|such|this|that|its|their|his|her)\s)|"
                  r"an assertion that)\b"),
     ("asserts", r"\b(?:claim(?:ed|s|ing)?|(?:said|announced|saying|wrote|tweeted|reported|stated)\s+(?:(?:on\s+)?" +
                 _A_DAY + r"\s+)?(?:(?:in|on)\s+(?:a|an|its|their|his)?\s*"
@@ -61,7 +64,8 @@ def _trigger_specs(armed: str) -> list[tuple[str, str]]:
 _TRIGGER_STARTS = {
     "denies": ("den", "refuted", "not true", "absolute lie", "outright lie", "baseless", "unfounded",
                "call", "term", "describ", "there is no truth", "there was no truth", "no truth"),
-    "disputes": ("reject", "dismiss", "disput", "rubbish", "an assertion that"),
+    "disputes": ("reject", "dismiss", "disput", "rubbish", "rebuff", "brush", "contest", "question",
+                 "an assertion that"),
     "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "reported", "stated", "insist", "assert", "blam", "alleg", "accus",
                 "assur", "promise", "boast", "maintain", "took responsibility", "responsibility for"),
 }
@@ -106,6 +110,8 @@ class ClaimMatch:
     trigger: str
     state_only: bool = False  # "X said the rebels now held ...": needs a party as claimant
     owned: bool = False  # "the government's claim that ...": the government's, told by another
+    content: str = ""  # the quoted words of a quoted statement, its claim
+    gain: str = ""  # a statement of a change of hands: its words (a claim when the speaker's side gained)
 
 
 _SAID_RX = r"\b" + en.alternation(en.SAID_VERBS) + r"\b"
@@ -215,6 +221,178 @@ def _quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
     return q if q is not None and q.unit != "people" else casualty_quantity(text, theatre)
 
 
+# a claim verb under negation: "has not said", "did not claim", "neither side has claimed"
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no\s+one|nobody)|n['\u2019]t|\bneither\s+[\w\-]+(?:\s+\w+)?)\s+"
+                             r"(?:(?:has|have|had|yet|also|publicly|immediately|officially|independently)\s+){0,2}$", re.I)
+# what the verb "dispute" takes: "disputed the figures", "disputes that", "disputed by the ministry"
+_DISPUTE_OBJECT = re.compile(r"\s+(?:the|that|this|these|those|such|his|her|its|their|any|all|a|an|it|them|by|"
+                             r"claims?|reports?|figures?|accounts?|allegations?|assertions?|numbers?)\b", re.I)
+
+
+def _speech_verbs(text: str, low: str | None, ctx: Context) -> list[re.Match[str]]:
+    """Return the speech verbs of a sentence that someone named says with: outside quotations,
+    not "was said to", not an outlet's "..., Reuters said"."""
+    out = []
+    for said in _SAID_SCAN.finditer(text, low):
+        pos = said.start()
+        if inside_quotes(text, pos):
+            continue
+        if _PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) or _NEGATED_BEFORE.search(text, max(0, pos - 25), pos):
+            continue  # "the district was said to have been recaptured", "has not said": no one says it
+        if _is_outlet(text, pos, ctx) and not _QUOTED_AS.search(text, max(0, pos - 60), pos):
+            continue  # "..., Reuters said": the outlet's sourcing, not a party's claim
+        out.append(said)
+    return out
+
+
+def _quoted_words(sent: Sent, text: str, pos: int, ctx: Context) -> str:
+    """Return the words a speech verb at a position attributes when they are a quotation: the
+    quoted parts of the sentence, and of the sentences before it when the quotation opened there."""
+    parts = [m.group(1) for m in _QUOTED.finditer(text)]
+    if _closes_quote(text, pos):
+        close = max(text.rfind("\u201d", 0, pos), text.rfind('"', 0, pos))
+        parts.insert(0, text[:close])
+        for before in reversed(ctx.report.before(sent)[-2:]):
+            parts.insert(0, before.text)
+            if "\u201c" in before.text or '"' in before.text:
+                break
+    return " ".join(parts)
+
+
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{3,})[\u201d\"]")
+# where a sentence's second statement begins: "X said ..., but Y said ...", "..., which Y denied"
+_CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s|;\s|"
+                           r",\s+which\s+(?=[^,;]{0,60}\b(?:denied|rejected|disputed|dismissed|refuted)\b)|"
+                           r"\s+and\s+(?=(?:said|says|added|insisted|claimed|stressed|maintained|denied|"
+                           r"rejected)\b)|"
+                           r",\s+(?:a|an)\s+(?:claim|assertion|charge|figure|account|report)s?\s|"
+                           r"^\s*(?:while|whereas|although|though)\s", re.I)
+
+
+def _breaks(text: str) -> list[int]:
+    return [b.start() for b in _CLAUSE_BREAK.finditer(text) if not inside_quotes(text, b.start())]
+
+
+def _statements(sent: Sent, text: str, low: str | None, ctx: Context) -> list[tuple[re.Match[str], str]]:
+    """Return the speech verbs of statements whose content is a claim, each with its stance.
+
+    Each speech verb speaks for its clause (from the clause break or speech verb before it to the
+    next one): a count ("X controls 85 percent of the territory, a member of its delegation said"),
+    the extent of control ("the spokesman said the group's fighters now held the crossing",
+    '"The province is in our hands," he said'), what a claim is called ("said the reports were
+    baseless"), or a quoted denial ('"There is no truth in it," the ministry said')."""
+    verbs = _speech_verbs(text, low, ctx)
+    if not verbs:
+        return []
+    breaks = _breaks(text)
+    out = []
+    for k, said in enumerate(verbs):
+        lo = max([b for b in breaks if b < said.start()] + [verbs[k - 1].end() if k else 0])
+        hi = min([b for b in breaks if b > said.end()] + [verbs[k + 1].start() if k + 1 < len(verbs) else len(text)])
+        stance = _content_stance(sent, text, lo, hi, said, ctx)
+        if stance in ("asserts-gain", "asserts-count"):
+            after = text[said.end():hi]
+            gain = after if _CHANGE.search(after) or _HOLD.search(after) else text[lo:said.start()]
+            out.append((said, f"{stance[8:]}:{gain}"))
+        elif stance:
+            out.append((said, stance))
+    return out
+
+
+def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str], ctx: Context) -> str:
+    """Return the stance of what a speech verb says within text[lo:hi] ("asserts-state" for the
+    extent of control, which needs a party to say it), or "" when it states no claim."""
+    window = text[lo:hi]
+    w_low = lowered(window)
+    if _PLAIN_SOURCING.search(window, w_low):
+        return ""  # "police confirmed that ...": sourcing
+    false = _FALSE_PREDICATE.search(text, said.end(), hi)
+    if false is not None and not inside_quotes(text, false.start("w")):
+        # "the ministry said the group's figures were exaggerated": what he says of them
+        return "disputes" if _DISPUTING.search(false["w"]) else "denies"
+    quoted = _quoted_words(sent, text, said.start(), ctx)
+    content = f"{quoted} {window}" if quoted and _closes_quote(text, said.start()) else window
+    c_low = lowered(content)
+    if _CONTROL_QTY.search(content, c_low) and (qty := _quantity(content, ctx.theatre)):
+        # "the insurgents have overrun 23 districts, officials said": a count of districts is
+        # the claim of the side that gained them, else a published count
+        return "asserts-count" if qty.unit == "districts" else "asserts"
+    if (_CONTROL_STATE.search(content, c_low) or _POSSESSION.search(content)) and \
+            not _NOT_STATE.search(content, c_low) and not (quoted and _UNREAL.search(quoted)):
+        return "asserts-state"
+    if quoted and (_QUOTED_DENIAL.search(quoted) or _NEGATED_FACT.search(quoted)):
+        return "denies"
+    if _CHANGE.search(content) and not _UNREAL.search(content):
+        return "asserts-gain"
+    return ""
+
+
+# a change of hands that has not happened: "could fall", "will retake", "tried to capture"
+_UNREAL = re.compile(r"\b(?:could|would|will|may|might|shall|plans?\s+to|tr(?:y|ied|ies|ying)\s+to|"
+                     r"attempt\w*\s+to|fail\w*\s+to|bid\s+to|aim\w*\s+to|vow\w*\s+to|not)\b", re.I)
+_FELL_TO = re.compile(r"\b(?:fell|fallen|falls|handed\s+over)\s+(?:\w+\s+){0,2}to\s+|\bunder\s+(?:the\s+)?(?:control\s+of\s+)?|\b(?:retaken|recaptured|captured|"
+                      r"seized|taken|liberated|overrun)\s+by\s+", re.I)
+_STATE_BODY = re.compile(r"\b(?:ministry|government|army|police|governor|military|officials)\b", re.I)
+_GROUP_AGENT = re.compile(r"(?:its|their|our)\b|(?:the|our|its)\s+(?:[\w\-]+\s+)?(?:group|movement|front|fighters|forces|mujahideen)\b", re.I)
+_TAKEN_BACK = re.compile(r"retook|retaken|recaptur|liberat|regain|reclaim", re.I)
+_HOLD = re.compile(r"\b(?:controls?|controlled|controlling|holds?|held|in\s+control|in\s+possession)\b", re.I)
+_SELF = re.compile(r"(?:\b(?:it|they|we|our|its|their|his|her)\b|\bthe\s+(?:group|movement|front)[\u2019']s?)(?:\s+(?:own\s+)?(?:forces|fighters|troops|men|soldiers|"
+                   r"units|mujahideen|commandos))?\s*$", re.I)
+
+
+def _gainer(window: str, ctx: Context) -> str | None:
+    """Return the party that a statement's change of hands names as the one who gained, "self"
+    for "it/they/our forces", None when it names none."""
+    m = _CHANGE.search(window) or _HOLD.search(window)
+    if m is None:
+        return None
+    to = _FELL_TO.search(window)
+    if to is not None:
+        agent = window[to.end():to.end() + 60]
+        if _GROUP_AGENT.match(agent):
+            return "self"  # "overrun by the militant group", told by its spokesman
+        named = parties_named(ctx.theatre, agent)
+        return named[0] if named else None
+    before = window[:m.start()]
+    if _TAKEN_BACK.match(m.group()) and not parties_named(ctx.theatre, before[-80:]):
+        return "self"  # "14 districts had been retaken": won back by the side that tells it
+    if _SELF.search(before.rstrip()) or _SELF.search(re.sub(r"\s+(?:had|has|have|now|already|also|were|was)\s*$",
+                                                            "", before.rstrip())):
+        return "self"
+    named = parties_named(ctx.theatre, before[-80:])
+    return named[-1] if named else None
+
+
+_CHANGE = re.compile(r"\b(?:captur\w*|seiz\w*|took|taken|tak(?:e|es|ing)\s+(?:over|control)|overr[au]n|retook|retaken|"
+                     r"recaptur\w*|liberat\w*|fell|fallen|conquer\w*|regain\w*|reclaim\w*)\b", re.I)
+
+
+# what a statement says of a claim or report: "said the reports were baseless", "were exaggerated"
+_FALSE_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|been|be)\s+(?:(?:completely|totally|entirely|simply|all|also|just|grossly|"
+    r"highly|wildly|mere|pure|baseless\s+and)\s+){0,2}[\u201c\"]?(?P<w>false|untrue|baseless|groundless|"
+    r"unfounded|fabricated|lies|a lie|not true|incorrect|inaccurate|(?:an?\s+)?(?:exaggerated|exaggeration|"
+    r"propaganda|rumou?rs?|fake news|fake|nonsense|fabrication))\b", re.I)
+_DISPUTING = re.compile(r"exaggerat|propaganda|rumou?r|nonsense", re.I)
+
+
+# what a party says it holds: "in our hands", "under government control", "completely conquered"
+_POSSESSION = re.compile(
+    r"\b(?:in\s+(?:(?:our|their|its|his)\s+|the\s+(?:[\w\-]+\s+){0,2})hands\b|in\s+(?:the\s+)?possession\s+of|"
+    r"(?:come|came|comes|coming|fallen|fell|remains?|remained|is|are|was|were)\s+(?:now\s+|still\s+|back\s+)?"
+    r"under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:[\w\-]+(?:['\u2019]s?)?\s+){0,2}control|"
+    r"(?:completely|fully|entirely)\s+(?:conquered|captured|liberated|cleared|controlled|seized|taken))\b", re.I)
+# a quoted denial of a fact: "Pakistan is not supporting any faction", "we have not lost a district"
+_QUOTED_DENIAL = re.compile(r"\b(?:not true|no truth|false|baseless|untrue|groundless|unfounded|fabricat\w+|"
+                            r"an? (?:absolute |outright |big )?lie|lies\b(?!\s+(?:in|with|on|at|ahead|behind)))",
+                            re.I)
+_NEGATED_FACT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did)(?:\s+not|n['\u2019]t)\s+(?:\w+\s+){0,1}"
+    r"(?:support\w*|involved|behind|lost|fallen|captured|taken|true|present|providing|helping|sheltering|"
+    r"interfer\w+|harbou?r\w*|backing)\b|\bthere\s+(?:is|are|were|was)\s+no\s+(?:truth|evidence|basis|"
+    r"(?:\w+\s+)?(?:fighters|troops|militants|forces|presence))\b", re.I)
+
+
 def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     """Return the claim triggers of a sentence, outside quotations, one per clause."""
     text = sent.text
@@ -222,21 +400,15 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     if _NOT_CLAIM.search(text, low):
         return []
     out: list[ClaimMatch] = []
-    qty_said = _SAID_SCAN.search(text, low)
-    if qty_said and (inside_quotes(text, qty_said.start()) or _closes_quote(text, qty_said.start())):
-        qty_said = None
-    if qty_said and _PASSIVE_BEFORE.search(text, max(0, qty_said.start() - 30), qty_said.start()):
-        qty_said = None  # "the district was said to have been recaptured": no one named says it
-    if qty_said and _is_outlet(text, qty_said.start(), ctx) and \
-            not _QUOTED_AS.search(text, max(0, qty_said.start() - 60), qty_said.start()):
-        qty_said = None  # "..., Reuters said": the outlet's sourcing, not a party's claim
-    if qty_said and not _PLAIN_SOURCING.search(text, low):
-        # "X controls 85 percent of the territory, a member of its delegation said";
-        # "the spokesman said the group's fighters now held the crossing"
-        counted = bool(_CONTROL_QTY.search(text, low) and _quantity(text, ctx.theatre))
-        if counted or (_CONTROL_STATE.search(text, low) and not _NOT_STATE.search(text, low)):
-            out.append(ClaimMatch("asserts", qty_said.start(), qty_said.end(), qty_said.group(),
-                                  state_only=not counted))
+    statements = []
+    for said, said_stance in _statements(sent, text, low, ctx):
+        state = said_stance == "asserts-state"
+        gain = said_stance if said_stance.startswith(("gain:", "count:")) else ""
+        statements.append(ClaimMatch("asserts" if state or gain else said_stance, said.start(), said.end(),
+                                     said.group(), state_only=state,
+                                     content=_quoted_words(sent, text, said.start(), ctx), gain=gain))
+    out.extend(s for s in statements if not s.gain)
+    breaks = _breaks(text) if "," in text or ";" in text or " " in text else []
     if "claim" in text:  # every owned claim reads "claim(s) that"
         for m in _OWNED_CLAIM.finditer(text):
             # "rejected the capital's administration's claim that its forces had retaken Yangi Qala"
@@ -250,12 +422,19 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                 continue
             if any((abs(m.start() - o.t_start) < 40 and not o.owned and not (
                     # "rubbished the reports, calling them propaganda": the verb before the participle
-                    m.start() < o.t_start and o.trigger[:4].lower() in ("call", "term", "desc"))) or (
-                    o.trigger == qty_said.group() if qty_said else False) for o in out):
+                    m.start() < o.t_start and o.trigger[:4].lower() in ("call", "term", "desc")) and
+                    # "claimed the district but officials denied it": two clauses, two claims
+                    not any(min(m.start(), o.t_start) < b < max(m.start(), o.t_start) for b in breaks)) or (
+                    o.t_start <= m.start() < o.t_end or m.start() <= o.t_start < m.end())
+                    for o in out):
                 continue
             word = m.group().lower()
             if any(o.t_start == m.start() for o in out):
                 continue
+            if _NEGATED_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+                continue  # "has not said who holds it", "neither side has claimed": no claim made
+            if word.startswith("disput") and not _DISPUTE_OBJECT.match(text, m.end()):
+                continue  # "to resolve disputes through talks", "the disputed border": a noun
             if word in ("claim", "claims", "denial", "denials") and _is_noun(sent, m.start()) and \
                     not re.match(r"\s+to\s+\w+", text[m.end():]):
                 continue  # "the group's claims", "earlier denials": a claim named, not made here
@@ -270,6 +449,9 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                     re.search(r"absurd|propaganda|exaggerat|nonsense|fantas", word):
                 st = "disputes"
             out.append(ClaimMatch(st, m.start(), m.end(), m.group()))
+    # a change of hands the speaker's side gained, where no trigger above told it
+    out.extend(s for s in statements if s.gain and not any(
+        o.t_start <= s.t_start < o.t_end or s.t_start <= o.t_start < s.t_end for o in out))
     out = [_verb_of_denial(text, o) for o in out]
     if any(o.stance != "asserts" and not o.trigger.lower().startswith("call") for o in out):
         # "denied that ..., calling such reports fantasies": one denial, told by its verb
@@ -459,12 +641,25 @@ def _subject_from_parse(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return found
 
 
+_INVERTED = re.compile(r"[\u201d\"'\u2019],?\s*$")
+
+
+def _claimants(ctx: Context) -> list[str]:
+    """Return the claimants of the report's claims so far (kept on its context)."""
+    mem: list[str] | None = ctx.__dict__.get("_claimants")
+    if mem is None:
+        mem = ctx.__dict__["_claimants"] = []
+    return mem
+
+
 def _resolve(name: str, ctx: Context) -> str:
     """Return he/she as the last person named, 'the group' as the last movement; '' if unknown."""
     n = clean_name(name)
     low = name.strip().lower()
     if low in ("he", "she"):
         return ctx.person_before_claim or NO_CLAIMANT
+    if low in ("it", "they"):  # "It added that ...": the body that made the claim before
+        return next((c for c in reversed(_claimants(ctx)) if c not in ctx.people), NO_CLAIMANT)
     if low in _PRONOUN:
         return NO_CLAIMANT
     if _GENERIC_BODY.match(name.strip()) and ctx.last_group:
@@ -492,7 +687,7 @@ def _subject_nearby(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return ctx.full_name(name) if best.label_ == "PERSON" else name
 
 
-_CLAUSE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s[\u2013\u2014-]\s)(?P<who>[^,;:\u201c\u201d\"()]{1,80}?)\s*$")
+_CLAUSE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s[\u2013\u2014-]\s|\s(?:but|while|whereas)\s)(?P<who>[^,;:\u201c\u201d\"()]{1,80}?)\s*$")
 _NOT_A_SUBJECT = re.compile(r"^(?:in|on|at|for|but|and|while|after|before|since|as|when|if|that|so|"
                             r"also|meanwhile|however|what|which|who|whom|whose|where|no|nothing)\b|"
                             r"\b(?:after|before|while|when|since|because|until|whom|which|where)\b|"
@@ -508,7 +703,16 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     """Unparsed: the few words between the last comma (or the sentence start) and the trigger,
     when no party the NER or the actors file knows stands there ("..., officials said",
     "He claimed that ..."); None to look for the nearest party instead."""
-    before = sent.text[:t_start].rstrip()
+    before = _AUX_AFTER.sub("", sent.text[:t_start].rstrip())  # "Islamabad has brushed aside": Islamabad
+    t_start = len(before)
+    later = list(_LATER_CLAUSE.finditer(before))
+    if later:  # "claimed the district but officials denied it": the last clause's subject
+        lo = later[-1].end()
+        who = _ADVERBS_AFTER.sub("", before[lo:].strip())
+        if not who or len(who.split()) > 6 or _NOT_A_SUBJECT.search(who) or any(
+                e.label_ in _PARTY_LABELS and lo <= e.start_char and e.end_char <= t_start for e in sent.all_ents):
+            return None
+        return _resolve(who, ctx)
     if before.endswith(","):  # "X, a rebel spokesman, said"; "The governor of Y, X, said"
         return _appositive_subject(sent, before[:-1], ctx)
     m = _CLAUSE_BEFORE.search(sent.text, 0, t_start)
@@ -517,7 +721,7 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     who = _ADVERBS_AFTER.sub("", m["who"].strip())  # "She also claimed": She
     who = _CONJUNCTION.sub("", who)  # "..., but the resistance front rejected": the front
     if not who or len(who.split()) > 6 or _NOT_A_SUBJECT.search(who) or \
-            who.lower() in _PRONOUN - {"he", "she"}:
+            who.lower() in _PRONOUN - {"he", "she", "it", "they"}:
         return None
     lo = m.start("who")
     if any(e.label_ in _PARTY_LABELS and lo <= e.start_char and e.end_char <= t_start for e in sent.all_ents):
@@ -525,6 +729,8 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return _resolve(who, ctx)
 
 
+_LATER_CLAUSE = re.compile(r"\s(?:but|while|whereas|and)\s+(?=[^,;]{1,60}$)", re.I)
+_AUX_AFTER = re.compile(r"\s+(?:has|have|had|also|has also|have also|had also)$", re.I)
 _NAME_LIKE = re.compile(r"(?:[A-Z][\w\-\u2019']+\s+){1,3}[A-Z][\w\-\u2019']+")
 _ASIDE = re.compile(r"^(?:however|meanwhile|in turn|for (?:its|his|her|their) part|though|too|also)$", re.I)
 
@@ -568,7 +774,7 @@ def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     offset = lead.end() if lead else 0
     body = rest[offset:]
     body = re.split(r",\s*(?:officials|he|she|they|(?:the|a|an)(?:\s+[\w\-\u2019']+){1,4}?)\s+(?:said|added|told)\b|"
-                    r"\s+and\s+(?:said|added|insisted|claimed|stressed)\b|\s[–—-]\s|;|"
+                    r"\s+and\s+(?:said|added|insisted|claimed|stressed)\b|\s[–—-]\s|;|\s+but\s|"
                     r",\s*(?:calling|saying|adding|describing|dismissing)\b|,\s*(?:but|while|whereas)\s|"
                     r"\s+[\u201c\"]?(?:baseless|unfounded|groundless|untrue|fabricated)[\u201d\"]?\W*$|" + _AS_DENIAL, body, flags=re.I)[0]
     stripped = body.rstrip(" ,.\u201c\u201d\"()")
@@ -605,6 +811,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             claimant = _resolve(own["owner"], ctx)
         elif trig.startswith("according to") or trig.endswith(" by"):
             claimant = _named_after(text, m.t_end, ctx)
+        elif _INVERTED.search(text, 0, m.t_start) and re.match(r"\s+(?:the\s+|an?\s+)?(?-i:[A-Z])|\s+(?:the|an?)\s",
+                                                             text[m.t_end:]):
+            claimant = _named_after(text, m.t_end, ctx)  # '"...," said Fawad Aman': who follows the verb
         else:
             claimant = _subject_from_parse(sent, m.t_start, ctx)
             if claimant is None:
@@ -633,7 +842,14 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             continue
         if m.state_only and not _is_party(claimant, ctx):
             continue  # "Government forces still hold Gereshk, officials said": sourcing
+        if m.gain and not (_own_gain(m.gain.partition(":")[2], claimant, ctx) and (
+                m.gain.startswith("count:") or _contested(sent, ctx))):
+            # "officials said the district fell to the insurgents": sourcing of a loss; "the
+            # army said it had retaken the town": its gain, told as fact unless the report doubts it
+            continue
         b_start, body = _claim_text(text, m.t_end)
+        if m.content:  # '"The province is in our hands," he said': the quotation
+            b_start, body = 0, m.content.strip(" ,.\u201c\u201d\"")
         if trig.startswith("according to") and not text[:m.t_start].strip():
             # "According to the rebels, 600 soldiers were killed": what follows the source
             after = re.match(r"[^,;]{2,90}?,\s*(?P<rest>\S.*?)[\s.]*$", text[m.t_end:])
@@ -643,7 +859,8 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if named_obj is not None:  # "called the group's claims false": what it calls so
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
-                _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body)) and m.t_start > 20:
+                _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body) or _POSSESSION.search(body)) and \
+                m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
             # '"The city is under our control," X said': the quotation, not who said it
             close = max(text.rfind("\u201d", 0, m.t_start), text.rfind('"', 0, m.t_start))
@@ -652,12 +869,39 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         when = date_near(sent.dates, m.t_start, m.t_end)
         if any(c.claimant == claimant and c.stance == m.stance for c in out):
             continue
-        lo, hi = min(m.t_start, b_start), max(m.t_end, b_start + len(body))
+        lo, hi = min(m.t_start, b_start), min(len(text), max(m.t_end, b_start + len(body)))
+        _claimants(ctx).append(claimant)
         out.append(Claim(claimant=claimant, stance=m.stance,  # type: ignore[arg-type]
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
                          span=sent.span_of(lo, hi), claimant_party=party_in(ctx.theatre, claimant),
                          district_ids=_districts_within(sent, ctx, lo, hi), hedged=is_hedged(text)))
     return out
+
+
+_DOUBT = re.compile(r"\b(?:" + en.alternation(en.HEDGES) + r"|den(?:y|ied|ies)|reject\w*|dismiss\w*|disput\w*|"
+                    r"refut\w*|claim\w*|not (?:be )?(?:independently )?(?:confirm|verif)\w*|"
+                    r"no (?:independent )?(?:confirmation|verification))\b", re.I)
+
+
+def _contested(sent: Sent, ctx: Context) -> bool:
+    """Return whether the report doubts a statement: a hedge or a denial in its sentence or the
+    two after it ("The claim could not be independently verified")."""
+    sents = ctx.report.sentences
+    i = bisect_left(ctx.report.starts, sent.start)
+    near = [sent.text, *(s.text for s in sents[i + 1:i + 3] if s.start > sent.start)]
+    return any(_DOUBT.search(t) and not inside_quotes(t, _DOUBT.search(t).start()) for t in near)  # type: ignore[union-attr]
+
+
+def _own_gain(words: str, claimant: str, ctx: Context) -> bool:
+    """Return whether a statement of a change of hands tells the speaker's own side's gain
+    ("the spokesman said the group's fighters had overrun the district")."""
+    speaker = party_in(ctx.theatre, claimant)
+    if speaker is None and _STATE_BODY.search(claimant):
+        speaker = ctx.theatre.incumbent  # "the ministry", "the governor": the state's
+    if speaker is None:
+        return False
+    gainer = _gainer(words, ctx)
+    return gainer == "self" or (gainer is not None and ctx.theatre.counts_for(gainer) == ctx.theatre.counts_for(speaker))
 
 
 def _districts_within(sent: Sent, ctx: Context, lo: int, hi: int) -> tuple[str, ...]:
