@@ -16,7 +16,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from khabar.extract.control_triggers import Found, Lexicon, Trigger, find_triggers, lexicon_for
-from khabar.extract.dates import DateMention, date_near, find_dates, is_dateline, reads_anchor, said_on
+from khabar.extract.dates import (
+    DateMention,
+    day_near,
+    find_dates,
+    is_dateline,
+    lowered,
+    reads_anchor,
+    said_on,
+)
 from khabar.extract.events import inside_quotes
 from khabar.extract.places import PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
@@ -80,6 +88,10 @@ class ControlMatch:
     speaker_party: str | None = None
     hedged: bool = False  # "reportedly", "unconfirmed"
     denied: bool = False  # a denial told after it
+    # the day the report gives the change outside its sentence (a count before its list, "The
+    # capture on Saturday ..." after it), and whether that day is only a statement's
+    discourse_day: tuple[date, bool] | None = None
+    by_pronoun: bool = False  # the place is what "them" after the trigger means: dated by the trigger
 
 
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
@@ -416,7 +428,9 @@ def _state_list(text: str, f: Found, places: _Places) -> set[int]:
     walked once, from the trigger outwards.
     """
     out: set[int] = set()
-    if f.trigger.voice != "passive" or f.trigger.direct:
+    if f.trigger.voice != "passive":
+        return _semicolon_list(text, f, places)
+    if f.trigger.direct:
         return out
     before = [p for p in places.items[:bisect_left(places.starts, f.start)] if p.end <= f.start]
     nearest = True
@@ -439,6 +453,41 @@ def _state_list(text: str, f: Found, places: _Places) -> set[int]:
                 break
             out.add(p.start)
             last = p.end
+    return out
+
+
+_LIST_SEGMENT = re.compile(r"^[\s,]*(?:(?:and|the|districts?|district centres?|towns?|townships?|in|of|province|"
+                           r"border|crossings?|ports?|cities|city|"
+                           r"provinces|region|state|[A-Z][\w\-'’]*)[\s,]*)*$")
+
+
+_FIRST_SEGMENT_STOP = re.compile(r"\b(?:but|while|which|where|who|after|before|when|as|said|says|told)\b|[:(\"“”]",
+                                 re.I)
+
+
+def _semicolon_list(text: str, f: Found, places: _Places) -> set[int]:
+    """Return the starts of the places of a list after a trigger that semicolons go on with:
+    "seized A and B districts of P1; C in P2; and D in P3" (each segment names places only)."""
+    out: set[int] = set()
+    first = text.find(";", f.end, f.end + 200)
+    if first < 0 or not places.any_start_inside(f.end, first) or \
+            _FIRST_SEGMENT_STOP.search(places.masked, f.end, first):
+        return out
+    start = first + 1
+    while start < len(text):
+        stop = text.find(";", start)
+        stop = len(text.rstrip(" .")) if stop < 0 else stop
+        inside = places.within(start, stop)
+        if not _LIST_SEGMENT.match(places.masked[start:stop]):
+            # "...; and the Islam Qala crossing, officials said": the list ends at its last place's comma
+            comma = places.masked.find(",", inside[-1].end, stop) if inside else -1
+            if comma < 0 or not _LIST_SEGMENT.match(places.masked[start:comma]):
+                break
+            out.update(p.start for p in inside if p.end <= comma)
+            break
+        # (a segment of names the gazetteer lacks goes on with the list)
+        out.update(p.start for p in inside if p.end <= stop)
+        start = stop + 1
     return out
 
 
@@ -578,6 +627,14 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     the last day the report named before it.
     """
     found = _match(sent, ctx)
+    count = ctx.__dict__.pop("_control_count", None)
+    if count is not None and count[0] != sent.index - 1:
+        count = None  # (a count is continued by the sentence right after it only)
+    if not found and count is not None:
+        found = _listed(sent, ctx, count)
+    counted = _count_of_places(sent, ctx)
+    if counted is not None:
+        ctx.__dict__["_control_count"] = counted
     ctx.__dict__.setdefault("_control_read", []).append(sent.text)  # the sentences read, for `_last_rival`
     if found:
         found = [replace(m, **_telling(sent.text, m, ctx.theatre)) for m in found]
@@ -586,7 +643,84 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if anchor is not None:
             days = tuple(find_dates(sent.text, sent.published, anchor=anchor))
             found = [replace(m, days=days) for m in found]
+    if found and not sent.dates:
+        # a sentence that names no day: the count it lists ("Nine districts fell on Sunday. The
+        # insurgents took A, B and C."), else the sentence after it naming the change and its day
+        # ("... surrendered X. The development late on Saturday ...")
+        day = (count[2], count[3]) if count is not None and count[2] is not None else _day_after(sent, ctx)
+        if day is not None:
+            found = [replace(m, discourse_day=day) if m.discourse_day is None else m for m in found]
     return found
+
+
+_COUNT_OF_PLACES = re.compile(
+    r"\b(?:\d+|" + "|".join(w for w in en.CARDINALS if " " not in w and en.CARDINALS[w] <= 100)
+    + "|" + "|".join(w.replace(" ", r"\s+") for w in en.PLACE_COUNT_WORDS) + r")\s+(?:(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in en.PLACE_COUNT_WORDS) + r"|key|strategic|remote|more)\s+){0,2}"
+    r"(?:" + "|".join(w.replace(" ", r"\s+") for w in en.PLACE_COUNT_NOUNS) + r")\b", re.I)
+_LIST_OPENER = re.compile(r"^\W*(?:" + "|".join(en.LIST_OPENERS) + r")\b", re.I)
+_NAMES_BACK = re.compile(r"^\W*(?:the|this|that|its)\s+(?:[\w\-]+\s+){0,2}?(?:" + "|".join(en.CHANGE_NOUNS_BACK)
+                         + r")\b", re.I)
+_COUNT_WORDS = frozenset(w.split()[-1] for w in en.PLACE_COUNT_NOUNS)
+
+
+def _count_of_places(sent: Sent, ctx: Context) -> tuple[int, str, date | None, bool, str] | None:
+    """Return (sentence index, gainer, day, whether the day is a statement's, trigger) when a
+    sentence tells a change of a number of places it does not name ("at least nine districts have
+    fallen in the last 24 hours, sources told us on Sunday"), for the list that may follow."""
+    text = sent.text
+    low = lowered(text)
+    if low is not None and _COUNT_WORDS.isdisjoint(_WORD.findall(low)):
+        return None
+    counts = list(_COUNT_OF_PLACES.finditer(text))
+    if not counts:
+        return None
+    lex = lexicon_for(ctx.theatre)
+    for f in find_triggers(text, lex):
+        if f.trigger.role not in ("capture", "retake") or f.trigger.holding or inside_quotes(text, f.start):
+            continue
+        near = [c for c in counts if 0 <= f.start - c.end() <= 40 or 0 <= c.start() - f.end <= 40]
+        if not near or _hedged(text, f.start, f.end, lex):
+            continue
+        side = _agent(text, f.start, f.end, f.trigger, lex, ctx.theatre, ctx.__dict__.get("_control_read", []))
+        if side.gainer is None or side.gainer == "contested":
+            return None
+        day, said = day_near(sent.dates, f.start, f.end, text)
+        return sent.index, side.gainer, day, said, f.text
+    return None
+
+
+def _listed(sent: Sent, ctx: Context, count: tuple[int, str, date | None, bool, str]) -> list[ControlMatch]:
+    """Return the places of a sentence that lists the places a count before it told ("Five more
+    districts fell on Sunday. They are A, B and C."), each the count's side's."""
+    text = sent.text
+    if not _LIST_OPENER.match(text):
+        return []
+    places = [p for p in district_mentions(sent, ctx) if not p.anaphoric
+              and not _STRONG_PREP.search(_before(text, p.start))]
+    _, gainer, day, said, trigger = count
+    return [ControlMatch(p, gainer, trigger, p.start, p.end, kind="change",
+                         discourse_day=(day, said) if day is not None else None) for p in places]
+
+
+def _day_after(sent: Sent, ctx: Context) -> tuple[date, bool] | None:
+    """Return the day the sentence after this one gives the change it names ("The development
+    late on Saturday ...", "The capture of the town on Friday ...")."""
+    report = ctx.report
+    k = bisect_right(report.starts, sent.start)
+    if k >= len(report.sentences):
+        return None
+    nxt = report.sentences[k]
+    if nxt.index != sent.index + 1 or not _NAMES_BACK.match(nxt.text):
+        return None
+    for d in nxt.dates:
+        if d.start > 80:
+            break
+        if d.value is not None and not said_on(d):
+            return d.value, False
+        if d.value is None:
+            return None
+    return None
 
 
 _ATTRIBUTION = re.compile(r"\b" + en_alt(en.ATTRIBUTION_VERBS) + r"\b", re.I)
@@ -650,6 +784,22 @@ def _report_day(seen: list[Sent]) -> date | None:
 _WINDOW = 260  # how far from a trigger a place it governs may stand (beyond: a list it states)
 
 
+_THEM = re.compile(r"(?:\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over))?\s+(?:all\s+of\s+|both\s+of\s+)?"
+                   r"them\b", re.I)
+_GROUP_GAP = re.compile(r"^(?:\s*(?:,|\band\b|\bdistricts?\b|\btowns?\b|\btownships?\b))*\s*$", re.I)
+
+
+def _last_group(text: str, places: _Places, pos: int) -> list[PlaceMention]:
+    """Return the places of the last list that ends before an offset ("A, B and C districts")."""
+    before = [p for p in places.items if p.end <= pos and not p.anaphoric]
+    group: list[PlaceMention] = []
+    for p in reversed(before):
+        if group and not _GROUP_GAP.match(text[p.end:group[-1].start]):
+            break
+        group.append(p)
+    return group[::-1]
+
+
 def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMention | None:
     """Return the place that ends last before an offset, not after a preposition (nor inside
     quotation marks): what "it" or "the city" after a trigger means."""
@@ -665,6 +815,15 @@ def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMent
 
 
 _OF_AFTER = re.compile(r"(?:\s+(?:" + en_alt(en.SEAT_NOUNS) + r"))?\s+of\s+(?:the\s+)?", re.I)
+_ENTERED = re.compile(r"enter", re.I)
+_WORD = re.compile(r"[a-z]+")
+_FIGHTING = re.compile(r"\b(?:" + "|".join(en.ENTRY_FIGHTING) + r")\b", re.I)
+# ", a town in Sagaing Region's Tamu Township": where the place named before lies, not a place taken
+_LOCATOR_BEFORE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:town|village|city|district|township|area|"
+                             r"region|crossing|hub|post)\s+(?:in|of|near|on|inside|within)\s+[^,;()]{0,60}$", re.I)
+_UNOPPOSED = re.compile(r"[^.;]{0,80}?\b(?:" + "|".join(en.ENTRY_UNOPPOSED) + r")\b", re.I)
+_EXCEPT = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in en.EXCEPT_WORDS) + r")\s", re.I)
+_CLAUSE_END = re.compile(r"[;:.]|,\s*(?:but|while|whereas|and\s+(?:the|they|it))\b|\b(?:but|while|whereas)\b", re.I)
 
 
 def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
@@ -680,7 +839,16 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         return []
     theatre = ctx.theatre
     lex = lexicon_for(theatre)
-    triggers = find_triggers(text, lex)
+    # "fighters entered the city": fighting inside a place is no change of hands, unless unopposed
+    triggers = [f for f in find_triggers(text, lex) if not _ENTERED.match(f.text) or not _FIGHTING.search(text)
+                or _UNOPPOSED.search(text, f.end)]
+    # "all districts except X": X is the one that did not change hands
+    excepted = [m.end() for m in _EXCEPT.finditer(text)]
+    if excepted:
+        mentions_all = [p for p in mentions_all if not any(
+            e <= p.start and not _CLAUSE_END.search(text, e, p.start) for e in excepted)]
+        if not mentions_all:
+            return []
     read = ctx.__dict__.get("_control_read", [])
     takers = ctx.__dict__.setdefault("_control_takers", [])  # the parties named taking places so far
     out: list[ControlMatch] = []
@@ -699,8 +867,11 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             if quoted[i]:
                 continue
             between = text[p.end:f.start] if p.end <= f.start else text[f.end:p.start]
-            if p.start >= f.end and _AS_WERE.search(between):
-                dist: int | None = p.start - f.end  # "were under rebel control, as were Bamyan and Parun"
+            dist: int | None
+            if p.start >= f.end and p.start in lists[i] and f.trigger.voice != "passive":
+                dist = 1  # "seized A in P1; B in P2; and C in P3"
+            elif p.start >= f.end and _AS_WERE.search(between):
+                dist = p.start - f.end  # "were under rebel control, as were Bamyan and Parun"
             elif p.end <= f.start and f.trigger.voice != "active" and _REL_ASIDE.fullmatch(between) and \
                     not any(p.end <= g.start and g.end <= f.start for g in triggers):
                 dist = 1  # "Kunlong, where the district administration is based, fell on Sunday"
@@ -743,7 +914,15 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                             asides[(k, p.start)] = (p.end, f.start)
                 break
     # "Sheikh Ali district after it briefly fell", "Torghundi, which the group's fighters captured"
+    them: set[int] = set()
     for i, f in enumerate(triggers):
+        if f.trigger.voice != "passive" and not f.trigger.holding and not quoted[i] and _THEM.match(text, f.end):
+            # "launched an offensive in A and B districts and regained control of them": the list before
+            group = _last_group(text, places, f.start)
+            if len(group) > 1:
+                assigned[i] = group
+                them.add(i)
+                continue
         if i in assigned or f.trigger.voice == "passive" and f.trigger.direct or quoted[i]:
             continue
         where = f.trigger.role == "contested" and _WHERE_BEFORE.search(text[max(0, f.start - 60):f.start])
@@ -776,7 +955,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         f = triggers[i]
         if _hedged(text, f.start, f.end, lex):
             continue
-        mentions = [p for p in mentions if not _BETWEEN.search(_before(text, p.start)) and (
+        mentions = [p for p in mentions if not _BETWEEN.search(_before(text, p.start))
+                    and not _LOCATOR_BEFORE.search(_before(text, p.start)) and (
             not _STRONG_PREP.search(_before(text, p.start)) or 0 <= p.start - f.end <= 5
             or _CROSSING_AT.search(_before(text, p.start)))]
         if not mentions:
@@ -787,7 +967,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         # "retreated from Yamgan district": the trigger's own preposition governs its object
         plain = [p for p in mentions if not _TO_AFTER_PREP.search(_before(text, p.start))
                  or 0 <= p.start - f.end <= 5 and _TO_AFTER_PREP.search(f.text + " ")]
-        keep = plain or mentions[:1]
+        keep = mentions if i in them else plain or mentions[:1]
         kind = "holding" if f.trigger.holding else "change"
         main = _agent(text, f.start, f.end, f.trigger, lex, theatre, read)
         rivals: list[str | None] = []  # the side the report last told, read once a trigger
@@ -813,7 +993,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 takers.append(side.acting)
             out.append(ControlMatch(p, side.gainer, f.text, f.start, f.end, aside=aside,
                                     in_aside=aside is not None and f.start < aside[1], kind=kind,
-                                    acting_party=side.acting))
+                                    acting_party=side.acting, by_pronoun=i in them))
     return out
 
 
@@ -821,8 +1001,10 @@ _AND = re.compile(r"\s+and\s+", re.I)
 _SEGMENT_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b")
 
 
-def _date_of(sent: Sent, m: ControlMatch) -> date | None:
-    """Return the day of a change: a date in the district's own coordinated clause, else the nearest.
+def _date_of(sent: Sent, m: ControlMatch) -> tuple[date | None, bool]:
+    """Return the day of a change: a date in the district's own coordinated clause, else the nearest;
+    and whether that day is only the statement's or the dateline's (weak: another sentence of the
+    report that gives the change a day of its own wins).
 
     "conquered Kandahar late on Thursday night, and the centres of Lashkar Gah ... on Friday"
     dates Kandahar on Thursday and Lashkar Gah on Friday.
@@ -834,23 +1016,43 @@ def _date_of(sent: Sent, m: ControlMatch) -> date | None:
         # "KUNDUZ, May 26 (Wire) - ... seized Sherzad last week": the day the report was filed
         # (in an undated report, a vague "last week" leaves the dateline's day the best there is)
         dates = [d for d in dates if d not in filed]
+    weak_days = {d.value for d in filed if d.value}
+    if not dates and m.discourse_day is not None:
+        return m.discourse_day
+
+    def near(ds: list[DateMention], start: int, end: int) -> tuple[date | None, bool]:
+        day, said = day_near(ds, start, end, text)
+        return day, said or (day is not None and day in weak_days and all(
+            d in filed or d.value != day for d in ds))
+
+    if m.by_pronoun:  # "..., three days after militias seized them": the day of the trigger's clause
+        return near(dates, m.t_start, m.t_end)
     breaks = [b for b in _SEGMENT_BREAK.finditer(text)]
     lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)
     hi = min([b.start() for b in breaks if b.start() >= m.place.end], default=len(text))
     own = [d for d in dates if lo <= d.start and d.end <= hi]
     if m.aside:  # the aside's change by the aside's days, the main verb's by the others
         lo, hi = m.aside
-        return date_near([d for d in dates if (lo <= d.start < hi) == m.in_aside], m.t_start, m.t_end, text)
+        return near([d for d in dates if (lo <= d.start < hi) == m.in_aside], m.t_start, m.t_end)
     if own and (lo > 0 or hi < len(text)):
-        return date_near(own, m.place.start, m.place.end, text)
+        return near(own, m.place.start, m.place.end)
     if m.place.start >= m.t_end:
         # "seized A late on Thursday and the B crossing on Friday": B's conjunct has its own day
         ands = [a.end() for a in _AND.finditer(text, m.t_end, m.place.start)]
         if ands:
             conjunct = [d for d in dates if ands[-1] <= d.start and d.end <= hi]
             if conjunct and any(d.end <= ands[-1] and d.start >= m.t_end for d in dates):
-                return date_near(conjunct, m.place.start, m.place.end, text)
-    return date_near(dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end), text)
+                return near(conjunct, m.place.start, m.place.end)
+    return near(dates, min(m.t_start, m.place.start), max(m.t_end, m.place.end))
+
+
+# records dated only by the day of their statement or dateline, until `merge` reads them:
+# (document, evidence start, span, controller, day)
+_WEAK_DAYS: set[tuple[str, int, tuple[int, int], str, date]] = set()
+
+
+def _weak_key(r: ControlChange) -> tuple[str, int, tuple[int, int], str, date] | None:
+    return (r.evidence.document_id, r.evidence.start, r.span, r.controller, r.date) if r.date else None
 
 
 def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
@@ -859,7 +1061,7 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
     ev = sent.evidence()
     for m in matches:
         d = m.place.district
-        when = _date_of(sent, m)
+        when, weak = _date_of(sent, m)
         out.append(ControlChange(
             district=m.place.text, district_id=d.id if d else None,
             province=d.province if d else m.place.province_hint,
@@ -868,6 +1070,10 @@ def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:
             province_id=d.province_id if d else None, trigger=m.trigger, kind=m.kind,  # type: ignore[arg-type]
             acting_party=m.acting_party, speaker=m.speaker, speaker_party=m.speaker_party, hedged=m.hedged,
             denied=m.denied))
+        if weak and when is not None:
+            if len(_WEAK_DAYS) > 10000:
+                _WEAK_DAYS.clear()  # (records never merged)
+            _WEAK_DAYS.add((sent.document_id, ev.start, out[-1].span, m.controller, when))
     return out
 
 
@@ -895,6 +1101,21 @@ def merge(records: list[ControlChange]) -> list[ControlChange]:
     The records kept are looked up by controller and spelling key, and by controller and district
     id (two records of one place share one of them), so a report's changes merge in linear time.
     """
+    keys = [_weak_key(r) for r in records]
+    weak = [k is not None and k in _WEAK_DAYS for k in keys]
+    _WEAK_DAYS.difference_update(k for k in keys if k is not None)
+    if any(weak):
+        # "took X, the ministry said on Saturday" and "... retook X on Friday evening": the day the
+        # report gives the change itself, not the day of the statement
+        strong: dict[tuple[str, str], list[ControlChange]] = {}
+        for r, w in zip(records, weak, strict=True):
+            if r.date is not None and not w:
+                strong.setdefault((r.controller, _place_key(r)), []).append(r)
+                if r.district_id:
+                    strong.setdefault((r.controller, r.district_id), []).append(r)
+        records = [r for r, w in zip(records, weak, strict=True) if not w or not any(
+            _same_place(o, r) for o in strong.get((r.controller, _place_key(r)), [])
+            + strong.get((r.controller, r.district_id or ""), []))]
     out: list[ControlChange] = []
     index: dict[tuple[str, str, str], list[int]] = {}
 

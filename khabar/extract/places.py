@@ -17,9 +17,10 @@ _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|tow
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
 # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
 _DATELINE = re.compile(r"^\s*(?::|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)|\s+[—–]\s|\s+-\s|\s*\()")
+_NAME_BEFORE = re.compile(r"(?<![\w\-'’])(?P<n>[A-Z][\w\-'’]+(?:[ \-][A-Z][\w\-'’]+){0,2})(?:\s+(?:city|town))?$")
 _NAME_GOES_ON = re.compile(r"^ (?!(?:On|In|At|And|The|As|After|Before|By|From|To)\b)[A-Z][a-z]+")
 _APPOSED_CAPITAL = re.compile(r"\s*,\s*(?:the\s+)?(?:provincial\s+)?(?:capital|centre|center|main city)"
-                              r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+                              r"(?:\s+city)?\s+of\s+(?:the\s+)?(?:\w+ern\s+|central\s+)?$", re.I)
 _NOT_A_NAME = frozenset(
     "the this that a an each every one another key strategic border remote neighbouring neighboring "
     "nearby same whole entire northern southern eastern western central on in at by of from for and "
@@ -269,6 +270,45 @@ def _province_after(sent_text: str, end: int, u: _Units) -> str | None:
     return m["prov"] if m else None
 
 
+_NEXT_ITEM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?)(?P<n>[A-Z][\w\-'’]+(?:[ \-][A-Z][\w\-'’]+)?)"
+                        r"(?=\s*(?:[,;.]|$)|\s+(?:and|districts?|in|of|on)\b)")
+
+
+def _list_neighbours(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context, u: _Units,
+                     near: set[str], sent: Sent) -> list[PlaceMention]:
+    """Return the mentions with the names of a list of places the gazetteer spells otherwise:
+    "Argo, Kofab and Zibak in Badakhshan", "...; Worsaj in Takhar; Zerok in Paktika" (a name next to
+    a place in a list, resolved in the province named after it, else kept when "district" follows)."""
+    taken = [(e.start_char, e.end_char) for e in sent.all_ents if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")] \
+        + [(p.start, p.end) for p in out]
+    added: list[PlaceMention] = []
+    pos = [p.end for p in out if not p.anaphoric]
+    for e in sent.all_ents:  # "... Kofab districts of Badakhshan; Worsaj in Takhar": after a place's province
+        if e.label_ == "PROVINCE" and any(0 <= e.start_char - p.end <= 25 for p in out):
+            unit = re.match(r"\s+(?:province|provinces)\b", text[e.end_char:e.end_char + 12], re.I)
+            pos.append(e.end_char + (unit.end() if unit else 0))
+    seen: set[int] = set()
+    while pos:
+        end = pos.pop()
+        m = _NEXT_ITEM.match(text, end)
+        if m is None or m.start("n") in seen:
+            continue
+        s, t = m.span("n")
+        name = m["n"]
+        if any(not (t <= a or s >= b) for a, b in taken) or any(w.lower() in _NOT_A_NAME for w in name.split()):
+            continue
+        hint = _province_after(text, t, u)
+        d = _resolve(theatre, name, hint, near, ctx) if hint or u.after_district.match(text[t:t + 40]) else None
+        if d is None and not re.match(r"\s+districts?\b", text[t:t + 12], re.I):
+            continue
+        seen.add(s)
+        added.append(PlaceMention(name, s, t, d, province_hint=hint))
+        taken.append((s, t))
+        pos.append(t)
+        pos.extend(e.end_char for e in sent.all_ents if e.label_ == "PROVINCE" and 0 <= e.start_char - t <= 25)
+    return sorted(out + added, key=lambda p: p.start) if added else out
+
+
 _PLACE_PREP = re.compile(r"\b(?:in|near|outside|around|from|towards?|to|into|via|across|through|at|inside|within|"
                          r"beyond|on)\s+$", re.I)
 _TOWN_WORD = re.compile(r"\b[Tt]he\s+(?:(?:border|provincial|strategic|key)\s+)?(?P<w>city|town|provincial capital)\b"
@@ -345,6 +385,19 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         prov_hint = _province_after(text, t, u)
         eid = e.ent_id_  # (Span.ent_id_ finds the span's root token on every call)
         if e.label_ == "PROVINCE":
+            before = text[max(0, s - _AHEAD):s]
+            apposed = _APPOSED_CAPITAL.search(before)
+            base = max(0, s - _AHEAD)
+            if apposed and not (out and base + apposed.start() - out[-1].end <= 3):
+                # "Maidan Shar, capital of Wardak province": a spelling the gazetteer lacks, the capital
+                named = _NAME_BEFORE.search(text, max(0, base + apposed.start() - 60), base + apposed.start())
+                prov = theatre.provinces.get(eid)
+                d = theatre.capital(prov.id) if prov else None
+                if named and d is not None and not any(w.lower() in _NOT_A_NAME for w in named["n"].split()) \
+                        and not any(p.end > named.start() for p in out):
+                    out.append(PlaceMention(named["n"], named.start("n"), named.end("n"), d, province_hint=prov.name
+                                            if prov else None))
+                    continue
             if u.after_province.match(after) or re.match(r"^['’]s\s+[A-Z]", after):
                 continue  # "Helmand province", "Kandahar's Zhari district"
             # a list ending in "provinces": "Nimroz, Farah, Ghor and Badghis provinces"
@@ -360,7 +413,8 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                     out.append(PlaceMention(name, s, t, own[0], province_hint=own[0].province))
                     continue
             apposed = _APPOSED_CAPITAL.search(before)
-            if out and apposed and apposed.start() - out[-1].end <= 3:
+            base = max(0, s - _AHEAD)
+            if out and apposed and base + apposed.start() - out[-1].end <= 3:
                 continue  # "Faizabad, the capital of Badakhshan": the province of the city before it
             before = text[max(0, s - _AHEAD):s]
             if out and re.search(r"\b(?:of|in)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
@@ -386,6 +440,8 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                 d = alt
         out.append(PlaceMention(name, s, t, d, province_hint=prov_hint))
     out = _longer_names(text, out, theatre, ctx, sent)
+    if out:
+        out = _list_neighbours(text, out, theatre, ctx, u, near, sent)
     # "the provincial capital of Samangan, Aybak": the city's own name, not the province's
     out = [p for k, p in enumerate(out) if not (
         k + 1 < len(out) and p.district is not None and out[k + 1].district == p.district

@@ -1,0 +1,170 @@
+"""Changes of hands read from the structure of a sentence and of the report, not one wording at a time.
+
+A list after a count continues it ("Five more districts fell on Sunday. They are A, B and C."); a list
+that semicolons go on with is one object ("seized A in P1; B in P2; and C in P3"); "them" after a
+trigger is the list before it; entering a place where the sentence tells fighting is no capture;
+"except X" leaves X out; "a town in Y Township" tells where the place lies; "X, capital of P
+province" is P's capital however the gazetteer spells it; a town of the gazetteer is a place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document
+
+WEDNESDAY = date(2021, 7, 7)
+MM_WEDNESDAY = date(2023, 11, 15)
+
+
+@pytest.fixture(scope="module")
+def myanmar() -> Extractor:
+    return Extractor("myanmar", mode="fast")
+
+
+def changes(ex: Extractor, text: str, published: date = WEDNESDAY) -> list[tuple[str, str]]:
+    doc = Document(id="structure", text=text, title="", published=published)
+    return [(c.district, c.controller) for c in ex.extract(doc).control_changes]
+
+
+@pytest.mark.parametrize("text", [
+    # wire
+    "Five more districts fell to the Taliban on Sunday. They are Arghandab, Zhari and Panjwai.",
+    # Afghan outlet
+    "The insurgents have captured three other districts in the past two days. These districts are "
+    "Arghandab, Zhari and Panjwai of Kandahar province.",
+    # regional
+    "Security sources said at least three districts were overrun on Sunday. Among them are Arghandab, "
+    "Zhari and Panjwai.",
+])
+def test_a_list_after_a_count_continues_its_change(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == [(n, "taliban") for n in ("Arghandab", "Zhari", "Panjwai")]
+
+
+@pytest.mark.parametrize("text", [
+    # a list after a sentence that counts nothing that changed hands
+    "Five districts of Kandahar saw heavy fighting on Sunday. They are Arghandab, Zhari and Panjwai.",
+    # a list two sentences after the count
+    "Three districts fell on Sunday. Officials gave no details. They are Arghandab, Zhari and Panjwai.",
+    # a count that is only threatened
+    "Three more districts could fall within days. They are Arghandab, Zhari and Panjwai.",
+])
+def test_a_list_continues_only_a_count_of_places_that_changed_hands(fast_extractor: Extractor,
+                                                                    text: str) -> None:
+    assert changes(fast_extractor, text) == []
+
+
+def test_myanmar_a_list_after_a_count(myanmar: Extractor) -> None:
+    text = "Two more towns fell to the MNDAA on Monday. They are Hseni and Kunlong."
+    assert changes(myanmar, text, MM_WEDNESDAY) == [("Hseni", "mndaa"), ("Kunlong", "mndaa")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban seized Argo and Kofab districts of Badakhshan; Warsaj in Takhar; and Panjwai in "
+     "Kandahar province.", ["Argo", "Kofab", "Warsaj", "Panjwai"]),
+    ("Insurgents have overrun Ghoryan district in Herat; Kohsan and Zurmat districts; and the Islam Qala "
+     "crossing, officials said.", ["Ghoryan", "Kohsan", "Zurmat", "Islam Qala"]),
+    ("Militants took Arghandab in Kandahar; Dand in Kandahar province; and Muqur in Ghazni.",
+     ["Arghandab", "Dand", "Muqur"]),
+])
+def test_a_list_that_semicolons_go_on_with_is_one_object(fast_extractor: Extractor, text: str,
+                                                          expected: list[str]) -> None:
+    assert changes(fast_extractor, text) == [(n, "taliban") for n in expected]
+
+
+def test_a_clause_after_a_semicolon_is_not_the_list(fast_extractor: Extractor) -> None:
+    text = "The Taliban seized Argo district; security forces still hold Kofab in Badakhshan."
+    assert changes(fast_extractor, text) == [("Argo", "taliban")]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces launched a counter-offensive in Ghoryan and Kohsan districts and have regained "
+    "control of them.",
+    "Commandos pushed into Ghoryan and Kohsan on Sunday and retook both of them, the ministry said.",
+    "Afghan forces moved on Ghoryan and Kohsan districts overnight and recaptured them by dawn.",
+])
+def test_them_after_a_trigger_is_the_list_before_it(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == [("Ghoryan", "government"), ("Kohsan", "government")]
+
+
+@pytest.mark.parametrize("text", [
+    "The insurgents attacked Ghoryan and Kohsan districts but failed to capture them.",
+    "Reports from Ghoryan and Kohsan are too thin to say who held them on the day.",
+])
+def test_them_after_a_failed_or_uncertain_trigger_is_nothing(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters entered Kunduz city on Monday and clashed with troops in its streets.",
+    "Insurgents entered parts of Lashkar Gah overnight, where fighting went on into the morning.",
+    "The militants entered Ghazni city on Thursday but were pushed back by commandos.",
+])
+def test_entering_a_place_where_fighting_goes_on_is_no_capture(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Taliban fighters entered Kunduz city unopposed on Monday.", "Kunduz city"),
+    ("The insurgents entered Khan Abad early on Monday after security forces pulled back.", "Khan Abad"),
+    ("The Taliban entered Ghazni without a fight on Thursday, a provincial council member said.", "Ghazni"),
+])
+def test_entering_a_place_unopposed_is_a_capture(fast_extractor: Extractor, text: str, name: str) -> None:
+    assert changes(fast_extractor, text) == [(name, "taliban")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban took all districts of Badghis except Qala-e-Naw on Monday.", []),
+    ("The insurgents have seized every district in the province except for Qala-e-Naw and Muqur.", []),
+    ("Apart from Qala-e-Naw, the militants now hold every district centre of Badghis, and they captured "
+     "Muqur on Friday.", [("Muqur", "taliban")]),
+    ("All districts were overrun, with the exception of Qala-e-Naw, officials said.", []),
+])
+def test_except_x_is_no_change_of_x(fast_extractor: Extractor, text: str,
+                                    expected: list[tuple[str, str]]) -> None:
+    assert changes(fast_extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Resistance forces are in control of Khampat, a town in Sagaing Region's Tamu Township, after driving "
+     "out the army last week.", [("Khampat", "pdf")]),
+    ("The KNDF captured Mawchi, a mining town in Kayah State's Hpasawng Township, on Sunday.",
+     [("Mawchi", "karenni")]),
+    ("The Chin National Army took Rihkhawdar, a border town in Falam Township, on Monday.",
+     [("Rihkhawdar", "chin")]),
+])
+def test_myanmar_where_a_town_lies_is_not_what_was_taken(myanmar: Extractor, text: str,
+                                                         expected: list[tuple[str, str]]) -> None:
+    assert changes(myanmar, text, MM_WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Taliban seized Maidan Shar, capital of Wardak province, on Sunday, a spokesman said.", "Maidan Shar"),
+    ("Insurgents overran Maidan Shahar, the provincial capital of Wardak, late on Saturday.", "Maidan Shahar"),
+    ("Militants captured Meydan Shahr, the capital of central Wardak province, officials said.", "Meydan Shahr"),
+])
+def test_a_capital_named_with_its_province_is_that_provinces_capital(fast_extractor: Extractor, text: str,
+                                                                     name: str) -> None:
+    doc = Document(id="capital", text=text, title="", published=WEDNESDAY)
+    found = [(c.district, c.district_id, c.controller) for c in fast_extractor.extract(doc).control_changes]
+    assert found == [(name, "AF0401", "taliban")]
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban militants took Argo, Kofab and Warsaj in Takhar province on Sunday.",
+    "The Taliban have seized Argo, Kofab and Warsaj district, officials said.",
+])
+def test_a_name_in_a_list_of_places_is_a_place(fast_extractor: Extractor, text: str) -> None:
+    assert [n for n, _ in changes(fast_extractor, text)] == ["Argo", "Kofab", "Warsaj"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban captured Ghoryan, Reuters reported.",
+    "The Taliban captured Ghoryan and Kohsan, Mullah Omar said.",
+    "Insurgents took Ghoryan and Kohsan, and Herat Ledger reported heavy losses.",
+])
+def test_a_name_after_a_list_that_is_no_place_is_left_out(fast_extractor: Extractor, text: str) -> None:
+    assert {n for n, _ in changes(fast_extractor, text)} <= {"Ghoryan", "Kohsan"}
