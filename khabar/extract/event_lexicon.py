@@ -14,14 +14,30 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ("CONSULT",
      ("met", "meet", "talks", "visit", "host", "delegation", "phone", "consultation", "conferred",
       "summit", "conversation", "video", "discussions", "sat down", "called on", "spoke", "talked",
-      "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in"),
+      "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in",
+      "dial", "conclave", "negotiat", "parley", "spoken", "speaks", "speaking", "gathered", "sat ",
+      "phonic", "travel", "flew", "went", "headed", "came to", "conference", "is in", "are in",
+      "were in"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
+     # "dialled his counterpart", "a conclave of regional envoys", "negotiations resumed", "parleys"
+     r"dial(?:l)?ed|conclaves?|negotiations|parleys|"
+     # "said while talking to a delegation of elders": a delegation received
+     r"(?:talking|speaking|talked|spoke) (?:to|with) (?:an?|the) (?:[\w\-]+\s+){0,3}?delegations?|"
+     # "gathered in Doha on Wednesday to discuss ...", "sat across the table in Doha"
+     r"gathered(?=[^.;]{0,80}?\b(?:to (?:discuss|talk|review|consult)|for (?:talks|a meeting|"
+     r"consultations|negotiations))\b)|sat (?:down )?(?:across|at) the (?:negotiating )?table|"
      # "held a video conference with", "in a video call", "a virtual meeting" ("virtual" is no stem:
      # "meeting" is one)
      r"video[- ]?(?:conference|call|link|conversation)s?|"
      r"h(?:eld|old|olds|olding) (?:\w+\s+){0,2}?discussions|discussions(?=\s+(?:with|between)\b)|"
-     # "a rebel delegation was in Moscow on Friday" (events.match asks for the delegation)
-     r"(?:was|arrived) in(?=\s+(?-i:[A-Z]))|"
+     # "a rebel delegation was in Moscow on Friday", "the envoy arrived in Kabul", "flew to Beijing"
+     # (events.match asks for a delegation or a person before it)
+     r"(?:was|is|were|are|arrived|has arrived|had arrived) in(?=\s+(?-i:[A-Z]))|"
+     r"(?:travel(?:l)?ed|flew|went|headed|came) to(?=\s+(?-i:[A-Z]))|"
+     r"(?:led|headed) (?:an?|the|his|her|their) (?:[\w\-]+\s+){0,3}?delegation to(?=\s+(?-i:[A-Z]))|"
+     # "a conference of regional foreign ministers was held in Tashkent" (not a press conference;
+     # events.match asks for a holding verb or parties)
+     r"(?<!press )(?<!news )conference(?!\s+(?:call|room|hall|centre|center))|"
      r"sat down (?:together\s+)?with|courtesy (?:call|visit|meeting)s?|exchanged views|phoned(?!\s+in)|"
      # "in a call with the prime minister", "made a call to President Rahmon"
      r"(?:in|during|held|had|made|after) an? (?:\w+\s+)?call (?:with|to)\b(?!\s+(?:reporters|journalists|"
@@ -30,17 +46,24 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"called on(?=\s+(?:the\s+)?(?-i:[A-Z]))(?![^.;]{0,160}?\b(?:to\s+(?!discuss\b|review\b|exchange\b)"
      r"\w+|for\s+(?-i:[a-z]))\b)|"
      r"visit(?:ed|s|ing)?|(?:hosted|hosts|hosting)(?!\s+(?:\w+\s+){0,3}(?:refugees|"
-     r"migrants|displaced|families|people|students|children|bases?|troops|camps?)\b)|"
+     r"migrants|displaced|families|people|students|children|bases?|troops|camps?|units?|garrisons?|"
+     r"soldiers|forces|fighters|militants|(?:press|news) conferences?|briefings?|webinars?|"
+     r"ceremon(?:y|ies)|exhibitions?|festivals?|tournaments?|matches|concerts?|games)\b)|"
      r"received\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|"
-     r"(?:tele)?phone (?:calls?|conversations?|talks)|spoke (?:by|on the) (?:tele)?phone|"
+     r"(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks|contacts?|discussions?)|"
+     r"(?:spoke|spoken|speaks|speaking) (?:by|on the) (?:tele)?phone|"
      r"telephoned|consultations|conferred|summit|conversation with|"
      # "spoke over the phone", "discussed the situation with Rahmon by phone"
      # ("who spoke to the Herat Ledger by phone" is an interview)
-     r"(?:spoke|talked)(?!\s+to\b)(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"
+     r"(?:spoke|spoken|speaks|talked)(?!\s+to\b)(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"
      r"(?:tele)?phone\b)|"
      # "Zarif discussed the planned talks with the Tajik ambassador": a meeting with the ambassador
      r"discussed(?=\s+(?:[\w\-'\u2019]+\s+){0,6}?with\s+(?!the (?:aim|help|goal|intention)\b))|"
-     r"(?:spoke|talked) (?:with|to) (?:his|her|their) (?:\w+\s+){0,2}counterparts?)\b"),
+     r"(?:spoke|spoken|talked) (?:with|to) (?:his|her|their) (?:\w+\s+){0,2}counterparts?|"
+     # "Blinken spoke with Qureshi on Thursday": events.match asks for a person or party after it
+     r"(?:spoke|spoken|talked) with(?!\s+(?:reporters|journalists|the media|the press|media|news|"
+     r"residents|locals|elders|(?:\w+\s+)?(?:newspaper|agency|channel|television|radio|website)))"
+     r")\b"),
     ("AID",
      ("offer", "provid", "deliver", "donat", "pledg", "promis", "funding", "supplying"),
      r"\b(?:(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es)|"
