@@ -361,7 +361,7 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     s_start = sent.start if sent else 0
     before = text[max(s_start, q.start - 250):q.start - 1]
     n_words = len(q.text.split())
-    if _NAMING_BEFORE.search(text[max(0, q.start - 40):q.start - 1]):
+    if _NAMING_BEFORE.search(text[max(0, q.start - 40):q.start - 1]) or _is_a_name(q):
         return None  # a name or title: the so-called "Moscow format", called the "Commander ..."
     closes_clause = q.text[-1:] in ",.!?" or "," in text[q.end:close + 1] or \
         text[close:close + 1] in ",.;:" or n_words >= 4
@@ -443,7 +443,7 @@ _QUOTING_VERB = re.compile(r"\b(?:" + "|".join((*en.SPEECH_VERBS[:-1], *en.FRAMI
                            + r")\b", re.I)
 # what lies between a speech verb and a phrase of what was said: a clause ("that", a finite verb,
 # "to" and a verb), or what the verb is of ("warned of", "spoke about")
-_CLAUSE = re.compile(r"\b(?:that|whether|if|how|why|what|when)\b|" + _VERBY.pattern[2:-2] + r"|"
+_CLAUSE = re.compile(r"\b(?:that|whether|if|how|why|what|when)\b|" + _VERBY.pattern + r"|"
                      r"^\s*(?:to\s+[a-z]+|(?:of|about|against|for)\b)|\bto(?:\s+[a-z]+)?\s*$|^[\s,:]*$", re.I)
 _CLOSING_SAID = re.compile(
     r",\s*(?P<who>[^,.;\u201c\u201d]{2,100}?)\s+(?:said|says|told|added|stated|wrote|tweeted|confirmed|"
