@@ -175,7 +175,7 @@ def _status_words() -> re.Pattern[str]:
 
 def controller_of(theatre: Theatre, value: str) -> str | None:
     """Return the controller a cell names: a party id (its name, alias or an actor of its side,
-    with or without words of control: "Taliban-controlled", "held by the government"),
+    with or without words of control: "X-controlled", "held by X", "under X control"),
     "contested", or None."""
     v = " ".join(value.split())
     if not v:
