@@ -394,8 +394,8 @@ PLOVER_MODE_CUES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                ("assist", ("aid\\b", "help", "support", "assistance"))),
 }
 
-# words of control around a party's name in a baseline file's controller column ("Taliban-controlled",
-# "held by the government", "under NRF control"): dropped before the name is looked up
+# words of control around a party's name in a baseline file's controller column ("X-controlled",
+# "held by the X", "under X control"): dropped before the name is looked up
 BASELINE_STATUS_WORDS = ("controlled by", "held by", "in the hands of", "under", "controlled", "control", "held",
                          "holds", "in control")
 
