@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--veto", nargs="*", default=[], help="LABEL=THRESHOLD the pipeline drops records below")
     ap.add_argument("--cv", type=int, default=0, help="measure with K folds by report instead of saving")
     ap.add_argument("--pipeline", default="standard", help="the rules' pipeline measured by --cv")
+    ap.add_argument("--arch", default="bow", choices=("bow", "ensemble"),
+                    help="bag of words (the packaged model) or bag of words beside a small CNN")
     args = ap.parse_args(argv)
     if args.cv:
         return cross_validate(args)
@@ -68,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
                    if it.source not in args.exclude]
             sources.append(f"{Path(folder).name}: {len({it.source for it in got})} reports, {len(got)} sentences")
             items += got
-    nlp = train(items, seed=args.seed, epochs=args.epochs)
+    nlp = train(items, seed=args.seed, epochs=args.epochs, arch=args.arch)
     counts = Counter(label for it in items for label in it.labels)
-    meta = {"labels": list(LABELS), "seed": args.seed, "epochs": args.epochs,
+    meta = {"labels": list(LABELS), "seed": args.seed, "epochs": args.epochs, "arch": args.arch,
             "own_sentences": n_own, "own_files": [p.name for p in args.own], "gold": sources,
             "sentences": len(items), "positives": dict(sorted(counts.items())),
             "veto": {k: float(v) for k, _, v in (x.partition("=") for x in args.veto)}}
@@ -145,7 +147,8 @@ def cross_validate(args: argparse.Namespace) -> int:
     for test, train_ids in groups:
         if not test:
             continue
-        nlp = train(own + [it for r in train_ids for it in trainable[r]], seed=args.seed, epochs=args.epochs)
+        nlp = train(own + [it for r in train_ids for it in trainable[r]], seed=args.seed, epochs=args.epochs,
+                    arch=args.arch)
         m = SentenceModel(nlp, Path("."))
         for rid in test:
             _, pred = reports[rid]

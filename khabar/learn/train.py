@@ -108,15 +108,25 @@ def own_items(paths: Iterable[Path]) -> list[Item]:
     return out
 
 
-def config(ngram: int = 2, length: int = 2 ** 17) -> dict[str, Any]:
-    """Return the textcat's model config: bag of words and n-grams, hashed into `length` rows."""
-    return {"threshold": 0.5, "model": {
-        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": ngram,
-        "no_output_layer": False, "length": length}}
+def config(ngram: int = 2, length: int = 2 ** 17, arch: str = "bow") -> dict[str, Any]:
+    """Return the textcat's model config: bag of words and n-grams, hashed into `length` rows
+    ("bow"), or that beside a small convolutional network over hashed word features ("ensemble")."""
+    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": ngram,
+           "no_output_layer": False, "length": length}
+    if arch == "bow":
+        return {"threshold": 0.5, "model": bow}
+    tok2vec = {"@architectures": "spacy.Tok2Vec.v2",
+               "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64,
+                         "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": [5000, 1000, 2500, 500],
+                         "include_static_vectors": False},
+               "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1,
+                          "maxout_pieces": 3, "depth": 2}}
+    return {"threshold": 0.5, "model": {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": tok2vec,
+                                        "linear_model": bow, "nO": None}}
 
 
 def train(items: Sequence[Item], seed: int = 7, epochs: int = 12, ngram: int = 2,
-          own_weight: int = 2) -> Any:
+          own_weight: int = 2, arch: str = "bow") -> Any:
     """Return a blank English pipeline with a trained `textcat_multilabel` (deterministic for a seed).
 
     The team's own sentences are seen `own_weight` times an epoch (they are few and chosen)."""
@@ -126,7 +136,7 @@ def train(items: Sequence[Item], seed: int = 7, epochs: int = 12, ngram: int = 2
 
     fix_random_seed(seed)
     nlp = spacy.blank("en")
-    tc = nlp.add_pipe("textcat_multilabel", config=config(ngram))
+    tc = nlp.add_pipe("textcat_multilabel", config=config(ngram, arch=arch))
     for label in LABELS:
         tc.add_label(label)  # type: ignore[attr-defined]
     pool = [it for it in items for _ in range(own_weight if it.source == "own" else 1)]
