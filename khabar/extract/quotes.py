@@ -226,6 +226,10 @@ _WHEN = re.compile(r"\s+(?:(?:on\s+)?(?:" + "|".join(en.WEEKDAYS) + r")|(?:last|
                    r"night|weekend|\w+day)|yesterday|today|earlier|later|recently|also|again)$", re.I)
 
 
+_ROLE_DESC = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w\-\u2019']+\s+){0,4}?(?i:" + en.alternation(en.SPEAKER_ROLES) +
+                        r")(?:\s+(?:for|of|to|at|in)\s+[^,]{1,60})?")
+
+
 def _pick_segment(who: str, before_verb: bool) -> str:
     """Return the part of "X, an expert at Y," that names the speaker."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
@@ -239,6 +243,8 @@ def _pick_segment(who: str, before_verb: bool) -> str:
             return parts[1]  # "said the council member, Sardar Mohammad Hotak"
         return parts[0]
     last = parts[-1]
+    if len(parts) > 1 and _ROLE_DESC.fullmatch(last) and _NAME.match(parts[-2]):
+        return parts[-2]  # "Kabulov, Russia's envoy, said"
     if len(parts) > 1 and last[:1].islower() and _NAME.match(parts[0]):
         return parts[0]  # "Shukhrat Khalmukhamedov, chief of the general staff of ..."
     if re.match(r"^(?:an?|the)\s+[a-z]", last) and len(parts) > 1:
@@ -607,7 +613,8 @@ def _governing_speaker(sent: Sent, q: QuoteSpan, ctx: Context) -> str | None:
             if content:
                 verb = head
                 subj = subject_of(verb)
-                while subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+                while subj is None and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and \
+                        verb.head is not verb:
                     verb = verb.head  # "welcomed ... but warned": the first verb's subject
                     subj = subject_of(verb)
                 if subj is None:
@@ -640,6 +647,7 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
         return None
     who = pre[:v.start()]
     who = re.split(r"\u201c[^\u201c\u201d]*\u201d", who)[-1]
+    who = _QUOTED_PASSIVE.sub(" ", who)  # "X was quoted as telling ...": X
     if re.search(r"(?:^|[\s,])(?:but|and|then|while)\s*$", who) or not who.strip():
         # "X said Moscow would not ..., but warned of": the first speech verb's subject
         first = _QUOTING_VERB.search(who)
@@ -659,6 +667,8 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     if not upper:
         return None
     seg = upper[-1].strip() if not segs[-1].strip()[:1].islower() else segs[-1].strip()
+    if len(segs) >= 2 and _ROLE_DESC.fullmatch(seg) and _NAME.match(segs[-2].strip()):
+        seg = segs[-2].strip()  # "Kabulov, Russia's envoy,": the name, not the role's country
     if re.fullmatch(r"(?:he|she)", seg, re.I):
         return ctx.person_before(at + v.start())
     if re.search(r"\s(?:but|and|then)$", seg) or len(seg.split()) > 14:
@@ -669,6 +679,8 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     return _speaker_name(seg, sent, ctx, at + v.start(), before_verb=True)
 
 
+_QUOTED_PASSIVE = re.compile(r"(?:(?<=,)|(?<=\s))\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited)\s+"
+                             r"(?:by\s+[^,]{1,60}\s+)?as\s*$", re.I)
 _CLAUSE_OPENER = re.compile(r"^(?:but|and|however|meanwhile|yet|so|still|instead)\b[\s,]*", re.I)
 _PREDICATE = re.compile(r"\s(?:[a-z]+ed|" + _VERBY.pattern[5:-3] + r"|made|gave|took|met|spoke|went|came|told|"
                         r"said|says|sent|held|left|won|lost|saw|put|set|let|ran|got|kept|hit)\b")
@@ -760,13 +772,14 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
                 _speaker_name(subject, sent, ctx, sent.start + m.start(), before_verb=True)
     if re.search(r"(?:^|[\s,])(?:he|she)$", before, re.I):
         return ctx.person_before(pos)  # "..., though he admitted": the last person named
+    before = _QUOTED_PASSIVE.sub("", before)  # "X, Russia's envoy, was cited as saying": X
     if before.endswith(","):  # "The spokesman for the UN chief, Stephane Dujarric, said": the name
         named = _pick_segment(",".join(before[:-1].split(",")[-2:]), before_verb=True)
         actor = ctx.theatre.actor(named) if _NAME.match(named) and " " in named else None
         if actor is not None and actor.kind != "person":
             return clean_name(named)  # a body named in apposition
-        if _NAME.match(named) and " " in named:
-            return ctx.note_person(clean_name(actor.name if actor else named))
+        if _NAME.match(named) and (" " in named or " " in ctx.full_name(named)):
+            return ctx.note_person(clean_name(actor.name if actor else ctx.full_name(named)))
     ents = [e for e in sent.all_ents if e.end_char <= m.start()
             and e.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP")]
     if ents:

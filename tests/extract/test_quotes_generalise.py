@@ -270,3 +270,15 @@ def test_a_plural_noun_in_marks_in_plain_sourcing_is_a_scare_quote(any_extractor
     # a named speaker's word is theirs
     check(any_extractor, "Zabihullah Mujahid said the group's fighters had only \u201cguests\u201d in the city.",
           [("Zabihullah Mujahid", "guests")])
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The ambassador to Beijing, Javid Ahmad Qaem, was quoted as telling local media that the talks were "
+     "\u201ca good start\u201d.", [("Javid Ahmad Qaem", "a good start")]),
+    ("Governor Daud Laghmani was quoted as saying that the city was \u201ccalm but tense\u201d.",
+     [("Daud Laghmani", "calm but tense")]),
+    ("Kabulov, Russia's envoy, was cited by the agency as saying the movement had \u201cno plans\u201d to cross "
+     "the border.", [("Kabulov", "no plans")]),
+])
+def test_a_speaker_quoted_as_saying(any_extractor: Extractor, text: str, want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
