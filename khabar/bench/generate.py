@@ -5,7 +5,10 @@
 
 A report has a title, a dateline lead on one theme (a capture, a recapture, talks in Moscow,
 a claim with a percentage...), a quote with its speaker and a "he said" follow-up, often a
-second item on another theme, and filler sentences with nothing to extract. Districts come
+second item on another theme, and padding: mostly context sentences the pipeline reads closely
+(a place, a quotation, a speech or claim verb, a clash) that change no one's control, and some
+filler with nothing to extract, in the share real reports have (`CONTEXT_SHARE`, measured with
+khabar.bench.realtext.density on the shared dev corpora). Districts come
 from the theatre's gazetteer, the parties and their words from its bench.json or its parties
 (khabar.bench.words), publication dates from its bench period.
 """
@@ -23,8 +26,13 @@ from khabar.bench.words import BenchWords, bench_words
 from khabar.records import Document, document_id
 from khabar.theatres.loader import DEFAULT_THEATRE, District, Theatre, load
 
-MIN_WORDS = 200
-MAX_WORDS = 450
+# Real reports (eval-dev, 53 Afghan: 78-333 words, 208 on average; eval-dev-myanmar: 264)
+MIN_WORDS = 120
+MAX_WORDS = 340
+# Share of padding sentences drawn from templates.CONTEXT rather than templates.FILLERS: with the
+# leads and quotes this makes about 95% of a report's sentences candidates, as on eval-dev (97%)
+# and eval-dev-myanmar (93%).
+CONTEXT_SHARE = 0.9
 THEMES: tuple[tuple[str, int], ...] = (("capture", 35), ("recapture", 14), ("contested", 5),
                                        ("failed", 10), ("meeting", 14), ("claim", 12),
                                        ("denial", 10))
@@ -89,10 +97,12 @@ class _Writer:
         s = template.format(**slots)
         return s[:1].upper() + s[1:]
 
-    def fillers(self, published: date) -> list[str]:
-        """Return the filler sentences in a random order (each used at most once a report)."""
+    def fillers(self, published: date, pool: tuple[str, ...] | None = None) -> list[str]:
+        """Return the filler sentences (or those of `pool`) in a random order (each used at most
+        once a report)."""
+        pool = self.fillers_pool if pool is None else pool
         return [self.sentence(t, self.slots(published, self.pick_district()))
-                for t in self.rng.sample(self.fillers_pool, len(self.fillers_pool))]
+                for t in self.rng.sample(pool, len(pool))]
 
     def pick_district(self) -> District:
         return self.rng.choice(self.districts)
@@ -144,10 +154,12 @@ class _Writer:
         """Insert filler paragraphs after the lead until the report has its drawn length."""
         target = self.rng.randint(MIN_WORDS, MAX_WORDS)
         total = sum(words(p) for p in paragraphs)
-        pool = self.fillers(published)
-        while total < target and pool:
+        plain, context = self.fillers(published), self.fillers(published, T.CONTEXT)
+        while total < target and (plain or context):
             para: list[str] = []
             for _ in range(self.rng.randint(1, 4)):
+                pool = context if context and (self.rng.random() < CONTEXT_SHARE or not plain) \
+                    else plain
                 while pool and total + words(pool[-1]) > MAX_WORDS:
                     pool.pop()
                 if not pool or total >= target:

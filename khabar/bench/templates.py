@@ -239,3 +239,78 @@ FILLERS: tuple[str, ...] = (
 # English words of dates, from the language module
 WEEKDAYS: tuple[str, ...] = en.WEEKDAYS
 MONTHS: tuple[str, ...] = tuple(m.capitalize() for m in en.MONTHS[:12])
+
+# Sentences that the pipeline reads closely but that state no change of control: they name a
+# place, quote someone, or hold a cue word (said, told, attack, clash, talks, warned ...), as
+# most sentences of a real report do (khabar.bench.realtext measures the share). Written for
+# the bench; each is longer than a filler, as real reporting's sentences are.
+CONTEXT: tuple[str, ...] = (
+    "Residents of {district} said they had heard heavy gunfire and explosions from the direction of "
+    "the {level} centre for most of the night.",
+    "{source} said at least {n} civilians had been wounded in the fighting and taken to the hospital "
+    "in {city}.",
+    "The governor of {province} {plevel} told reporters that aid had reached about {n} displaced "
+    "families in the past week.",
+    "Hundreds of families have fled {district} for {city} since the clashes began, {source} said.",
+    "A spokesman for the {plevel} police said {n} people had been detained on suspicion of planning "
+    "attacks in {city}.",
+    "Officials in {province} warned that the road between {city} and {capital} was no longer safe "
+    "for travel after dark.",
+    "Elders from {district} {level} met the {plevel} governor {when} to ask for help for the "
+    "families who had lost their homes.",
+    "The United Nations said the fighting in {province} had forced about {n},000 people from their "
+    "homes this year.",
+    "A member of the {plevel} council, who asked not to be named, said the situation in {district} "
+    "was getting worse every day.",
+    "Doctors in {city} said they had treated {n} wounded people, most of them women and children.",
+    "{defender} carried out air strikes on positions around {district} {when}, the Ministry of "
+    "Defence said in a statement.",
+    "{attacker_the} said in a statement that they had inflicted heavy losses on {defender_short} in "
+    "{province}, a claim that could not be verified.",
+    "Local journalists in {province} said they had been told not to report on the clashes.",
+    "Shops in the main bazaar of {city} stayed closed {when} as people waited to see what would "
+    "happen, a trader told reporters.",
+    "Aid agencies said they had suspended their work in {district} {level} because of the fighting.",
+    "The {plevel} health department said {n} bodies had been brought to the hospital in {city} since "
+    "the start of the week.",
+    "A roadside bomb hit a vehicle carrying civilians on the highway near {city} {when}, killing "
+    "{days} people, {source} said.",
+    "Teachers in {district} said schools had been closed since the clashes began, leaving thousands "
+    "of children without classes.",
+    "Human rights groups accused both sides of putting civilians at risk in {province}.",
+    "The interior ministry said reinforcements had been sent to {province} {plevel} to secure the "
+    "main roads.",
+    "Farmers in {district} said they could not reach their fields because of the fighting and the "
+    "mines left on the paths.",
+    "\u201cWe do not know where to go,\u201d a woman who fled {district} told reporters in {city}.",
+    "\u201cThe situation is under control,\u201d a spokesman for the {plevel} governor said, adding "
+    "that the roads would reopen soon.",
+    "The {defender_adj} spokesman said {n} fighters had been killed in operations across "
+    "{province} over the past {days} days.",
+    "Residents said fighters of {attacker_the} had set up checkpoints on the road to {city} and "
+    "were searching cars.",
+    "Officials said the power line to {city} had been damaged in the clashes, leaving the city "
+    "without electricity for {days} days.",
+    "The clashes in {district} are the heaviest in the area since the start of the year, according "
+    "to local officials.",
+    "A spokesman for {attacker_the} told reporters by phone that their fighters would not harm "
+    "civilians in {province}.",
+    "The International Committee of the Red Cross said it was ready to help evacuate the wounded "
+    "from {district}.",
+    "Government officials in {capital} said they were sending food and medicine to {province}, but "
+    "did not say when it would arrive.",
+    "Several mortar rounds landed near the main market of {city} {when}, wounding {days} people, the "
+    "police said.",
+    "The two sides exchanged fire along the river in {district} for several hours, a resident said.",
+    "Thousands of people in {province} have crossed into neighbouring areas to escape the fighting, "
+    "aid workers said.",
+    "The {plevel} governor said the security forces were ready to defend {city} against any attack.",
+    "Lawmakers from {province} criticised the government for failing to send help to {district}.",
+    "{source} said the bodies of {days} soldiers had been returned to their families in {city}.",
+    "Traders said the highway from {city} to {capital} had been closed for {days} days because of "
+    "the clashes.",
+    "Witnesses told reporters that drones had been flying over {district} for much of the day.",
+    "Prices of flour and fuel in {city} have doubled since the fighting reached {province}, "
+    "residents said.",
+    "A local official said {n} houses had been damaged in {district} during the latest clashes.",
+)
