@@ -82,7 +82,7 @@ _PLANNED_NOUN = re.compile(r"\b(?:planned|proposed|upcoming|possible|potential|e
 _SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|sought|seek(?:s|ing)?|"
                      r"demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|ready for|open to|prepared for|willing(?:ness)? "
                      r"(?:for|to hold)|wants?|wanted|wanting|prefer(?:s|red)?|favou?r(?:s|ed)?|insist(?:s|ed)? on|"
-                     r"through|via|by way of|back|support(?:s|ed)?|return(?:s|ed)? to|instead of|rather than|out of|"
+                     r"through|via|by way of|back|support(?:s|ed)?|return(?:s|ed)? to|instead of|rather than|"
                      r"need for|invit(?:e|es|ed|ing|ation) to|offer(?:s|ed|ing)? (?:to host)?)\s+"
                      r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
                      r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
@@ -299,6 +299,11 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                 continue  # "called for talks", "through negotiations": a wish or a means, no event
             if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before):
                 continue  # "told reporters in a phone call": an interview
+            if etype == "CONSULT" and re.match(r"hosted\s+by\b", text[m.start():], re.I) and re.search(
+                    r"\b(?:meetings?|talks|summit|conference|negotiations|consultations|session|round)\s*,?\s*"
+                    r"(?:[\w\-]+\s+){0,2}$", before, re.I):
+                _day_of_reference(sent, m.start(), m.end(), ctx)
+                continue  # "The meeting, hosted by Qatar, ...": the meeting named, not another
             if etype == "CONSULT" and _PASSIVE_OF_MEETING.search(before):
                 _day_of_reference(sent, m.start(), m.end(), ctx)
                 continue  # "The meeting was hosted by Qatar": the meeting already reported
@@ -311,6 +316,8 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and _STAY.match(m.group()) and (
                     not (_DELEGATION_BEFORE.search(before) or _traveller_before(sent, m.start(), ctx))
                     or not _place_next(sent, m.end()) or _WHERE_WILL.match(text, m.end())
+                    or re.search(r"\b(?:which|who|that)\s+(?:has\s+|had\s+)?$", before)  # "the delegation,
+                    # which arrived in Moscow, said": who speaks, told in passing
                     or sum(1 for _ in rx.finditer(text)) > 1):
                 continue  # only a delegation's or a person's stay is a visit, when nothing else says so
             if etype == "CONSULT" and m.group().lower() == "conference" and (
@@ -434,8 +441,8 @@ def _repeated(ev: Event, ctx: Context) -> Event | None:
             continue
         if ev.type != "CONSULT" and ev.place and old.place and ev.place != old.place:
             continue  # "surrendered the centres to local elders" and then, in Paktika, the governor
-        if not mine and ev.type == "ASSAULT":
-            return old
+        if not mine and (ev.type == "ASSAULT" or ev.evidence.start == old.evidence.start):
+            return old  # ("Doha hosted talks": the talks, with no party of their own, are the hosting)
         theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*old.actors, *old.targets)))
         if mine and all(k & theirs for k in mine):
             return old
@@ -682,6 +689,13 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             # "Tashkent closed the bridge and warned ...": the subject of the clause before
             actors = _parties(sent, max(b for b in bounds if b < c_start), c_start, ctx)[:1]
         targets = [t for t in _parties(sent, m.t_end, c_end, ctx) if t not in actors]
+        between = _MUTUAL.match(m.trigger) and re.match(r"\s+(?:\w+\s+){0,2}?between\b", text[m.t_end:])
+        if between and not actors:  # "clashes between the army and the rebels": both fight
+            actors, targets = targets, []
+        if not actors and _THE_GROUP.search(text, c_start, m.t_start):
+            named = _group_before(sent, ctx)  # "the movement called on ...": the group named last
+            if named is not None:
+                actors = [named]
         if m.type == "CONSULT" and not actors and _OPENING_AT.match(text, 0, m.t_start):
             # "At the third round of talks, brokered by X, A and B agreed ...": the parties of the
             # clause the meeting opens
@@ -698,11 +712,12 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if place is None:
             for e in sent.all_ents:
                 if (e.label_ in ("VENUE", "DISTRICT") or (e.label_ == "PROVINCE" and m.type != "CONSULT")) \
-                        and c_start <= e.start_char < c_end + 40:
+                        and c_start <= e.start_char < c_end + 40 and \
+                        not _FROM_BEFORE.search(text, max(0, e.start_char - 40), e.start_char):
                     place = e.text
                     break
-        if m.type == "CONSULT" and place and not targets and place not in actors and (
-                not actors or re.match(r"(?:visit|host)", m.trigger, re.I)):
+        if m.type == "CONSULT" and place and not targets and place not in actors and \
+                re.match(r"(?:visit|host)", m.trigger, re.I):
             # "visited Moscow", "Tehran hosts": the state visited or hosting; not the city of
             # talks its parties are named for
             actor = ctx.theatre.actor(place)
@@ -722,8 +737,10 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if both and last is not None:
             # "the two sides held a meeting in Kabul": the parties of the meeting told before
             actors = [p for p in (*last.actors, *last.targets)]
+        in_a_state = m.type == "CONSULT" and place is not None and \
+            getattr(ctx.theatre.actor(place), "kind", None) == "state"  # "talks in Doha": a meeting there
         if not actors and not targets and (place is None or m.type not in _AT_A_PLACE) and not (
-                place is not None and (m.told or both)):
+                place is not None and (m.told or both or in_a_state)):
             continue
         if m.type == "CONSULT" and not actors and not m.told and re.search(
                 r"\b(?:the|these|those|such)\s+$", text[:m.t_start], re.I):
@@ -844,6 +861,21 @@ _PLACE_LABELS = ("DISTRICT", "PROVINCE", "GPE", "VENUE")
 def _told_again(m: EventMatch, ctx: Context) -> Event | None:
     """Return the undated meeting the report named last, which "the talks took place ..." tells again."""
     return next((e for e in reversed(ctx.meetings) if e.type == "CONSULT" and e.date is None), None)
+
+
+_MUTUAL = re.compile(r"^(?:clash(?:es|ed)?|(?:heavy )?fighting)$", re.I)
+_THE_GROUP = re.compile(r"\b(?:the|this)\s+(?:movement|group|insurgents|militants|rebels|organi[sz]ation|outfit)\s+"
+                        r"(?:\w+\s+)?$", re.I)
+
+
+def _group_before(sent: Sent, ctx: Context) -> str | None:
+    """Return the armed group or movement the report named last before a sentence ("the movement")."""
+    groups = [g for g in ctx.report.of_kind("group") if g.end <= sent.start]
+    for g in reversed(groups):
+        actor = ctx.theatre.actor(g.text)
+        if actor is not None and actor.kind not in ("state", "person"):
+            return actor.name
+    return None
 
 
 # "flown in from Herat", "troops from the capital": where they came from, not where it happened

@@ -190,3 +190,13 @@ def test_the_source_the_topic_and_the_city_visited_are_no_parties(extractor: Ext
 def test_a_nationality_word_alone_is_no_party(extractor: Extractor, text: str) -> None:
     (found,) = meetings(extractor, text)
     assert not {"Afghan", "Iranian", "Chinese", "Uzbek"} & {*found.actors, *found.targets}
+
+
+@pytest.mark.parametrize("text", [
+    "Sanctions should be lifted, Shahabuddin Delawar, the head of the delegation which arrived in Moscow, "
+    "said on Friday.",
+    "Abdul Ghani Baradar, who had arrived in Kabul, told supporters the war was over.",
+    "The envoy, who flew to Islamabad, said in a statement that the region must act.",
+])
+def test_a_stay_told_in_passing_about_a_speaker_is_no_visit(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
