@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.strings import get_string_id
 from spacy.tokens import Token
@@ -54,6 +54,7 @@ def _trigger_specs(armed: str) -> list[tuple[str, str]]:
                 r"(?:\s+(?:militants|fighters|insurgents|terrorists))?\s+(?:had\s+)?fled|"
                 r"insist(?:ed|s)?|assert(?:ed|s)|maintain(?:ed|s)?\s+that|blam(?:ed|es|ing)|"
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
+                r"pledged|pledges|vowed that|vows that|guaranteed|guarantees|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
                 r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized|(?:(?:full|complete|total|effective)\s+)?"
@@ -67,7 +68,7 @@ _TRIGGER_STARTS = {
     "disputes": ("reject", "dismiss", "disput", "rubbish", "rebuff", "brush", "contest", "question",
                  "an assertion that"),
     "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "reported", "stated", "insist", "assert", "blam", "alleg", "accus",
-                "assur", "promise", "boast", "maintain", "took responsibility", "responsibility for"),
+                "assur", "promise", "pledge", "vow", "guarantee", "boast", "maintain", "took responsibility", "responsibility for"),
 }
 
 
@@ -114,7 +115,7 @@ class ClaimMatch:
     gain: str = ""  # a statement of a change of hands: its words (a claim when the speaker's side gained)
 
 
-_SAID_RX = r"\b" + en.alternation(en.SAID_VERBS) + r"\b"
+_SAID_RX = r"\b" + en.alternation((*en.SAID_VERBS, "say")) + r"\b"
 _SAID = re.compile(_SAID_RX, re.I)
 _SAID_SCAN = Scan(_SAID_RX, starts=("said", "say", "told", "according to", "announced", "stated",
                                      "added", "reported", "wrote", "tweeted", "informed"))
@@ -224,6 +225,8 @@ def _quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
 # a claim verb under negation: "has not said", "did not claim", "neither side has claimed"
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no\s+one|nobody)|n['\u2019]t|\bneither\s+[\w\-]+(?:\s+\w+)?)\s+"
                              r"(?:(?:has|have|had|yet|also|publicly|immediately|officially|independently)\s+){0,2}$", re.I)
+_DISPUTE_NOUN = re.compile(r"\b(?:resolve|settle|settling|resolving|border|territorial|their|its|of|internal|"
+                           r"political|legal|land|long-running|a|the)\s+$", re.I)
 # what the verb "dispute" takes: "disputed the figures", "disputes that", "disputed by the ministry"
 _DISPUTE_OBJECT = re.compile(r"\s+(?:the|that|this|these|those|such|his|her|its|their|any|all|a|an|it|them|by|"
                              r"claims?|reports?|figures?|accounts?|allegations?|assertions?|numbers?)\b", re.I)
@@ -407,7 +410,6 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         statements.append(ClaimMatch("asserts" if state or gain else said_stance, said.start(), said.end(),
                                      said.group(), state_only=state,
                                      content=_quoted_words(sent, text, said.start(), ctx), gain=gain))
-    out.extend(s for s in statements if not s.gain)
     breaks = _breaks(text) if "," in text or ";" in text or " " in text else []
     if "claim" in text:  # every owned claim reads "claim(s) that"
         for m in _OWNED_CLAIM.finditer(text):
@@ -433,7 +435,8 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                 continue
             if _NEGATED_BEFORE.search(text, max(0, m.start() - 25), m.start()):
                 continue  # "has not said who holds it", "neither side has claimed": no claim made
-            if word.startswith("disput") and not _DISPUTE_OBJECT.match(text, m.end()):
+            if word.startswith("disput") and (_DISPUTE_NOUN.search(text, max(0, m.start() - 30), m.start()) or not (
+                    _DISPUTE_OBJECT.match(text, m.end()) or re.match(r"\s*(?:[.,;]|$)", text[m.end():]))):
                 continue  # "to resolve disputes through talks", "the disputed border": a noun
             if word in ("claim", "claims", "denial", "denials") and _is_noun(sent, m.start()) and \
                     not re.match(r"\s+to\s+\w+", text[m.end():]):
@@ -449,9 +452,17 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                     re.search(r"absurd|propaganda|exaggerat|nonsense|fantas", word):
                 st = "disputes"
             out.append(ClaimMatch(st, m.start(), m.end(), m.group()))
-    # a change of hands the speaker's side gained, where no trigger above told it
-    out.extend(s for s in statements if s.gain and not any(
-        o.t_start <= s.t_start < o.t_end or s.t_start <= o.t_start < s.t_end for o in out))
+    # what a statement says, where no trigger above told it: "rejected the claims, saying ..." is
+    # the rejection's; a change of hands the speaker's side gained
+    for st in statements:  # "said its fighters now controlled the city": the claim is what follows "said"
+        out = [replace(o, t_end=st.t_end, trigger=st.trigger) if o.t_start == st.t_start and
+               o.stance == st.stance and not o.owned else o for o in out]
+    triggered = list(out)
+    out.extend(s for s in statements if not any(
+        o.t_start <= s.t_start < o.t_end or s.t_start <= o.t_start < s.t_end or (
+            not s.gain and abs(s.t_start - o.t_start) < 40 and not o.owned and
+            not any(min(s.t_start, o.t_start) < b < max(s.t_start, o.t_start) for b in breaks))
+        for o in triggered))
     out = [_verb_of_denial(text, o) for o in out]
     if any(o.stance != "asserts" and not o.trigger.lower().startswith("call") for o in out):
         # "denied that ..., calling such reports fantasies": one denial, told by its verb
@@ -822,9 +833,11 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                 claimant = _subject_nearby(sent, m.t_start, ctx)
             if claimant is None and (after := _ATTRIBUTION_AFTER.search(text, m.t_end)) is not None:
                 claimant = _resolve(after["who"], ctx)  # "There is no truth in ..., the front said"
-        if re.search(r"\b(?:been|was|were|is|are|be)\s+$", text[:m.t_start], re.I) and \
-                not re.match(r"\s+by\b", text[m.t_end:]) and trig.endswith("ed"):
+        passive = re.search(r"\b(?:been|was|were|is|are|be)\s+$", text[:m.t_start], re.I) and trig.endswith("ed")
+        if passive and not re.match(r"\s+by\b", text[m.t_end:]):
             continue  # "ties with the rebels have been alleged": no one named makes the claim
+        if passive and (by := re.match(r"\s+by\b", text[m.t_end:])) is not None:
+            claimant = _named_after(text, m.t_end + by.end(), ctx) or claimant  # "was dismissed by X"
         quoted = _QUOTED_AS.search(text, max(0, m.t_start - 60), m.t_start)
         if quoted is not None:  # "X was quoted by TOLOnews as saying": X, not the outlet
             claimant = _subject_nearby(sent, quoted.start(), ctx) or claimant
@@ -971,11 +984,16 @@ def _armed_group_names(theatre: Theatre) -> re.Pattern[str]:
 _TRAILING_DAY = re.compile(r"\s+(?:on\s+)?(?:" + _DAY + r"|(?:last|this)\s+(?:week|month|" + _DAY + r"))$")
 
 
+_CLAIM_NOUN_BEFORE = re.compile(r"^(?:an?\s+)?(?:claim|figure|account|assertion|charge|number|version)s?\s+"
+                                r"(?:that\s+|which\s+)?(?=\S)", re.I)
+
+
 def _tidy(name: str) -> str:
     name = re.sub(r"^(?:the\s+)?(?:earlier|previous)\s+", "", clean_name(name), flags=re.I)
     name = re.sub(r"^(?:an?\s+|the\s+)?(?:statement|communiqu\u00e9|tweet|message)\s+(?:from|by|of)\s+", "", name,
                   flags=re.I)  # "a statement from the front": the front
     name = _TRAILING_DAY.sub("", name.lstrip("-\u2013\u2014 "))
+    name = _CLAIM_NOUN_BEFORE.sub("", name)  # "a figure the government disputes": the government
     return clean_name(name)
 
 

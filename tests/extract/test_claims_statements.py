@@ -179,3 +179,57 @@ def test_a_count_of_districts_is_the_gaining_sides_claim(any_extractor: Extracto
     assert len(got) == n, got
     if n:
         assert got[0].quantity is not None and got[0].quantity.unit == "districts"
+
+
+# -- promises, a dispute in a relative clause, a rejection told in the passive ---------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("The Taliban pledged that they would not attack foreign diplomats in Kabul.", "Taliban"),
+    ("Suhail Shaheen guaranteed safe passage to aid workers in areas the group holds.", "Suhail Shaheen"),
+    ("Mohammad Naeem vowed that Afghan soil would not be used against any other country.",
+     "Mohammad Naeem"),
+])
+def test_a_pledge_or_guarantee_is_an_assertion(any_extractor: Extractor, text: str, who: str) -> None:
+    got = _pairs(any_extractor, text)
+    assert len(got) == 1 and got[0][1] == "asserts" and (who in got[0][0] or got[0][0] in who), got
+
+
+@pytest.mark.parametrize("text, disputer", [
+    ("The Taliban say they control 85 percent of the country, a figure the government disputes.",
+     "government"),
+    ("The insurgents claim to hold 90 percent of the frontier, a claim Kabul disputes.", "Kabul"),
+    ("The Taliban say they have overrun 200 districts, a number the defence ministry disputes.",
+     "defence ministry"),
+])
+def test_a_dispute_in_a_relative_clause_is_a_second_claim(fast_extractor: Extractor, text: str,
+                                                          disputer: str) -> None:
+    got = _pairs(fast_extractor, text)
+    assert (disputer, "disputes") in got and any(s == "asserts" for _, s in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of both countries pledged to resolve disputes through dialogue.",
+    "Troops were sent to the disputed border area on Monday.",
+    "The two sides agreed to settle their disputes in talks hosted by Qatar.",
+])
+def test_disputes_as_a_noun_is_no_claim(any_extractor: Extractor, text: str) -> None:
+    assert all(s != "disputes" for _, s in _pairs(any_extractor, text))
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The claim was dismissed by Afghan officials, who called the figure propaganda.", "Afghan officials"),
+    ("The Taliban's figures were rejected by the defence ministry on Sunday.", "defence ministry"),
+    ("Those reports have been disputed by the resistance front.", "resistance front"),
+])
+def test_a_rejection_in_the_passive_is_its_agents(any_extractor: Extractor, text: str, who: str) -> None:
+    got = _pairs(any_extractor, text)
+    assert any(c == who and s in ("disputes", "denies") for c, s in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The military council has not said who now holds the gate.",
+    "Neither side has claimed to have taken the town.",
+    "The ministry did not say whether the district centre was still in government hands.",
+])
+def test_a_negated_statement_is_no_claim(any_extractor: Extractor, text: str) -> None:
+    assert _claims(any_extractor, text) == []
