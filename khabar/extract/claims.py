@@ -454,9 +454,9 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
             out.append(ClaimMatch(st, m.start(), m.end(), m.group()))
     # what a statement says, where no trigger above told it: "rejected the claims, saying ..." is
     # the rejection's; a change of hands the speaker's side gained
-    for st in statements:  # "said its fighters now controlled the city": the claim is what follows "said"
-        out = [replace(o, t_end=st.t_end, trigger=st.trigger) if o.t_start == st.t_start and
-               o.stance == st.stance and not o.owned else o for o in out]
+    for stmt in statements:  # "said its fighters now controlled the city": the claim is what follows "said"
+        out = [replace(o, t_end=stmt.t_end, trigger=stmt.trigger) if o.t_start == stmt.t_start and
+               o.stance == stmt.stance and not o.owned else o for o in out]
     triggered = list(out)
     out.extend(s for s in statements if not any(
         o.t_start <= s.t_start < o.t_end or s.t_start <= o.t_start < s.t_end or (
