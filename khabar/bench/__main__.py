@@ -6,6 +6,8 @@ Stages, each but the first in a fresh process so that peak memory is its own:
     extract fast     Extractor(mode="fast").extract_many over every report, --processes workers
     extract standard Extractor() (en_core_web_sm where needed) over the same reports
     baseline         (--baseline) plain en_core_web_sm, nlp.pipe over the same reports
+    density          share of candidate sentences, generated reports beside real ones (khabar.bench.realtext)
+    real text        speed.py's measurement on ../shared/eval-dev copied to --real-words, and start-up
     ingest           khabar.jobs.ingest of a folder of .txt + index.jsonl into a SQLite file
     store            --observations synthetic control changes with store.bulk.bulk_save
     compile          khabar.jobs.compile_control over them (median of --runs)
@@ -35,7 +37,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.batch import bench as spark_bench
-from khabar.bench import compile_stage, places_stage, web_stage
+from khabar.bench import compile_stage, places_stage, realtext, web_stage
 from khabar.bench.generate import generate_reports, words, write_corpus
 from khabar.bench.observations import first_day
 from khabar.bench.runner import (
@@ -166,6 +168,10 @@ def baseline(b: Bench) -> list[dict[str, Any]]:
                  f"n_process={r['processes']}, batch_size={r['batch_size']}) over the same "
                  f"reports, no khabar rules; load {r['load_seconds']:.1f} s not counted{ratio}; "
                  f"{_cpu(r)}{_peak(r)}", processes=r["processes"], cpu_seconds=r["cpu_seconds"])]
+
+
+stage("density")(realtext.density_stage)  # generated reports' trigger density beside real reports'
+stage("real text")(realtext.speed_stage)  # khabar standard/fast vs en_core_web_sm on real reports
 
 
 @stage("ingest")
@@ -309,6 +315,8 @@ def parser() -> argparse.ArgumentParser:
                    help="also time plain en_core_web_sm over the same reports")
     p.add_argument("--only", action="append", choices=[n for n, _ in STAGES], metavar="STAGE",
                    help=f"run only this stage (repeat for more): {', '.join(n for n, _ in STAGES)}")
+    p.add_argument("--real-words", type=int, default=realtext.DEFAULT_WORDS,
+                   help="words the real dev corpus is copied to for the real-text rows (default 200000)")
     p.add_argument("--ingest-pipeline", choices=("standard", "fast"), default="standard",
                    help="pipeline of the ingest run (default standard, as `khabar ingest`)")
     p.add_argument("--observations", type=int, default=100_000,

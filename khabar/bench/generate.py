@@ -55,8 +55,10 @@ def words(text: str) -> int:
 class _Writer:
     """Draws one report at a time from a seeded random generator."""
 
-    def __init__(self, rng: random.Random, theatre: Theatre) -> None:
+    def __init__(self, rng: random.Random, theatre: Theatre,
+                 lengths: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> None:
         self.rng = rng
+        self.min_words, self.max_words = lengths
         self.w: BenchWords = bench_words(theatre)
         self.fillers_pool = (*T.FILLERS, *self.w.fillers)
         self.districts: list[District] = sorted(theatre.districts.values(), key=lambda d: d.id)
@@ -152,7 +154,7 @@ class _Writer:
 
     def _pad(self, paragraphs: list[str], published: date) -> str:
         """Insert filler paragraphs after the lead until the report has its drawn length."""
-        target = self.rng.randint(MIN_WORDS, MAX_WORDS)
+        target = self.rng.randint(self.min_words, self.max_words)
         total = sum(words(p) for p in paragraphs)
         plain, context = self.fillers(published), self.fillers(published, T.CONTEXT)
         while total < target and (plain or context):
@@ -160,7 +162,7 @@ class _Writer:
             for _ in range(self.rng.randint(1, 4)):
                 pool = context if context and (self.rng.random() < CONTEXT_SHARE or not plain) \
                     else plain
-                while pool and total + words(pool[-1]) > MAX_WORDS:
+                while pool and total + words(pool[-1]) > self.max_words:
                     pool.pop()
                 if not pool or total >= target:
                     break
@@ -179,9 +181,13 @@ def _elsewhere(sentence: str) -> str:
     return f"Elsewhere, {first.lower() if first in _COMMON_OPENERS else first} {rest}"
 
 
-def generate(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE) -> list[Report]:
-    """Return n synthetic reports with distinct ids; the same n and seed give the same reports."""
-    writer = _Writer(random.Random(seed), load(theatre))
+def generate(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE,
+             lengths: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> list[Report]:
+    """Return n synthetic reports with distinct ids; the same n and seed give the same reports.
+
+    `lengths` is the range of words a report draws its length from (default: as real reports);
+    a report is padded up to it while context and filler sentences last."""
+    writer = _Writer(random.Random(seed), load(theatre), lengths)
     out: list[Report] = []
     seen: set[str] = set()
     index = 0
@@ -194,9 +200,10 @@ def generate(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE) -> list[Repo
     return out
 
 
-def generate_reports(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE) -> list[Document]:
+def generate_reports(n: int, seed: int = 7, theatre: str = DEFAULT_THEATRE,
+                     lengths: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> list[Document]:
     """Return n synthetic press reports as Documents (deterministic for a given seed)."""
-    return [r.document for r in generate(n, seed, theatre)]
+    return [r.document for r in generate(n, seed, theatre, lengths)]
 
 
 def write_corpus(documents: list[Document], folder: Path) -> Path:

@@ -203,3 +203,42 @@ def startup_row(folder: Path, theatre: str) -> dict[str, Any]:
                f"against {s_cpu:.2f} s to load en_core_web_sm alone ({k_cpu / s_cpu:.2f}x), "
                "whole processes, median of 3", cpu_seconds=round(k_cpu, 2),
                ratio=round(k_cpu / s_cpu, 2))
+
+
+def density_stage(b: Any) -> list[dict[str, Any]]:
+    """Bench rows: the candidate density of the generated reports beside that of the real ones
+    (each theatre's shared dev corpus that is on this machine)."""
+    from khabar.bench.runner import row
+
+    theatre = b.args.theatre
+    t0 = time.perf_counter()
+    sample = b.documents[:DENSITY_SAMPLE]
+    gen = density(sample, theatre)
+    out = [row("density generated", gen.reports, gen.words, time.perf_counter() - t0, None,
+               f"first {gen.reports} generated reports ({theatre}): {gen.line()}",
+               candidate_share=round(gen.share, 3))]
+    for name in CORPORA:
+        folder = corpus(name)
+        if folder is None:
+            continue
+        t0 = time.perf_counter()
+        real = density(read_corpus(folder), name)
+        out.append(row(f"density {folder.parent.name}", real.reports, real.words,
+                       time.perf_counter() - t0, None, f"{folder} ({name}): {real.line()}",
+                       candidate_share=round(real.share, 3)))
+    return out
+
+
+DENSITY_SAMPLE = 300
+
+
+def speed_stage(b: Any) -> list[dict[str, Any]]:
+    """Bench rows: speed.py's measurement on the theatre's real dev corpus, and start-up; one
+    line and no rows when the corpus is not on this machine."""
+    folder = corpus(b.args.theatre)
+    if folder is None:
+        print(f"real text: skipped, no shared dev corpus for {b.args.theatre} under {SHARED}",
+              file=sys.stderr)
+        return []
+    target = getattr(b.args, "real_words", DEFAULT_WORDS)
+    return [*speed_rows(folder, target, b.args.theatre), startup_row(folder, b.args.theatre)]
