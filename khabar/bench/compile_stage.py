@@ -1,63 +1,112 @@
-"""Bench stage "assessment": a full compile and a 100-day timeline at 100,000 and 1,000,000
-observations, each size stored once and timed in a fresh process.
+"""Bench stage "assessment": as-of questions and the 100-day timeline at 100,000 and 1,000,000
+stored observations (and 10,000,000 with KHABAR_BENCH_SIZES=100000,1000000,10000000: about an hour
+to store and compile on 2 cores), each size stored once and timed in fresh processes.
 
     python -m khabar.bench.observations --db FILE --observations N [--days 120]
-    python -m khabar.bench.compile_stage time --db FILE --as-of DAY --from DAY --to DAY [--runs 3]
+    python -m khabar.bench.compile_stage time --db FILE --as-of DAY --from DAY --to DAY [--runs 20]
+    python -m khabar.bench.compile_stage full --db FILE --as-of DAY --from DAY --to DAY
 
-`time` prints one JSON line: the seconds of `jobs.compile_control` (store.observations, then
-grading, clustering and the state of every district) and of `jobs.daily_counts` over the range
-(one sweep), each with no grade cached, median of the runs, and the counts of the last day from
-both, which must agree.
+`time` prints one JSON line: the first question after the store (`state_cache.refresh`: every
+district's timeline computed, streaming one district's observations at a time), then the median of
+`--runs` later questions: the counts as of a day (`counts_as_of`), every district's state
+(`states_as_of`, what `khabar control --as-of` prints) and the 100-day timeline; one more report
+stored and the question after it (only its districts recomputed); how the answer agrees with the
+generator's truth (`observations.agreement`); peak memory (getrusage maxrss). `full` times the
+compile from every row (`jobs.compile_control`, `jobs.daily_counts`) and prints its counts, which
+must equal the kept ones.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import statistics
 import sys
 import time
 from datetime import date, timedelta
 from typing import Any
 
-SIZES: tuple[int, ...] = (100_000, 1_000_000)
+SIZES: tuple[int, ...] = tuple(int(n) for n in os.environ.get("KHABAR_BENCH_SIZES", "100000,1000000").split(","))
+FULL_UP_TO = 1_000_000  # the compile from every row is timed up to this size (10M: about an hour more)
 TIMELINE_DAYS = 100
 
 
-def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _ms(fn: Any, runs: int) -> float:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(out), 2)
+
+
+def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str, days: int, seed: int
           ) -> dict[str, Any]:
-    """Time a full compile and a timeline; return the figures and the last day's counts."""
-    from khabar.compile.grading import _GRADERS
-    from khabar.jobs import compile_control, daily_counts
+    """Time the kept answer: the first question, later ones, the timeline and a new report's."""
+    from khabar.bench.observations import agreement, synthetic_extractions, truth
+    from khabar.compile import state_cache
     from khabar.store import connect
-    from khabar.store.records import observations
+    from khabar.store.bulk import bulk_save
     from khabar.theatres.loader import load
 
     th = load(theatre)
     conn = connect(db)
-    compile_s, timeline_s, read_s = [], [], []
-    counts = days = None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        n_obs = len(observations(conn, as_of))
-        read_s.append(time.perf_counter() - t0)
-        _GRADERS.clear()  # each run grades from scratch: no sentence cached from the last
-        t0 = time.perf_counter()
-        _, counts = compile_control(conn, th, as_of)
-        compile_s.append(time.perf_counter() - t0)
-        _GRADERS.clear()
-        t0 = time.perf_counter()
-        days = daily_counts(conn, th, start, end)
-        timeline_s.append(time.perf_counter() - t0)
+    n_obs = conn.execute("SELECT count(*) FROM control_changes").fetchone()[0]
+    t0 = time.perf_counter()
+    recomputed = state_cache.refresh(conn, th)
+    first_s = time.perf_counter() - t0
+    peak_first = _peak_mb()
+    counts_ms = _ms(lambda: state_cache.counts_as_of(conn, th, as_of), runs)
+    states_ms = _ms(lambda: state_cache.states_as_of(conn, th, as_of), runs)
+    timeline_ms = _ms(lambda: state_cache.timeline(conn, th, start, end), max(3, runs // 4))
+    states, counts = state_cache.compile_control(conn, th, as_of)
+    agree = agreement(truth(th, days, seed), {s.district_id: s.controller for s in states}, as_of)
+    last = state_cache.timeline(conn, th, start, end)[-1]
+    rows = conn.execute("SELECT count(*), sum(length(state)) FROM district_states").fetchone()
+    # one more report (100 observations of another seed): only its districts are recomputed
+    extra = next(iter(synthetic_extractions(th, 100, days, seed=seed + 1000)))
+    from dataclasses import replace
+
+    bulk_save(conn, [replace(extra, document=replace(extra.document, source="bench:obs:new"))])
+    t0 = time.perf_counter()
+    again = state_cache.refresh(conn, th)
+    state_cache.counts_as_of(conn, th, as_of)
+    new_report_ms = (time.perf_counter() - t0) * 1000
     conn.close()
-    assert counts is not None and days is not None
-    last = days[-1]
-    agree = (last.held, last.contested, last.no_reports, last.claimed) == (
-        counts.held, counts.contested, counts.no_reports, counts.claimed)
-    return {"observations": n_obs, "compile_seconds": statistics.median(compile_s),
-            "timeline_seconds": statistics.median(timeline_s),
-            "read_seconds": statistics.median(read_s), "runs": runs, "days": len(days),
-            "agree": agree, "headline": counts.headline()}
+    return {"observations": n_obs, "first_seconds": round(first_s, 2), "recomputed": recomputed,
+            "counts_ms": counts_ms, "states_ms": states_ms, "timeline_ms": timeline_ms,
+            "new_report_ms": round(new_report_ms, 1), "new_report_districts": again, "runs": runs,
+            "rows": rows[0], "state_mb": round((rows[1] or 0) / 1e6, 1), "peak_first_mb": peak_first,
+            "peak_mb": _peak_mb(), "agreement": agree, "headline": counts.headline(),
+            "timeline_agrees": (last.held, last.contested, last.no_reports, last.claimed)
+            == (counts.held, counts.contested, counts.no_reports, counts.claimed)}
+
+
+def full(db: str, as_of: date, start: date, end: date, theatre: str) -> dict[str, Any]:
+    """Time the compile from every row (as before the kept timelines): once each."""
+    from khabar.compile.grading import _GRADERS
+    from khabar.jobs import compile_control, daily_counts
+    from khabar.store import connect
+    from khabar.theatres.loader import load
+
+    th = load(theatre)
+    conn = connect(db)
+    _GRADERS.clear()
+    t0 = time.perf_counter()
+    _, counts = compile_control(conn, th, as_of)
+    compile_s = time.perf_counter() - t0
+    _GRADERS.clear()
+    t0 = time.perf_counter()
+    daily_counts(conn, th, start, end)
+    timeline_s = time.perf_counter() - t0
+    return {"compile_seconds": round(compile_s, 2), "timeline_seconds": round(timeline_s, 2),
+            "headline": counts.headline(), "peak_mb": _peak_mb()}
 
 
 def _row(stage: str, seconds: float, peak_mb: float, notes: str) -> dict[str, Any]:
@@ -67,7 +116,7 @@ def _row(stage: str, seconds: float, peak_mb: float, notes: str) -> dict[str, An
 
 
 def run(b: Any) -> list[dict[str, Any]]:
-    """The bench stage: store each size once, then time it in a fresh process."""
+    """The bench stage: store each size once, then time it in fresh processes."""
     from khabar.bench.observations import first_day, store_command
     from khabar.bench.runner import run_command
     from khabar.theatres.loader import DEFAULT_THEATRE, load
@@ -76,45 +125,71 @@ def run(b: Any) -> list[dict[str, Any]]:
     rows = []
     as_of = first_day(load(a.theatre or DEFAULT_THEATRE)) + timedelta(a.days - 1)
     start = as_of - timedelta(TIMELINE_DAYS - 1)
+    span = ["--as-of", as_of.isoformat(), "--from", start.isoformat(), "--to", as_of.isoformat(),
+            "--theatre", a.theatre]
+    me = [sys.executable, "-m", "khabar.bench.compile_stage"]
     for n in SIZES:
         db = b.workdir / f"assessment-{n}.db"
-        me = [sys.executable, "-m", "khabar.bench.compile_stage"]
         if not db.exists():
-            run_command(store_command(db, n, a.days, a.seed, a.theatre), b.workdir,
-                        f"assessment-store-{n}")
-        runs = 1 if n >= 1_000_000 else min(a.runs, 3)
+            store_s, store_peak, _ = run_command(store_command(db, n, a.days, a.seed, a.theatre), b.workdir,
+                                                 f"assessment-store-{n}")
+            rows.append(_row(f"store {n:,}", store_s, store_peak,
+                             f"{n:,} generated observations (a true timeline per district, "
+                             "khabar.bench.observations) stored with bulk_save, districts marked"))
         seconds, peak, out = run_command(
-            [*me, "time", "--db", str(db), "--as-of", as_of.isoformat(), "--from",
-             start.isoformat(), "--to", as_of.isoformat(), "--runs", str(runs), "--theatre",
-             a.theatre], b.workdir, f"assessment-time-{n}")
+            [*me, "time", "--db", str(db), *span, "--runs", "20", "--days", str(a.days), "--seed", str(a.seed)],
+            b.workdir, f"assessment-time-{n}")
         r = json.loads(out.strip().splitlines()[-1])
-        agree = "the timeline's last day agrees" if r["agree"] else "DISAGREE (a bug)"
+        g = r["agreement"]
+        truth = (f"agrees with the generated truth on {g['agree']} of {sum(g.values())} districts "
+                 f"({g['differ_near_change']} of the {g['differ']} others changed hands within 2 days)")
         rows.append(_row(
-            f"compile {n:,}", r["compile_seconds"], peak,
-            f"khabar.jobs.compile_control as of {as_of} over {r['observations']:,} observations "
-            f"(median of {runs}): read {r['read_seconds']:.1f} s, then grade, cluster and "
-            f"state of 399 districts; {r['headline']}"))
+            f"first question {n:,}", r["first_seconds"], r["peak_first_mb"],
+            f"state_cache.refresh over {r['observations']:,} observations: {r['recomputed']} districts' "
+            f"timelines ({r['rows']:,} rows, {r['state_mb']} MB), one district's observations at a time"))
         rows.append(_row(
-            f"timeline {TIMELINE_DAYS} days {n:,}", r["timeline_seconds"], peak,
-            f"khabar.jobs.daily_counts {start} to {as_of} ({r['days']} days, one sweep, median "
-            f"of {runs}) over the same observations; {agree} with compile_control; peak MB is "
-            "the timing process's"))
+            f"as-of {n:,}", r["counts_ms"] / 1000, r["peak_mb"],
+            f"counts as of {as_of} from the kept timelines, median of {r['runs']}: {r['counts_ms']} ms; every "
+            f"district's state (khabar control): {r['states_ms']} ms; {r['headline']}; {truth}"))
+        rows.append(_row(
+            f"timeline {TIMELINE_DAYS} days {n:,}", r["timeline_ms"] / 1000, r["peak_mb"],
+            f"state_cache.timeline {start} to {as_of}: {r['timeline_ms']} ms; last day "
+            f"{'agrees' if r['timeline_agrees'] else 'DISAGREES (a bug)'} with the as-of counts"))
+        rows.append(_row(
+            f"new report {n:,}", r["new_report_ms"] / 1000, r["peak_mb"],
+            f"one more report of 100 observations stored, then a question: {r['new_report_districts']} "
+            "districts recomputed"))
+        if n <= FULL_UP_TO:
+            seconds, peak, out = run_command([*me, "full", "--db", str(db), *span], b.workdir,
+                                             f"assessment-full-{n}")
+            f = json.loads(out.strip().splitlines()[-1])
+            same = "the same counts" if f["headline"] == r["headline"] else "OTHER COUNTS (a bug)"
+            rows.append(_row(
+                f"from every row {n:,}", f["compile_seconds"], f["peak_mb"],
+                f"jobs.compile_control as of {as_of} (every row read and compiled, as before the kept "
+                f"timelines; one report more than the as-of row): {f['compile_seconds']} s, "
+                f"{TIMELINE_DAYS}-day timeline {f['timeline_seconds']} s; {same}"))
     return rows
 
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m khabar.bench.compile_stage")
-    p.add_argument("--theatre", default=None)
     sub = p.add_subparsers(dest="what", required=True)
-    t = sub.add_parser("time")
-    t.add_argument("--db", required=True)
-    t.add_argument("--as-of", required=True, type=date.fromisoformat)
-    t.add_argument("--from", dest="start", required=True, type=date.fromisoformat)
-    t.add_argument("--to", dest="end", required=True, type=date.fromisoformat)
-    t.add_argument("--runs", type=int, default=3)
-    t.add_argument("--theatre", default=None)
+    for name in ("time", "full"):
+        t = sub.add_parser(name)
+        t.add_argument("--db", required=True)
+        t.add_argument("--as-of", required=True, type=date.fromisoformat)
+        t.add_argument("--from", dest="start", required=True, type=date.fromisoformat)
+        t.add_argument("--to", dest="end", required=True, type=date.fromisoformat)
+        t.add_argument("--theatre", default=None)
+        t.add_argument("--runs", type=int, default=20)
+        t.add_argument("--days", type=int, default=120)
+        t.add_argument("--seed", type=int, default=7)
     a = p.parse_args(argv)
-    print(json.dumps(timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre)))
+    if a.what == "time":
+        print(json.dumps(timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre, a.days, a.seed)))
+    else:
+        print(json.dumps(full(a.db, a.as_of, a.start, a.end, a.theatre)))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def control(
     reports), the districts a party claims, and the counts."""
     from khabar.cli.assess_format import side_name, state_dict
     from khabar.compile.sides import Sides
-    from khabar.jobs import compile_control
+    from khabar.compile.state_cache import compile_control  # the kept timelines: milliseconds at millions
     from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load
 

@@ -264,6 +264,66 @@ def m009_baselines(conn: sqlite3.Connection) -> None:
     """)
 
 
+@migration
+def m011_district_states(conn: sqlite3.Connection) -> None:
+    """Each district's compiled state timeline (`compile.state_cache`): the days its state changed
+    and the state on each, and the marks of the districts whose answer a write moved
+    (`district_dirty`, by triggers on control changes, reviews, claims, baselines and documents;
+    "*" all districts, "+claims" those denials speak of). Every district starts marked."""
+    _script(conn, """
+    CREATE TABLE district_states (
+        district_id TEXT NOT NULL, day TEXT NOT NULL, controller TEXT,
+        claim INTEGER NOT NULL DEFAULT 0, held_as_of INTEGER NOT NULL DEFAULT 0,
+        baseline INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL, PRIMARY KEY (district_id, day));
+    CREATE INDEX district_states_keys ON district_states(district_id, day, controller, claim, held_as_of,
+        baseline, events);
+    CREATE TABLE district_dirty (id INTEGER PRIMARY KEY AUTOINCREMENT, district_id TEXT NOT NULL)
+    """)
+    conn.execute("INSERT INTO district_dirty (district_id) VALUES ('*')")
+    mark = "INSERT INTO district_dirty (district_id)"
+    # (overrides: a record moved to another district, or a derived record's or a claim's review)
+    review = (f"{mark} SELECT district_id FROM control_changes WHERE NEW.kind = 'control_changes'"
+              " AND id = NEW.record_id AND district_id IS NOT NULL; "
+              f"{mark} SELECT '+claims' WHERE NEW.kind = 'claims' OR (NEW.kind = 'control_changes' AND NOT"
+              " EXISTS (SELECT 1 FROM control_changes WHERE id = NEW.record_id)); "
+              f"{mark} SELECT '*' WHERE NEW.kind = 'control_changes' AND {{has_district}}; ")
+    if dialect(conn) == SQLITE:
+        for op, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("OLD", "NEW"))):
+            body = " ".join(f"{mark} SELECT {r}.district_id WHERE {r}.district_id IS NOT NULL;" for r in rows)
+            conn.execute(f"CREATE TRIGGER control_changes_dirty_{op.lower()} AFTER {op} ON control_changes"
+                         f" BEGIN {body} END")
+            conn.execute(f"CREATE TRIGGER baseline_rows_dirty_{op.lower()} AFTER {op} ON baseline_rows"
+                         f" BEGIN {body} END")
+            body = " ".join(f"{mark} SELECT '+claims' WHERE {r}.stance <> 'asserts';" for r in rows)
+            conn.execute(f"CREATE TRIGGER claims_dirty_{op.lower()} AFTER {op} ON claims BEGIN {body} END")
+        conn.execute("CREATE TRIGGER overrides_dirty AFTER INSERT ON overrides BEGIN "
+                     + review.format(has_district="instr(NEW.fields, 'district') > 0") + "END")
+        for table in ("baselines", "documents"):
+            for op in ("UPDATE", "DELETE"):
+                conn.execute(f"CREATE TRIGGER {table}_dirty_{op.lower()} AFTER {op} ON {table}"
+                             f" BEGIN {mark} VALUES ('*'); END")
+        return
+    functions = {
+        "district": (f"IF TG_OP <> 'INSERT' AND OLD.district_id IS NOT NULL THEN {mark} VALUES (OLD.district_id);"
+                     f" END IF; IF TG_OP <> 'DELETE' AND NEW.district_id IS NOT NULL THEN {mark}"
+                     " VALUES (NEW.district_id); END IF;"),
+        "claims": (f"IF TG_OP <> 'INSERT' AND OLD.stance <> 'asserts' THEN {mark} VALUES ('+claims'); END IF;"
+                   f" IF TG_OP <> 'DELETE' AND NEW.stance <> 'asserts' THEN {mark} VALUES ('+claims'); END IF;"),
+        "review": review.format(has_district="strpos(NEW.fields, 'district') > 0"),
+        "all": f"{mark} VALUES ('*');",
+    }
+    for name, body in functions.items():
+        conn.execute(f"CREATE FUNCTION khabar_dirty_{name}() RETURNS trigger LANGUAGE plpgsql AS $fn$"
+                     f" BEGIN {body} RETURN NULL; END $fn$")
+    for table, fn, ops in (("control_changes", "district", "INSERT OR UPDATE OR DELETE"),
+                           ("baseline_rows", "district", "INSERT OR UPDATE OR DELETE"),
+                           ("claims", "claims", "INSERT OR UPDATE OR DELETE"), ("overrides", "review", "INSERT"),
+                           ("baselines", "all", "UPDATE OR DELETE"), ("documents", "all", "UPDATE OR DELETE")):
+        conn.execute(f"CREATE TRIGGER {table}_dirty AFTER {ops} ON {table} FOR EACH ROW"
+                     f" EXECUTE FUNCTION khabar_dirty_{fn}()")
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

@@ -1,0 +1,415 @@
+"""Each district's compiled state timeline, kept in the store: as-of questions in milliseconds.
+
+A district's track (`control_as_of.Track`) depends on its own observations only, so the store keeps,
+per district, the days its state changed and the state on each (`district_states`: the counts' key
+columns, the changes of hands first reported that day, and the state as JSON with each event cut to
+the source that stands for it). `control_as_of(conn, theatre, day)` is then one look-up of the
+latest row on or before the day per district, and `timeline` one sweep over the rows.
+
+What moves a district's answer marks it in `district_dirty` (the store's triggers, migration
+m011): a control change stored, replaced or deleted; an analyst's review of one (of its district,
+or of every district when it moves a record to another district); a baseline's rows; a claim that
+is no assertion, or a review of a claim or of a denial's derived record ("+claims": the districts
+the denials speak of, now or at the last refresh); a baseline's grade or its removal, or a
+document's change ("*": every district). `refresh` recomputes the marked districts before a
+question, one district at a time (its observations through the index on district_id), so memory
+stays flat with the number of observations; a change of the theatre's grading or of this code
+(`fingerprint`) recomputes them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import fields, replace
+from datetime import date, timedelta
+from typing import Any
+
+from khabar.compile.baseline import BaselineObservation, baseline_observations
+from khabar.compile.control_as_of import (
+    Counts,
+    Track,
+    _counts,
+    _Key,
+    count,
+    order_key,
+)
+from khabar.compile.grading import Grader
+from khabar.compile.sides import Sides
+from khabar.records import ControlEvent, DistrictState, Observation, Source
+from khabar.store.dialect import begin
+from khabar.theatres.loader import District, Theatre
+
+VERSION = "1"  # of the rows' shape and of the compile rules: a new one recomputes every district
+ALL = "*"  # a mark: every district
+CLAIMS = "+claims"  # a mark: the districts denials (claims) speak of, now and at the last refresh
+FINGERPRINT_KEY = "district_states"
+CLAIMS_KEY = "district_states_claims"
+_OBS_DATES = ("date", "effective", "published")
+
+
+# --- the state as JSON: every event cut to the source that stands for it ---------------------------
+
+def _day(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+_DAYS: dict[str, date] = {}
+
+
+def _undate(s: str | None) -> date | None:
+    if not s:
+        return None
+    d = _DAYS.get(s)
+    if d is None:
+        d = _DAYS[s] = date.fromisoformat(s)
+    return d
+
+
+_OBS_FIELDS = tuple(f.name for f in fields(Observation))
+_BASE_FIELDS = tuple(f.name for f in fields(BaselineObservation))
+_DATE_AT = tuple(i for i, n in enumerate(_BASE_FIELDS) if n in _OBS_DATES)
+
+
+def _obs_json(o: Observation) -> list[Any]:
+    """Return an observation as a list of its fields' values (a baseline's longer: its own fields)."""
+    names = _BASE_FIELDS if isinstance(o, BaselineObservation) else _OBS_FIELDS
+    out = [getattr(o, n) for n in names]
+    for i in _DATE_AT:
+        if i < len(out):
+            out[i] = _day(out[i])
+    return out
+
+
+def _obs(v: list[Any]) -> Observation:
+    v = list(v)
+    for i in _DATE_AT:
+        if i < len(v) and v[i]:
+            v[i] = _undate(v[i])
+    return BaselineObservation(*v) if len(v) == len(_BASE_FIELDS) else Observation(*v)
+
+
+def _event_json(e: ControlEvent) -> list[Any]:
+    """Return an event with the source that stands for it (a contested state's, a claim's)."""
+    s = e.best
+    return [e.id, e.controller, _day(e.date), e.grade, e.rule, _day(e.first_reported), _day(e.latest_reported),
+            list(e.joined[:1]), _obs_json(s.observation), s.reliability, s.credibility, s.basis, s.reason,
+            s.outlet]
+
+
+def _event(d: District, v: list[Any]) -> ControlEvent:
+    src = Source(_obs(v[8]), v[9], v[10], v[11], v[12], v[13])
+    return ControlEvent(v[0], d.id, d.name, d.province, v[1], _undate(v[2]), (src,),  # type: ignore[arg-type]
+                        v[3], v[4], _undate(v[5]), _undate(v[6]), tuple(v[7]))
+
+
+def encode(s: DistrictState) -> str:
+    """Return a district's state as the JSON a row keeps: the events behind it by id, controller,
+    day and grade (no sources: `khabar control` shows their ids), a contested state's and a pending
+    claim's events with the source that stands for each."""
+    return json.dumps([
+        s.controller, _day(s.since), _obs_json(s.observation) if s.observation else None, s.confidence,
+        s.grade, s.sources, [[e.id, e.controller, _day(e.date), e.grade] for e in s.events],
+        [_event_json(e) for e in s.conflict], s.claimed_by, _event_json(s.claim) if s.claim else None,
+        _day(s.held_as_of)], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(d: District, text: str) -> DistrictState:
+    """Return the state a row keeps, for a district of the gazetteer (its events without sources)."""
+    ctl, since, o, conf, grade, n, events, conflict, claimed_by, claim, held = json.loads(text)
+    return DistrictState(
+        d.id, d.name, d.province, ctl, _undate(since), _obs(o) if o else None, conf, grade, n,
+        tuple(ControlEvent(i, d.id, d.name, d.province, c, _undate(day), (), g, "")  # type: ignore[arg-type]
+              for i, c, day, g in events),
+        tuple(_event(d, e) for e in conflict), claimed_by, _event(d, claim) if claim else None,
+        _undate(held))
+
+
+# --- what is stale --------------------------------------------------------------------------------
+
+_PRINTS: dict[int, tuple[Theatre, str]] = {}
+
+
+def fingerprint(theatre: Theatre) -> str:
+    """Return what the rows were computed with (once per theatre object): see `_fingerprint`."""
+    known = _PRINTS.get(id(theatre))
+    if known is None or known[0] is not theatre:
+        known = _PRINTS[id(theatre)] = (theatre, _fingerprint(theatre))
+    return known[1]
+
+
+def _fingerprint(theatre: Theatre) -> str:
+    """Return what the rows were computed with: this code's version, the theatre's outlets, parties
+    and claimant sides (its grading) and the compile's rules. Another recomputes every district."""
+    from khabar.compile import control_as_of as cao
+    from khabar.compile import dedup
+
+    parts = (VERSION, str(theatre.path), repr(theatre.outlets), repr(theatre.actors),
+             repr(sorted((p.id, p.kind, tuple(p.members), tuple(p.aliases)) for p in theatre.parties.values())),
+             repr(theatre.config.get("claimant_sides")), repr(theatre.config.get("sides")),
+             cao.CONFLICT_WINDOW_DAYS, cao.SHOWN_EVENTS, dedup.TOLERANCE_DAYS, dedup.UNDATED_LOOKBACK_DAYS)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (key, value))
+
+
+def mark_all(conn: sqlite3.Connection) -> None:
+    """Mark every district for recomputing at the next question."""
+    own = not conn.in_transaction
+    if own:
+        begin(conn)
+    conn.execute("INSERT INTO district_dirty (district_id) VALUES (?)", (ALL,))
+    if own:
+        conn.execute("COMMIT")
+
+
+# --- observations of one district -----------------------------------------------------------------
+
+_OBS_SQL = ("SELECT c.id, c.document_id, c.district_id, c.district, c.province, c.controller,"
+            " c.date, COALESCE(c.date, d.published) AS effective, c.evidence, d.published,"
+            " d.outlet, d.title, d.url, c.trigger, c.ev_start, c.kind, c.acting_party, c.speaker,"
+            " c.speaker_party, c.hedged, c.denied FROM control_changes c JOIN documents d"
+            " ON d.id = c.document_id WHERE COALESCE(c.date, d.published) IS NOT NULL")
+
+
+def _rows_to_obs(rows: Iterable[Any]) -> list[Observation]:
+    return [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _undate(r[6]), date.fromisoformat(r[7]),
+                        r[8], _undate(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0,
+                        kind=r[15] or "change", acting_party=r[16], speaker=r[17],
+                        speaker_party=r[18], hedged=bool(r[19]), denied=bool(r[20]))
+            for r in rows]
+
+
+class _Source:
+    """Where a refresh reads observations: the stored control changes of a district (reviews
+    applied), and the few observations that are no stored row of theirs (denials from claims,
+    baselines, records a review moved to another district), read once."""
+
+    def __init__(self, conn: sqlite3.Connection, theatre: Theatre) -> None:
+        from khabar.jobs import _reviewed as reviewed_derived
+        from khabar.store.overrides import reviews
+
+        self.conn = conn
+        self.revs = reviews(conn, "control_changes")
+        self.moved = {rid for rid, r in self.revs.items() if "district_id" in r.fields}
+        extra: list[Observation] = []
+        if self.moved:
+            from khabar.store.dialect import in_list, list_param
+
+            extra += self._reviewed(_rows_to_obs(conn.execute(
+                _OBS_SQL + " AND " + in_list(conn, "c.id"), (list_param(sorted(self.moved)),))))
+        self.denials = _denials(conn, theatre, reviewed_derived)
+        extra += self.denials
+        extra += baseline_observations(conn, theatre)
+        self.extra: dict[str, list[Observation]] = {}
+        for o in extra:
+            if o.district_id is not None:
+                self.extra.setdefault(o.district_id, []).append(o)
+
+    def _reviewed(self, obs: list[Observation]) -> list[Observation]:
+        from khabar.store.records import _reviewed
+
+        return _reviewed(obs, self.revs, None) if self.revs else obs
+
+    def of(self, district_id: str) -> list[Observation]:
+        rows = self.conn.execute(_OBS_SQL + " AND c.district_id = ?", (district_id,))
+        own = [o for o in self._reviewed(_rows_to_obs(rows)) if o.record_id not in self.moved]
+        return own + self.extra.get(district_id, [])
+
+
+def _denials(conn: sqlite3.Connection, theatre: Theatre, reviewed: Any) -> list[Observation]:
+    from khabar.compile.holding import denial_observations
+    from khabar.store import records as store
+    from khabar.store.sources import report_meta
+
+    claims = [c for c in store.records_of(conn, "claims") if c["stance"] != "asserts"]
+    return list(reviewed(conn, denial_observations(theatre, claims, report_meta(conn)))) if claims else []
+
+
+# --- recomputing ----------------------------------------------------------------------------------
+
+def district_rows(district: District, observations: Iterable[Observation], grader: Grader,
+                  sides: Sides) -> Iterator[tuple[str, str | None, int, int, int, int, str]]:
+    """Yield a district's rows: (day, controller, claim pending, held as of, on a baseline, changes
+    of hands first reported that day, state JSON) for each day its state or its new events change."""
+    track = Track(district.id, sides=sides)
+    day: date | None = None
+    last: tuple[_Key, str] | None = None
+    new_events = 0
+
+    def row() -> Iterator[tuple[str, str | None, int, int, int, int, str]]:
+        nonlocal last
+        assert day is not None
+        key = track.key
+        text = encode(track.state(district))
+        if new_events or last != (key, text):
+            last = (key, text)
+            yield (day.isoformat(), key[0], int(key[1]), int(key[2]), int(key[3]), new_events, text)
+
+    for o in sorted(observations, key=order_key):
+        if day is not None and o.effective != day:
+            yield from row()
+            new_events = 0
+        day = o.effective
+        c, new = track.add(grader.grade(o))
+        if new and c.change:
+            new_events += 1
+    if day is not None:
+        yield from row()
+
+
+_LATEST = "SELECT {} FROM district_states WHERE district_id = ? AND day <= ? ORDER BY day DESC LIMIT 1"
+_INSERT = ("INSERT INTO district_states (district_id, day, controller, claim, held_as_of, baseline,"
+           " events, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def refresh(conn: sqlite3.Connection, theatre: Theatre) -> int:
+    """Recompute the districts marked since the last refresh (all of them if the fingerprint
+    changed); return how many were recomputed."""
+    fp = fingerprint(theatre)
+    if _meta(conn, FINGERPRINT_KEY) != fp:
+        mark_all(conn)
+    marks = conn.execute("SELECT id, district_id FROM district_dirty").fetchall()
+    if not marks:
+        return 0
+    top = max(r[0] for r in marks)
+    marked = {r[1] for r in marks}
+    source = _Source(conn, theatre)
+    if ALL in marked:
+        todo = set(theatre.districts)
+    else:
+        todo = {m for m in marked if m in theatre.districts}
+        if CLAIMS in marked:
+            before = json.loads(_meta(conn, CLAIMS_KEY) or "[]")
+            todo |= {d for d in before if d in theatre.districts}
+            todo |= {o.district_id for o in source.denials if o.district_id in theatre.districts}
+    grader = Grader.for_theatre(theatre)
+    sides = Sides.of(theatre)
+    for did in sorted(todo):
+        rows = list(district_rows(theatre.districts[did], source.of(did), grader, sides))
+        begin(conn)
+        try:
+            conn.execute("DELETE FROM district_states WHERE district_id = ?", (did,))
+            if rows:
+                conn.executemany(_INSERT, [(did, *r) for r in rows])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    begin(conn)
+    try:
+        _set_meta(conn, FINGERPRINT_KEY, fp)
+        _set_meta(conn, CLAIMS_KEY, json.dumps(sorted({o.district_id for o in source.denials
+                                                       if o.district_id})))
+        conn.execute("DELETE FROM district_dirty WHERE id <= ?", (top,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(todo)
+
+
+# --- the questions --------------------------------------------------------------------------------
+
+def states_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> list[DistrictState]:
+    """Return every district's state as of a day, in gazetteer order (as `control_as_of` over
+    every stored observation gives it, each event with its best source only)."""
+    refresh(conn, theatre)
+    day = as_of.isoformat()
+    out = []
+    for did, d in theatre.districts.items():  # one index seek a district: the latest row on or before
+        row = conn.execute(_LATEST.format("state"), (did, day)).fetchone()
+        out.append(decode(d, row[0]) if row else DistrictState(did, d.name, d.province, None, None, None))
+    return out
+
+
+def counts_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> Counts:
+    """Return the counts as of a day (as `count(control_as_of(...))` gives them) from the kept
+    rows' key columns, no state decoded."""
+    refresh(conn, theatre)
+    day = as_of.isoformat()
+    n: dict[str | None, int] = {}
+    held: dict[str | None, int] = {}
+    claimed = based = 0
+    weights = dict(Sides.of(theatre).weights or ())
+    pub: dict[str | None, int] = {}
+    sql = _LATEST.format("controller, claim, held_as_of, baseline")
+    for did in theatre.districts:
+        ctl, claim, as_of_held, base = conn.execute(sql, (did, day)).fetchone() or (None, 0, 0, 0)
+        n[ctl] = n.get(ctl, 0) + 1
+        claimed += bool(claim)
+        based += bool(base)
+        if as_of_held:
+            held[ctl] = held.get(ctl, 0) + 1
+        if weights:
+            pub[ctl] = pub.get(ctl, 0) + weights.get(did, 0)
+    c = _counts(as_of, n, len(theatre.districts), claimed, 0, Sides.of(theatre), held, based)
+    return replace(c, published=tuple(pub.items())) if weights else c
+
+
+def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
+                    ) -> tuple[list[DistrictState], Counts]:
+    """Return every district's state as of a day and the counts, from the kept timelines."""
+    states = states_as_of(conn, theatre, as_of)
+    return states, count(states, as_of, Sides.of(theatre))
+
+
+def timeline(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date) -> list[Counts]:
+    """Return the counts of every day from `start` to `end` (as `control_as_of.timeline` gives
+    them), in one sweep over the kept rows."""
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    refresh(conn, theatre)
+    sides = Sides.of(theatre)
+    n_days = (end - start).days + 1
+    initial: dict[_Key, int] = {(None, False, False, False): len(theatre.districts)}
+    deltas: list[dict[_Key, int]] = [{} for _ in range(n_days)]
+    new_events = [0] * n_days
+    state: dict[str, _Key] = {}
+    for did, day_s, ctl, claim, held, base, events in conn.execute(
+            "SELECT district_id, day, controller, claim, held_as_of, baseline, events FROM district_states"
+            " WHERE day <= ? ORDER BY district_id, day", (end.isoformat(),)):
+        if did not in theatre.districts:
+            continue
+        day = date.fromisoformat(day_s)
+        key: _Key = (ctl, bool(claim), bool(held), bool(base))
+        old = state.get(did, (None, False, False, False))
+        state[did] = key
+        if old != key:
+            table = initial if day <= start else deltas[(day - start).days]
+            table[old] = table.get(old, 0) - 1
+            table[key] = table.get(key, 0) + 1
+        if events and day >= start:
+            new_events[(day - start).days] += events
+    out = []
+    cur = dict(initial)
+    for i in range(n_days):
+        for k, v in deltas[i].items():
+            cur[k] = cur.get(k, 0) + v
+        n: dict[str | None, int] = {}
+        held_n: dict[str | None, int] = {}
+        claimed = based = 0
+        for (ctl, has_claim, as_of, on_baseline), v in cur.items():
+            n[ctl] = n.get(ctl, 0) + v
+            claimed += v if has_claim else 0
+            based += v if on_baseline else 0
+            if as_of:
+                held_n[ctl] = held_n.get(ctl, 0) + v
+        out.append(_counts(start + timedelta(i), n, len(theatre.districts), claimed, new_events[i], sides,
+                           held_n, based))
+    return out
+
+
+def districts_of(states: Iterable[DistrictState]) -> Mapping[str, str | None]:
+    """Return district id -> controller."""
+    return {s.district_id: s.controller for s in states}
