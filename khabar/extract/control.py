@@ -26,7 +26,7 @@ from khabar.extract.dates import (
     said_on,
 )
 from khabar.extract.events import inside_quotes
-from khabar.extract.places import PlaceMention, district_mentions
+from khabar.extract.places import REFERENCE_BEFORE, PlaceMention, district_mentions
 from khabar.extract.sentences import Context, Sent
 from khabar.lang import en
 from khabar.lang.en import alternation as en_alt
@@ -96,6 +96,8 @@ class ControlMatch:
 
 _AGENT_CLAUSE = re.compile(r"[;:]|,\s*(?:but|while|and|after|as|when|before|which)\b|\bbut\b|"
                            r"\bafter\b|\bwhile\b|\b(?:since|because|although|though|until|whereas)\b")
+_FALL_TO = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w\-'’]*\s+){1,3}(?:(?:district|city|town|township|province|capital)"
+                      r"\s+)*to\b")
 _GIVING_UP = re.compile("|".join(en.GIVING_UP), re.I)
 _TO_LATER = re.compile(r"(?<=\S)\s+(?:in)?to\b", re.I)
 _NP_GAP = re.compile(r"(?:['’]s)?\s*")
@@ -261,6 +263,10 @@ def _agent(text: str, t_start: int, t_end: int, trig: Trigger, lex: Lexicon, the
             return _opponent_of(theatre, named)
         return _Side(named, named)
     m = lex.to_party.match(after)
+    if m is None and ttext.lower().startswith(("fall", "collapse")):
+        # "the fall of Mardian district to the insurgents": the side after the place it names
+        named_to = _FALL_TO.match(after)
+        m = lex.to_party.match(after[named_to.end() - 2:]) if named_to else None
     if m is None and (giving or trig.loser_inside):
         # "abandoned Kutkai to the TNLA": the side a place is given up to, after the place
         upto = re.split(r"[.;]", after, maxsplit=1)[0]
@@ -370,12 +376,18 @@ def _hedged(text: str, t_start: int, t_end: int, lex: Lexicon) -> bool:
     if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
             _REPORTED_BEFORE.search(text[:t_start]):
         return True  # (a side's own claim of a capture, too: the claims module records it)
+    if text[t_start:t_end].lower().endswith(" of") and _NOMINAL_MODAL.match(text, t_end):
+        return True  # "the fall of X would be a heavy blow": a change only imagined
     return bool(_HEDGE_AFTER.match(text[t_end:]) or _PARTIAL_AFTER.match(text, t_end))
+
+
+_NOMINAL_MODAL = re.compile(r"[^.;,]{0,50}?\s(?:would|could|will|might|may|can)\s", re.I)
 
 
 
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|key|strategic|border|main|nearby|neighbouring|neighboring|"
-                         r"important|district|centre|center|of|city|town|township|all|whole|entire|\w+ern)\s+)*$",
+                         r"important|district|centre|center|of|city|town|township|all|whole|entire|capital|"
+                         r"provincial|\w+ern)\s+)*$",
                          re.I)
 _SUBJECT_GAP = re.compile(r"^(?:\s+(?:district|city|town|crossing|port))?(?:\s+in\s+[A-Z][\w\-']+"
                           r"(?:\s+province)?|,[^,.;]{1,60},)?\s+(?:(?:itself|too|also|then|finally|"
@@ -596,6 +608,10 @@ def _named_districts(text: str, begin: int, p: PlaceMention, places: _Places) ->
                 and not _list_gap(text, first.start, p.start, places).strip())
 
 
+_SEAT_OF = re.compile(r"\s+(?:the\s+)?(?:district|provincial|township)\s+(?:headquarters|cent(?:re|er)|seat|"
+                      r"administration|administrative\s+cent(?:re|er))\s+(?:of|in)\s+(?:the\s+)?", re.I)
+
+
 def _noise_between(text: str, p: PlaceMention, f: Found, places: _Places) -> bool:
     """Return whether other words than the district's own stand between it and its trigger.
 
@@ -605,8 +621,8 @@ def _noise_between(text: str, p: PlaceMention, f: Found, places: _Places) -> boo
     if p.start >= f.start and p.end <= f.end or p.start >= f.end:
         # after the trigger, or inside it after its verb ("lost 20 soldiers in Shibar to the rebels")
         begin = f.end if p.start >= f.end else f.start + len(f.text.split(None, 1)[0])
-        if _named_districts(text, begin, p, places):
-            return False
+        if _named_districts(text, begin, p, places) or _SEAT_OF.fullmatch(places.masked, begin, p.start):
+            return False  # (... "overran the district headquarters of X": X's seat is X)
         if _PRONOUN_OBJECT.match(text, begin, p.start):
             return True  # "seizing it during clashes in X": the object is what "it" means
         gap = places.masked[begin:p.start]  # other districts of a list are not noise
@@ -817,6 +833,12 @@ def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMent
 _OF_AFTER = re.compile(r"(?:\s+(?:" + en_alt(en.SEAT_NOUNS) + r"))?\s+of\s+(?:the\s+)?", re.I)
 _ENTERED = re.compile(r"enter", re.I)
 _WORD = re.compile(r"[a-z]+")
+_REFERENCE = re.compile(r"\b" + REFERENCE_BEFORE + r"$|\b(?:(?:retreated|withdrew|withdrawn|fled|pulled\s+back|"
+                        r"moved|headed|returned)\s+(?:to|towards?|into)|(?:flown|brought|sent|dispatched|redeployed|"
+                        r"airlifted)(?:\s+in)?\s+from)\s+(?:the\s+)?"
+                        r"(?:(?:capital|city|provincial)\s+)*$|\b(?:connects?|connecting|links?|linking|leads?|leading)\s+"
+                        r"(?:[\w’'\-]+\s+){0,3}?(?:to\s+|with\s+)?(?:the\s+)?(?:(?:capital|city|provincial)\s+)*$",
+                        re.I)
 _FIGHTING = re.compile(r"\b(?:" + "|".join(en.ENTRY_FIGHTING) + r")\b", re.I)
 # ", a town in Sagaing Region's Tamu Township": where the place named before lies, not a place taken
 _LOCATOR_BEFORE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:town|village|city|district|township|area|"
@@ -956,7 +978,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if _hedged(text, f.start, f.end, lex):
             continue
         mentions = [p for p in mentions if not _BETWEEN.search(_before(text, p.start))
-                    and not _LOCATOR_BEFORE.search(_before(text, p.start)) and (
+                    and not _LOCATOR_BEFORE.search(_before(text, p.start))
+                    and not _REFERENCE.search(_before(text, p.start)) and (
             not _STRONG_PREP.search(_before(text, p.start)) or 0 <= p.start - f.end <= 5
             or _CROSSING_AT.search(_before(text, p.start)))]
         if not mentions:

@@ -17,6 +17,16 @@ _CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|tow
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
 # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
 _DATELINE = re.compile(r"^\s*(?::|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)|\s+[—–]\s|\s+-\s|\s*\()")
+# what names a place as where another lies: "20 km from X", "35 km west of Afghanistan's capital X",
+# "near X", "on the road to X"
+REFERENCE_BEFORE = (r"(?:\d+|a\s+few|several|some)\s*(?:km|kms|kilomet(?:re|er)s?|miles)\s+(?:\([^)]*\)\s+)?"
+                    r"(?:away\s+)?(?:from|of|(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                    r"\s+of)\s+(?:[\w’'\-]+['’]s\s+)?(?:(?:the|provincial|capital|city|of)\s+)*")
+_REFERENCE_BEFORE = re.compile(r"\b" + REFERENCE_BEFORE + r"$", re.I)
+_CHANGE_OF = re.compile(r"\b(?:fall|capture|seizure|takeover|conquest|surrender|handover|recapture|liberation)\s+"
+                        r"of\s+(?:the\s+)?$", re.I)
+_COMPASS_AFTER = re.compile(r"^\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center|north-?east|"
+                            r"north-?west|south-?east|south-?west)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?<![\w\-'’])(?P<n>[A-Z][\w\-'’]+(?:[ \-][A-Z][\w\-'’]+){0,2})(?:\s+(?:city|town))?$")
 _NAME_GOES_ON = re.compile(r"^ (?!(?:On|In|At|And|The|As|After|Before|By|From|To)\b)[A-Z][a-z]+")
 _APPOSED_CAPITAL = re.compile(r"\s*,\s*(?:the\s+)?(?:provincial\s+)?(?:capital|centre|center|main city)"
@@ -421,8 +431,12 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
                     not _CITY_BEFORE.search(before):
                 continue  # "Khan Abad in Kunduz": the province of the district before it
             if re.search(r"\b(?:in|of|across|throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
-                    not _CITY_BEFORE.search(before) and not u.after_district.match(after):
-                continue  # "fighting in Helmand": the province
+                    not _CITY_BEFORE.search(before) and not u.after_district.match(after) and \
+                    not _CHANGE_OF.search(before):
+                continue  # "fighting in Helmand": the province (but "the fall of Kabul" is the city's)
+            if _COMPASS_AFTER.match(after) and not _CITY_BEFORE.search(before) and \
+                    re.search(r"\bprovinces\b", text[max(0, s - 80):s], re.I):
+                continue  # "two provinces - Nangarhar in the east and Herat in the west"
             prov = theatre.provinces.get(eid)
             d = theatre.capital(prov.id) if prov else None
             if d is None or (_name_key(d.name) != _name_key(prov.name if prov else "")
@@ -485,6 +499,10 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
         if covered.overlaps(m.start(), m.end()):
             continue
         earlier = [p for p in out if p.end <= m.start() and not p.anaphoric]
+        # "the fall of Baharak district 20 km from Taloqan city, ... overran the district": not a
+        # place named only to say where another lies
+        located = [p for p in earlier if not _REFERENCE_BEFORE.search(text, max(0, p.start - 60), p.start)]
+        earlier = located or earlier
         if earlier:
             p = max(earlier, key=lambda p: p.start)
             out.append(PlaceMention(p.text, m.start(), m.end(), p.district, anaphoric=True))

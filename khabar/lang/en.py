@@ -240,6 +240,15 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "cleared cleansed freed rid", "direct"),
     (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
      r"contested\b", "contested", "passive", "contested", ""),
+    # "the Taliban took power in X": the place after "in"
+    (r"\b(?:took|taken|taking|take|seized|seizing|seize|assumed|assuming|grabbed)\s+power\s+in\b", "capture",
+     "active", "took taken taking take seized seizing seize assumed assuming grabbed", "direct"),
+    # "fighters are now in charge of X"
+    (r"\b(?:is|are|was|were|remains?|remained|now|firmly|fully)\s+(?:now\s+|firmly\s+|fully\s+)?in\s+"
+     r"(?:full\s+)?charge\s+of\b", "capture", "active", "charge", "holding direct not_incumbent"),
+    # "X is under Taliban rule", "under the rule of the junta"
+    (r"(?<!back )\bunder\s+(?:the\s+)?(?:PARTY(?:'s|’s)?\s+(?:rule|administration|flag|sway)|"
+     r"(?:rule|administration)\s+of\s+(?:the\s+)?PARTY)", "capture", "passive", "under", "holding gainer_inside"),
 )
 # a count of places a change names no place of: "five more districts fell", "nine district centres"
 PLACE_COUNT_NOUNS = ("districts", "district centres", "district centers", "district headquarters", "towns",
@@ -288,7 +297,8 @@ GENERIC_FORCE_WORDS = ("fighters?", "militias?", "militiam[ae]n", "gunmen", "men
                        "the fighters")
 # nouns after a party's name that make it something other than the one acting: "government offices"
 NOT_ACTING_NOUNS = ("buildings?", "offices?", "officials?", "compound", "installations", "employees",
-                    "headquarters", "positions", "posts")
+                    "headquarters", "positions", "posts", "sources?", "spokesm[ae]n", "spokespersons?", "media",
+                    "statements?")
 # words before a trigger that make the change unreal: a failure, an attempt, a threat, a forecast,
 # a wish, a negation, a denial ("failed to capture", "could fall", "denied that it fell")
 CONTROL_HEDGES = (
@@ -433,3 +443,9 @@ SPEAKER_ROLES = (
     "analyst", "expert", "professor", "researcher", "resident", "elder", "mayor", "lawmaker", "MP", "senator",
     "diplomat", "officer", "representative", "chairman", "chairperson", "negotiator", "journalist", "activist",
     "shopkeeper", "farmer", "source", "witness", "student", "teacher", "doctor")
+# verbs that attribute a quotation beside it, beyond SPEECH_VERBS: "“...,” he reiterated", "X pointed out: “...”"
+QUOTE_ATTRIBUTION_VERBS = (
+    "pointed out", "highlighted", "underscored", "underlined", "reiterated", "maintained", "vowed", "pledged",
+    "promised", "concluded", "recalled", "exclaimed", "complained", "lamented", "threatened", "demanded",
+    "suggested", "alleged", "revealed", "clarified", "assured", "quipped", "shouted", "pleaded", "recounted",
+    "went on", "elaborated", "opined", "mentioned", "informed", "conceded", "contended", "reads", "read")

@@ -168,3 +168,86 @@ def test_a_name_in_a_list_of_places_is_a_place(fast_extractor: Extractor, text: 
 ])
 def test_a_name_after_a_list_that_is_no_place_is_left_out(fast_extractor: Extractor, text: str) -> None:
     assert {n for n, _ in changes(fast_extractor, text)} <= {"Ghoryan", "Kohsan"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban took power in Qalat on Monday after the governor fled.", [("Qalat", "taliban")]),
+    ("Insurgents seized power in Qalat overnight, residents told the agency.", [("Qalat", "taliban")]),
+    ("Taliban fighters are now in charge of Qalat, a tribal elder said.", [("Qalat", "taliban")]),
+    ("Qalat is under Taliban rule, residents of the city said.", [("Qalat", "taliban")]),
+    ("Qalat has been under the rule of the Taliban since Monday, officials said.", [("Qalat", "taliban")]),
+    ("Government officials are still in charge of Qalat.", []),
+])
+def test_rarer_wordings_of_taking_or_holding_a_place(fast_extractor: Extractor, text: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    assert changes(fast_extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban overran the district headquarters of Shinkay on Monday.",
+    "Insurgents seized the district centre of Shinkay after a two-day battle, officials said.",
+    "Militants captured the district center in Shinkay late on Sunday.",
+])
+def test_the_seat_of_a_district_is_the_district(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == [("Shinkay", "taliban")]
+
+
+@pytest.mark.parametrize("text", [
+    "Since the fall of Kabul on Aug 15, the resistance has held out in the valley.",
+    "Militias have fought the Taliban since their seizure of the capital Kabul on August 15.",
+    "After the capture of Kabul on August 15, thousands crowded the airport.",
+])
+def test_a_capital_after_the_fall_of_is_the_city(fast_extractor: Extractor, text: str) -> None:
+    assert [(c.district, c.controller, c.date) for c in fast_extractor.extract(
+        Document(id="fall-of", text=text, title="", published=date(2021, 8, 20))).control_changes] == \
+        [("Kabul", "taliban", date(2021, 8, 15))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire: a distance from a city
+    ("A Taliban spokesman wrote that the insurgents captured Saydabad, 35 km west of Afghanistan's capital "
+     "Kabul, after government forces retreated to Kabul.", [("Saydabad", "taliban")]),
+    # Afghan outlet: a district near a provincial capital, then "the district"
+    ("A council member confirmed the fall of Baharak district 20 kilometers away from Taloqan city, saying "
+     "the Taliban overran the district on Friday.", [("Baharak", "taliban")]),
+    # regional: a road that connects a city
+    ("After the fall of Sayed Abad district, the official said a stretch of the highway, a road that "
+     "connects the capital Kabul to the south, is now controlled by the Taliban.", [("Sayed Abad", "taliban")]),
+    # analysis: where troops came from
+    ("Commandos flown in from Kabul retook Ghoryan district on Monday.", [("Ghoryan", "government")]),
+    ("Government forces fled Ghoryan and retreated into Herat city.", [("Ghoryan", "taliban")]),
+])
+def test_a_place_named_to_say_where_another_lies_did_not_change_hands(fast_extractor: Extractor, text: str,
+                                                                       expected: list[tuple[str, str]]) -> None:
+    assert changes(fast_extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A government source in Jawzjan province confirmed the fall of Mardian district on Saturday.",
+    "Security sources said the Taliban had captured Mardian district on Saturday.",
+    "The government's spokesman acknowledged the fall of Mardian district to the insurgents on Saturday.",
+])
+def test_a_source_or_spokesman_of_a_side_is_not_the_side_acting(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == [("Mardian", "taliban")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said the insurgents had captured new district centres in two provinces - Nangarhar in the "
+     "east and Herat in the west.", []),
+    ("The Taliban gained ground in three provinces, Kandahar in the south, Herat in the west and Kunduz "
+     "in the north, officials said.", []),
+    ("Pul-e-Khumri in Baghlan and Farah in the west fell on August 10.", [("Pul-e-Khumri", "taliban"),
+                                                                          ("Farah", "taliban")]),
+])
+def test_provinces_named_with_their_region_are_provinces(fast_extractor: Extractor, text: str,
+                                                         expected: list[tuple[str, str]]) -> None:
+    assert changes(fast_extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of Mardian would be the heaviest blow to the government this year.",
+    "Analysts say the capture of Mardian could open the road to Sheberghan.",
+    "The seizure of Mardian will leave the provincial capital exposed, a commander warned.",
+])
+def test_a_change_named_only_to_say_what_it_would_mean_is_none(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == []
