@@ -29,7 +29,7 @@ def timeline(
 ) -> None:
     """Write the daily counts of districts by controller (CSV) and the stacked area chart
     (PNG, SVG), with published assessments marked."""
-    from khabar.compile.state_cache import timeline as daily_counts  # the kept timelines, one sweep
+    from khabar.compile.state_cache import daily_counts  # the kept timelines, one sweep
     from khabar.jobs import published_counts
     from khabar.render.plots import write_timeline
     from khabar.store.meta import theatre_or_default

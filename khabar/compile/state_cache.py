@@ -359,9 +359,37 @@ def counts_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> Cou
 
 def compile_control(conn: sqlite3.Connection, theatre: Theatre, as_of: date
                     ) -> tuple[list[DistrictState], Counts]:
-    """Return every district's state as of a day and the counts, from the kept timelines."""
+    """Return every district's state as of a day and the counts, from the kept timelines (from
+    every row, as `jobs.compile_control`, when the store cannot be written to keep them)."""
+    if not writable(conn, theatre):
+        from khabar import jobs
+
+        return jobs.compile_control(conn, theatre, as_of)
     states = states_as_of(conn, theatre, as_of)
     return states, count(states, as_of, Sides.of(theatre))
+
+
+def daily_counts(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date) -> list[Counts]:
+    """Return the counts of every day from start to end from the kept timelines (from every row,
+    as `jobs.daily_counts`, when the store cannot be written to keep them)."""
+    if not writable(conn, theatre):
+        from khabar import jobs
+
+        return jobs.daily_counts(conn, theatre, start, end)
+    return timeline(conn, theatre, start, end)
+
+
+def writable(conn: sqlite3.Connection, theatre: Theatre) -> bool:
+    """Bring the kept timelines up to date; return False if the store refuses the writes (a
+    read-only file, a user who may only read)."""
+    try:
+        refresh(conn, theatre)
+    except Exception as e:  # noqa: BLE001 - either engine's refusal, told by its message
+        text = str(e).lower()
+        if "readonly" in text or "read-only" in text or "permission denied" in text:
+            return False
+        raise
+    return True
 
 
 def timeline(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date) -> list[Counts]:
