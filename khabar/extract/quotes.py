@@ -23,11 +23,12 @@ from khabar.records import Evidence, Quote
 from khabar.theatres.loader import Theatre
 
 SPEECH = en.SPEECH
+_SAID = SPEECH + "|" + "|".join(en.QUOTE_ATTRIBUTION_VERBS)  # the verbs beside a quotation that attribute it
 _AFTER_SPEAKER = re.compile(
-    rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{SPEECH})\b|(?!(?:{SPEECH})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,160}}?)"
-    rf"\s*,?\s+(?:{SPEECH}|reads?|saying)\b|(?:{SPEECH}|reads)\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
+    rf"^\s*,?\s*(?:(?P<pron>he|she|they)\s+(?:{_SAID})\b|(?!(?:{_SAID})\b)(?P<who>[^.;:\u201c\u201d\"]{{1,160}}?)"
+    rf"\s*,?\s+(?:{_SAID}|saying)\b|(?:{_SAID})\s+(?P<who2>[^.;\u201c\u201d\"]{{2,140}}))", re.I)
 _BEFORE_SPEAKER = re.compile(
-    rf"(?P<who>[^.;\u201c\u201d\"]{{2,160}}?)\s*,?\s+(?P<verb>{SPEECH})\b(?P<mid>[^.;\u201c\u201d\"]{{0,200}}?)"
+    rf"(?P<who>[^.;\u201c\u201d\"]{{2,160}}?)\s*,?\s+(?P<verb>{_SAID})\b(?P<mid>[^.;\u201c\u201d\"]{{0,200}}?)"
     rf"[\s,:]*$", re.I)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|ing)\s+(?P<who>[^.;\u201c\u201d]{2,120}?)\s+as(?:\s+(?:saying|telling\b.*))?$",
                         re.I)
@@ -934,14 +935,15 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         ctx._quote_bodies = []  # type: ignore[attr-defined]
         named = [(r.pos, r.name) for r in role_mentions if r.name]
         if named:  # people the rules name beside a role or a speech verb, for "he said"
-            merged = sorted(persons + named)
-            persons[:] = merged
-            positions[:] = [p for p, _ in merged]
-            roles[:] = []
-            for pos, _ in merged:
+            rows = list(zip(persons, roles, strict=True))
+            for pos, name in named:
                 i = bisect_right(starts, pos) - 1
                 own = i >= 0 and pos < sents[i].end
-                roles.append(_is_subject(sents[i], pos - sents[i].start) if own else None)
+                rows.append(((pos, name), _is_subject(sents[i], pos - sents[i].start) if own else None))
+            rows.sort(key=lambda r: r[0])
+            persons[:] = [p for p, _ in rows]
+            positions[:] = [p for p, _ in persons]
+            roles[:] = [r for _, r in rows]
 
     bodies: list[tuple[int, str | None]] = []  # who issued the statement a sentence names
     groups = []  # (offset, name as written) of every movement or armed group named
@@ -1009,24 +1011,26 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
 _ROLE_WORDS = en.alternation(en.SPEAKER_ROLES)
 _NAME_PART = r"(?:[A-Z][a-z\u2019'\-]+|[A-Z]\.)"
 _PERSON = rf"{_NAME_PART}(?:\s+(?:(?:bin|ibn|al|ul|ud|e|el|van|von|de|da)\s+)?{_NAME_PART}){{0,3}}"
-# "Taliban spokesman Zabihullah Mujahid", "Defence Minister Sherali Mirzo", "police chief X"
-_ROLE_NAME = re.compile(rf"(?i:\b(?P<role>{_ROLE_WORDS}))\s+(?P<name>{_PERSON})")
-# "Rohullah Ahmadzai, a spokesman for the defence ministry," / "X, the governor of Y,"
-_NAME_ROLE = re.compile(rf"(?P<name>{_PERSON})\s*,\s+(?i:(?:the|a|an|who is|deputy|acting|former)\s+)"
-                        rf"(?P<desc>[^,.;\u201c\u201d]{{0,60}}?(?i:\b(?P<role>{_ROLE_WORDS}))\b[^,.;\u201c\u201d]{{0,60}})")
-# "the police chief, Abdul Hadi Rasooli," / "a member of the council, X,"
-_ROLE_COMMA_NAME = re.compile(rf"(?i:\b(?:the|a|an)\s+)(?P<desc>[^,.;\u201c\u201d]{{0,50}}?(?i:\b(?P<role>"
-                              rf"{_ROLE_WORDS}))\b[^,.;\u201c\u201d]{{0,60}}?)\s*,\s+(?P<name>{_PERSON})\s*,")
 # "an army spokesman said", "a senior official in Kabul": one more person, not named
 _UNNAMED_ROLE = re.compile(rf"(?i:(?:an?|one)\s+)(?P<desc>(?:[\w\-\u2019']+\s+){{0,3}}?(?i:(?P<role>{_ROLE_WORDS}))"
                            rf"(?:\s+(?:for|of|at|to|in|with)\s+(?:the\s+)?(?:[\w\-\u2019']+\s+){{0,3}}?"
                            rf"(?:[\w\-\u2019']+))?)")
-_UNNAMED_AT = re.compile(rf"(?i:\b(?:an?|one)\s+)(?P<desc>(?:[\w\-\u2019']+\s+){{0,3}}?(?i:(?P<role>"
-                         rf"{_ROLE_WORDS}))\b(?:\s+(?:for|of|at|in|with)\s+(?:the\s+)?"
-                         rf"(?:[A-Z][\w\-\u2019']*\s*){{1,4}})?)(?!\s*,?\s*{_NAME_PART})")
+_ROLE_LOW = re.compile(r"\b" + en.alternation(en.SPEAKER_ROLES).lower() + r"\b")  # in lower-cased text
+# around each role word: "Taliban spokesman Zabihullah Mujahid", "Defence Minister Sherali Mirzo" (after it);
+# "Rohullah Ahmadzai, a spokesman for the ministry," (a name before); "the police chief, Abdul Hadi
+# Rasooli," (a name after the role's phrase); "an army spokesman" (no name)
+_ROLE_AT = re.compile(rf"(?i:{_ROLE_WORDS})\s+(?P<name>{_PERSON})")
+_NAME_HEAD = re.compile(rf"(?P<name>{_PERSON})\s*,\s+(?i:(?:the|a|an|who is|deputy|acting|former)\s+)"
+                        rf"(?P<head>[^,.;\u201c\u201d]{{0,60}}?)$")
+_DET_HEAD = re.compile(r"(?i:\b(?:the|a|an)\s+)(?P<head>[^,.;\u201c\u201d]{0,50}?)$")
+_COMMA_NAME_AFTER = re.compile(rf"\b(?P<tail>[^,.;\u201c\u201d]{{0,60}}?)\s*,\s+(?P<name>{_PERSON})\s*,")
+_ART_HEAD = re.compile(r"(?i:\b(?:an?|one)\s+)(?P<head>(?:[\w\-\u2019']+\s+){0,3}?)$")
+_UNNAMED_TAIL = re.compile(rf"\b(?:\s+(?:for|of|at|in|with)\s+(?:the\s+)?(?:[A-Z][\w\-\u2019']*\s*){{1,4}})?"
+                           rf"(?!\s*,?\s*{_NAME_PART})")
 _DEFINITE_ROLE = re.compile(rf"(?i:the\s+(?:(?:[\w\-\u2019']+\s+){{0,2}}?)(?P<role>{_ROLE_WORDS}))")
 # a person named as the subject of a speech verb: "Dashty said", "Abdul Karim Nazari told"
-_NAME_SAID = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=\n))(?P<name>{_PERSON})\s+(?:{SPEECH})\b")
+_NAME_BEFORE_VERB = re.compile(rf"(?:(?<=[.!?]\s)|(?<=,\s)|(?<=\n)|(?<=\A))(?P<name>{_PERSON})\s+$")
+_SAID_VERB = re.compile(r"\b(?:said|says|told|added)\b")
 _NOT_A_PERSON = re.compile(r"\b(?:Ministry|Office|Council|Army|Forces?|Police|Government|News|Agency|Press|"
                            r"Times|Post|Radio|TV|Television|Channel|Committee|Front|Movement|Party|Union|Nations|"
                            r"Department|Command|Embassy|Commission|Court|Bank|Organi[sz]ation|Institute|"
@@ -1051,7 +1055,14 @@ def _role_mentions(text: str, ctx: Context, in_quote: Callable[[int], bool]) -> 
     """Return every person the report names beside a role, or describes by one, in order."""
     out = []
 
+    known: dict[str, str | None] = {}
+
     def person(name: str) -> str | None:
+        if name not in known:
+            known[name] = _person(name)
+        return known[name]
+
+    def _person(name: str) -> str | None:
         name = clean_name(name)
         if not name or _NOT_A_PERSON.search(name):
             return None
@@ -1067,21 +1078,34 @@ def _role_mentions(text: str, ctx: Context, in_quote: Callable[[int], bool]) -> 
             return None
         return ctx.note_person(full, last=False)  # "Hashimi said" later is this person
 
-    spans = []
-    for rx in (_ROLE_NAME, _NAME_ROLE, _ROLE_COMMA_NAME):
-        for m in rx.finditer(text):
-            if in_quote(m.start()):
-                continue
-            name = person(m["name"])
-            if name:
-                out.append(_RoleMention(m.start(), name, _role_key(m["role"]),
-                                        clean_name(m.groupdict().get("desc") or m["role"])))
-                spans.append(m.span())
-    for m in _UNNAMED_AT.finditer(text):
-        if not in_quote(m.start()) and not any(a <= m.start("role") < b for a, b in spans):
-            out.append(_RoleMention(m.start(), None, _role_key(m["role"]), clean_name(m["desc"])))
-    for m in _NAME_SAID.finditer(text):
-        if not in_quote(m.start()):
+    # each role word, found in the lower-cased text, and the names before and after it
+    for hit in _ROLE_LOW.finditer(text.lower()):
+        s, e = hit.span()
+        if in_quote(s):
+            continue
+        key, role = _role_key(hit.group(0)), text[s:e]
+        named = False
+        m = _ROLE_AT.match(text, s)  # "spokesman Zabihullah Mujahid"
+        if m and (name := person(m["name"])):
+            out.append(_RoleMention(s, name, key, role))
+            named = True
+        h = _NAME_HEAD.search(text, max(0, s - 150), s)  # "X, a spokesman for Y"
+        if h and (name := person(h["name"])):
+            out.append(_RoleMention(h.start(), name, key, clean_name(h["head"] + role)))
+            named = True
+        h = _DET_HEAD.search(text, max(0, s - 60), s)
+        t = _COMMA_NAME_AFTER.match(text, e) if h else None  # "the police chief, X,"
+        if h and t and (name := person(t["name"])):
+            out.append(_RoleMention(h.start(), name, key, clean_name(h["head"] + role + t["tail"])))
+            named = True
+        if not named:  # "an army spokesman": one more person, described
+            h = _ART_HEAD.search(text, max(0, s - 50), s)
+            t = _UNNAMED_TAIL.match(text, e) if h else None
+            if h and t:
+                out.append(_RoleMention(h.start(), None, key, clean_name(h["head"] + role + t.group(0))))
+    for v in _SAID_VERB.finditer(text):
+        m = _NAME_BEFORE_VERB.search(text, max(0, v.start() - 60), v.start())
+        if m and not in_quote(m.start()):
             name = person(m["name"])
             if name:
                 out.append(_RoleMention(m.start(), name, "", name))

@@ -240,6 +240,10 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "cleared cleansed freed rid", "direct"),
     (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
      r"contested\b", "contested", "passive", "contested", ""),
+    # "security forces withdrew on Monday afternoon from X": a day between the verb and its place
+    (r"\b(?:forces|troops|soldiers|police|army)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:withdrew|withdrawn|"
+     r"retreated|pulled\s+out|pulled\s+back)\s+(?:(?:on|late|early|in|during|overnight|this|last)\b[\w\s]{0,30}?\s)?"
+     r"from\b", "capture", "active", "forces troops soldiers police army", "loser_inside"),
     # "the Taliban took power in X": the place after "in"
     (r"\b(?:took|taken|taking|take|seized|seizing|seize|assumed|assuming|grabbed)\s+power\s+in\b", "capture",
      "active", "took taken taking take seized seizing seize assumed assuming grabbed", "direct"),

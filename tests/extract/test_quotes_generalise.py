@@ -282,3 +282,18 @@ def test_a_plural_noun_in_marks_in_plain_sourcing_is_a_scare_quote(any_extractor
 ])
 def test_a_speaker_quoted_as_saying(any_extractor: Extractor, text: str, want: list[tuple[str, str]]) -> None:
     check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("\u201cThe border crossing remains closed to all traffic,\u201d Ahmad Wali Haqmal pointed out.",
+     [("Ahmad Wali Haqmal", "The border crossing remains closed to all traffic")]),
+    ("Defence Minister Sherali Mirzo underscored: \u201cOur troops are ready for any turn of events.\u201d",
+     [("Sherali Mirzo", "Our troops are ready for any turn of events.")]),
+    ("\u201cWe have had no salary for four months,\u201d complained Gul Rahman, a police officer in the district.",
+     [("Gul Rahman", "We have had no salary for four months")]),
+    ("\u201cNobody will be punished for serving the old government,\u201d Mujahid assured reporters in Kabul.",
+     [("Mujahid", "Nobody will be punished for serving the old government")]),
+])
+def test_any_attributing_verb_beside_a_quotation(any_extractor: Extractor, text: str,
+                                                 want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
