@@ -883,6 +883,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if any(c.claimant == claimant and c.stance == m.stance for c in out):
             continue
         lo, hi = min(m.t_start, b_start), min(len(text), max(m.t_end, b_start + len(body)))
+        claimant = _spelled_out(claimant, ctx)
         _claimants(ctx).append(claimant)
         out.append(Claim(claimant=claimant, stance=m.stance,  # type: ignore[arg-type]
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
@@ -941,6 +942,30 @@ def _full_name_of_initials(name: str, ctx: Context) -> str:
             party_in(ctx.theatre, name) is not None:
         return actor.name
     return name
+
+
+def _spelled_out(name: str, ctx: Context) -> str:
+    """Return a claimant as the report spells it out: "MoD" as "Ministry of Defense" where the report
+    introduces it so, "the militant outfit" as the armed group named last (else the theatre's
+    insurgents)."""
+    if 2 <= len(name) <= 6 and name[:1].isupper() and " " not in name and sum(ch.isupper() for ch in name) >= 2 \
+            and not name.isupper():
+        # "The Ministry of Defense (MoD)": the report's own spelling out of its initials
+        rx = re.compile(r"((?:[A-Z][\w\-]*\s+)(?:(?:of|for|and|the|[A-Z][\w\-]*)\s+){0,5}?)\(" + re.escape(name) + r"\)")
+        for sent in ctx.report.sentences:
+            found = rx.search(sent.text)
+            if found:
+                return clean_name(found.group(1))
+    generic = _GENERIC_ARMED.match(name)
+    if generic and ctx.last_group:
+        return ctx.last_group  # "the militant outfit claimed": the armed group named last
+    if generic and (captor := ctx.theatre.default_captor) in ctx.theatre.parties:
+        return re.sub(r"\s*\(.*\)\s*$", "", ctx.theatre.parties[captor].name)  # else the theatre's insurgents
+    return name
+
+
+_GENERIC_ARMED = re.compile(r"^(?:the\s+)?(?:[\w\-]+\s+)?(?:insurgents|militants|rebels|(?:militant|insurgent|"
+                            r"armed)\s+(?:group|outfit|movement|organi[sz]ation))$", re.I)
 
 
 def _is_dateline(text: str, name: str) -> bool:

@@ -233,3 +233,29 @@ def test_a_rejection_in_the_passive_is_its_agents(any_extractor: Extractor, text
 ])
 def test_a_negated_statement_is_no_claim(any_extractor: Extractor, text: str) -> None:
     assert _claims(any_extractor, text) == []
+
+
+# -- the claimant as the report spells it out ----------------------------------------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("The Ministry of Defense (MoD) said Afghan forces were in action in 14 provinces. The MoD stated "
+     "that at least 120 insurgents were killed in the past day.", "Ministry of Defense"),
+    ("The Ministry of Interior (MoI) opened an inquiry on Monday. The MoI said 35 militants had "
+     "surrendered in Kunduz.", "Ministry of Interior"),
+    ("The Ministry of Foreign Affairs (MoFA) met the envoy in Kabul. MoFA said more than 1,000 Afghan "
+     "soldiers had crossed into Tajikistan.", "Ministry of Foreign Affairs"),
+])
+def test_initials_are_spelled_out_as_the_report_introduces_them(any_extractor: Extractor, text: str,
+                                                                who: str) -> None:
+    got = _pairs(any_extractor, text)
+    assert (who, "asserts") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The militant outfit has claimed capturing more than 30 districts over the past month.",
+    "The insurgent group claimed to have killed 40 soldiers in Faryab.",
+    "Fighting went on in Kunduz. The insurgents claimed to have seized two more districts in a week.",
+])
+def test_a_generic_armed_group_is_the_theatres_insurgents(any_extractor: Extractor, text: str) -> None:
+    got = _claims(any_extractor, text)
+    assert got and all(c.claimant == "Taliban" and c.claimant_party == "taliban" for c in got), got
