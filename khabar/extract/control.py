@@ -608,7 +608,7 @@ def _named_districts(text: str, begin: int, p: PlaceMention, places: _Places) ->
                 and not _list_gap(text, first.start, p.start, places).strip())
 
 
-_SEAT_OF = re.compile(r"\s+(?:the\s+)?(?:district|provincial|township)\s+(?:headquarters|cent(?:re|er)|seat|"
+_SEAT_OF = re.compile(r"\s+(?:the\s+)?(?:(?:district|provincial|township)\s+)?(?:headquarters|cent(?:re|er)|seat|"
                       r"administration|administrative\s+cent(?:re|er))\s+(?:of|in)\s+(?:the\s+)?", re.I)
 
 
@@ -833,6 +833,9 @@ def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMent
 _OF_AFTER = re.compile(r"(?:\s+(?:" + en_alt(en.SEAT_NOUNS) + r"))?\s+of\s+(?:the\s+)?", re.I)
 _ENTERED = re.compile(r"enter", re.I)
 _WORD = re.compile(r"[a-z]+")
+# "fighting went on for days": going on is no fall ("X went on Sunday" is)
+_WENT_ON = re.compile(r"\s+on\b(?!\s+(?:" + "|".join((*en.WEEKDAYS, *(m.capitalize() for m in en.MONTHS[:12])))
+                      + r")\b)")
 _REFERENCE = re.compile(r"\b" + REFERENCE_BEFORE + r"$|\b(?:(?:retreated|withdrew|withdrawn|fled|pulled\s+back|"
                         r"moved|headed|returned)\s+(?:to|towards?|into)|(?:flown|brought|sent|dispatched|redeployed|"
                         r"airlifted)(?:\s+in)?\s+from)\s+(?:the\s+)?"
@@ -862,8 +865,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     theatre = ctx.theatre
     lex = lexicon_for(theatre)
     # "fighters entered the city": fighting inside a place is no change of hands, unless unopposed
-    triggers = [f for f in find_triggers(text, lex) if not _ENTERED.match(f.text) or not _FIGHTING.search(text)
-                or _UNOPPOSED.search(text, f.end)]
+    triggers = [f for f in find_triggers(text, lex) if (not _ENTERED.match(f.text) or not _FIGHTING.search(text)
+                or _UNOPPOSED.search(text, f.end)) and not (f.text.lower() == "went" and _WENT_ON.match(text, f.end))]
     # "all districts except X": X is the one that did not change hands
     excepted = [m.end() for m in _EXCEPT.finditer(text)]
     if excepted:

@@ -13,7 +13,7 @@ from khabar.theatres.loader import District, Theatre, name_key
 
 _AHEAD = 200  # how far the patterns around a place read (the words next to it)
 _NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
-_CITY_BEFORE = re.compile(r"(?:city of|capital(?:,)? of|capital|capital city|town of|"
+_CITY_BEFORE = re.compile(r"(?:city of|cities of|capitals of|capital(?:,)? of|capital|capital city|town of|"
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
 # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
 _DATELINE = re.compile(r"^\s*(?::|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)|\s+[—–]\s|\s+-\s|\s*\()")

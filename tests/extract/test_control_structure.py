@@ -251,3 +251,31 @@ def test_provinces_named_with_their_region_are_provinces(fast_extractor: Extract
 ])
 def test_a_change_named_only_to_say_what_it_would_mean_is_none(fast_extractor: Extractor, text: str) -> None:
     assert changes(fast_extractor, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban have reportedly taken the key cities of Herat, Kandahar and Ghazni in quick succession.",
+     ["Herat", "Kandahar", "Ghazni"]),
+    ("Insurgents overran the provincial capitals of Zaranj and Sheberghan within two days.", ["Zaranj", "Sheberghan"]),
+    ("Militants captured the cities of Kunduz and Taloqan on Sunday, officials said.", ["Kunduz", "Taloqan"]),
+])
+def test_the_cities_of_a_list_are_cities(fast_extractor: Extractor, text: str, expected: list[str]) -> None:
+    assert [n for n, _ in changes(fast_extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces withdrew on Monday afternoon from the center of Hesarak, a strategic district.",
+    "Government troops pulled out late on Sunday from Hesarak district, a local official said.",
+    "Afghan forces retreated overnight from the centre of Hesarak after days of fighting.",
+])
+def test_a_withdrawal_with_its_time_before_the_place(fast_extractor: Extractor, text: str) -> None:
+    assert changes(fast_extractor, text) == [("Hesarak", "taliban")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting in the cities of Herat and Kandahar went on.", []),
+    ("Fighting around Lashkar Gah went on into the night, residents said.", []),
+    ("Ghoryan fell on Friday and Kohsan went on Sunday.", [("Ghoryan", "taliban"), ("Kohsan", "taliban")]),
+])
+def test_going_on_is_no_fall(fast_extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert changes(fast_extractor, text) == expected
