@@ -16,7 +16,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
       "summit", "conversation", "video", "discussions", "sat down", "called on", "spoke", "talked",
       "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in",
       "dial", "conclave", "negotiat", "parley", "spoken", "speaks", "speaking", "gathered", "sat ",
-      "phonic", "travel", "flew", "went", "headed", "came to", "conference", "is in", "are in",
+      "phonic", "travel", "flew", "conference", "is in", "are in",
       "were in"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
      # "dialled his counterpart", "a conclave of regional envoys", "negotiations resumed", "parleys"
@@ -33,7 +33,9 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      # "a rebel delegation was in Moscow on Friday", "the envoy arrived in Kabul", "flew to Beijing"
      # (events.match asks for a delegation or a person before it)
      r"(?:was|is|were|are|arrived|has arrived|had arrived) in(?=\s+(?-i:[A-Z]))|"
-     r"(?:travel(?:l)?ed|flew|went|headed|came) to(?=\s+(?-i:[A-Z]))|"
+     # ("went to", "came to", "headed to" are left out: fighters' moves and idioms far more often;
+     # on the validation reports they added one false meeting and no true one)
+     r"(?:travel(?:l)?ed|flew) to(?=\s+(?-i:[A-Z]))|"
      r"(?:led|headed) (?:an?|the|his|her|their) (?:[\w\-]+\s+){0,3}?delegation to(?=\s+(?-i:[A-Z]))|"
      # "a conference of regional foreign ministers was held in Tashkent" (not a press conference;
      # events.match asks for a holding verb or parties)

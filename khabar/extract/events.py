@@ -41,7 +41,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|pos
 # "did not hold a separate one-on-one meeting": a negated verb a few words before its object
 _NOT_HELD = re.compile(r"\b(?:did|does|do|has|have|had|will|would|could)\s*(?:not|n['\u2019]t)\s+"
                        r"(?:hold|have|attend|make|pay|meet|join|seek|get)\s+(?:[\w\-]+\s+){0,4}$", re.I)
-_PLACE_AFTER = re.compile(r"\b(?:in|at|(?<=(?:led|ded|ent|lew|ame|led) )to|(?<=delegation )to)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
+_PLACE_AFTER = re.compile(r"\b(?:in|at|(?<=(?:led|lew) )to|(?<=delegation )to)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
                            r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
                            r"\b(?:came|comes|come)\s+as\b")
@@ -76,7 +76,10 @@ _NOMINAL = re.compile(r"^(?:meetings?|talks|consultations|summits?|visit|hosts|c
                       r"negotiations|parleys|conclaves?|(?:tele)?phon(?:e|ic) \w+|video[- ]?\w+)$", re.I)
 # "a planned meeting", "the proposed visit": a meeting still to come
 _PLANNED_NOUN = re.compile(r"\b(?:planned|proposed|upcoming|possible|potential|expected|future|"
-                           r"scheduled|next|forthcoming|prospective)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+                           r"scheduled|next|forthcoming|prospective)\s+(?:[\w\-]+\s+){0,2}$|"
+                           # "ahead of the minister's visit", "in the run-up to the summit": still to come
+                           r"\b(?:ahead of|in the run-up to|in preparation for|in advance of)\s+(?:the\s+|a\s+|an\s+)?"
+                           r"(?:[\w\-'\u2019]+\s+){0,4}$", re.I)
 # "called for an emergency meeting", "ready for talks", "proposed talks": a meeting sought, not held
 # "want talks", "preferred talks", "resolve the issue through talks", "return to talks": a means
 _SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|sought|seek(?:s|ing)?|"
@@ -98,7 +101,7 @@ _DELEGATION_BEFORE = re.compile(r"\bdelegation\s+(?:(?:led|headed)\s+by\s+[^,;]{
 _BARE_VERBS = {"discussed", "spoke", "talked"}
 # "was in", "arrived in", "flew to", "led a delegation to": a stay or a trip, a visit when made by a
 # delegation or a person
-_STAY = re.compile(r"^(?:was|is|were|are|arrived|has arrived|had arrived) in$|^(?:travel(?:l)?ed|flew|went|headed|came) to$",
+_STAY = re.compile(r"^(?:was|is|were|are|arrived|has arrived|had arrived) in$|^(?:travel(?:l)?ed|flew) to$",
                    re.I)
 # the person travelling stands just before ("Baradar arrived in", "the envoy, who flew to")
 _TRAVELLER_BEFORE = re.compile(r"(?:\s*,\s*who)?\s*(?:also\s+|then\s+|later\s+|has\s+|had\s+|on \w+day\s+)?$", re.I)
@@ -132,7 +135,8 @@ def _traveller_before(sent: Sent, start: int, ctx: Context) -> bool:
     text = sent.text
     lo = max(text.rfind(c, 0, start) for c in ";:") + 1
     named = [e for e in sent.all_ents if lo <= e.start_char and e.end_char <= start
-             and (e.label_ == "PERSON" or (e.label_ == "ACTOR" and ctx.theatre.actor(e.text) is not None))]
+             and (e.label_ == "PERSON" or (e.label_ == "ACTOR" and getattr(ctx.theatre.actor(e.text), "kind", "")
+                                            == "person"))]
     return bool(named) and not _MOVERS.search(text, named[-1].end_char, start) and \
         not _MOVERS.search(text, max(lo, named[-1].start_char - 30), named[-1].start_char)  # triggers only with a phone or a party after them
 _MANY_TIMES = re.compile(r"\b(?:(?:several|many|multiple|numerous|a number of|countless) (?:times|rounds)|repeatedly|"

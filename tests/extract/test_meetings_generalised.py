@@ -200,3 +200,13 @@ def test_a_nationality_word_alone_is_no_party(extractor: Extractor, text: str) -
 ])
 def test_a_stay_told_in_passing_about_a_speaker_is_no_visit(any_extractor: Extractor, text: str) -> None:
     assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Security was tightened in Islamabad ahead of the Taliban delegation's visit.",
+    "Officials met privately in the run-up to the summit, a diplomat said of the preparations for the "
+    "summit in Dushanbe.",
+    "Kabul released prisoners in advance of the talks with the Taliban in Doha.",
+])
+def test_what_is_done_ahead_of_a_meeting_is_no_meeting_of_it(any_extractor: Extractor, text: str) -> None:
+    assert [e.trigger for e in meetings(any_extractor, text) if e.trigger in ("visit", "summit", "talks")] == []
