@@ -652,6 +652,8 @@ def _subject_from_parse(sent: Sent, t_start: int, ctx: Context) -> str | None:
     return found
 
 
+_REPORT_NOUN = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:media|news|local|some|new)\s+)?(?:reports?|media)$", re.I)
+_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>[^,;]{2,60}?)\s*,", re.I)
 _INVERTED = re.compile(r"[\u201d\"'\u2019],?\s*$")
 
 
@@ -849,6 +851,13 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if not claimant:
             continue
         claimant = _full_name_of_initials(_tidy(claimant), ctx)
+        if _REPORT_NOUN.match(claimant):
+            # "A report claimed that ..., a spokesman said"; "Citing residents, the reports claim"
+            after = _ATTRIBUTION_AFTER.search(text, m.t_end)
+            citing = _CITING.search(text, 0, m.t_start)
+            source = after["who"] if after is not None else citing["who"] if citing is not None else None
+            if source and not _names_outlet(_tidy(source), ctx):
+                claimant = _full_name_of_initials(_tidy(_resolve(source, ctx) or source), ctx)
         if _names_outlet(claimant, ctx):
             continue  # "according to an AFP tally": the outlet's own count, not a party's claim
         if not claimant or claimant.lower() in _PRONOUN:
@@ -884,10 +893,13 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             continue
         lo, hi = min(m.t_start, b_start), min(len(text), max(m.t_end, b_start + len(body)))
         claimant = _spelled_out(claimant, ctx)
+        party = party_in(ctx.theatre, claimant)
+        if party is not None and any(c.stance == m.stance and c.claimant_party == party for c in out):
+            continue  # "A report claimed ..., a Taliban spokesman said": one side's one claim
         _claimants(ctx).append(claimant)
         out.append(Claim(claimant=claimant, stance=m.stance,  # type: ignore[arg-type]
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
-                         span=sent.span_of(lo, hi), claimant_party=party_in(ctx.theatre, claimant),
+                         span=sent.span_of(lo, hi), claimant_party=party,
                          district_ids=_districts_within(sent, ctx, lo, hi), hedged=is_hedged(text)))
     return out
 

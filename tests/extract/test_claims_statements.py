@@ -259,3 +259,16 @@ def test_initials_are_spelled_out_as_the_report_introduces_them(any_extractor: E
 def test_a_generic_armed_group_is_the_theatres_insurgents(any_extractor: Extractor, text: str) -> None:
     got = _claims(any_extractor, text)
     assert got and all(c.claimant == "Taliban" and c.claimant_party == "taliban" for c in got), got
+
+
+@pytest.mark.parametrize("text, who", [
+    ("A report claimed that the insurgents had retaken three districts in Baghlan, a Taliban "
+     "spokesman said on Monday.", "Taliban spokesman"),
+    ("Citing local elders, the reports claim that nearly 40 militants were killed in Andarab.",
+     "local elders"),
+    ("Media reports claimed the resistance had retaken Deh Salah, the front's spokesman told "
+     "reporters.", "front's spokesman"),
+])
+def test_a_report_that_claims_is_the_source_it_names(any_extractor: Extractor, text: str, who: str) -> None:
+    got = _pairs(any_extractor, text)
+    assert got and all(who.split()[-1] in c for c, _ in got), got
