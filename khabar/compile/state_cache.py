@@ -295,8 +295,11 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre) -> int:
             todo |= {o.district_id for o in source.denials if o.district_id in theatre.districts}
     grader = Grader.for_theatre(theatre)
     sides = Sides.of(theatre)
+    clear = getattr(getattr(grader, "_reading", None), "cache_clear", None)
     for did in sorted(todo):
         rows = list(district_rows(theatre.districts[did], source.of(did), grader, sides))
+        if clear is not None:  # its sentences are this district's: memory stays one district's
+            clear()
         begin(conn)
         try:
             conn.execute("DELETE FROM district_states WHERE district_id = ?", (did,))
