@@ -231,7 +231,7 @@ def cli(b: Bench) -> list[dict[str, Any]]:
                  f"time from start to exit, median of 3 runs; {listed} districts printed")]
 
 
-stage("assessment")(compile_stage.run)  # full compile + 100-day timeline at 100k and 1M
+stage("assessment")(compile_stage.run)  # kept timelines: first question, as-of, timeline, new report (100k, 1M; 10M by env)
 stage("web")(web_stage.run)  # the desk's map data endpoint under load from a second process
 stage("places")(places_stage.run)  # one report of 100, 1,000 and 10,000 names: matching stays linear
 stage("spark")(spark_bench.stage)  # khabar spark-extract in local[1] and local[2] beside the Extractor
