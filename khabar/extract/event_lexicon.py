@@ -30,7 +30,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      # "meeting" is one)
      r"video[- ]?(?:conference|call|link|conversation)s?|"
      r"h(?:eld|old|olds|olding) (?:\w+\s+){0,2}?discussions|discussions(?=\s+(?:with|between)\b)|"
-     # "a rebel delegation was in Moscow on Friday", "the envoy arrived in Kabul", "flew to Beijing"
+     # "a rebel delegation was in Moscow on Friday", "the envoy arrived in Herat", "flew to Beijing"
      # (events.match asks for a delegation or a person before it)
      r"(?:was|is|were|are|arrived|has arrived|had arrived) in(?=\s+(?-i:[A-Z]))|"
      # ("went to", "came to", "headed to" are left out: fighters' moves and idioms far more often;

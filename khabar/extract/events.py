@@ -119,8 +119,8 @@ _WHERE_WILL = re.compile(r"[^.;]{0,60}?,\s*where\s+(?:he|she|they|it|\w+)\s+(?:w
 
 
 def _place_next(sent: Sent, end: int) -> bool:
-    """Return whether a place is named right after a stay or a trip ("arrived in Kabul", not
-    "were in Taliban hands", "was in custody")."""
+    """Return whether a place is named right after a stay or a trip ("arrived in Herat", not
+    "were in rebel hands", "was in custody")."""
     text = sent.text
     at = end + len(text[end:]) - len(text[end:].lstrip())
     at += 4 if text.startswith("the ", at) else 0
@@ -130,8 +130,8 @@ def _place_next(sent: Sent, end: int) -> bool:
 
 def _traveller_before(sent: Sent, start: int, ctx: Context) -> bool:
     """Return whether someone named (a person, an official, a body) is the subject of a stay or a
-    trip ("Baradar arrived in Kabul", "the envoy, who is on a tour, flew to X"), not fighters,
-    troops or refugees ("Taliban fighters arrived in the district")."""
+    trip ("the envoy arrived in Herat", "the minister, who is on a tour, flew to X"), not fighters,
+    troops or refugees ("rebel fighters arrived in the district")."""
     text = sent.text
     lo = max(text.rfind(c, 0, start) for c in ";:") + 1
     named = [e for e in sent.all_ents if lo <= e.start_char and e.end_char <= start
@@ -430,7 +430,7 @@ def _repeated(ev: Event, ctx: Context) -> Event | None:
 
     A meeting is told again by another sentence that names all its parties, or its city and one
     of its parties, or its city when it was told first with no party ("Tehran hosts talks",
-    then "an Afghan delegation met the Taliban in Tehran").
+    then "a government delegation met the rebels in Tehran").
     """
     if ev.status != "happened" or (ev.type == "ASSAULT" and ev.place is None):
         return None
@@ -543,8 +543,8 @@ def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
                          r"(?:the\s+)?$", sent.text[max(0, e.start_char - 30):e.start_char])):
             continue  # "the situation in the country", "met in Moscow": a place, not a party
         if e.label_ == "NORP" or _demonym(clean_name(e.text), e.label_, ctx):
-            # "Afghan" alone is no party: "the Iranian foreign minister" is one, "the Afghan
-            # Taliban" is the Taliban, "the Afghan situation" names none
+            # a nationality word alone is no party: "the Iranian foreign minister" is one, "the
+            # Iranian Guards" are the Guards, "the Iranian situation" names none
             if nxt is not None and not sent.text[e.end_char:nxt.start_char].strip():
                 continue
             held = _DEMONYM_PARTY.match(sent.text, e.end_char)
@@ -562,13 +562,13 @@ def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
     return out
 
 
-# a nationality word the entity recognizer took for a place or a body: "Afghan", "Iranian", "Chinese"
+# a nationality word the entity recognizer took for a place or a body: "Iranian", "Chinese"
 _DEMONYM_ONLY = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)")
 
 
 def _demonym(name: str, label: str, ctx: Context) -> bool:
-    """Return whether an entity is a nationality word alone: the theatre's own ("Afghan") or one
-    that names no actor of the theatre ("Iranian"; not "Taliban", not "Uzbekistan")."""
+    """Return whether an entity is a nationality word alone: the theatre's own or one
+    that names no actor of the theatre ("Iranian"; not a movement's name, not "Uzbekistan")."""
     if name in ctx.theatre.demonyms:
         return True
     return label in ("GPE", "ORG") and _DEMONYM_ONLY.fullmatch(name) is not None and \
@@ -685,7 +685,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         told_by = list(_SAID_THAT.finditer(text, c_start, m.t_start)) if m.type == "CONSULT" else []
         if told_by:  # "the Kremlin said on Tuesday that Putin had spoken ...": the
             c_start = told_by[-1].end()  # source is not a party of what it reports
-        if m.type == "CONSULT":  # "met X in Doha to discuss Afghanistan": the topic is no party
+        if m.type == "CONSULT":  # "met X in Doha to discuss the border": the topic is no party
             topic = _TOPIC_AFTER.search(text, m.t_end, c_end)
             c_end = topic.start() if topic is not None else c_end
         actors = _parties(sent, c_start, m.t_start, ctx)
@@ -707,7 +707,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             targets = list(dict.fromkeys((*targets, *_parties(sent, m.t_end, upto, ctx))))
         place = None
         pm = _PLACE_AFTER.search(text, m.t_end)  # a name the clause holds is taken whole, not "Tehr"
-        if _STAY.match(m.trigger) or m.trigger.lower().endswith(" to"):  # "arrived in Kabul", "flew to X"
+        if _STAY.match(m.trigger) or m.trigger.lower().endswith(" to"):  # "arrived in Herat", "flew to X"
             pm = _PLACE_AFTER.search(text, max(0, m.t_end - 3)) or _PLACE_AFTER.search(text, m.t_end)
         while pm is not None and _PLACE_TOPIC.search(text, max(0, pm.start() - 30), pm.start()):
             pm = _PLACE_AFTER.search(text, pm.end())  # "discussed the situation in X": a topic
@@ -739,7 +739,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             targets = [t for t in dict.fromkeys((*told.targets, *targets)) if t not in actors]
         both = m.type == "CONSULT" and not actors and not targets and _BOTH.search(text, c_start, m.t_start)
         if both and last is not None:
-            # "the two sides held a meeting in Kabul": the parties of the meeting told before
+            # "the two sides held a meeting in Herat": the parties of the meeting told before
             actors = [p for p in (*last.actors, *last.targets)]
         in_a_state = m.type == "CONSULT" and place is not None and \
             getattr(ctx.theatre.actor(place), "kind", None) == "state"  # "talks in Doha": a meeting there
@@ -790,7 +790,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             old = _repeated(ev, ctx)
             if old is not None and old.type == "CONSULT" and set((*old.actors, *old.targets)) <= {old.place} \
                     and ev.actors:
-                # "Tehran hosts talks", then "an Afghan delegation met the Taliban in Tehran":
+                # "Tehran hosts talks", then "a government delegation met the rebels in Tehran":
                 # the telling that names who met stands, with the day either gives
                 ctx.meetings.remove(old)
                 ctx.superseded.add((old.evidence.start, old.span))
