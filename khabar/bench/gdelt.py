@@ -1,13 +1,16 @@
 """A GDELT-sized day on one machine: ingest N generated reports of about 500 words with the fast
 pipeline, as `khabar ingest` does, and project the time of 100,000.
 
-    python -m khabar.bench.gdelt --reports 20000 [--words 450-550] [--keep DIR]
+    python -m khabar.bench.gdelt --reports 20000 [--words 450-550] [--chunks 4] [--cli] [--keep DIR]
 
-Writes N generated reports (at the trigger density of real ones, khabar.bench.generate) as a
-folder, then runs `khabar ingest FOLDER --db FILE --pipeline fast --quiet` as a whole process
-(start-up, reading, extraction in one worker per core, one SQLite transaction per report) and
-prints its wall and CPU time, reports/s, the database's size, the machine's load average before
-and after (2 cores shared: the load says how much of them the run had), and the projection:
+Writes N generated reports (at the trigger density of real ones, khabar.bench.generate) as
+`--chunks` folders, then ingests them one after the other into one SQLite file, each as a whole
+process: `khabar.jobs.ingest` with the fast pipeline in the bench worker (start-up, reading,
+extraction in one worker process per core, one transaction per report), or with `--cli`
+`khabar ingest FOLDER --pipeline fast --quiet`, which afterwards also counts the batch's distinct
+events (slow on large batches: minutes for 5,000 reports). It prints the wall and CPU time,
+reports/s, the database's size, the machine's load average before and after (2 cores shared:
+the load says how much of them the run had), and the projection:
 
     hours for DAY reports = DAY / (reports/s) / 3600
 
@@ -51,25 +54,45 @@ def project(reports: int, seconds: float, cpu_seconds: float, cores: int, day: i
             "fits_budget": rate * budget_s, "fits_budget_cores_alone": cpu_rate * budget_s}
 
 
-def run(n: int, lengths: tuple[int, int], workdir: Path, theatre: str, seed: int,
-        chunks: int = 1) -> dict[str, Any]:
-    """Generate, ingest (in `chunks` successive `khabar ingest` runs into the same database, each
-    a folder of n/chunks reports) and measure; return the figures, each chunk's among them."""
-    t0 = time.perf_counter()
+def ingest_command(folder: Path, db: Path, theatre: str, cli: bool) -> list[str]:
+    """Return the command that ingests a folder with the fast pipeline: `khabar ingest` (which
+    then also counts the distinct events of the batch), or the bench worker's `jobs.ingest` alone."""
+    if cli:
+        return [*khabar_script(), "ingest", str(folder), "--db", str(db), "--pipeline", "fast",
+                "--theatre", theatre, "--quiet"]
+    return [sys.executable, "-m", "khabar.bench.worker", "--theatre", theatre, "ingest", "--folder",
+            str(folder), "--db", str(db), "--mode", "fast"]
+
+
+def _folders(n: int, lengths: tuple[int, int], workdir: Path, theatre: str, seed: int,
+             chunks: int) -> tuple[list[Path], int]:
+    """Return the chunk folders of the generated reports and their words (written once: a kept
+    work folder that already has them is reused)."""
+    size = -(-n // chunks)
+    names = [workdir / f"reports-{k}" for k in range(-(-n // size))]
+    if all((f / "index.jsonl").exists() for f in names) and \
+            sum(1 for f in names for _ in f.glob("*.txt")) == n:
+        return names, sum(words(p.read_text(encoding="utf-8")) for f in names for p in f.glob("*.txt"))
     documents = generate_reports(n, seed, theatre, lengths)
     n_words = sum(words(d.text) for d in documents)
-    size = -(-n // chunks)
     folders = [write_corpus(documents[i:i + size], workdir / f"reports-{k}")
                for k, i in enumerate(range(0, n, size))]
+    return folders, n_words
+
+
+def run(n: int, lengths: tuple[int, int], workdir: Path, theatre: str, seed: int,
+        chunks: int = 1, cli: bool = False) -> dict[str, Any]:
+    """Generate, ingest (in `chunks` successive runs into the same database, each a folder of
+    n/chunks reports) and measure; return the figures, each chunk's among them."""
+    t0 = time.perf_counter()
+    folders, n_words = _folders(n, lengths, workdir, theatre, seed, chunks)
     gen_s = time.perf_counter() - t0
-    del documents
     db = workdir / "day.db"
     db.unlink(missing_ok=True)
     before = load_average()
-    parts = []
+    parts: list[dict[str, Any]] = []
     for folder in folders:
-        wall, cpu, peak = timed([*khabar_script(), "ingest", str(folder), "--db", str(db),
-                                 "--pipeline", "fast", "--theatre", theatre, "--quiet"])
+        wall, cpu, peak = timed(ingest_command(folder, db, theatre, cli))
         parts.append({"reports": len(list(folder.glob("*.txt"))), "seconds": wall, "cpu_seconds": cpu,
                       "peak_mb": peak, "db_mb": db.stat().st_size / 2**20, "load": load_average()})
         print(f"chunk {len(parts)}/{len(folders)}: {parts[-1]}", file=sys.stderr, flush=True)
@@ -79,13 +102,14 @@ def run(n: int, lengths: tuple[int, int], workdir: Path, theatre: str, seed: int
     return {"reports": n, "words": n_words, "generate_seconds": gen_s, "seconds": wall,
             "cpu_seconds": cpu, "peak_mb": max(p["peak_mb"] for p in parts),
             "db_mb": db.stat().st_size / 2**20, "load_before": before, "load_after": after,
-            "cores": cores, "chunks": parts, **project(n, wall, cpu, cores)}
+            "cores": cores, "chunks": parts, "command": "khabar ingest" if cli else "jobs.ingest",
+            **project(sum(p["reports"] for p in parts), wall, cpu, cores)}
 
 
 def report(r: dict[str, Any]) -> str:
     lb, la = r["load_before"], r["load_after"]
     return "\n".join([
-        f"`khabar ingest --pipeline fast` of {r['reports']:,} generated reports "
+        f"{r['command']} (fast pipeline) of {r['reports']:,} generated reports "
         f"({r['words']:,} words, {r['words'] / r['reports']:.0f} a report) into SQLite in "
         f"{len(r['chunks'])} run(s): "
         f"{r['seconds']:.0f} s wall, CPU {r['cpu_seconds']:.0f} s, peak RSS {r['peak_mb']:,.0f} MB "
@@ -108,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--chunks", type=int, default=1,
                    help="ingest in this many successive runs into the same database (default 1)")
+    p.add_argument("--cli", action="store_true",
+                   help="run `khabar ingest` (with its distinct-events summary) instead of jobs.ingest")
     p.add_argument("--keep", metavar="DIR", default=None, help="work in DIR and keep it")
     p.add_argument("--json", metavar="PATH", default=None)
     a = p.parse_args(argv)
@@ -116,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="khabar-gdelt-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        r = run(a.reports, lengths, workdir, a.theatre, a.seed, a.chunks)
+        r = run(a.reports, lengths, workdir, a.theatre, a.seed, a.chunks, a.cli)
     finally:
         if not a.keep:
             shutil.rmtree(workdir, ignore_errors=True)
