@@ -539,19 +539,20 @@ def _previous_sentence_speaker(text: str, q: QuoteSpan, sents: list[Sent], start
 
 
 _GENERIC_SOURCE = re.compile(r"(?:local\s+)?(?:residents|officials|sources|witnesses|locals|people|villagers|"
-                             r"elders|analysts|observers|reports)", re.I)
+                             r"elders|analysts|observers|reports)\b", re.I)
 
 
 def _is_a_scare_noun(q: QuoteSpan, sent: Sent | None) -> bool:
     """A single plural noun in marks inside plain sourcing ("residents said the militants had set
     up “checkpoints”") doubts the word; a verb or an adjective ("“liberated”", "“useful”") is the
     speaker's. A plural noun, from the parse where there is one, else from its ending."""
-    if " " in q.text.strip() or not q.text[:1].isalpha():
-        return False
+    words = q.text.split()
+    if len(words) > 2 or not q.text[:1].isalpha():
+        return False  # "shadow courts", "taxes"
     if sent is not None and sent.parsed:
-        tok = next((t for t in sent.doc if t.idx >= q.start - sent.start), None)
+        tok = next((t for t in sent.doc if t.idx >= q.end - sent.start - len(words[-1])), None)
         return tok is not None and tok.tag_ in ("NNS", "NNPS")
-    return bool(re.fullmatch(r"[a-z]+[^su]s", q.text))
+    return bool(re.fullmatch(r"[a-z]+[^su]s", words[-1]))
 
 
 def _is_a_name(q: QuoteSpan) -> bool:
@@ -576,7 +577,7 @@ def _reported(text: str, q: QuoteSpan, sent: Sent | None, ctx: Context) -> str |
         name = _governing_speaker_by_rules(pre, a, sent, ctx)
     if name:
         # "residents said the militants had set up “checkpoints”": plain sourcing, the outlet's doubt
-        return None if _is_a_scare_noun(q, sent) and _GENERIC_SOURCE.fullmatch(name) else name
+        return None if _is_a_scare_noun(q, sent) and _GENERIC_SOURCE.match(name) else name
     m = _CLOSING_SAID.search(re.sub(r"\u201c[^\u201c\u201d]*\u201d", "", post))
     if m:
         who = m["who"] or m["who2"] or m["who3"] or ""

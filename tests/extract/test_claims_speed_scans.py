@@ -136,14 +136,6 @@ def test_a_people_count_and_a_casualty_need_a_verb_of_the_gate() -> None:
     assert verbs > 0
 
 
-def test_paragraph_openings_are_those_of_one_pattern() -> None:
-    one = re.compile(r"(?:^|\n\s*\n)\s*[\u201c\"](?=\S)")
-    texts = ["\u201cWe hold it,\u201d he said.", "\n\n\"We hold it", "  \"x\n\n \u201cy\n\n\u201c z",
-             "Text.\n\n\u201cOne\n\nTwo,\u201d she said."] + LINES[:400]
-    for text in texts:
-        assert list(quotes._paragraph_openings(text)) == [m.end() for m in one.finditer(text)], text
-
-
 def test_an_outlet_before_said_is_found_as_by_one_pattern_of_all_names() -> None:
     theatre = load()
     ctx = Context(theatre)
