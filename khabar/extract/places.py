@@ -17,7 +17,7 @@ _CITY_BEFORE = re.compile(r"(?:city of|cities of|capitals of|capital(?:,)? of|ca
                           r"provincial capital(?: of)?)\s*(?:the\s+)?$", re.I)
 # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
 _DATELINE = re.compile(r"^\s*(?::|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)|\s+[—–]\s|\s+-\s|\s*\()")
-# what names a place as where another lies: "20 km from X", "35 km west of Afghanistan's capital X",
+# what names a place as where another lies: "20 km from X", "35 km west of the country's capital X",
 # "near X", "on the road to X"
 REFERENCE_BEFORE = (r"(?:\d+|a\s+few|several|some)\s*(?:km|kms|kilomet(?:re|er)s?|miles)\s+(?:\([^)]*\)\s+)?"
                     r"(?:away\s+)?(?:from|of|(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
@@ -433,7 +433,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             if re.search(r"\b(?:in|of|across|throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$", before) and \
                     not _CITY_BEFORE.search(before) and not u.after_district.match(after) and \
                     not _CHANGE_OF.search(before):
-                continue  # "fighting in Helmand": the province (but "the fall of Kabul" is the city's)
+                continue  # "fighting in Helmand": the province (but "the fall of <capital>" is the city's)
             if _COMPASS_AFTER.match(after) and not _CITY_BEFORE.search(before) and \
                     re.search(r"\bprovinces\b", text[max(0, s - 80):s], re.I):
                 continue  # "two provinces - Nangarhar in the east and Herat in the west"

@@ -91,7 +91,7 @@ def _marks(text: str, pattern: re.Pattern[str], single: bool) -> list[_Mark]:
         can_open = prev in _OPEN_BEFORE and not nxt.isspace()
         can_close = not prev.isspace() and (nxt in _CLOSE_AFTER or i + 1 == n)
         if single:
-            # an apostrophe inside a word (don't, Taliban's) is no mark; a closing mark after an
+            # an apostrophe inside a word (don't, the group's) is no mark; a closing mark after an
             # "s" before a word is a plural's possessive ("the soldiers' families")
             if prev.isalnum() and nxt.isalnum():
                 continue
@@ -245,7 +245,7 @@ def _pick_segment(who: str, before_verb: bool) -> str:
         return parts[0]
     last = parts[-1]
     if len(parts) > 1 and _ROLE_DESC.fullmatch(last) and _NAME.match(parts[-2]):
-        return parts[-2]  # "Kabulov, Russia's envoy, said"
+        return parts[-2]  # "Petrov, Russia's envoy, said"
     if len(parts) > 1 and last[:1].islower() and _NAME.match(parts[0]):
         return parts[0]  # "Shukhrat Khalmukhamedov, chief of the general staff of ..."
     if re.match(r"^(?:an?|the)\s+[a-z]", last) and len(parts) > 1:
@@ -303,7 +303,7 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         return _last_body_speaker(ctx, at) or ctx.last_body or ctx.last_group
     role = _DEFINITE_ROLE.fullmatch(who.strip())
     if role:  # "the spokesman said": the last spokesman the report named, or described
-        # "the Taliban's deputy leader" a sentence after Baradar is him; "the Foreign Office
+        # "the group's deputy leader" a sentence after the named deputy is him; "the Foreign Office
         # spokesperson" with nobody named near is described
         near = ctx.person_before(at) if len(who.split()) <= 2 or _person_near(ctx, at) else None
         return _role_before(ctx, at, role["role"]) or near or clean_name(who)
@@ -670,7 +670,7 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
         return None
     seg = upper[-1].strip() if not segs[-1].strip()[:1].islower() else segs[-1].strip()
     if len(segs) >= 2 and _ROLE_DESC.fullmatch(seg) and _NAME.match(segs[-2].strip()):
-        seg = segs[-2].strip()  # "Kabulov, Russia's envoy,": the name, not the role's country
+        seg = segs[-2].strip()  # "Petrov, Russia's envoy,": the name, not the role's country
     if re.fullmatch(r"(?:he|she)", seg, re.I):
         return ctx.person_before(at + v.start())
     if re.search(r"\s(?:but|and|then)$", seg) or len(seg.split()) > 14:
@@ -846,7 +846,7 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
     phrase = " ".join(w.text for w in words)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
     if det in ("a", "an", "one") or (det is None and phrase.lower() != subj.lower_):
-        return clean_name(phrase) or None  # "a Taliban spokesman said": described, unnamed
+        return clean_name(phrase) or None  # "a rebel spokesman said": described, unnamed
     if _ROLE.match(clean_name(phrase)) or _ROLE.match(subj.text):
         return _role_before(ctx, pos, subj.lower_) or ctx.person_before(pos) or clean_name(phrase)
     return clean_name(phrase) or None
@@ -1012,12 +1012,12 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
 _ROLE_WORDS = en.alternation(en.SPEAKER_ROLES)
 _NAME_PART = r"(?:[A-Z][a-z\u2019'\-]+|[A-Z]\.)"
 _PERSON = rf"{_NAME_PART}(?:\s+(?:(?:bin|ibn|al|ul|ud|e|el|van|von|de|da)\s+)?{_NAME_PART}){{0,3}}"
-# "an army spokesman said", "a senior official in Kabul": one more person, not named
+# "an army spokesman said", "a senior official in the capital": one more person, not named
 _UNNAMED_ROLE = re.compile(rf"(?i:(?:an?|one)\s+)(?P<desc>(?:[\w\-\u2019']+\s+){{0,3}}?(?i:(?P<role>{_ROLE_WORDS}))"
                            rf"(?:\s+(?:for|of|at|to|in|with)\s+(?:the\s+)?(?:[\w\-\u2019']+\s+){{0,3}}?"
                            rf"(?:[\w\-\u2019']+))?)")
 _ROLE_LOW = re.compile(r"\b" + en.alternation(en.SPEAKER_ROLES).lower() + r"\b")  # in lower-cased text
-# around each role word: "Taliban spokesman Zabihullah Mujahid", "Defence Minister Sherali Mirzo" (after it);
+# around each role word: "Rebel spokesman Ali Khan", "Defence Minister Sherali Mirzo" (after it);
 # "Rohullah Ahmadzai, a spokesman for the ministry," (a name before); "the police chief, Abdul Hadi
 # Rasooli," (a name after the role's phrase); "an army spokesman" (no name)
 _ROLE_AT = re.compile(rf"(?i:{_ROLE_WORDS})\s+(?P<name>{_PERSON})")

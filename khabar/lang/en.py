@@ -244,13 +244,13 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
     (r"\b(?:forces|troops|soldiers|police|army)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:withdrew|withdrawn|"
      r"retreated|pulled\s+out|pulled\s+back)\s+(?:(?:on|late|early|in|during|overnight|this|last)\b[\w\s]{0,30}?\s)?"
      r"from\b", "capture", "active", "forces troops soldiers police army", "loser_inside"),
-    # "the Taliban took power in X": the place after "in"
+    # "the group took power in X": the place after "in"
     (r"\b(?:took|taken|taking|take|seized|seizing|seize|assumed|assuming|grabbed)\s+power\s+in\b", "capture",
      "active", "took taken taking take seized seizing seize assumed assuming grabbed", "direct"),
     # "fighters are now in charge of X"
     (r"\b(?:is|are|was|were|remains?|remained|now|firmly|fully)\s+(?:now\s+|firmly\s+|fully\s+)?in\s+"
      r"(?:full\s+)?charge\s+of\b", "capture", "active", "charge", "holding direct not_incumbent"),
-    # "X is under Taliban rule", "under the rule of the junta"
+    # "X is under rebel rule", "under the rule of the military"
     (r"(?<!back )\bunder\s+(?:the\s+)?(?:PARTY(?:'s|’s)?\s+(?:rule|administration|flag|sway)|"
      r"(?:rule|administration)\s+of\s+(?:the\s+)?PARTY)", "capture", "passive", "under", "holding gainer_inside"),
 )
@@ -414,7 +414,7 @@ BASELINE_STATUS_WORDS = ("controlled by", "held by", "in the hands of", "under",
                          "holds", "in control")
 
 # the people or bodies a nationality word qualifies in an event's parties ("the Iranian foreign minister",
-# "Afghan politicians"): with one of these the phrase is a party; alone ("Afghan situation") it is none
+# "Pakistani politicians"): with one of these the phrase is a party; alone ("Pakistani situation") it is none
 DEMONYM_PARTY_NOUNS = ("officials?", "government", "authorities", "army", "military", "forces", "troops",
                        "soldiers", "police", "ministry", "ministers?", "foreign minister", "spokes(?:man|person|woman)",
                        "president", "prime minister", "embassy", "ambassadors?", "envoys?", "diplomats?",
@@ -438,7 +438,7 @@ QUOTING_VERBS = (
     "suggested", "proposed", "remarked", "commented", "observed", "complained", "threatened", "asked", "replied",
     "responded", "emphasi[sz]ed", "underlined", "maintained", "contended", "believes", "mentioned", "recalled",
     "criticized", "criticised", "condemned", "tweeted", "reads", "read", "adding", "telling", "quoting")
-# the nouns of a speaker's role ("Taliban spokesman X", "X, a member of the council", "the minister
+# the nouns of a speaker's role ("rebel spokesman X", "X, a member of the council", "the minister
 # said"): a role word beside a name is that person; alone ("an army spokesman") it describes one
 SPEAKER_ROLES = (
     "spokes(?:man|person|woman)", "ministers?", "governor", "chief", "commander", "officials?", "envoy",

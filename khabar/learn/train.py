@@ -25,7 +25,6 @@ GOLD_KINDS = {"control_changes": "CONTROL", "meetings": "MEETING", "claims": "CL
 # a sentence carries a gold record when it holds this share of the words of its evidence
 EVIDENCE_SHARE = 0.7
 _WORD = re.compile(r"[a-z0-9]+")
-THEATRE_CODES = {"af": "afghanistan_2021", "mm": "myanmar_2021_24"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def report_items(folder: Path, theatre: str, tool: Path) -> list[Item]:
 
 def own_items(paths: Iterable[Path]) -> list[Item]:
     """Return the Items of the team's own sentences: lines `LABELS<TAB>THEATRE<TAB>SENTENCE`,
-    LABELS comma-separated or '-', THEATRE a code of THEATRE_CODES; '#' lines are comments."""
+    LABELS comma-separated or '-', THEATRE a bundled theatre's name or a unique prefix of it (`theatres.loader.load`); '#' lines are comments."""
     from khabar.extract.nlp import fast_pipeline
     from khabar.theatres.loader import load
 
@@ -103,7 +102,7 @@ def own_items(paths: Iterable[Path]) -> list[Item]:
             bad = labels - set(LABELS)
             if bad:
                 raise ValueError(f"{path}:{n}: unknown label(s) {', '.join(sorted(bad))}")
-            th = load(THEATRE_CODES.get(parts[1].strip(), parts[1].strip()))
+            th = load(parts[1].strip())
             out.append(Item("own", masked(fast_pipeline(th.name)(parts[2].strip()), th), labels))
     return out
 
