@@ -272,3 +272,12 @@ def test_a_generic_armed_group_is_the_theatres_insurgents(any_extractor: Extract
 def test_a_report_that_claims_is_the_source_it_names(any_extractor: Extractor, text: str, who: str) -> None:
     got = _pairs(any_extractor, text)
     assert got and all(who.split()[-1] in c for c, _ in got), got
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The UN mission blamed anti-government elements for the attack in Kabul.", "UN mission"),
+    ("The US embassy accused the Taliban of killing civilians in Spin Boldak.", "US embassy"),
+    ("The EU delegation alleged that aid convoys had been looted near Herat.", "EU delegation"),
+])
+def test_a_body_named_by_its_head_noun_is_the_body(fast_extractor: Extractor, text: str, who: str) -> None:
+    assert [c for c, _ in _pairs(fast_extractor, text)] == [who]
