@@ -898,7 +898,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         claimant = _spelled_out(claimant, ctx)
         party = party_in(ctx.theatre, claimant)
         if party is not None and any(c.stance == m.stance and c.claimant_party == party for c in out):
-            continue  # "A report claimed ..., a Taliban spokesman said": one side's one claim
+            continue  # "A report claimed ..., a rebel spokesman said": one side's one claim
         _claimants(ctx).append(claimant)
         out.append(Claim(claimant=claimant, stance=m.stance,  # type: ignore[arg-type]
                          text=body or text.strip(), quantity=qty, date=when, evidence=ev,
