@@ -153,7 +153,10 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
 # The other triggers above are read by the rules alone: parsing their sentences too changed no
 # score on either gold set and cost 13% of the standard pipeline's time on the bench reports.
 PARSED: list[tuple[str, str]] = [
-    ("CONSULT", TRIGGERS[0][2]),
+    # (a delegation that "is in" or "were in" a city is read by the rules alone: those words open
+    # too many sentences to parse them all)
+    ("CONSULT", TRIGGERS[0][2].replace("(?:was|is|were|are|arrived|has arrived|had arrived) in",
+                                       "(?:was|arrived|has arrived|had arrived) in")),
     ("AID", r"\b(?:offer(?:ed|s|ing)?|offer of|provid(?:ed|es|ing)|deliver(?:ed|s|ing)|donat(?:ed|es))"
             r"\s+(?:of\s+)?(?:\w+\s+){0,2}(?:help|aid|assistance|support|supplies|weapons)\b"),
     ("MOBILIZE", r"\b(?:deploy(?:ed|s|ing|ment)|mobili[sz](?:ed|es|ing|ation)|reservists|"
