@@ -767,7 +767,8 @@ def _telling(text: str, m: ControlMatch, theatre: Theatre) -> dict[str, Any]:
     if speaker:
         lex = lexicon_for(theatre)
         cues = _cues(lex, speaker)
-        party = next((c.party for c in cues if c.party), None) or theatre.party_of(speaker)
+        party = (next((c.party for c in cues if c.party), None) or theatre.party_of(speaker)
+                 or next((p for n in lex.name.finditer(speaker) if (p := lex.party(n.group()))), None))
     hedged = bool(_HEDGE_WORDS.search(text) or _REPORTED_BEFORE.search(text, 0, m.t_start))
     return {"speaker": speaker, "speaker_party": party, "hedged": hedged,
             "denied": bool(_DENIAL_AFTER.search(text, m.t_end))}

@@ -151,6 +151,8 @@ class Lexicon:
         demonym = (_alternation(demonyms) + r"\s+") if demonyms else "(?!)"
         # a name of a party, not one before "officials" or "offices" ("government officials")
         self.cue = re.compile(rf"\b{alt}\b(?!\s+{not_acting}\b)", re.I)
+        # any name of a party, whatever follows it: whose "spokesman" or "media" a speaker is
+        self.name = re.compile(rf"\b{alt}\b", re.I)
         self.by_agent = re.compile(rf"^[^.;,]{{0,30}}\bby\s+(?:the\s+)?(?:{demonym})?(?P<a>{alt})\b", re.I)
         self.to_party = re.compile(rf"^\s*(?:in)?to\s+(?:the\s+)?(?:{demonym})?(?P<a>{alt})\b", re.I)
         self.force_first = re.compile(rf"(?:{alt}|{force})\b", re.I)
