@@ -26,7 +26,7 @@ from khabar.bench.words import BenchWords, bench_words
 from khabar.records import Document, document_id
 from khabar.theatres.loader import DEFAULT_THEATRE, District, Theatre, load
 
-# Real reports (eval-dev, 53 Afghan: 78-333 words, 208 on average; eval-dev-myanmar: 264)
+# Real reports (the 53 reports of the first theatre's dev set: 78-333 words, 208 on average; the second's: 264)
 MIN_WORDS = 120
 MAX_WORDS = 340
 # Share of padding sentences drawn from templates.CONTEXT rather than templates.FILLERS: with the

@@ -18,6 +18,7 @@ with `nlp.pipe(texts, n_process=2)`; and a start-up row: the CPU time of a one-r
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -30,11 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khabar.errors import KhabarError
 from khabar.records import Document
+from khabar.theatres.loader import installed, load
 
 # Where the shared dev corpora sit, from the project root (overridable for tests and other trees).
 SHARED = Path(os.environ.get("KHABAR_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
-CORPORA = {"afghanistan_2021": "eval-dev/corpus", "myanmar_2021_24": "eval-dev-myanmar/corpus"}
 DEFAULT_WORDS = 200_000
 
 # Plain spaCy over a folder, as speed.py runs it.
@@ -100,9 +102,19 @@ def density(documents: Iterable[Document], theatre: str) -> Density:
     return Density(reports, n_words, sentences, candidates)
 
 
+def _dev_corpus(theatre: str) -> str | None:
+    """Return where the theatre's bench.json says its dev corpus sits under ../shared ("dev_corpus")."""
+    try:
+        path = load(theatre).path / "bench.json"
+        rel = json.loads(path.read_text(encoding="utf-8")).get("dev_corpus") if path.is_file() else None
+    except (KhabarError, OSError, ValueError):
+        return None
+    return rel if isinstance(rel, str) and rel else None
+
+
 def corpus(theatre: str, shared: Path | None = None) -> Path | None:
     """Return the theatre's shared dev corpus folder, or None when it is not on this machine."""
-    rel = CORPORA.get(theatre)
+    rel = _dev_corpus(theatre)
     folder = (shared or SHARED) / rel if rel else None
     return folder if folder and folder.is_dir() and any(folder.glob("*.txt")) else None
 
@@ -217,7 +229,7 @@ def density_stage(b: Any) -> list[dict[str, Any]]:
     out = [row("density generated", gen.reports, gen.words, time.perf_counter() - t0, None,
                f"first {gen.reports} generated reports ({theatre}): {gen.line()}",
                candidate_share=round(gen.share, 3))]
-    for name in CORPORA:
+    for name in installed():
         folder = corpus(name)
         if folder is None:
             continue
