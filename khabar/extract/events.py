@@ -696,6 +696,12 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         between = _MUTUAL.match(m.trigger) and re.match(r"\s+(?:\w+\s+){0,2}?between\b", text[m.t_end:])
         if between and not actors:  # "clashes between the army and the rebels": both fight
             actors, targets = targets, []
+        by = _BY_AFTER.match(text, m.t_end)
+        if by is not None and _PASSIVE_BEFORE.search(text, c_start, m.t_start):
+            # "X was shot dead by gunmen", "the envoy was received by the minister": the agent after
+            # "by" acted, the subject is who it befell
+            agents = _parties(sent, by.end(), c_end, ctx)
+            actors, targets = agents, [p for p in (*actors, *targets) if p not in agents]
         if not actors and _THE_GROUP.search(text, c_start, m.t_start):
             named = _group_before(sent, ctx)  # "the movement called on ...": the group named last
             if named is not None:
@@ -857,6 +863,9 @@ def _parts(sent: Sent, start: int, end: int, ctx: Context,
     return out
 
 
+# a passive trigger: "was/were/been/being (reportedly) <trigger> by <agent>"
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|gets|get)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AFTER = re.compile(r"\s+by\s+", re.I)
 _AND_VERB = re.compile(r"\s*(?:and|but)\s+(?:also\s+|later\s+|then\s+)?", re.I)
 _BOTH = re.compile(r"\b(?:the two|both)\s+(?:[\w\-]+\s+)?(?:sides|delegations|ministers|leaders|"
                    r"countries|men|parties|governments)\b", re.I)
