@@ -595,23 +595,35 @@ def timeline(districts: Mapping[str, District], observations: Iterable[Observati
                 new_events[(o.effective - start).days] += 1
         if day is not None:
             _move(initial, deltas, start, day, before, track.key)
+    return sweep(initial, deltas, new_events, start, len(districts), sides)
+
+
+def sweep(initial: Mapping[_Key, int], deltas: list[dict[_Key, int]], new_events: list[int], start: date,
+          total: int, sides: Sides | None) -> list[Counts]:
+    """Return each day's counts from `start`: the districts per state key on the first day
+    (`initial`), each day's moves between keys (`deltas`, as `_move` records them) and new events."""
     out = []
     cur = dict(initial)
-    for i in range(n_days):
-        for k, v in deltas[i].items():
+    for i, moves in enumerate(deltas):
+        for k, v in moves.items():
             cur[k] = cur.get(k, 0) + v
-        n: dict[str | None, int] = {}
-        held: dict[str | None, int] = {}
-        claimed = based = 0
-        for (ctl, has_claim, as_of, on_baseline), v in cur.items():
-            n[ctl] = n.get(ctl, 0) + v
-            claimed += v if has_claim else 0
-            based += v if on_baseline else 0
-            if as_of:
-                held[ctl] = held.get(ctl, 0) + v
-        out.append(_counts(start + timedelta(i), n, len(districts), claimed, new_events[i], sides, held,
-                           based))
+        out.append(counts_of_keys(start + timedelta(i), cur, total, new_events[i], sides))
     return out
+
+
+def counts_of_keys(as_of: date, keyed: Mapping[_Key, int], total: int, events: int,
+                   sides: Sides | None) -> Counts:
+    """Return the counts of a day from how many districts are in each state key (`Track.key`)."""
+    n: dict[str | None, int] = {}
+    held: dict[str | None, int] = {}
+    claimed = based = 0
+    for (ctl, has_claim, as_of_held, on_baseline), v in keyed.items():
+        n[ctl] = n.get(ctl, 0) + v
+        claimed += v if has_claim else 0
+        based += v if on_baseline else 0
+        if as_of_held:
+            held[ctl] = held.get(ctl, 0) + v
+    return _counts(as_of, n, total, claimed, events, sides, held, based)
 
 
 

@@ -24,17 +24,19 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from khabar.compile.baseline import BaselineObservation, baseline_observations
 from khabar.compile.control_as_of import (
     Counts,
     Track,
-    _counts,
     _Key,
+    _move,
     count,
+    counts_of_keys,
     order_key,
+    sweep,
 )
 from khabar.compile.grading import Grader
 from khabar.compile.sides import Sides
@@ -341,22 +343,18 @@ def counts_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> Cou
     rows' key columns, no state decoded."""
     refresh(conn, theatre)
     day = as_of.isoformat()
-    n: dict[str | None, int] = {}
-    held: dict[str | None, int] = {}
-    claimed = based = 0
-    weights = dict(Sides.of(theatre).weights or ())
+    keyed: dict[_Key, int] = {}
+    sides = Sides.of(theatre)
+    weights = dict(sides.weights or ())
     pub: dict[str | None, int] = {}
     sql = _LATEST.format("controller, claim, held_as_of, baseline")
     for did in theatre.districts:
         ctl, claim, as_of_held, base = conn.execute(sql, (did, day)).fetchone() or (None, 0, 0, 0)
-        n[ctl] = n.get(ctl, 0) + 1
-        claimed += bool(claim)
-        based += bool(base)
-        if as_of_held:
-            held[ctl] = held.get(ctl, 0) + 1
+        key: _Key = (ctl, bool(claim), bool(as_of_held), bool(base))
+        keyed[key] = keyed.get(key, 0) + 1
         if weights:
             pub[ctl] = pub.get(ctl, 0) + weights.get(did, 0)
-    c = _counts(as_of, n, len(theatre.districts), claimed, 0, Sides.of(theatre), held, based)
+    c = counts_of_keys(as_of, keyed, len(theatre.districts), 0, sides)
     return replace(c, published=tuple(pub.items())) if weights else c
 
 
@@ -414,31 +412,10 @@ def timeline(conn: sqlite3.Connection, theatre: Theatre, start: date, end: date)
             continue
         day = date.fromisoformat(day_s)
         key: _Key = (ctl, bool(claim), bool(held), bool(base))
-        old = state.get(did, (None, False, False, False))
-        state[did] = key
-        if old != key:
-            table = initial if day <= start else deltas[(day - start).days]
-            table[old] = table.get(old, 0) - 1
-            table[key] = table.get(key, 0) + 1
+        state[did] = _move(initial, deltas, start, day, state.get(did, (None, False, False, False)), key)
         if events and day >= start:
             new_events[(day - start).days] += events
-    out = []
-    cur = dict(initial)
-    for i in range(n_days):
-        for k, v in deltas[i].items():
-            cur[k] = cur.get(k, 0) + v
-        n: dict[str | None, int] = {}
-        held_n: dict[str | None, int] = {}
-        claimed = based = 0
-        for (ctl, has_claim, as_of, on_baseline), v in cur.items():
-            n[ctl] = n.get(ctl, 0) + v
-            claimed += v if has_claim else 0
-            based += v if on_baseline else 0
-            if as_of:
-                held_n[ctl] = held_n.get(ctl, 0) + v
-        out.append(_counts(start + timedelta(i), n, len(theatre.districts), claimed, new_events[i], sides,
-                           held_n, based))
-    return out
+    return sweep(initial, deltas, new_events, start, len(theatre.districts), sides)
 
 
 def districts_of(states: Iterable[DistrictState]) -> Mapping[str, str | None]:
