@@ -36,6 +36,9 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     records: dict[str, int] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)  # ids of the reports extracted and stored
+    # the kept district timelines brought up to date after storing (compile.state_cache.refresh)
+    districts_refreshed: int = 0
+    refresh_seconds: float = 0.0
 
     @property
     def read(self) -> int:
@@ -47,14 +50,17 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
            reextract: bool = False,
            on_document: Callable[[Document | InputError], None] | None = None,
            processes: int | None = None,
-           documents: Iterable[Document | InputError] | None = None) -> IngestReport:
+           documents: Iterable[Document | InputError] | None = None,
+           refresh_states: bool = True) -> IngestReport:
     """Read reports, extract their records and store each report in its own transaction.
 
     A report already stored adds nothing (its records are re-extracted only with `reextract`).
     A bad input is one error line in the report; the rest go on. Extraction runs in
     `processes` worker processes (None: one per core); reading, the check for known reports
     and storing stay in this process, in input order. `documents`: reports already read (by
-    `watch`, which fetches feeds itself) to store instead of reading `inputs`.
+    `watch`, which fetches feeds itself) to store instead of reading `inputs`. With
+    `refresh_states`, the districts the new reports touch are recomputed in the kept timelines
+    (`compile.state_cache.refresh`) before it returns, so the next question costs milliseconds.
     """
     from khabar.ingest import read_inputs
     from khabar.store.meta import bind_theatre
@@ -91,6 +97,14 @@ def ingest(conn: sqlite3.Connection, inputs: Iterable[str], extractor: Extractor
         rep.documents.append(item.id)
         for kind, n in _counts(ex).items():
             rep.records[kind] = rep.records.get(kind, 0) + n
+    if refresh_states and rep.new:
+        import time
+
+        from khabar.compile import state_cache
+
+        t0 = time.perf_counter()
+        rep.districts_refreshed = state_cache.refresh(conn, extractor.theatre)
+        rep.refresh_seconds = time.perf_counter() - t0
     return rep
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields, replace
 from datetime import date
@@ -50,6 +51,7 @@ CLAIMS = "+claims"  # a mark: the districts denials (claims) speak of, now and a
 FINGERPRINT_KEY = "district_states"
 CLAIMS_KEY = "district_states_claims"
 _OBS_DATES = ("date", "effective", "published")
+COMMIT_EVERY_S = 0.5  # of recomputing a refresh writes in one transaction
 
 
 # --- the state as JSON: every event cut to the source that stands for it ---------------------------
@@ -275,17 +277,22 @@ _INSERT = ("INSERT INTO district_states (district_id, day, controller, claim, he
            " events, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def refresh(conn: sqlite3.Connection, theatre: Theatre) -> int:
+def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT_EVERY_S) -> int:
     """Recompute the districts marked since the last refresh (all of them if the fingerprint
-    changed); return how many were recomputed."""
+    changed); return how many were recomputed.
+
+    The marks are read as the distinct districts and the highest mark (a store loaded in bulk
+    holds a mark per stored row: millions), and the recomputed rows are written in transactions of
+    about `budget_s` seconds of work each (one per district made a small store's first refresh
+    cost a commit per district of the gazetteer), so memory stays one district's rows."""
     fp = fingerprint(theatre)
     if _meta(conn, FINGERPRINT_KEY) != fp:
         mark_all(conn)
-    marks = conn.execute("SELECT id, district_id FROM district_dirty").fetchall()
-    if not marks:
+    top = conn.execute("SELECT max(id) FROM district_dirty").fetchone()[0]
+    if top is None:
         return 0
-    top = max(r[0] for r in marks)
-    marked = {r[1] for r in marks}
+    marked = {r[0] for r in conn.execute("SELECT DISTINCT district_id FROM district_dirty WHERE id <= ?",
+                                         (top,))}
     source = _Source(conn, theatre)
     if ALL in marked:
         todo = set(theatre.districts)
@@ -298,28 +305,31 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre) -> int:
     grader = Grader.for_theatre(theatre)
     sides = Sides.of(theatre)
     clear = getattr(getattr(grader, "_reading", None), "cache_clear", None)
-    for did in sorted(todo):
-        rows = list(district_rows(theatre.districts[did], source.of(did), grader, sides))
-        if clear is not None:  # its sentences are this district's: memory stays one district's
-            clear()
-        begin(conn)
-        try:
+    began: float | None = None
+    try:
+        for did in sorted(todo):
+            rows = list(district_rows(theatre.districts[did], source.of(did), grader, sides))
+            if clear is not None:  # its sentences are this district's: memory stays one district's
+                clear()
+            if began is None:
+                begin(conn)
+                began = time.perf_counter()
             conn.execute("DELETE FROM district_states WHERE district_id = ?", (did,))
             if rows:
                 conn.executemany(_INSERT, [(did, *r) for r in rows])
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    begin(conn)
-    try:
+            if time.perf_counter() - began >= budget_s:
+                conn.execute("COMMIT")
+                began = None
+        if began is None:
+            begin(conn)
         _set_meta(conn, FINGERPRINT_KEY, fp)
         _set_meta(conn, CLAIMS_KEY, json.dumps(sorted({o.district_id for o in source.denials
                                                        if o.district_id})))
         conn.execute("DELETE FROM district_dirty WHERE id <= ?", (top,))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     return len(todo)
 
@@ -332,8 +342,9 @@ def states_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> lis
     refresh(conn, theatre)
     day = as_of.isoformat()
     out = []
+    sql = _LATEST.format("state")
     for did, d in theatre.districts.items():  # one index seek a district: the latest row on or before
-        row = conn.execute(_LATEST.format("state"), (did, day)).fetchone()
+        row = conn.execute(sql, (did, day)).fetchone()
         out.append(decode(d, row[0]) if row else DistrictState(did, d.name, d.province, None, None, None))
     return out
 

@@ -13,6 +13,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from khabar import jobs
 from khabar.bench.observations import agreement, first_day, store_synthetic, truth
 from khabar.cli.assess_format import state_dict
@@ -61,20 +63,26 @@ def samples_store(url: str, tmp: Path) -> tuple[sqlite3.Connection, Theatre, Pat
             shutil.copy(p, folder)
     shutil.copy(SAMPLES / "index.jsonl", folder)
     conn = connect(url)
+    theatre = load()
     rep = jobs.ingest(conn, [str(folder)], Extractor(mode="fast"), processes=1)
     assert rep.errors == [] and rep.new > 20
+    # the ingest brought the kept timelines up to date: every district (a new store's are all
+    # marked), and the first question recomputes nothing
+    assert rep.districts_refreshed == len(theatre.districts)
+    assert state_cache.refresh(conn, theatre) == 0
     late = tmp / "late"
     late.mkdir()
     shutil.copy(SAMPLES / f"{LATE}.txt", late)
     shutil.copy(SAMPLES / "index.jsonl", late)  # its publication day
-    return conn, load(), late
+    return conn, theatre, late
 
 
 def check_reviews_baselines_and_new_reports(url: str, tmp: Path) -> None:
     """The samples: equal before and after a review, a claim's review, a baseline and a new report,
     each applied at the next question and recomputing only what it touches."""
     conn, theatre, late = samples_store(url, tmp)
-    assert state_cache.refresh(conn, theatre) == len(theatre.districts)  # first question: all
+    state_cache.mark_all(conn)
+    assert state_cache.refresh(conn, theatre) == len(theatre.districts)  # all marked: all recomputed
     assert state_cache.refresh(conn, theatre) == 0  # nothing stored since: nothing recomputed
     assert_same(conn, theatre, DAYS)
 
@@ -111,11 +119,12 @@ def check_reviews_baselines_and_new_reports(url: str, tmp: Path) -> None:
     assert state_cache.refresh(conn, theatre) == len({e.district_id for e in parsed.entries})
     assert_same(conn, theatre, DAYS)
 
-    # a new report: the districts it names
+    # a new report: the ingest recomputes the districts it names, the question after it none
     rep = jobs.ingest(conn, [str(late)], Extractor(mode="fast"), processes=1)
     assert rep.new == 1
     named = {o.district_id for o in store.observations(conn, document_ids=rep.documents)}
-    assert named and state_cache.refresh(conn, theatre) == len(named)
+    assert named and rep.districts_refreshed == len(named)
+    assert state_cache.refresh(conn, theatre) == 0
     assert_same(conn, theatre, DAYS)
 
 
@@ -140,6 +149,50 @@ def check_generated(url: str) -> None:
 
 def test_kept_answer_equals_every_row_on_generated_data(tmp_path: Path) -> None:
     check_generated(str(tmp_path / "g.db"))
+
+
+def test_an_ingest_without_refresh_leaves_its_districts_to_the_next_question(tmp_path: Path) -> None:
+    """`refresh_states=False` stores and marks only: the next question recomputes exactly the
+    districts the report names, and answers as every row does; the store's mark per stored row
+    (thousands after a bulk load) is read as its districts."""
+    conn, theatre, late = samples_store(str(tmp_path / "n.db"), tmp_path)
+    rep = jobs.ingest(conn, [str(late)], Extractor(mode="fast"), processes=1, refresh_states=False)
+    named = {o.district_id for o in store.observations(conn, document_ids=rep.documents)}
+    assert rep.new == 1 and rep.districts_refreshed == 0
+    marks = conn.execute("SELECT count(*) FROM district_dirty").fetchone()[0]
+    assert marks >= len(named) > 0
+    assert state_cache.refresh(conn, theatre) == len(named)
+    assert conn.execute("SELECT count(*) FROM district_dirty").fetchone()[0] == 0
+    assert_same(conn, theatre, DAYS)
+
+
+def test_a_refresh_in_many_transactions_answers_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recomputing every district with a commit after each (no time budget) keeps the same rows as
+    one transaction, and a refresh that fails half-way keeps its marks for the next question."""
+    conn, theatre, _ = samples_store(str(tmp_path / "t.db"), tmp_path)
+    one = conn.execute("SELECT * FROM district_states ORDER BY district_id, day").fetchall()
+    state_cache.mark_all(conn)
+    assert state_cache.refresh(conn, theatre, budget_s=0.0) == len(theatre.districts)
+    assert conn.execute("SELECT * FROM district_states ORDER BY district_id, day").fetchall() == one
+
+    state_cache.mark_all(conn)
+    calls = 0
+    real = state_cache.district_rows
+
+    def failing(*args: object, **kw: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 50:
+            raise RuntimeError("killed")
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(state_cache, "district_rows", failing)
+    with pytest.raises(RuntimeError, match="killed"):
+        state_cache.refresh(conn, theatre, budget_s=0.0)
+    monkeypatch.setattr(state_cache, "district_rows", real)
+    assert not conn.in_transaction
+    assert state_cache.refresh(conn, theatre) == len(theatre.districts)  # the marks were kept
+    assert conn.execute("SELECT * FROM district_states ORDER BY district_id, day").fetchall() == one
 
 
 def test_generated_observations_compile_to_their_truth_at_two_scales(tmp_path: Path) -> None:
