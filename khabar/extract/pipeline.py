@@ -33,6 +33,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from itertools import chain, islice
 from typing import Any
 
@@ -135,6 +136,7 @@ class Extractor:
         self.sentence_model: learn.SentenceModel | None = \
             learn.model() if (learn.enabled() if model is None else model) else None
         self._titled: TitledNames | None = None
+        self._warm = False
 
     # -- sentences -----------------------------------------------------------------------
     def _prepare(self, document: Document) -> _Prepared:
@@ -261,6 +263,10 @@ class Extractor:
             return
         methods = multiprocessing.get_all_start_methods()
         mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if mp.get_start_method() == "fork":
+            # forked workers inherit what this process has built: the pipelines, the theatre and
+            # the regular expressions compiled on first use; build them once here, not per worker
+            self.warm()
         initializer, initargs, work = self._pool_worker()
         pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             n, mp_context=mp, initializer=initializer, initargs=initargs)
@@ -282,6 +288,15 @@ class Extractor:
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+
+    def warm(self) -> None:
+        """Build what the first extraction builds (the theatre's triggers and the patterns the
+        extractors compile on first use) by extracting a short invented report; once per
+        Extractor. Forked worker processes inherit it all."""
+        if self._warm:
+            return
+        self._warm = True
+        self.extract_batch([_warm_up_document(self.theatre)])
 
     def _collect(self, batch: list[Document],
                  future: Future[list[Extraction | ExtractionError]] | None
@@ -516,6 +531,21 @@ class _SentenceDocs:
         if partial:
             doc.set_ents([], missing=partial, default="unmodified")
         return doc
+
+
+def _warm_up_document(theatre: Any) -> Document:
+    """Return an invented report in the theatre's names that reaches every extractor: a change
+    of hands, a meeting, a claim with a count, a quotation with its speaker, an assessment."""
+    party = next(iter(theatre.parties.values()), None)
+    who = party.name if party is not None else "The rebels"
+    district = next(iter(theatre.districts.values()), None)
+    place = district.name if district is not None else "the town"
+    text = (f"{who} fighters captured {place} district on Monday, officials said.\n"
+            f"A spokesman, Karim Ahmadi, claimed that 40 soldiers were killed and denied losses.\n"
+            f"\u201cWe hold the district centre,\u201d he told reporters on Tuesday.\n"
+            f"Envoys of both sides met in the capital for talks on Wednesday.\n"
+            f"By one count the group now controls 120 of 400 districts.")
+    return Document(id="khabar-warm-up", text=text, title=f"{place} falls", published=date(2001, 1, 1))
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
