@@ -23,13 +23,15 @@ import hashlib
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import fields, replace
-from datetime import date
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
 from typing import Any
 
 from khabar.compile.baseline import BaselineObservation, baseline_observations
 from khabar.compile.control_as_of import (
+    BaselineCluster,
     Counts,
     Track,
     _Key,
@@ -39,10 +41,11 @@ from khabar.compile.control_as_of import (
     order_key,
     sweep,
 )
+from khabar.compile.dedup import Cluster, DistrictClusters
 from khabar.compile.grading import Grader
 from khabar.compile.sides import Sides
 from khabar.records import ControlEvent, DistrictState, Observation, Source
-from khabar.store.dialect import begin
+from khabar.store.dialect import SQLITE, begin, dialect
 from khabar.theatres.loader import District, Theatre
 
 VERSION = "1"  # of the rows' shape and of the compile rules: a new one recomputes every district
@@ -225,10 +228,22 @@ class _Source:
 
         return _reviewed(obs, self.revs, None) if self.revs else obs
 
-    def of(self, district_id: str) -> list[Observation]:
-        rows = self.conn.execute(_OBS_SQL + " AND c.district_id = ?", (district_id,))
+    def of(self, district_id: str, since: date | None = None) -> list[Observation]:
+        """Return a district's observations (those that count from `since` on, if given: found
+        through the index on district and day)."""
+        if since is None:
+            rows: Iterable[Any] = self.conn.execute(_OBS_SQL + " AND c.district_id = ?", (district_id,))
+        else:
+            day = since.isoformat()
+            rows = [*self.conn.execute(_OBS_SQL + " AND c.district_id = ? AND c.date >= ?", (district_id, day)),
+                    *self.conn.execute(_OBS_SQL + " AND c.district_id = ? AND c.date IS NULL AND d.published >= ?",
+                                       (district_id, day))]
         own = [o for o in self._reviewed(_rows_to_obs(rows)) if o.record_id not in self.moved]
-        return own + self.extra.get(district_id, [])
+        extra = self.extra.get(district_id, [])
+        if since is not None:
+            own = [o for o in own if o.effective >= since]
+            extra = [o for o in extra if o.effective >= since]
+        return own + extra
 
 
 def _denials(conn: sqlite3.Connection, theatre: Theatre, reviewed: Any) -> list[Observation]:
@@ -242,16 +257,26 @@ def _denials(conn: sqlite3.Connection, theatre: Theatre, reviewed: Any) -> list[
 
 # --- recomputing ----------------------------------------------------------------------------------
 
+Row = tuple[str, str | None, int, int, int, int, str]
+
+
 def district_rows(district: District, observations: Iterable[Observation], grader: Grader,
-                  sides: Sides) -> Iterator[tuple[str, str | None, int, int, int, int, str]]:
+                  sides: Sides) -> Iterator[Row]:
     """Yield a district's rows: (day, controller, claim pending, held as of, on a baseline, changes
     of hands first reported that day, state JSON) for each day its state or its new events change."""
-    track = Track(district.id, sides=sides)
+    yield from _replay(district, observations, grader, Track(district.id, sides=sides), None, None, [])
+
+
+def _replay(district: District, observations: Iterable[Observation], grader: Grader, track: Track,
+            last: tuple[_Key, str] | None, keep_from: date | None, kept: list[tuple[date, bytes]]
+            ) -> Iterator[Row]:
+    """Yield the rows of a district's track taking the observations in order, from a track as of
+    a day (all observations before it taken: `last` the latest row before it); append to `kept`
+    the track as it stands before the first observation on or after `keep_from`."""
     day: date | None = None
-    last: tuple[_Key, str] | None = None
     new_events = 0
 
-    def row() -> Iterator[tuple[str, str | None, int, int, int, int, str]]:
+    def row() -> Iterator[Row]:
         nonlocal last
         assert day is not None
         key = track.key
@@ -264,6 +289,8 @@ def district_rows(district: District, observations: Iterable[Observation], grade
         if day is not None and o.effective != day:
             yield from row()
             new_events = 0
+        if keep_from is not None and not kept and o.effective >= keep_from and day != o.effective:
+            kept.append((o.effective, dump_track(track)))
         day = o.effective
         c, new = track.add(grader.grade(o))
         if new and c.change:
@@ -272,51 +299,189 @@ def district_rows(district: District, observations: Iterable[Observation], grade
         yield from row()
 
 
+# --- a district's track kept as of a recent day: a refresh resumes it -----------------------------
+
+KEEP_DAYS = 14  # a district's track is kept as of this many days before its latest observation
+
+
+def _source_json(s: Source) -> list[Any]:
+    return [_obs_json(s.observation), s.reliability, s.credibility, s.basis, s.reason, s.outlet]
+
+
+def _source(v: list[Any]) -> Source:
+    return Source(_obs(v[0]), v[1], v[2], v[3], v[4], v[5])
+
+
+_CLUSTER_FIELDS = ("district_id", "district", "province", "controller", "decisive", "change", "reversal",
+                   "undated", "denial")
+
+
+def dump_track(t: Track) -> bytes:
+    """Return a district's track (every event with its sources, the state's references to them) as
+    compressed JSON (no pickle: a store's bytes never run as code)."""
+    seen: dict[int, int] = {}
+    clusters: list[Cluster] = []
+
+    def ref(c: Cluster | None) -> int | None:
+        if c is None:
+            return None
+        i = seen.get(id(c))
+        if i is None:
+            i = seen[id(c)] = len(clusters)
+            clusters.append(c)
+        return i
+
+    dc = t.clusters
+    body: dict[str, Any] = {
+        "all": [ref(c) for c in dc.clusters], "latest": {k: ref(c) for k, c in dc._latest.items()},
+        "seen": {k: v.isoformat() for k, v in dc._seen.items()}, "tl": [dc.tolerance, dc.lookback],
+        "controller": t.controller, "since": _day(t.since), "as_of": _day(t.as_of),
+        "run": [ref(c) for c in t.run], "conflict": [ref(c) for c in t.conflict], "claim": ref(t.claim),
+        "disputes": [ref(c) for c in t.disputes], "baselines": [ref(c) for c in t.baselines],
+        "wl": [t.window, t.lookback]}
+    body["clusters"] = [
+        [isinstance(c, BaselineCluster), [getattr(c, f) for f in _CLUSTER_FIELDS], c.date.isoformat(),
+         c.last.isoformat(), [_source_json(s) for s in c.sources], [[k, *v] for k, v in c.joins.items()],
+         sorted(c.docs)] for c in clusters]
+    return zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def load_track(district_id: str, blob: bytes, sides: Sides) -> Track:
+    """Return the track `dump_track` kept."""
+    body = json.loads(zlib.decompress(bytes(blob)))
+    clusters: list[Cluster] = []
+    for is_base, flags, first, last, sources, joins, docs in body["clusters"]:
+        c = (BaselineCluster if is_base else Cluster).__new__(BaselineCluster if is_base else Cluster)
+        for f, v in zip(_CLUSTER_FIELDS, flags, strict=True):
+            setattr(c, f, v)
+        c.date, c.last = date.fromisoformat(first), date.fromisoformat(last)
+        c.sources = [_source(v) for v in sources]
+        c.joins = {k: (how, gap, days) for k, how, gap, days in joins}
+        c.docs = set(docs)
+        c._frozen = None
+        clusters.append(c)
+
+    def get(i: int | None) -> Cluster | None:
+        return None if i is None else clusters[i]
+
+    t = Track(district_id, window=body["wl"][0], lookback=body["wl"][1], sides=sides)
+    dc = t.clusters = DistrictClusters(*body["tl"])
+    dc.clusters = [clusters[i] for i in body["all"]]
+    dc._latest = {k: clusters[i] for k, i in body["latest"].items()}
+    dc._seen = {k: date.fromisoformat(v) for k, v in body["seen"].items()}
+    t.controller, t.since, t.as_of = body["controller"], _undate(body["since"]), _undate(body["as_of"])
+    t.run = [clusters[i] for i in body["run"]]
+    t.conflict = [clusters[i] for i in body["conflict"]]
+    t.claim = get(body["claim"])
+    t.disputes = [clusters[i] for i in body["disputes"]]
+    t.baselines = [clusters[i] for i in body["baselines"]]
+    return t
+
+
 _LATEST = "SELECT {} FROM district_states WHERE district_id = ? AND day <= ? ORDER BY day DESC LIMIT 1"
 _INSERT = ("INSERT INTO district_states (district_id, day, controller, claim, held_as_of, baseline,"
            " events, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+@dataclass
+class Refreshed:
+    """What the last refresh in this process did: districts recomputed, of them resumed from their
+    kept track, and observations read."""
+
+    districts: int = 0
+    resumed: int = 0
+    observations: int = 0
+
+
+last_refresh = Refreshed()
 
 
 def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT_EVERY_S) -> int:
     """Recompute the districts marked since the last refresh (all of them if the fingerprint
     changed); return how many were recomputed.
 
-    The marks are read as the distinct districts and the highest mark (a store loaded in bulk
-    holds a mark per stored row: millions), and the recomputed rows are written in transactions of
-    about `budget_s` seconds of work each (one per district made a small store's first refresh
-    cost a commit per district of the gazetteer), so memory stays one district's rows."""
+    A district whose marks all carry a day (stored control changes, SQLite) on or after the day
+    its track is kept as of (`district_tracks`) resumes from that track, reading and taking only
+    the observations since; any other is recomputed from its first observation. Either keeps its
+    track again as of `KEEP_DAYS` before its latest observation. The marks are read as distinct
+    districts (a store loaded in bulk holds a mark per stored row: millions), and the rows are
+    written in transactions of about `budget_s` seconds of work each, so memory stays one
+    district's."""
     fp = fingerprint(theatre)
     if _meta(conn, FINGERPRINT_KEY) != fp:
         mark_all(conn)
+    global last_refresh
+    last_refresh = stats = Refreshed()
     top = conn.execute("SELECT max(id) FROM district_dirty").fetchone()[0]
     if top is None:
         return 0
-    marked = {r[0] for r in conn.execute("SELECT DISTINCT district_id FROM district_dirty WHERE id <= ?",
-                                         (top,))}
+    marks = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT district_id, min(day), count(*) - count(day) FROM district_dirty WHERE id <= ?"
+        " GROUP BY district_id", (top,))}
     source = _Source(conn, theatre)
-    if ALL in marked:
+    if ALL in marks:
         todo = set(theatre.districts)
+        whole = set(todo)
     else:
-        todo = {m for m in marked if m in theatre.districts}
-        if CLAIMS in marked:
+        todo = {m for m in marks if m in theatre.districts}
+        whole = {m for m in todo if marks[m][1]}  # a mark with no day: the whole district
+        if CLAIMS in marks:
             before = json.loads(_meta(conn, CLAIMS_KEY) or "[]")
-            todo |= {d for d in before if d in theatre.districts}
-            todo |= {o.district_id for o in source.denials if o.district_id in theatre.districts}
+            claimed = {d for d in before if d in theatre.districts}
+            claimed |= {o.district_id for o in source.denials if o.district_id in theatre.districts}
+            todo |= claimed
+            whole |= claimed
+    keep = dialect(conn) == SQLITE  # (PostgreSQL's marks carry no day: whole districts)
     grader = Grader.for_theatre(theatre)
     sides = Sides.of(theatre)
     clear = getattr(getattr(grader, "_reading", None), "cache_clear", None)
     began: float | None = None
     try:
         for did in sorted(todo):
-            rows = list(district_rows(theatre.districts[did], source.of(did), grader, sides))
+            district = theatre.districts[did]
+            kept: list[tuple[date, bytes]] = []
+            since: date | None
+            resumed = _resumable(conn, did, None if did in whole else marks[did][0]) if keep else None
+            if resumed is not None:
+                since, blob = resumed
+                assert since is not None
+                obs = source.of(did, since)
+                stats.resumed += 1
+                track = load_track(did, blob, sides)
+                prev = conn.execute("SELECT controller, claim, held_as_of, baseline, state FROM district_states"
+                                    " WHERE district_id = ? AND day < ? ORDER BY day DESC LIMIT 1",
+                                    (did, since.isoformat())).fetchone()
+                last = (((prev[0], bool(prev[1]), bool(prev[2]), bool(prev[3])), prev[4])
+                        if prev else None)
+                keep_from = max([since, *(o.effective - timedelta(KEEP_DAYS) for o in obs)])
+                rows = list(_replay(district, obs, grader, track, last,
+                                    keep_from if keep_from > since else None, kept))
+            else:
+                since = None
+                obs = source.of(did)
+                latest = max((o.effective for o in obs), default=None)
+                rows = list(_replay(district, obs, grader, Track(did, sides=sides), None,
+                                    latest - timedelta(KEEP_DAYS) if keep and latest else None, kept))
+            stats.observations += len(obs)
+            del obs
             if clear is not None:  # its sentences are this district's: memory stays one district's
                 clear()
             if began is None:
                 begin(conn)
                 began = time.perf_counter()
-            conn.execute("DELETE FROM district_states WHERE district_id = ?", (did,))
+            if since is None:
+                conn.execute("DELETE FROM district_states WHERE district_id = ?", (did,))
+                if keep and not kept:
+                    conn.execute("DELETE FROM district_tracks WHERE district_id = ?", (did,))
+            else:
+                conn.execute("DELETE FROM district_states WHERE district_id = ? AND day >= ?",
+                             (did, since.isoformat()))
             if rows:
                 conn.executemany(_INSERT, [(did, *r) for r in rows])
+            if kept:
+                conn.execute("INSERT INTO district_tracks (district_id, day, track) VALUES (?, ?, ?)"
+                             " ON CONFLICT (district_id) DO UPDATE SET day = excluded.day, track = excluded.track",
+                             (did, kept[0][0].isoformat(), kept[0][1]))
             if time.perf_counter() - began >= budget_s:
                 conn.execute("COMMIT")
                 began = None
@@ -331,7 +496,21 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    stats.districts = len(todo)
     return len(todo)
+
+
+def _resumable(conn: sqlite3.Connection, district_id: str, marked_from: str | None
+               ) -> tuple[date, bytes] | None:
+    """Return the day a district's track is kept as of and the track, if every mark of the
+    district is on or after that day (`marked_from`: the earliest mark's day; None: a mark with no
+    day, or none kept)."""
+    if marked_from is None:
+        return None
+    row = conn.execute("SELECT day, track FROM district_tracks WHERE district_id = ?", (district_id,)).fetchone()
+    if row is None or row[0] > marked_from:
+        return None
+    return date.fromisoformat(row[0]), row[1]
 
 
 # --- the questions --------------------------------------------------------------------------------

@@ -324,6 +324,30 @@ def m011_district_states(conn: sqlite3.Connection) -> None:
                      f" EXECUTE FUNCTION khabar_dirty_{fn}()")
 
 
+
+@migration
+def m012_district_tracks(conn: sqlite3.Connection) -> None:
+    """Incremental refresh of the kept timelines (`compile.state_cache`): a stored control change
+    marks its district with the day it counts from (`district_dirty.day`; NULL, as every other
+    write's mark: the whole district), each district keeps its compile's state as of a recent day
+    (`district_tracks`), and control changes are found by district and day. A refresh then
+    resumes a district from that state when every mark's day is on or after it, reading only the
+    observations since. PostgreSQL keeps its marks without a day (whole districts)."""
+    blob = "BLOB" if dialect(conn) == SQLITE else "BYTEA"
+    _script(conn, f"""
+    ALTER TABLE district_dirty ADD COLUMN day TEXT;
+    CREATE TABLE district_tracks (
+        district_id TEXT PRIMARY KEY, day TEXT NOT NULL, track {blob} NOT NULL);
+    CREATE INDEX control_changes_district_day ON control_changes(district_id, date)
+    """)
+    if dialect(conn) != SQLITE:
+        return
+    conn.execute("DROP TRIGGER control_changes_dirty_insert")
+    conn.execute("CREATE TRIGGER control_changes_dirty_insert AFTER INSERT ON control_changes BEGIN"
+                 " INSERT INTO district_dirty (district_id, day) SELECT NEW.district_id, COALESCE(NEW.date,"
+                 " (SELECT published FROM documents WHERE id = NEW.document_id))"
+                 " WHERE NEW.district_id IS NOT NULL; END")
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

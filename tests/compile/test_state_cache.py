@@ -16,14 +16,18 @@ from pathlib import Path
 import pytest
 
 from khabar import jobs
-from khabar.bench.observations import agreement, first_day, store_synthetic, truth
+from khabar.bench.observations import agreement, first_day, store_synthetic, synthetic_extractions, truth
 from khabar.cli.assess_format import state_dict
 from khabar.compile import state_cache
 from khabar.compile.baseline import read_baseline, save_baseline
-from khabar.compile.control_as_of import Counts
+from khabar.compile.control_as_of import Counts, Track, order_key
+from khabar.compile.grading import Grader
+from khabar.compile.sides import Sides
 from khabar.extract.pipeline import Extractor
+from khabar.records import Extraction, Observation
 from khabar.store import connect
 from khabar.store import records as store
+from khabar.store.bulk import bulk_save
 from khabar.store.overrides import save_override
 from khabar.theatres.loader import Theatre, load
 
@@ -177,7 +181,7 @@ def test_a_refresh_in_many_transactions_answers_as_one(tmp_path: Path, monkeypat
 
     state_cache.mark_all(conn)
     calls = 0
-    real = state_cache.district_rows
+    real = state_cache._replay
 
     def failing(*args: object, **kw: object) -> object:
         nonlocal calls
@@ -186,13 +190,96 @@ def test_a_refresh_in_many_transactions_answers_as_one(tmp_path: Path, monkeypat
             raise RuntimeError("killed")
         return real(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(state_cache, "district_rows", failing)
+    monkeypatch.setattr(state_cache, "_replay", failing)
     with pytest.raises(RuntimeError, match="killed"):
         state_cache.refresh(conn, theatre, budget_s=0.0)
-    monkeypatch.setattr(state_cache, "district_rows", real)
+    monkeypatch.setattr(state_cache, "_replay", real)
     assert not conn.in_transaction
     assert state_cache.refresh(conn, theatre) == len(theatre.districts)  # the marks were kept
     assert conn.execute("SELECT * FROM district_states ORDER BY district_id, day").fetchall() == one
+
+
+def _late_reports(theatre: Theatre, day: date, seed: int, n: int) -> list[Extraction]:
+    """Generated reports (another seed) whose every change is told on `day`, published that day."""
+    out = []
+    for ex in synthetic_extractions(theatre, n, 30, per_report=n // 2, seed=seed):
+        doc = replace(ex.document, published=day, source=f"{ex.document.source}:late{seed}:{day}")
+        out.append(replace(ex, document=doc, control_changes=tuple(
+            replace(c, date=day) for c in ex.control_changes)))
+    return out
+
+
+def test_a_report_of_recent_days_resumes_its_districts_from_their_kept_track(tmp_path: Path) -> None:
+    """After a refresh each district keeps its track as of KEEP_DAYS before its latest report; a
+    report of a later day resumes the districts it names from there (only the observations since
+    are read), one of an earlier day recomputes them whole, and either answers as every row does."""
+    url = str(tmp_path / "r.db")
+    theatre = load()
+    store_synthetic(url, 6000, 30, 3, theatre)
+    conn = connect(url)
+    day0 = first_day(theatre)
+    days = [day0 + timedelta(d) for d in (0, 12, 20, 27, 29, 31)]
+    assert state_cache.refresh(conn, theatre) == len(theatre.districts)
+    assert state_cache.last_refresh.resumed == 0 and state_cache.last_refresh.observations == 6000
+    kept = conn.execute("SELECT count(*), max(day) FROM district_tracks").fetchone()
+    assert kept[0] == len(theatre.districts)
+    assert kept[1] >= (day0 + timedelta(29 - state_cache.KEEP_DAYS)).isoformat()
+
+    late = _late_reports(theatre, day0 + timedelta(29), 11, 40)  # the last day of the period
+    bulk_save(conn, late)
+    named = {c.district_id for ex in late for c in ex.control_changes}
+    assert state_cache.refresh(conn, theatre) == len(named)
+    assert state_cache.last_refresh.resumed == len(named)
+    assert state_cache.last_refresh.observations < 6000 * len(named) / len(theatre.districts)
+    assert_same(conn, theatre, days)
+
+    later = _late_reports(theatre, day0 + timedelta(31), 12, 40)  # after it: resumed again
+    bulk_save(conn, later)
+    assert state_cache.refresh(conn, theatre) == state_cache.last_refresh.resumed > 0
+    assert_same(conn, theatre, days)
+
+    early = _late_reports(theatre, day0 + timedelta(3), 13, 40)  # before the kept day: whole
+    bulk_save(conn, early)
+    assert state_cache.refresh(conn, theatre) > 0 and state_cache.last_refresh.resumed == 0
+    assert_same(conn, theatre, days)
+
+
+def test_a_kept_track_loads_as_it_was_dumped(tmp_path: Path) -> None:
+    """dump_track/load_track keep every event, its sources and the state's references to them: a
+    track taken up again answers each later report as the track that never stopped."""
+    theatre = load()
+    obs = sorted((o for o in _synthetic_observations(theatre, 3000)), key=order_key)
+    grader = Grader.for_theatre(theatre)
+    sides = Sides.of(theatre)
+    by: dict[str, list[Observation]] = {}
+    for o in obs:
+        by.setdefault(str(o.district_id), []).append(o)
+    for did, mine in list(by.items())[:25]:
+        whole = Track(did, sides=sides)
+        half = len(mine) // 2
+        for o in mine[:half]:
+            whole.add(grader.grade(o))
+        again = state_cache.load_track(did, state_cache.dump_track(whole), sides)
+        assert again.key == whole.key
+        for o in mine[half:]:
+            whole.add(grader.grade(o))
+            again.add(grader.grade(o))
+            assert again.key == whole.key
+        d = theatre.districts[did]
+        assert state_cache.encode(again.state(d)) == state_cache.encode(whole.state(d))
+
+
+def _synthetic_observations(theatre: Theatre, n: int) -> list[Observation]:
+    out = []
+    for ex in synthetic_extractions(theatre, n, 30, seed=5):
+        doc = ex.document
+        for i, c in enumerate(ex.control_changes):
+            out.append(Observation(f"{doc.id}-{i}", doc.id, c.district_id, c.district, c.province, c.controller,
+                                   c.date, c.date or doc.published, c.evidence.text, doc.published, doc.outlet,
+                                   trigger=c.trigger, start=c.evidence.start, kind=c.kind,
+                                   acting_party=c.acting_party, speaker=c.speaker,
+                                   speaker_party=c.speaker_party, hedged=c.hedged))
+    return out
 
 
 def test_generated_observations_compile_to_their_truth_at_two_scales(tmp_path: Path) -> None:
