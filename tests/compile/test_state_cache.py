@@ -274,8 +274,10 @@ def _synthetic_observations(theatre: Theatre, n: int) -> list[Observation]:
     for ex in synthetic_extractions(theatre, n, 30, seed=5):
         doc = ex.document
         for i, c in enumerate(ex.control_changes):
+            effective = c.date or doc.published
+            assert effective is not None  # the generator dates every change
             out.append(Observation(f"{doc.id}-{i}", doc.id, c.district_id, c.district, c.province, c.controller,
-                                   c.date, c.date or doc.published, c.evidence.text, doc.published, doc.outlet,
+                                   c.date, effective, c.evidence.text, doc.published, doc.outlet,
                                    trigger=c.trigger, start=c.evidence.start, kind=c.kind,
                                    acting_party=c.acting_party, speaker=c.speaker,
                                    speaker_party=c.speaker_party, hedged=c.hedged))
