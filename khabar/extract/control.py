@@ -666,7 +666,7 @@ def match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         day = (count[2], count[3]) if count is not None and count[2] is not None else _day_after(sent, ctx)
         if day is not None:
             found = [replace(m, discourse_day=day) if m.discourse_day is None else m for m in found]
-    return found
+    return _heirs(sent, found, ctx.theatre) if found else found
 
 
 _COUNT_OF_PLACES = re.compile(
@@ -904,9 +904,9 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             elif p.end <= f.start and f.trigger.voice != "active" and _REL_OPEN.search(_before(text, p.start, 200)) and \
                     _REL_CLOSE.fullmatch(between):
                 continue  # ... and "the district administration" there is not what fell
-            elif p.end <= f.start and f.trigger.voice != "passive" and _PARTICIPLE.match(f.text) and \
-                    "," in between:
-                continue  # "the AA seized a command in the township, capturing hundreds of soldiers"
+            elif p.end <= f.start and f.trigger.voice != "passive" and _PARTICIPLE.match(f.text):
+                continue  # "the AA seized a command in the township, capturing hundreds of soldiers",
+                # "closing in on Kabul after taking Ghazni": what an -ing form takes follows it
             elif p.end <= f.start and f.trigger.voice == "either" and "," in between and \
                     (_SUBJECT_PRONOUN.search(between) or lex.cue.search(between, between.index(","))) and \
                     not _PRONOUN_OBJECT.match(text, f.end):
@@ -1080,6 +1080,33 @@ _WEAK_DAYS: set[tuple[str, int, tuple[int, int], str, date]] = set()
 
 def _weak_key(r: ControlChange) -> tuple[str, int, tuple[int, int], str, date] | None:
     return (r.evidence.document_id, r.evidence.start, r.span, r.controller, r.date) if r.date else None
+
+
+def _successor(theatre: Theatre, day: date | None) -> str | None:
+    """Return the side that gains what the incumbent would on `day`, once the incumbent is gone
+    (theatre.json `incumbent_gone`: {"from": DAY, "successor": PARTY}); None while it stands."""
+    gone = theatre.config.get("incumbent_gone") or {}
+    if not gone.get("from") or day is None:
+        return None
+    return str(gone.get("successor")) if day.isoformat() >= str(gone["from"]) else None
+
+
+def _heirs(sent: Sent, found: list[ControlMatch], theatre: Theatre) -> list[ControlMatch]:
+    """Return the matches with the incumbent's gains given to its successor once it is gone (the
+    day of the change, else of the report): "the districts were recaptured" after the capital
+    fell is the resistance's doing, not the fallen government's."""
+    inc = theatre.incumbent
+    if not theatre.config.get("incumbent_gone") or not any(inc in (m.controller, m.acting_party) for m in found):
+        return found
+    out = []
+    for m in found:
+        heir = _successor(theatre, _date_of(sent, m)[0] or sent.published) \
+            if inc in (m.controller, m.acting_party) else None
+        if heir:
+            m = replace(m, controller=heir if m.controller == inc else m.controller,
+                        acting_party=heir if m.acting_party == inc else m.acting_party)
+        out.append(m)
+    return out
 
 
 def to_records(sent: Sent, matches: list[ControlMatch]) -> list[ControlChange]:

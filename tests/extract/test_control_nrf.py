@@ -77,8 +77,9 @@ def test_allegiance_is_language_level_myanmar(myanmar: Extractor, text: str, exp
 
 def test_a_named_force_backed_by_another_stays_its_own(afghan: Extractor, myanmar: Extractor) -> None:
     # "backed by" names the side only for men called by a generic word
-    assert changes(afghan, "Government troops backed by local militias retook Andarab on Friday.") == \
-        [("Andarab", "government")]
+    # (told before the republic fell: after it, what the government would regain is the NRF's)
+    assert changes(afghan, "Government troops backed by local militias retook Andarab on Friday.",
+                   date(2021, 8, 11)) == [("Andarab", "government")]
     assert changes(myanmar, "The TNLA backed by PDF units seized Kyaukme on Saturday.", SUNDAY_MM) == \
         [("Kyaukme", "tnla")]
 

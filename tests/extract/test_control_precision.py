@@ -1,0 +1,45 @@
+"""Places a sentence names that did not change hands, though a trigger stands near them.
+
+- What an -ing form ("taking", "seizing", "capturing") takes follows it: the place before it is the
+  object of another verb or a place that only locates ("closing in on Kabul after taking Ghazni").
+
+The sentences are written here in the styles of wires, local and regional press and analysts; each
+is read by both pipelines.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import ControlChange, Document, document_id
+
+SATURDAY = date(2021, 8, 14)
+
+
+@pytest.fixture(scope="module", params=["fast", "standard"])
+def afghan(request: pytest.FixtureRequest) -> Extractor:
+    return Extractor("afghanistan_2021", mode=request.param)
+
+
+def changes(ex: Extractor, text: str, published: date = SATURDAY) -> list[tuple[str, str]]:
+    recs: list[ControlChange] = list(ex.extract(Document(document_id(text), text, published=published)).control_changes)
+    return [(c.district, c.controller) for c in recs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire
+    ("The insurgents are closing in on Kabul after taking Ghazni on Thursday, officials said.",
+     [("Ghazni", "taliban")]),
+    # local press
+    ("Taliban fighters moved towards Pul-e-Khumri after seizing Kunduz city on Sunday.", [("Kunduz city", "taliban")]),
+    # regional paper
+    ("The militants advanced on Lashkar Gah from the north, capturing Nad Ali district on Friday.",
+     [("Nad Ali", "taliban")]),
+    # analysis: no place follows the -ing form
+    ("Herat has been under pressure for weeks, with the Taliban taking more ground each day.", []),
+])
+def test_what_an_ing_form_takes_follows_it(afghan: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert changes(afghan, text) == expected
