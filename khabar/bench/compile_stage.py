@@ -10,7 +10,9 @@ to store and compile on 2 cores), each size stored once and timed in fresh proce
 district's timeline computed, streaming one district's observations at a time), then the median of
 `--runs` later questions: the counts as of a day (`counts_as_of`), every district's state
 (`states_as_of`, what `khabar control --as-of` prints) and the 100-day timeline; one more report
-stored and the question after it (only its districts recomputed); how the answer agrees with the
+of the last day stored and the refresh after it (its districts resume from their kept tracks,
+reading only their latest observations), then one of the period's second day (its districts
+recomputed whole); how the answer agrees with the
 generator's truth (`observations.agreement`); peak memory (getrusage maxrss). `full` times the
 compile from every row (`jobs.compile_control`, `jobs.daily_counts`) and prints its counts, which
 must equal the kept ones.
@@ -50,7 +52,7 @@ def _ms(fn: Any, runs: int) -> float:
 def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str, days: int, seed: int
           ) -> dict[str, Any]:
     """Time the kept answer: the first question, later ones, the timeline and a new report's."""
-    from khabar.bench.observations import agreement, synthetic_extractions, truth
+    from khabar.bench.observations import agreement, first_day, truth
     from khabar.compile import state_cache
     from khabar.store import connect
     from khabar.store.bulk import bulk_save
@@ -70,24 +72,46 @@ def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str,
     agree = agreement(truth(th, days, seed), {s.district_id: s.controller for s in states}, as_of)
     last = state_cache.timeline(conn, th, start, end)[-1]
     rows = conn.execute("SELECT count(*), sum(length(state)) FROM district_states").fetchone()
-    # one more report (5 observations of another seed): only its districts are recomputed
-    extra = next(iter(synthetic_extractions(th, NEW_REPORT, days, per_report=NEW_REPORT, seed=seed + 1000)))
-    from dataclasses import replace
-
-    bulk_save(conn, [replace(extra, document=replace(extra.document, source="bench:obs:new"))])
-    t0 = time.perf_counter()
-    again = state_cache.refresh(conn, th)
-    after = state_cache.counts_as_of(conn, th, as_of)
-    new_report_ms = (time.perf_counter() - t0) * 1000
+    kept = conn.execute("SELECT count(*), sum(length(track)) FROM district_tracks").fetchone()
+    # one more report (5 observations of another seed) of the last day: its districts resume from
+    # their kept tracks; then one of the period's first days: its districts are recomputed whole
+    new_report = []
+    for n_day, tag in ((days - 1, "new"), (1, "old")):
+        extra = _report_on(th, first_day(th) + timedelta(n_day), days, seed + 1000 + n_day, tag)
+        t0 = time.perf_counter()
+        bulk_save(conn, [extra])
+        stored_ms = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
+        again = state_cache.refresh(conn, th)
+        done = state_cache.last_refresh
+        after = state_cache.counts_as_of(conn, th, as_of)
+        new_report.append({"day": n_day, "store_ms": round(stored_ms, 1),
+                           "refresh_ms": round((time.perf_counter() - t0) * 1000, 1), "districts": again,
+                           "resumed": done.resumed, "observations_read": done.observations})
+    new_report_ms = new_report[0]["refresh_ms"]
     conn.close()
     return {"observations": n_obs, "first_seconds": round(first_s, 2), "recomputed": recomputed,
             "counts_ms": counts_ms, "states_ms": states_ms, "timeline_ms": timeline_ms,
-            "new_report_ms": round(new_report_ms, 1), "new_report_districts": again, "runs": runs,
-            "rows": rows[0], "state_mb": round((rows[1] or 0) / 1e6, 1), "peak_first_mb": peak_first,
+            "new_report_ms": new_report_ms, "new_report_districts": new_report[0]["districts"],
+            "new_reports": new_report, "runs": runs, "db_mb": round(os.path.getsize(db) / 1e6, 1),
+            "rows": rows[0], "state_mb": round((rows[1] or 0) / 1e6, 1), "tracks": kept[0],
+            "tracks_mb": round((kept[1] or 0) / 1e6, 1), "peak_first_mb": peak_first,
             "peak_mb": _peak_mb(), "agreement": agree, "headline_first": counts.headline(),
             "headline": after.headline(),  # with the new report, as `full` reads the store after
             "timeline_agrees": (last.held, last.contested, last.no_reports, last.claimed)
             == (counts.held, counts.contested, counts.no_reports, counts.claimed)}
+
+
+def _report_on(theatre: Any, day: date, days: int, seed: int, tag: str) -> Any:
+    """Return a generated report of `NEW_REPORT` observations (another seed), published on a day and
+    telling every change on it."""
+    from dataclasses import replace
+
+    from khabar.bench.observations import synthetic_extractions
+
+    ex = next(iter(synthetic_extractions(theatre, NEW_REPORT, days, per_report=NEW_REPORT, seed=seed)))
+    doc = replace(ex.document, published=day, source=f"bench:obs:{tag}:{seed}")
+    return replace(ex, document=doc, control_changes=tuple(replace(c, date=day) for c in ex.control_changes))
 
 
 def full(db: str, as_of: date, start: date, end: date, theatre: str) -> dict[str, Any]:
@@ -158,10 +182,16 @@ def run(b: Any) -> list[dict[str, Any]]:
             f"timeline {TIMELINE_DAYS} days {n:,}", r["timeline_ms"] / 1000, r["peak_mb"],
             f"state_cache.timeline {start} to {as_of}: {r['timeline_ms']} ms; last day "
             f"{'agrees' if r['timeline_agrees'] else 'DISAGREES (a bug)'} with the as-of counts"))
-        rows.append(_row(
-            f"new report {n:,}", r["new_report_ms"] / 1000, r["peak_mb"],
-            f"one more report of {NEW_REPORT} observations stored, then a question: "
-            f"{r['new_report_districts']} districts recomputed"))
+        rows[-4] = _row(rows[-4]["stage"], rows[-4]["seconds"], rows[-4]["peak_mb"], rows[-4]["notes"]
+                        + f"; each district's track kept ({r.get('tracks', 0)} tracks, {r.get('tracks_mb', 0)} MB"
+                        f" compressed); store file {r.get('db_mb', 0)} MB")
+        for rep, (label, what) in zip(r["new_reports"], (("last day", "of the last day"),
+                                                          ("day 2", "of the period's second day")), strict=True):
+            rows.append(_row(
+                f"new report, {label} {n:,}", rep["refresh_ms"] / 1000, r["peak_mb"],
+                f"one more report of {NEW_REPORT} observations {what} stored ({rep['store_ms']} ms), then "
+                f"state_cache.refresh: {rep['districts']} districts, {rep['resumed']} resumed from their kept "
+                f"track, {rep['observations_read']:,} observations read"))
         if n <= FULL_UP_TO:
             seconds, peak, out = run_command([*me, "full", "--db", str(db), *span], b.workdir,
                                              f"assessment-full-{n}")

@@ -26,7 +26,8 @@ def map_(
     all_formats: Annotated[bool, typer.Option("--all-formats", help="Also write control.csv and control.geojson.")] = False,
 ) -> None:
     """Write the map of district control as of a day."""
-    from khabar.jobs import compile_control, published_counts, render_all
+    from khabar.compile.state_cache import compile_control  # the kept timelines (milliseconds)
+    from khabar.jobs import published_counts, render_all
     from khabar.render.map import render_map
     from khabar.store.meta import theatre_or_default
     from khabar.theatres.loader import load

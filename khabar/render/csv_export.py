@@ -129,7 +129,7 @@ def export(conn: Any, theatre: Any, table: str, fmt: str, as_of: Any = None) -> 
                          "is the whole stored table")
     if table == "control":
         from khabar.compile.sides import Sides
-        from khabar.jobs import compile_control
+        from khabar.compile.state_cache import compile_control  # the kept timelines (milliseconds)
         from khabar.render.geojson import control_geojson
 
         states, _ = compile_control(conn, theatre, as_of)

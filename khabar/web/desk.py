@@ -81,7 +81,7 @@ class Desk:
 
     def control(self, day: date) -> tuple[list[DistrictState], Counts]:
         """Return every district's state and the counts as of a day (cached per database state)."""
-        from khabar.jobs import compile_control
+        from khabar.compile.state_cache import compile_control  # the kept timelines (milliseconds)
 
         key = (day.isoformat(), self.fingerprint())
         with self._lock:
