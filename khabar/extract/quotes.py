@@ -35,6 +35,12 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|ing)\s+(?P<who>[^.;\u201c\u201d]{2,120}?)\
 _PASSIVE_AFTER = re.compile(r"^\s*(?:(?:this|that|it|these|those|the\s+\w+)\s+)?(?:was|were|is|are|has\s+been|"
                             r"had\s+been)\s+(?:said|told|stated|written|tweeted|posted|announced|shared|"
                             r"declared)\s+by\s+(?P<who>[^.;\u201c\u201d]{2,160})", re.I)
+_QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;\u201c\u201d\"]{2,160}?)\s*,?\s+as\s+"
+                               r"(?:saying|telling\s+[^.;\u201c\u201d\"]{1,60}?|having\s+said)\s*[,:]?\s*$", re.I)
+# a headline's quotation, then a colon or a dash and who said it: “...”: Ex-minister says ...
+_HEADLINE_SPEAKER = re.compile(r"^\s*[:\u2013\u2014-]\s*(?P<who>[\w][^.;:\u201c\u201d\"]{1,80}?)\s+"
+                               r"(?:says|said|tells|told|vows|warns|insists|claims|declares|urges|"
+                               r"admits|denies|rejects|asserts|announces|tweets|writes)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|the (?:professor|expert|analyst|official|spokesman|"
                       r"spokesperson|minister|governor|commander|diplomat|envoy|journalist))$", re.I)
 _SPEECH_ANYWHERE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
@@ -231,9 +237,38 @@ _ROLE_DESC = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w\-\u2019']+\s+){0,4}?(?i:" +
                         r")(?:\s+(?:for|of|to|at|in)\s+[^,]{1,60})?")
 
 
+# where or how words were said, inside the words before a speech verb: "the Taliban in a statement
+# said", "In a video message, X said", "X on Twitter wrote"
+_MEDIUM = re.compile(r"(?:^|(?<=\s)|(?<=,))\s*(?i:in|on|via|through|during)\s+(?:(?i:an?|the|its|his|her|their|"
+                     r"a\s+(?:separate|recent|short|brief))\s+)?(?:[\w\-\u2019']+\s+){0,3}?"
+                     r"(?i:statement|tweets?|video(?:\s+message)?|audio(?:\s+message)?|message|interview|"
+                     r"post(?:ing)?|briefing|press\s+conference|news\s+conference|speech|address|letter|"
+                     r"communiqu[e\u00e9]|remarks|Twitter|Facebook|Telegram|WhatsApp)\b(?:\s+(?:on|to)\s+"
+                     r"(?:(?i:its|his|her|their|the)\s+)?(?i:website|Twitter|Facebook|Telegram|account|channel|"
+                     r"reporters|journalists))?\s*,?")
+# a comma segment that tells about the speaker, not who it is: "who asked not to be named", "issued
+# by both sides after the talks"
+_ABOUT = re.compile(r"^(?:who|whose|which|issued|released|signed|published|posted|sent|read\s+out|quoted|"
+                    r"cited|carried|broadcast|aired|speaking|talking)\b", re.I)
+
+
+# an apposition set off by dashes is one set off by commas: "X \u2013 one member of the alliance \u2013 said"
+_DASHES = re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+")
+
+
+def _of_body(seg: str) -> str | None:
+    """Return the person's name of "NAME of the BODY" ("Ali Khan of the provincial council")."""
+    m = _NAME_OF.match(seg.strip())
+    if m is None or _NOT_A_PERSON.search(m["name"]) or _ROLE_LOW.search(m["name"].lower()):
+        return None
+    return m["name"]
+
+
 def _pick_segment(who: str, before_verb: bool) -> str:
     """Return the part of "X, an expert at Y," that names the speaker."""
-    parts = [p.strip() for p in who.split(",") if p.strip()]
+    parts = [p.strip() for p in _DASHES.sub(", ", who).split(",") if p.strip()]
+    if len(parts) > 1 and any(_ABOUT.match(p) for p in parts[1:]):
+        parts = [parts[0]] + [p for p in parts[1:] if not _ABOUT.match(p)]
     heads = [p for p in parts if not _ADJUNCT.match(p)]
     if heads and len(heads) < len(parts) and before_verb:
         parts = heads  # "Security officials, without confirming the fall, said": not the adjunct
@@ -244,7 +279,7 @@ def _pick_segment(who: str, before_verb: bool) -> str:
             return parts[1]  # "said the council member, Sardar Mohammad Hotak"
         return parts[0]
     last = parts[-1]
-    if len(parts) > 1 and _ROLE_DESC.fullmatch(last) and _NAME.match(parts[-2]):
+    if len(parts) > 1 and _ROLE_DESC.fullmatch(last) and (_NAME.match(parts[-2]) or _of_body(parts[-2])):
         return parts[-2]  # "Petrov, Russia's envoy, said"
     if len(parts) > 1 and last[:1].islower() and _NAME.match(parts[0]):
         return parts[0]  # "Shukhrat Khalmukhamedov, chief of the general staff of ..."
@@ -280,6 +315,9 @@ _ISSUED_BY = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:
 
 def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                   before_verb: bool = False) -> str | None:
+    who = _MEDIUM.sub(" ", who)  # "the Taliban in a statement", "In a tweet, X": where, not who
+    if re.fullmatch(r"\s*(?:him|her)\s*", who, re.I):
+        return ctx.person_before(at)  # "according to him": the last person named
     if re.match(r"^(?:on|in|at|to|for|but|and|or|of|with|from|by|as|its|their)\s", who.strip()):
         return None  # "on its ally Tajikistan but urged": not a speaker
     given = _GIVEN_NAME.search(who)
@@ -292,6 +330,9 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     who = _RELATIVE.sub("", _pick_segment(who.strip(), before_verb))  # "an official who did not ..."
     if not who or len(who) > 90 or len(who.split()) > 12 or _VERBY.search(who):
         return None
+    person_of = _of_body(who)
+    if person_of:  # "Tar Bhone Kyaw of the liberation army": the person, not the body
+        return ctx.note_person(clean_name(person_of))
     if anonymous:
         return clean_name(who)  # "a police officer who asked not to be named": described, unnamed
     if re.fullmatch(r"(?:the\s+)?(?:group|movement|militants|insurgents|front)", who.strip(), re.I):
@@ -344,6 +385,8 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     if caps and len(caps) == len(words) and len(words) <= 4:
         name = clean_name(first)
         return ctx.note_person(name) if len(words) >= 2 or ctx.full_name(name) != name else name
+    if _ROLE_OF.match(first):  # "Governor of Balkh province": the role, not the place
+        return clean_name(first)
     # a role or body: "presidential spokesman Dmitry Peskov", "the defense ministry"
     m = re.search(r"((?:[A-Z][\w\-’']+\s+){1,3}[A-Z][\w\-’']+)\s*$", first)
     if m:
@@ -370,6 +413,17 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     n_words = len(q.text.split())
     if _NAMING_BEFORE.search(text[max(0, q.start - 40):q.start - 1]) or _is_a_name(q):
         return None  # a name or title: the so-called "Moscow format", called the "Commander ..."
+    qa = _QUOTED_AS_SAYING.search(before)
+    if qa:  # "Tolo News quoted X, the head of the council, as saying: “...”": X's words
+        name = _speaker_name(qa["who"], sent, ctx, q.start - 1, before_verb=True)
+        if name:
+            return name
+    line_start = text.rfind("\n", 0, q.start) + 1
+    head = _HEADLINE_SPEAKER.match(after) if not text[line_start:q.start - 1].strip() else None
+    if head:  # a headline: “We will defend the valley”: Massoud vows to resist
+        name = _speaker_name(head["who"], sent, ctx, close, before_verb=True)
+        if name:
+            return name
     closes_clause = q.text[-1:] in ",.!?" or "," in text[q.end:close + 1] or \
         text[close:close + 1] in ",.;:" or n_words >= 4
     m = _AFTER_SPEAKER.match(after)
@@ -662,14 +716,14 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
         if subject is not None:
             return ctx.person_before(at + v.start()) if subject.lower() in ("he", "she") else \
                 _speaker_name(subject, sent, ctx, at + v.start(), before_verb=True)
-    segs = [x for x in who.split(",") if x.strip() and not _ADJUNCT.match(x.strip())]
+    segs = [x for x in _DASHES.sub(", ", who).split(",") if x.strip() and not _ADJUNCT.match(x.strip())]
     upper = [x for x in segs if x.strip()[:1].isupper() or x.strip().lower().startswith(("he ", "she "))]
     if not upper and segs and re.fullmatch(r"\s*(?:he|she|they|it)\s*", segs[-1], re.I):
         upper = segs[-1:]
     if not upper:
         return None
     seg = upper[-1].strip() if not segs[-1].strip()[:1].islower() else segs[-1].strip()
-    if len(segs) >= 2 and _ROLE_DESC.fullmatch(seg) and _NAME.match(segs[-2].strip()):
+    if len(segs) >= 2 and _ROLE_DESC.fullmatch(seg) and (_NAME.match(segs[-2].strip()) or _of_body(segs[-2])):
         seg = segs[-2].strip()  # "Petrov, Russia's envoy,": the name, not the role's country
     if re.fullmatch(r"(?:he|she)", seg, re.I):
         return ctx.person_before(at + v.start())
@@ -707,6 +761,12 @@ def _leading_subject(clause: str) -> str | None:
 # between two quotations but their attribution, the speaker's role with it
 _ATTRIBUTION_ONLY = re.compile(rf"^[\s,\u201d\"]*[^.;\u201c\u201d\"]{{0,60}}?\b(?:{SPEECH})\b"
                                rf"[^.;\u201c\u201d\"]{{0,100}}[,:]\s*[\u201c\"]?$", re.I)
+_REFERS_BACK = re.compile(r"\bthe\s+(?:joint\s+|same\s+|group's\s+|ministry's\s+)?(?:statement|communiqu[e\u00e9]|"
+                          r"declaration|press release)\s*,?\s+(?:also\s+)?(?:said|says|added|adds|read|reads|stated|"
+                          r"noted|went on|continued)\b", re.I)
+_NEW_STATEMENT = re.compile(r"\b(?:an?|its|their|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:statement|communiqu[e\u00e9]|"
+                            r"declaration|press release)\b|\b(?:statement|communiqu[e\u00e9]|declaration|press release)"
+                            r"\s+(?:issued\s+|released\s+)?(?:from|by|of)\b", re.I)
 _ISSUES_STATEMENT = Scan(r"\b(?:statement|communiqu[eé]|press release|declaration)\b",
                          needles=("statement", "communiqu", "press release", "declaration"))
 # the verbs of reported speech whose clause a quoted phrase belongs to: "admitted that it was "..."",
@@ -775,8 +835,10 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
     if re.search(r"(?:^|[\s,])(?:he|she)$", before, re.I):
         return ctx.person_before(pos)  # "..., though he admitted": the last person named
     before = _QUOTED_PASSIVE.sub("", before)  # "X, Russia's envoy, was cited as saying": X
+    before = _DASHES.sub(", ", before + " ").rstrip()  # "X \u2013 a member of the alliance \u2013 said"
     if before.endswith(","):  # "The spokesman for the UN chief, Stephane Dujarric, said": the name
         named = _pick_segment(",".join(before[:-1].split(",")[-2:]), before_verb=True)
+        named = _of_body(named) or named  # "X of the liberation army, a member of the alliance,"
         actor = ctx.theatre.actor(named) if _NAME.match(named) and " " in named else None
         if actor is not None and actor.kind != "person":
             return clean_name(named)  # a body named in apposition
@@ -895,12 +957,23 @@ def _is_subject(sent: Sent, offset: int) -> bool | None:
     return False
 
 
+def _whole_name(text: str, pos: int, name: str) -> str:
+    """Return a person's name as the report goes on printing it after the words a ruler found."""
+    if text[pos:pos + len(name)] != name:
+        return name
+    more = _LONGER.match(text, pos + len(name))
+    if more is None or _NOT_A_PERSON.search(more.group(0)) or len(name.split()) + len(more.group(0).split()) > 4:
+        return name
+    return name + more.group(0)
+
+
 def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                    person_mentions: list[tuple[int, str]]) -> list[Quote]:
     """Return every attributed quotation of a report."""
     starts = [s.start for s in sents]
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-    persons = sorted(person_mentions)
+    # "Ajmal Omar Shinwari": a name whose last word is also a place's, cut there by the rulers
+    persons = sorted((pos, _whole_name(text, pos, name)) for pos, name in person_mentions)
     positions = [p for p, _ in persons]
     roles = []
     for pos, _ in persons:
@@ -952,8 +1025,10 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         if _ISSUES_STATEMENT.search(sent.text, lowered(sent.text)):
             issuers = [e for e in sent.all_ents if e.label_ == "ACTOR" and not in_quote(sent.start + e.start_char)
                        and (a := ctx.theatre.actor(e.text)) is not None and a.kind != "person"]
-            # one issuer named: the statement is its; two ("the delegations of A and B"): joint
-            bodies.append((sent.start, clean_name(issuers[0].text) if len(issuers) == 1 else None))
+            # one issuer named: the statement is its; two ("the delegations of A and B"): joint;
+            # "..., the statement said" tells the one before again, whoever else it names
+            if not _REFERS_BACK.search(sent.text) or _NEW_STATEMENT.search(sent.text):
+                bodies.append((sent.start, clean_name(issuers[0].text) if len(issuers) == 1 else None))
         for e in sent.all_ents:
             if e.label_ != "ACTOR" or in_quote(sent.start + e.start_char):
                 continue  # named inside a quotation: not who speaks
@@ -1002,9 +1077,38 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                 ev = Evidence(document_id, ev.start, last.end, text[ev.start:last.end])
         else:
             ev = Evidence(document_id, q.start, q.end, q.text)
-        out.append(Quote(speaker=speaker, text=q.text, evidence=ev, span=(q.start, q.end),
-                         speaker_party=party_in(ctx.theatre, speaker)))
+        out.append(Quote(speaker=_as_printed(speaker, text, q, ctx.theatre), text=q.text, evidence=ev,
+                         span=(q.start, q.end), speaker_party=party_in(ctx.theatre, speaker)))
     return out
+
+
+# a rank or a title printed before a person's name, kept with it where the speaker is named
+# ("Major General Zaw Min Tun", "Dr. Nyo Twan Aung", "Colonel Ali Reza"): the name as printed
+_RANK = re.compile(r"(?:\b(?:(?:Vice\s+)?Senior|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Colonel|Col\.?)\s+)?"
+                   r"\b(?:General|Gen\.?|Colonel|Col\.|Brigadier|Major|Maj\.|Captain|Capt\.|Admiral|Commander|"
+                   r"Dr\.?|Doctor|Professor|Prof\.|Mullah|Mawlawi|Maulvi|Maulana|Haji|Hajji|Sheikh|Qari)\s+$")
+# a body the report prints only by its letters ("the MoD said"): its name in full, the letters as printed
+_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,3}[A-Z]")
+
+
+def _as_printed(speaker: str, text: str, q: QuoteSpan, theatre: Theatre) -> str:
+    """Return a speaker as the report prints the name beside the quotation: with the rank or
+    title before it, or a body's acronym with the body's full name."""
+    if _ACRONYM.fullmatch(speaker):
+        actor = theatre.actor(speaker)
+        if actor is not None and actor.kind != "person" and actor.name.lower() != speaker.lower():
+            return f"{actor.name} ({speaker})"
+        return speaker
+    if not _NAME.match(speaker) or len(speaker.split()) < 2:
+        return speaker
+    lo = max(0, q.start - 600)
+    window = text[lo:min(len(text), q.end + 300)]
+    best = None
+    for m in re.finditer(re.escape(speaker) + r"\b", window):
+        rank = _RANK.search(window, max(0, m.start() - 40), m.start())
+        if rank and (best is None or abs(lo + m.start() - q.start) < best[0]):
+            best = (abs(lo + m.start() - q.start), " ".join(rank.group(0).split()))
+    return f"{best[1]} {speaker}" if best else speaker
 
 
 # -- who a report names beside a role, for "the spokesman said" and "he said" ----------------
@@ -1031,7 +1135,10 @@ _UNNAMED_TAIL = re.compile(rf"\b(?:\s+(?:for|of|at|in|with)\s+(?:the\s+)?(?:[A-Z
 _DEFINITE_ROLE = re.compile(rf"(?i:the\s+(?:(?:[\w\-\u2019']+\s+){{0,2}}?)(?P<role>{_ROLE_WORDS}))")
 # a person named as the subject of a speech verb: "Dashty said", "Abdul Karim Nazari told"
 _NAME_BEFORE_VERB = re.compile(rf"(?:(?<=[.!?]\s)|(?<=,\s)|(?<=\n)|(?<=\A))(?P<name>{_PERSON})\s+$")
-_SAID_VERB = re.compile(r"\b(?:said|says|told|added)\b")
+_SAID_VERB = re.compile(r"\b(?:said|says|told|added|confirmed|announced|stated|noted|warned|insisted|stressed|"
+                        r"claimed|denied|wrote|tweeted|explained|argued|acknowledged|admitted|rejected|urged)\b")
+_ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w\-]+\s+)?(?i:{_ROLE_WORDS})\s+(?:of|for|to|at|in)\s", re.I)
+_NAME_OF = re.compile(rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\s+(?:of|from)\s+(?:the\s+)?\w")
 _NOT_A_PERSON = re.compile(r"\b(?:Ministry|Office|Council|Army|Forces?|Police|Government|News|Agency|Press|"
                            r"Times|Post|Radio|TV|Television|Channel|Committee|Front|Movement|Party|Union|Nations|"
                            r"Department|Command|Embassy|Commission|Court|Bank|Organi[sz]ation|Institute|"

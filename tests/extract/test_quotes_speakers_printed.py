@@ -1,0 +1,172 @@
+"""Who speaks a quotation, whatever words stand around the speaker's name.
+
+Every sentence here is written for the test, in the styles of wire services, Afghan, regional and
+Myanmar outlets and analysis pieces; none is taken from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document, document_id
+
+
+def quotes(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    doc = Document(document_id(text), text, published=date(2021, 7, 9))
+    return [(q.speaker, q.text) for q in extractor.extract(doc).quotes]
+
+
+def check(extractor: Extractor, text: str, want: list[tuple[str, str]]) -> None:
+    """The quotations of a text are `want`, in order: exact words, a speaker holding the name."""
+    got = quotes(extractor, text)
+    assert [t for _, t in got] == [t for _, t in want], (text, got)
+    for (speaker, _), (name, _) in zip(got, want, strict=True):
+        assert name in (speaker or ""), (text, got)
+
+
+# -- where or how the words were said is not who said them ------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The Taliban in a statement said: "Our fighters have entered the district centre."',
+     [("Taliban", "Our fighters have entered the district centre.")]),
+    ("In a video message the Islamic Emirate said \u201cno one will be harmed in the city.\u201d",
+     [("Islamic Emirate", "no one will be harmed in the city.")]),
+    ('The NRF on Twitter wrote: "The valley has not fallen and will not fall."',
+     [("NRF", "The valley has not fallen and will not fall.")]),
+    ("The interior ministry, in a press conference on Sunday, said: \u201cThe highway is open again.\u201d",
+     [("interior ministry", "The highway is open again.")]),
+])
+def test_the_medium_is_not_part_of_the_speaker(any_extractor: Extractor, text: str,
+                                                want: list[tuple[str, str]]) -> None:
+    got = quotes(any_extractor, text)
+    check(any_extractor, text, want)
+    for speaker, _ in got:
+        assert not speaker.endswith((" in", " on")) and "statement" not in speaker and "Twitter" not in speaker
+
+
+# -- "according to him", "who asked not to be named", "issued by" -------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Army spokesman Ajmal Omar Shinwari confirmed the clashes. According to him, "the attackers fled '
+     'towards the river."', [("Ajmal Omar Shinwari", "the attackers fled towards the river.")]),
+    ("Provincial council member Nasima Hamidi spoke to the radio. According to her, \u201cthe hospital has "
+     "run out of blood.\u201d", [("Nasima Hamidi", "the hospital has run out of blood.")]),
+    ("Deputy governor Abdul Latif Ibrahimi visited the front line on Monday. According to him, \u2018the "
+     "district centre is still ours.\u2019", [("Abdul Latif Ibrahimi", "the district centre is still ours.")]),
+])
+def test_according_to_him_is_the_last_person_named(any_extractor: Extractor, text: str,
+                                                   want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('A Taliban commander, who asked not to be named, said: "We will take the city within days."',
+     [("Taliban commander", "We will take the city within days.")]),
+    ("A border guard, who spoke on condition of anonymity, told reporters: \u201cThe crossing was shut at "
+     "noon.\u201d", [("border guard", "The crossing was shut at noon.")]),
+    ('The joint statement, issued by both delegations after the talks, said: "The two sides will meet '
+     'again next month."', [("joint statement", "The two sides will meet again next month.")]),
+    ("The communiqu\u00e9, released by the ministry late on Friday, said: \u201cAll roads to the north are "
+     "open.\u201d", [("communiqu", "All roads to the north are open.")]),
+])
+def test_a_clause_about_the_speaker_is_not_the_speaker(any_extractor: Extractor, text: str,
+                                                       want: list[tuple[str, str]]) -> None:
+    got = quotes(any_extractor, text)
+    check(any_extractor, text, want)
+    assert not any(s.startswith(("who", "issued", "released")) for s, _ in got), got
+
+
+# -- "quoted X, a role, as saying" -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tolo News quoted Ghulam Nabi Ahmadi, the head of the Zabul provincial council, as saying: "
+     "\u201cThe fighting is close to the city.\u201d", [("Ghulam Nabi Ahmadi", "The fighting is close to the city.")]),
+    ('The agency quoted Rahim Gul Safi, a tribal elder from the district, as saying: "The elders asked '
+     'both sides to leave the bazaar."', [("Rahim Gul Safi", "The elders asked both sides to leave the bazaar.")]),
+    ("State television quoted Abdul Wakil Hotak, a police commander in the south, as telling reporters: "
+     "\u201cWe have cleared the highway.\u201d", [("Abdul Wakil Hotak", "We have cleared the highway.")]),
+])
+def test_quoted_as_saying_is_the_person_quoted(any_extractor: Extractor, text: str,
+                                               want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+# -- a headline's quotation, then who said it --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("'We will defend Panjshir': Massoud vows to resist\n\nAhmad Massoud said on Sunday his fighters were "
+     "ready.", [("Massoud", "We will defend Panjshir")]),
+    ("\u201cThe north will hold\u201d \u2013 Governor Munir Farhad says reinforcements have arrived\n\n"
+     "Reinforcements reached the city overnight, officials said.", [("Munir Farhad", "The north will hold")]),
+    ('"Our soldiers did not flee": Ministry of Defence rejects reports of surrender\n\nThe ministry '
+     'rejected the reports on Tuesday.', [("Ministry of Defence", "Our soldiers did not flee")]),
+])
+def test_a_headline_quotation_is_its_named_speakers(any_extractor: Extractor, text: str,
+                                                    want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+# -- "the statement said" goes on with the body that issued it -------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The Taliban said in a statement they had captured the district. "The mujahideen hold the centre '
+     'and the police headquarters," the statement said.',
+     [("Taliban", "The mujahideen hold the centre and the police headquarters")]),
+    ("The National Resistance Front issued a statement on Saturday. It said the valley was calm. "
+     "\u201cOur forces hold every pass,\u201d the statement added.", [("National Resistance Front",
+                                                                      "Our forces hold every pass")]),
+    ("In a statement, the Afghan Ministry of Defence said 40 militants were killed in Faryab. \u201cThe "
+     "operations continue,\u201d the statement said.", [("Ministry of Defen", "The operations continue")]),
+])
+def test_the_statement_said_is_the_body_that_issued_it(any_extractor: Extractor, text: str,
+                                                       want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+# -- a person of a body, and an apposition between dashes ------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tar Kyaw Win of the Ta\u2019ang National Liberation Army \u2013 one member of the alliance \u2013 said "
+     "they had \u201cagreed to reopen the road\u201d with the junta.", [("Tar Kyaw Win", "agreed to reopen the road")]),
+    ('Abdul Hadi Rahimi from the provincial council said: "The district centre is surrounded."',
+     [("Abdul Hadi Rahimi", "The district centre is surrounded.")]),
+    ("Saw Kler Htoo \u2014 a spokesman for the brigade \u2014 told the agency: \u201cWe took the camp at "
+     "dawn.\u201d", [("Saw Kler Htoo", "We took the camp at dawn.")]),
+    ('Governor of Balkh province said: "The city is safe and the markets are open."',
+     [("Governor of Balkh", "The city is safe and the markets are open.")]),
+])
+def test_the_person_not_the_body_or_place_beside_them(any_extractor: Extractor, text: str,
+                                                      want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+# -- the name as printed: a rank or title before it, a body's letters with its name ----------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('"Here we see all kinds of rumours," said Major General Zaw Min Tun, the council\'s spokesman.',
+     [("Major General Zaw Min Tun", "Here we see all kinds of rumours")]),
+    ("Dr. Nyo Twan Aung, deputy commander of the army, said: \u201cWe have taken the town.\u201d",
+     [("Dr. Nyo Twan Aung", "We have taken the town.")]),
+    ("\u201cThe border is calm,\u201d Colonel Shariful Haque told reporters at the checkpoint.",
+     [("Colonel Shariful Haque", "The border is calm")]),
+    ('Lt. Gen. Sami Rahimi, who leads the corps in the south, said: "We are fighting for every street."',
+     [("Gen. Sami Rahimi", "We are fighting for every street.")]),
+])
+def test_a_rank_printed_before_the_name_stays_with_it(any_extractor: Extractor, text: str,
+                                                      want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "letters", "name"), [
+    ('The MoD said in a statement: "Our forces repelled the attack on the district."', "MoD", "Ministry of Defense"),
+    ("\u201cThe highway to the north is open again,\u201d the MoI said on Sunday.", "MoI", "Ministry of Interior"),
+    ("\u201cThe attackers were arrested before they reached the city,\u201d the NDS said in a tweet.", "NDS",
+     "National Directorate of Security"),
+])
+def test_a_body_printed_by_its_letters_is_named_in_full(any_extractor: Extractor, text: str, letters: str,
+                                                         name: str) -> None:
+    (speaker,) = [s for s, _ in quotes(any_extractor, text)]
+    assert name in speaker and f"({letters})" in speaker, speaker
