@@ -5,6 +5,7 @@ to store and compile on 2 cores), each size stored once and timed in fresh proce
     python -m khabar.bench.observations --db FILE --observations N [--days 120]
     python -m khabar.bench.compile_stage time --db FILE --as-of DAY --from DAY --to DAY [--runs 20]
     python -m khabar.bench.compile_stage full --db FILE --as-of DAY --from DAY --to DAY
+    python -m khabar.bench.compile_stage ingest --db FILE --reports N --day DAY
 
 `time` prints one JSON line: the first question after the store (`state_cache.refresh`: every
 district's timeline computed, streaming one district's observations at a time), then the median of
@@ -15,7 +16,8 @@ reading only their latest observations), then one of the period's second day (it
 recomputed whole); how the answer agrees with the
 generator's truth (`observations.agreement`); peak memory (getrusage maxrss). `full` times the
 compile from every row (`jobs.compile_control`, `jobs.daily_counts`) and prints its counts, which
-must equal the kept ones.
+must equal the kept ones. `ingest` ingests N generated reports published on DAY (fast pipeline) and
+prints the refresh `jobs.ingest` ran after storing them, per report.
 """
 
 from __future__ import annotations
@@ -135,6 +137,39 @@ def full(db: str, as_of: date, start: date, end: date, theatre: str) -> dict[str
             "headline": counts.headline(), "peak_mb": _peak_mb()}
 
 
+def ingest_refresh(db: str, reports: int, day: date, theatre: str, seed: int) -> dict[str, Any]:
+    """Ingest generated reports published on a day (today's news, fast pipeline, one process) into
+    a store and time the refresh `jobs.ingest` runs after storing them: the cost of keeping the
+    timelines up to date, per report stored."""
+    import tempfile
+    from dataclasses import replace
+    from pathlib import Path
+
+    from khabar.bench.generate import generate_reports, write_corpus
+    from khabar.compile import state_cache
+    from khabar.extract.pipeline import Extractor
+    from khabar.jobs import ingest
+    from khabar.store import connect
+    from khabar.theatres.loader import load
+
+    th = load(theatre)
+    docs = [replace(d, published=day) for d in generate_reports(reports, seed, th.name)]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(docs, Path(tmp) / "reports")
+        conn = connect(db)
+        extractor = Extractor(th.name, mode="fast")
+        t0 = time.perf_counter()
+        rep = ingest(conn, [str(folder)], extractor, processes=1)
+        seconds = time.perf_counter() - t0
+    done = state_cache.last_refresh
+    return {"reports": rep.new, "control_changes": rep.records.get("control_changes", 0),
+            "ingest_seconds": round(seconds - rep.refresh_seconds, 2),
+            "refresh_seconds": round(rep.refresh_seconds, 2), "districts": rep.districts_refreshed,
+            "resumed": done.resumed, "observations_read": done.observations,
+            "refresh_ms_per_report": round(rep.refresh_seconds * 1000 / max(rep.new, 1), 1),
+            "peak_mb": _peak_mb()}
+
+
 def _row(stage: str, seconds: float, peak_mb: float, notes: str) -> dict[str, Any]:
     """Return a row of the bench table (no docs or words: these stages read stored records)."""
     return {"stage": stage, "docs": None, "words": None, "seconds": round(seconds, 4),
@@ -208,6 +243,12 @@ def run(b: Any) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m khabar.bench.compile_stage")
     sub = p.add_subparsers(dest="what", required=True)
+    g = sub.add_parser("ingest")
+    g.add_argument("--db", required=True)
+    g.add_argument("--reports", type=int, default=100)
+    g.add_argument("--day", required=True, type=date.fromisoformat)
+    g.add_argument("--theatre", default=None)
+    g.add_argument("--seed", type=int, default=11)
     for name in ("time", "full"):
         t = sub.add_parser(name)
         t.add_argument("--db", required=True)
@@ -219,7 +260,11 @@ def main(argv: list[str] | None = None) -> None:
         t.add_argument("--days", type=int, default=120)
         t.add_argument("--seed", type=int, default=7)
     a = p.parse_args(argv)
-    if a.what == "time":
+    if a.what == "ingest":
+        from khabar.theatres.loader import DEFAULT_THEATRE
+
+        print(json.dumps(ingest_refresh(a.db, a.reports, a.day, a.theatre or DEFAULT_THEATRE, a.seed)))
+    elif a.what == "time":
         print(json.dumps(timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre, a.days, a.seed)))
     else:
         print(json.dumps(full(a.db, a.as_of, a.start, a.end, a.theatre)))
