@@ -22,6 +22,9 @@ def test_the_assessment_stage_times_the_kept_answer_and_it_equals_every_row(tmp_
     assert r["observations"] == 4000 and r["recomputed"] == len(theatre.districts)
     assert r["timeline_agrees"] and r["rows"] > 0 and r["peak_mb"] > 0
     assert 0 < r["new_report_districts"] <= compile_stage.NEW_REPORT  # only the new report's districts
+    last, early = r["new_reports"]  # of the last day: resumed from the kept tracks; of day 2: whole
+    assert last["resumed"] == last["districts"] > 0 and early["resumed"] == 0 < early["districts"]
+    assert r["tracks"] == len(theatre.districts) and r["db_mb"] > 0
     g = r["agreement"]
     assert g["agree"] + g["differ"] + g["unreported"] == len(theatre.districts) and g["agree"] >= 0.9 * len(theatre.districts)
     f = compile_stage.full(db, as_of, start, as_of, "afghanistan_2021")
@@ -40,3 +43,26 @@ def test_the_truth_does_not_depend_on_how_many_observations_are_told() -> None:
         assert all(b[0] - a[0] >= 8 and b[1] != a[1] for a, b in zip(ch, ch[1:], strict=False))
         assert t.holder(did, ch[0][0]) == ch[0][1] and t.holder(did, ch[0][0] - 1) == t.before[did]
     assert {t.holder(did, day) for did in theatre.districts} == {"taliban", "government"}
+
+
+def test_an_ingest_of_todays_reports_keeps_the_answer_up_to_date(tmp_path: Path) -> None:
+    """`compile_stage ingest`: generated reports of the last day, ingested with the fast pipeline,
+    are refreshed by the ingest itself (the next question recomputes nothing) and the kept answer
+    equals the one from every row."""
+    from khabar import jobs
+    from khabar.compile import state_cache
+    from khabar.store import connect
+
+    theatre = load()
+    db = str(tmp_path / "i.db")
+    store_synthetic(db, 3000, 30, 7, theatre)
+    conn = connect(db)
+    state_cache.refresh(conn, theatre)
+    day = first_day(theatre) + timedelta(29)
+    r = compile_stage.ingest_refresh(db, 8, day, "afghanistan_2021", 11)
+    assert r["reports"] == 8 and r["control_changes"] > 0
+    assert 0 < r["districts"] and r["resumed"] <= r["districts"] and r["refresh_seconds"] >= 0
+    assert state_cache.refresh(conn, theatre) == 0
+    fast, fast_counts = state_cache.compile_control(conn, theatre, day)
+    full, full_counts = jobs.compile_control(conn, theatre, day)
+    assert fast_counts == full_counts and [s.controller for s in fast] == [s.controller for s in full]
