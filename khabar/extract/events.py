@@ -758,6 +758,13 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         when = _event_date(sent, m, ctx)
         if when is None and m.type == "AGREE" and last is not None and _shares_a_party(actors, last, ctx):
             when = last.date  # "the two ministers also agreed": at the talks the report gave
+        if when is None and m.type == "CONSULT" and m.status == "happened" and not m.told and \
+                last is not None and last.date is not None and not _OTHER_OCCASION.search(text) and \
+                all(is_dateline(d) for d in sent.dates):
+            # "X met Y in Moscow on Thursday. The delegation also met Z": the day of the meetings the
+            # report tells; not "earlier", "last month", nor when the sentence names a day the
+            # meeting did not take ("After a delegation visited X, the ministry on Thursday said")
+            when = last.date
         if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
             continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
         if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger):
@@ -792,6 +799,8 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             ctx.meetings.remove(told)
             ctx.superseded.add((told.evidence.start, told.span))
         for group in groups:
+            if m.type == "CONSULT" and _one_body(m, text, c_start, actors, group, ctx):
+                continue  # "the council held an emergency meeting": one body meeting, not two sides
             ev = _event(m, sent, ctx, actors, group, place, when, ev_, districts)
             old = _repeated(ev, ctx)
             if old is not None and old.type == "CONSULT" and set((*old.actors, *old.targets)) <= {old.place} \
@@ -809,6 +818,37 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             out.append(ev)
     _note_day(sent, ctx)
     return out
+
+
+# "the council held a meeting", "a shura meeting in Quetta": a meeting that needs a second side named
+_ONE_BODY = re.compile(r"^meetings?$", re.I)
+
+
+def _one_body(m: EventMatch, text: str, c_start: int, actors: list[str], targets: list[str],
+              ctx: Context) -> bool:
+    """Return whether a meeting is one body's own ("the leadership council held an emergency meeting",
+    "Pakistan's prime minister chaired a meeting of the security committee"): the noun "meeting" with
+    names on one side of it only, none after "with" or "between", no subject of two ("Abdullah and
+    the envoys held a meeting") and no two states or parties among the names ("a meeting of the
+    foreign ministers of Russia, China and Pakistan" is between sides)."""
+    if m.told or not _ONE_BODY.match(m.trigger) or bool(actors) == bool(targets) or \
+            _WITH_PARTY.match(text[m.t_end:]) or re.search(r"\s(?:and|&)\s", text[c_start:m.t_start]):
+        return False
+    sides = set()
+    for name in (*actors, *targets):
+        actor = ctx.theatre.actor(name)
+        side = party_in(ctx.theatre, name, by_demonym=False) or (actor.id if actor is not None and
+                                                                  actor.kind == "state" else None)
+        if side is not None:
+            sides.add(side)
+    return len(sides) < 2
+
+
+# "Earlier, the delegation met ...", "had met last month", "previously held talks": another occasion
+# than the meeting the report last dated
+_OTHER_OCCASION = re.compile(r"\b(?:earlier|previously|before that|prior to|recently|in the past|formerly|"
+                             r"last (?:week|month|year)|ago|once|had (?:\w+\s+)?(?:met|held|visited|spoken|talked|"
+                             r"hosted|discussed|received|called|travell?ed|been))\b", re.I)
 
 
 def _event(m: EventMatch, sent: Sent, ctx: Context, actors: list[str], targets: list[str],

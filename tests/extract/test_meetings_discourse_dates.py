@@ -1,0 +1,87 @@
+"""The day of a meeting the report tells without one, from the meetings it told before, and the
+meetings that are not two sides meeting. Every sentence here is written for these tests (wire,
+Afghan, regional and analysis styles), none is taken from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Document, Event, document_id
+
+PUBLISHED = date(2021, 7, 9)  # a Friday
+
+
+def meetings(extractor: Extractor, text: str, published: date = PUBLISHED) -> list[Event]:
+    ex = extractor.extract(Document(document_id(text), text, published=published))
+    return [e for e in ex.events if e.type == "CONSULT" and e.status == "happened"]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Afghan peace council chief Abdullah Abdullah met Pakistani Prime Minister Imran Khan in Islamabad "
+     "on Tuesday. Abdullah later held talks with army chief Qamar Javed Bajwa at the General "
+     "Headquarters.", date(2021, 7, 6)),
+    ("Iranian Foreign Minister Javad Zarif received the Taliban delegation in Tehran on Wednesday. The "
+     "Taliban envoys met with former Afghan vice president Younus Qanooni as well.", date(2021, 7, 7)),
+    ("DUSHANBE, July 9 (Wire) - Tajik President Emomali Rahmon met Afghan National Security Adviser "
+     "Hamdullah Mohib on Thursday, his office said. Mohib also held talks with Defence Minister Sherali "
+     "Mirzo.", date(2021, 7, 8)),
+    ("US envoy Zalmay Khalilzad met Pakistani army chief Qamar Javed Bajwa in Rawalpindi on Monday. The "
+     "envoy then met Foreign Minister Shah Mahmood Qureshi, the Foreign Office said.", date(2021, 7, 5)),
+])
+def test_a_meeting_told_without_a_day_takes_the_day_of_the_meetings_told_before(
+        any_extractor: Extractor, text: str, day: date) -> None:
+    found = meetings(any_extractor, text)
+    assert len(found) == 2
+    assert [e.date for e in found] == [day, day]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese Foreign Minister Wang Yi met Mullah Abdul Ghani Baradar in Tianjin on Wednesday. Earlier, "
+    "Baradar met with Iranian Foreign Minister Javad Zarif.",
+    "Chinese Foreign Minister Wang Yi met Mullah Abdul Ghani Baradar in Tianjin on Wednesday. Baradar had "
+    "met Pakistani officials in Islamabad before the trip.",
+    "Chinese Foreign Minister Wang Yi met Mullah Abdul Ghani Baradar in Tianjin on Wednesday. The Taliban "
+    "leader met Pakistani officials this month as well.",
+    "Uzbek Foreign Minister Abdulaziz Kamilov met Taliban envoys in Termez on Monday. The envoys "
+    "previously held talks with Turkmen officials in Ashgabat.",
+    # the sentence names a day of its own that the meeting does not take
+    "Zalmay Khalilzad met Qamar Javed Bajwa in Rawalpindi on Monday. After the envoy visited Kabul, the "
+    "Afghan presidency on Wednesday issued a statement welcoming his efforts.",
+    "Chinese Foreign Minister Wang Yi met Mullah Abdul Ghani Baradar in Tianjin on Wednesday. Following "
+    "talks between the Taliban and Pakistani officials, Islamabad on Thursday reopened the crossing.",
+    "Uzbek Foreign Minister Abdulaziz Kamilov met Taliban envoys in Termez on Monday. Before the envoys "
+    "held talks with Turkmen officials, Ashgabat on Tuesday closed its border post.",
+])
+def test_another_occasion_or_a_vague_span_keeps_no_day(any_extractor: Extractor, text: str) -> None:
+    found = meetings(any_extractor, text)
+    assert len(found) == 2
+    assert found[0].date is not None and found[1].date is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban leadership council held an emergency meeting in Kandahar on Sunday.",
+    "The cabinet of Uzbekistan held a special meeting on the border situation on Monday.",
+    "At a meeting in Quetta on Monday, the Taliban's military commission appointed new shadow governors.",
+    "The Taliban held a meeting in Quetta on Monday, a commander said.",
+])
+def test_one_body_s_own_meeting_is_no_meeting_of_two_sides(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Officials held a meeting with the Taliban in Doha on Monday.", {"Taliban"}),
+    ("A meeting between the Afghan government and the Taliban took place in Doha on Monday.",
+     {"Afghan government", "Taliban"}),
+    ("A meeting of the foreign ministers of Russia, China and Pakistan was held in Tianjin on Monday.",
+     {"Russia", "China", "Pakistan"}),
+    ("The Taliban delegation had a meeting with Chinese Foreign Minister Wang Yi in Tianjin on Wednesday.",
+     {"Taliban", "Wang Yi"}),
+])
+def test_a_meeting_with_someone_between_sides_or_of_several_states_stands(
+        any_extractor: Extractor, text: str, parties: set[str]) -> None:
+    (found,) = meetings(any_extractor, text)
+    assert {*found.actors, *found.targets} == parties
