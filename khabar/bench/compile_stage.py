@@ -110,10 +110,13 @@ def _report_on(theatre: Any, day: date, days: int, seed: int, tag: str) -> Any:
     from dataclasses import replace
 
     from khabar.bench.observations import synthetic_extractions
+    from khabar.records import document_id
 
     ex = next(iter(synthetic_extractions(theatre, NEW_REPORT, days, per_report=NEW_REPORT, seed=seed)))
-    doc = replace(ex.document, published=day, source=f"bench:obs:{tag}:{seed}")
-    return replace(ex, document=doc, control_changes=tuple(replace(c, date=day) for c in ex.control_changes))
+    text = f"{ex.document.text} ({tag} {seed})"  # a report of its own, not a stored one's text again
+    doc = replace(ex.document, id=document_id(text), text=text, published=day, source=f"bench:obs:{tag}:{seed}")
+    return replace(ex, document=doc, control_changes=tuple(
+        replace(c, date=day, evidence=replace(c.evidence, document_id=doc.id)) for c in ex.control_changes))
 
 
 def full(db: str, as_of: date, start: date, end: date, theatre: str) -> dict[str, Any]:

@@ -90,12 +90,16 @@ def _obs_json(o: Observation) -> list[Any]:
     return out
 
 
+_N_OBS = len(_OBS_FIELDS)
+
+
 def _obs(v: list[Any]) -> Observation:
-    v = list(v)
+    """Return the observation `_obs_json` gave (its list of values, freshly decoded: changed in place)."""
+    days = _DAYS
     for i in _DATE_AT:
         if i < len(v) and v[i]:
-            v[i] = _undate(v[i])
-    return BaselineObservation(*v) if len(v) == len(_BASE_FIELDS) else Observation(*v)
+            v[i] = days.get(v[i]) or _undate(v[i])
+    return Observation(*v) if len(v) == _N_OBS else BaselineObservation(*v)
 
 
 def _event_json(e: ControlEvent) -> list[Any]:
@@ -190,10 +194,11 @@ _OBS_SQL = ("SELECT c.id, c.document_id, c.district_id, c.district, c.province, 
 
 
 def _rows_to_obs(rows: Iterable[Any]) -> list[Observation]:
-    return [Observation(r[0], r[1], r[2], r[3], r[4], r[5], _undate(r[6]), date.fromisoformat(r[7]),
-                        r[8], _undate(r[9]), r[10], r[11], r[12], trigger=r[13] or "", start=r[14] or 0,
-                        kind=r[15] or "change", acting_party=r[16], speaker=r[17],
-                        speaker_party=r[18], hedged=bool(r[19]), denied=bool(r[20]))
+    days = _DAYS
+    return [Observation(r[0], r[1], r[2], r[3], r[4], r[5], (days.get(r[6]) or _undate(r[6])) if r[6] else None,
+                        days.get(r[7]) or date.fromisoformat(r[7]), r[8],
+                        (days.get(r[9]) or _undate(r[9])) if r[9] else None, r[10], r[11], r[12], None, r[13] or "",
+                        r[14] or 0, r[15] or "change", r[16], r[17], r[18], bool(r[19]), bool(r[20]))
             for r in rows]
 
 
