@@ -833,6 +833,8 @@ def _last_place(text: str, places: _Places, pos: int, quotes: bool) -> PlaceMent
 
 _OF_AFTER = re.compile(r"(?:\s+(?:" + en_alt(en.SEAT_NOUNS) + r"))?\s+of\s+(?:the\s+)?", re.I)
 _ENTERED = re.compile(r"enter", re.I)
+_ENTRY = re.compile(r"enter|marched|rolled|swept|stormed|poured", re.I)
+_CITY_AFTER = re.compile(r"\s+city\b", re.I)
 _WORD = re.compile(r"[a-z]+")
 # "fighting went on for days": going on is no fall ("X went on Sunday" is)
 _WENT_ON = re.compile(r"\s+on\b(?!\s+(?:" + "|".join((*en.WEEKDAYS, *(m.capitalize() for m in en.MONTHS[:12])))
@@ -998,6 +1000,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         kind = "holding" if f.trigger.holding else "change"
         main = _agent(text, f.start, f.end, f.trigger, lex, theatre, read)
         rivals: list[str | None] = []  # the side the report last told, read once a trigger
+        entry = _ENTRY.match(f.text) is not None
         for p in keep:
             aside = asides.get((i, p.start))
             side = main
@@ -1012,6 +1015,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 side = _Side(rivals[0]) if rivals[0] else side
             if side.gainer is None:
                 continue  # no side can be told
+            if entry and _is_city(theatre, text, p) and not _UNOPPOSED.match(text, f.end):
+                continue  # "swept into Kandahar city": a city is entered and fought over, not yet taken
             if side.gainer == theatre.incumbent and (f.trigger.holding or f.trigger.not_incumbent) and \
                     not (f.trigger.holding and _BACK.search(text, max(0, f.start - 25), f.end)):
                 continue  # the incumbent still holding a place, or its forces entering one
@@ -1022,6 +1027,14 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                                     in_aside=aside is not None and f.start < aside[1], kind=kind,
                                     acting_party=side.acting, by_pronoun=i in them))
     return out
+
+
+def _is_city(theatre: Theatre, text: str, p: PlaceMention) -> bool:
+    """Return whether a place is a city: its province's capital, or named "X city"."""
+    d = p.district
+    capital = theatre.capital(d.province_id) if d is not None and d.province_id else None
+    return (capital is not None and d is not None and capital.id == d.id) or \
+        "city" in p.text.lower().split() or _CITY_AFTER.match(text, p.end) is not None
 
 
 _AND = re.compile(r"\s+and\s+", re.I)

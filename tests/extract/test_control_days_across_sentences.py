@@ -32,7 +32,7 @@ def test_an_offset_counts_from_the_day_named_before(fast_extractor: Extractor) -
 
 def test_the_same_day_named_again(fast_extractor: Extractor) -> None:
     got = _dates(fast_extractor,
-                 "The Taliban entered Ghazni city on Monday, July 12, officials said. "
+                 "The Taliban captured Ghazni city on Monday, July 12, officials said. "
                  "Earlier in the day, Andar district was handed over to the Taliban. "
                  "Qarabagh district was also under Taliban control by nightfall.")
     assert got == {"Ghazni": date(2021, 7, 12), "Andar": date(2021, 7, 12),

@@ -132,7 +132,7 @@ def test_anti_p_fighters_are_the_other_side_the_report_named(afghan: Extractor) 
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Taliban entered Kabul on Sunday. On Friday resistance fighters took the district centres of "
+    ("The Taliban took Kabul on Sunday. On Friday resistance fighters took the district centres of "
      "Deh Salah and Andarab, residents said.", [("Kabul", "taliban"), ("Deh Salah", "nrf"), ("Andarab", "nrf")]),
     ("Kabul fell to the Taliban last week. NRF units seized the district centre of Andarab on Friday.",
      [("Kabul", "taliban"), ("Andarab", "nrf")]),

@@ -2,6 +2,9 @@
 
 - What an -ing form ("taking", "seizing", "capturing") takes follows it: the place before it is the
   object of another verb or a place that only locates ("closing in on Kabul after taking Ghazni").
+- A city (a provincial capital, or "X city") that a side entered, swept, stormed or poured into is
+  not yet taken: cities are entered and fought over for days. Entered unopposed or "without a
+  fight", it is taken; a district centre entered is taken.
 
 The sentences are written here in the styles of wires, local and regional press and analysts; each
 is read by both pipelines.
@@ -42,4 +45,23 @@ def changes(ex: Extractor, text: str, published: date = SATURDAY) -> list[tuple[
     ("Herat has been under pressure for weeks, with the Taliban taking more ground each day.", []),
 ])
 def test_what_an_ing_form_takes_follows_it(afghan: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    assert changes(afghan, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire
+    ("Taliban fighters entered Kandahar city on Thursday night, a provincial council member said.", []),
+    # local press
+    ("Hundreds of insurgents swept into Lashkar Gah on Friday as government troops held the governor's "
+     "compound.", []),
+    # regional paper: "the city" after its name
+    ("The Taliban stormed into Herat on Thursday. Residents said the militants were roaming the city.", []),
+    # unopposed: taken
+    ("The Taliban entered Kabul on Sunday without a fight, officials said.", [("Kabul", "taliban")]),
+    ("Taliban forces rolled into Mazar-i-Sharif unopposed on Saturday evening.", [("Mazar-i-Sharif", "taliban")]),
+    # a district centre entered: taken
+    ("The insurgents entered the centre of Sangin district on Monday after troops withdrew.",
+     [("Sangin", "taliban")]),
+])
+def test_a_city_entered_is_not_yet_taken(afghan: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert changes(afghan, text) == expected

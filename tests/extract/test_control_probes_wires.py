@@ -102,8 +102,11 @@ def test_a_list_of_districts_after_a_colon_is_read_whole(any_extractor: Extracto
                                             ("Arghanj Khwah", "AF1703", "taliban", "2021-07-19")]
 
 
-def test_fighters_storming_into_a_city_take_it(any_extractor: Extractor) -> None:
+def test_fighters_storming_into_a_city_take_it_only_unopposed(any_extractor: Extractor) -> None:
+    # a city entered is fought over for days (tests/extract/test_control_precision.py)
     text = "Taliban fighters stormed into Kunduz city on Sunday, officials said."
+    assert changes(any_extractor, text) == []
+    text = "Taliban fighters stormed into Kunduz city on Sunday without resistance, officials said."
     assert changes(any_extractor, text) == [("Kunduz city", "AF1901", "taliban", "2021-07-18")]
 
 
