@@ -35,6 +35,10 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|ing)\s+(?P<who>[^.;\u201c\u201d]{2,120}?)\
 _PASSIVE_AFTER = re.compile(r"^\s*(?:(?:this|that|it|these|those|the\s+\w+)\s+)?(?:was|were|is|are|has\s+been|"
                             r"had\s+been)\s+(?:said|told|stated|written|tweeted|posted|announced|shared|"
                             r"declared)\s+by\s+(?P<who>[^.;\u201c\u201d]{2,160})", re.I)
+_WHAT_IT_CALLED = re.compile(r"(?:^|,\s*)(?P<who>[^.;,\u201c\u201d\"]{2,120})\s+(?:(?-i:[a-z]+ly)\s+)?(?-i:[a-z]+)(?:ed|es|s)\s+"
+                             r"(?:(?:at|to|against|on|over|of)\s+)?what\s+(?:it|they|he|she|we)\s+(?:called|calls|"
+                             r"termed|terms|described\s+as|describes\s+as|dubbed|dubs|labell?ed|branded)\s+"
+                             r"(?:(?:an?|the|its|their|his|her)\s+)?$", re.I)
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;\u201c\u201d\"]{2,160}?)\s*,?\s+as\s+"
                                r"(?:saying|telling\s+[^.;\u201c\u201d\"]{1,60}?|having\s+said)\s*[,:]?\s*$", re.I)
 # a headline's quotation, then a colon or a dash and who said it: “...”: Ex-minister says ...
@@ -225,10 +229,11 @@ _VERBY = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|run
 
 
 # a comma segment that is an adjunct, not the speaker: "without confirming it", "speaking to X",
-# "in a statement", "on Friday"
+# "Speaking to reporters", "in a statement", "on Friday" ("Beijing said" is a city, not a participle)
 _ADJUNCT = re.compile(r"^(?:without|with|in|on|at|after|before|during|while|despite|for|from|by|through|"
                       r"according|citing|quoting|though|although|when|as|last|this|earlier|later|"
-                      r"meanwhile|however|also|(?-i:[A-Z]?[a-z]{3,}ing))\b", re.I)
+                      r"meanwhile|however|also|(?-i:[a-z]{3,}ing)|(?-i:[A-Z][a-z]{3,}ing)(?=\s+(?:to|with|at|in|"
+                      r"on|from|after|before|during|about|the|a|an|his|her|their|its|that|this)\b))\b", re.I)
 _WHEN = re.compile(r"\s+(?:(?:on\s+)?(?:" + "|".join(en.WEEKDAYS) + r")|(?:last|this|next)\s+(?:week|month|year|"
                    r"night|weekend|\w+day)|yesterday|today|earlier|later|recently|also|again)$", re.I)
 
@@ -290,6 +295,10 @@ def _pick_segment(who: str, before_verb: bool) -> str:
     return last
 
 
+# a name's own word before the one an actor is known by (not a title: "President Ghani" is him)
+_GIVEN_BEFORE = re.compile(r"(?<![\w\-])(?!(?i:" + en.alternation(en.SPEAKER_ROLES) + r"|mr|mrs|ms|dr|gen|mullah|"
+                           r"mawlawi|maulvi|sheikh|haji|prof|professor|minister|foreign|defence|defense|interior|"
+                           r"deputy|acting|former|senior|general|lt|col|the|a|an)\b)[A-Z][a-z\-\u2019']+\.?\s+$")
 _LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
 _LONGER = re.compile(r"(?:\s+[A-Z][a-z\-\u2019']+){1,2}(?=[,.;:]|\s*$|\s+[a-z])")
 _NAME = re.compile(r"^(?:[A-Z][\w\-\u2019']+\s+){0,3}[A-Z][\w\-\u2019']+$")
@@ -374,8 +383,10 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                 return ctx.note_person(e.text + (more.group(0) if more else ""))
         for e in sent.all_ents:
             if e.label_ == "ACTOR" and e.text in who and lo - 200 <= e.start_char <= hi + 200 and \
-                    not _LONGER_NAME.match(who, who.find(e.text) + len(e.text)):
-                # "Abdullah Ghafoor" is not the Abdullah whom the actors file knows by one name
+                    not _LONGER_NAME.match(who, who.find(e.text) + len(e.text)) and \
+                    not _GIVEN_BEFORE.search(who, 0, who.find(e.text)):
+                # "Abdullah Ghafoor" is not the Abdullah whom the actors file knows by one name, nor
+                # "Abdul Ghani" the Ghani
                 actor = ctx.theatre.actor(e.text)
                 if actor and actor.kind == "person":
                     return ctx.note_person(actor.name)
@@ -411,6 +422,12 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     s_start = sent.start if sent else 0
     before = text[max(s_start, q.start - 250):q.start - 1]
     n_words = len(q.text.split())
+    called = _WHAT_IT_CALLED.search(before)
+    if called and not _is_a_name(q):  # "the embassy condemned what it called the “...”": who calls it so
+        name = _speaker_name(re.sub(r"(?:\s+(?-i:[a-z]+ly))+$", "", called["who"]), sent, ctx, q.start - 1,
+                             before_verb=True)
+        if name:
+            return name
     if _NAMING_BEFORE.search(text[max(0, q.start - 40):q.start - 1]) or _is_a_name(q):
         return None  # a name or title: the so-called "Moscow format", called the "Commander ..."
     qa = _QUOTED_AS_SAYING.search(before)
@@ -699,11 +716,16 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     v = verbs[-1]
     mid = pre[v.end():]
     naming = _NAMING_VERB.fullmatch(v.group(0)) is not None and len(mid.split()) <= 8
-    if len(mid) > 220 or not (naming or _CLAUSE.search(mid)) or "according to" in mid.lower():
+    # "urged both sides to reach a “...”", "accused Pakistan of providing “...”", "promised an “...”":
+    # what the verb asks, charges or promises
+    content = _CONTENT_TAIL.search(mid) is not None or _SUBJECT_VERB.match(mid) is not None or (
+        _PROMISE_VERB.fullmatch(v.group(0)) is not None and _DET_ONLY.fullmatch(mid) is not None)
+    if len(mid) > 220 or not (naming or content or _CLAUSE.search(mid)) or "according to" in mid.lower():
         return None
     who = pre[:v.start()]
     who = re.split(r"\u201c[^\u201c\u201d]*\u201d", who)[-1]
     who = _QUOTED_PASSIVE.sub(" ", who)  # "X was quoted as telling ...": X
+    who = _AUX_TAIL.sub("", who)  # "Washington has warned": Washington
     if re.search(r"(?:^|[\s,])(?:but|and|then|while)\s*$", who) or not who.strip():
         # "X said Moscow would not ..., but warned of": the first speech verb's subject
         first = _QUOTING_VERB.search(who)
@@ -717,6 +739,8 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
             return ctx.person_before(at + v.start()) if subject.lower() in ("he", "she") else \
                 _speaker_name(subject, sent, ctx, at + v.start(), before_verb=True)
     segs = [x for x in _DASHES.sub(", ", who).split(",") if x.strip() and not _ADJUNCT.match(x.strip())]
+    if len(segs) > 1:  # "India, which had invested heavily, expressed": not the clause about it
+        segs = segs[:1] + [x for x in segs[1:] if not _ABOUT.match(x.strip())]
     upper = [x for x in segs if x.strip()[:1].isupper() or x.strip().lower().startswith(("he ", "she "))]
     if not upper and segs and re.fullmatch(r"\s*(?:he|she|they|it)\s*", segs[-1], re.I):
         upper = segs[-1:]
@@ -735,6 +759,15 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     return _speaker_name(seg, sent, ctx, at + v.start(), before_verb=True)
 
 
+_CONTENT_TAIL = re.compile(r"(?:^|\s)(?:to\s+[a-z]+|(?:of|for|from|against|with)\s+[a-z]+ing)"
+                           r"(?:\s+(?:an?|the|its|their|his|her|all|any|some|no))?\s*$", re.I)
+# "said it seeks an “...”": a clause of its own, its subject a pronoun and its verb in -s or -ed
+_SUBJECT_VERB = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we|I)\s+[a-z]+(?:s|ed)\b")
+_PROMISE_VERB = re.compile(r"(?:promis|pledg|vow|offer|demand|expressed|voiced|guarantee)\w*", re.I)
+_DET_ONLY = re.compile(r"\s*(?:(?:an?|the|its|their|his|her|full|a\s+full)\s+)?", re.I)
+# auxiliaries and adverbs between a subject and its speech verb: "X has repeatedly warned"
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|previously|already|earlier|recently|"
+                       r"long|once|further|then|later|since|now|today|yesterday))+\s*$", re.I)
 _QUOTED_PASSIVE = re.compile(r"(?:(?<=,)|(?<=\s))\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited)\s+"
                              r"(?:by\s+[^,]{1,60}\s+)?as\s*$", re.I)
 _CLAUSE_OPENER = re.compile(r"^(?:but|and|however|meanwhile|yet|so|still|instead)\b[\s,]*", re.I)

@@ -170,3 +170,75 @@ def test_a_body_printed_by_its_letters_is_named_in_full(any_extractor: Extractor
                                                          name: str) -> None:
     (speaker,) = [s for s, _ in quotes(any_extractor, text)]
     assert name in speaker and f"({letters})" in speaker, speaker
+
+
+# -- a phrase in what the speaker asks, charges, promises or calls something ------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The ministry accused Pakistan of providing "close air support" to the insurgents.',
+     [("ministry", "close air support")]),
+    ("Kabul charged the neighbours with harbouring \u201cterror sanctuaries\u201d along the border.",
+     [("Kabul", "terror sanctuaries")]),
+    ('Khalilzad urged both sides to reach a "political settlement" before the summer.',
+     [("Khalilzad", "political settlement")]),
+    ("The envoy called on the leaders to show \u2018maximum restraint\u2019 in the north.",
+     [("envoy", "maximum restraint")]),
+])
+def test_a_phrase_in_what_the_speaker_asks_or_charges(any_extractor: Extractor, text: str,
+                                                      want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The group, which calls itself the Islamic Emirate, promised an "amnesty" for former officials.',
+     [("", "amnesty")]),
+    ("India, which has invested heavily in the country, expressed \u201cdeep concern\u201d over the violence.",
+     [("India", "deep concern")]),
+    ('Beijing pledged "full support" to its neighbour on Tuesday.', [("Beijing", "full support")]),
+    ("Tehran offered a \u201csafe venue\u201d for the next round.", [("Tehran", "safe venue")]),
+])
+def test_a_phrase_promised_or_expressed_is_the_speakers(any_extractor: Extractor, text: str,
+                                                        want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+    assert all(not s.lower().startswith("which") for s, _ in quotes(any_extractor, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Washington has warned the Taliban that a government imposed by force would be a "pariah state".',
+     [("Washington", "pariah state")]),
+    ("Moscow has repeatedly said it wants \u201can inclusive government\u201d in Kabul.",
+     [("Moscow", "an inclusive government")]),
+    ("The Taliban's political office has long said it seeks an 'Islamic system' of government.",
+     [("political office", "Islamic system")]),
+])
+def test_an_auxiliary_before_the_speech_verb_is_not_the_speaker(any_extractor: Extractor, text: str,
+                                                                want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+    assert all(not s.endswith(("has", "have", "had")) for s, _ in quotes(any_extractor, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The US embassy condemned what it called the "massacre" of civilians in the town.',
+     [("US embassy", "massacre")]),
+    ("On Monday, Pakistan strongly rejected what it described as \u201cbaseless propaganda\u201d by Kabul.",
+     [("Pakistan", "baseless propaganda")]),
+    ("The rebel council protested against what it termed \u2018collective punishment\u2019 of the villages.",
+     [("rebel council", "collective punishment")]),
+])
+def test_what_it_called_is_the_subjects_word(any_extractor: Extractor, text: str,
+                                             want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Beijing pledged "full support" to its neighbour on Tuesday.', [("Beijing", "full support")]),
+    ("Beijing, in a brief note, said the border would stay \u201cclosed until further notice\u201d.",
+     [("Beijing", "closed until further notice")]),
+    ("\u201cThe talks will go on,\u201d Nanjing Liu, a researcher at the institute, said.",
+     [("Nanjing Liu", "The talks will go on")]),
+    ('Speaking to reporters in the capital, Kunming Zhao said: "We expect a deal soon."',
+     [("Kunming Zhao", "We expect a deal soon.")]),
+])
+def test_a_name_ending_in_ing_is_not_a_participle(any_extractor: Extractor, text: str,
+                                                  want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
