@@ -17,10 +17,12 @@ whatever the model says.
 
 The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
 an entity of the theatre or a cue word is a candidate and goes to the record modules; of those,
-only a sentence with a claim or event trigger is parsed (tagger, parser, NER: claims and events
-read the parse), a sentence with a quotation mark or a speech verb goes through the NER alone
-(speakers and "he said" need PERSON names), and the rest (control changes, assessments, places)
-keep the rule pass's tokens and entities.
+only a sentence with a claim or meeting trigger is parsed (tagger, parser, NER: claims and events
+read the parse), and one with another event's trigger only where the parse decides something
+(a negation, a modal or a verb of planning, a clause of another time with a date, a quotation);
+the other event sentences and those with a quotation mark or a speech verb go through the NER
+alone (actors, speakers and "he said" need PERSON names), and the rest (control changes,
+assessments, places) keep the rule pass's tokens and entities.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from spacy.tokens import Doc, Span
 from khabar import __version__, learn
 from khabar.errors import KhabarError
 from khabar.extract import assessments, claims, control, events
+from khabar.extract.dates import find_dates
 from khabar.extract.nlp import (
     RULERS,
     TitledNames,
@@ -75,6 +78,19 @@ _CANDIDATE = re.compile(r"[\u201c\u201d\"]|\bdistricts?\b|\bprovinc|\bper cent|\
                         + "|".join(_CANDIDATE_WORDS.split()) + ")", re.I)
 # The model tiers of a candidate sentence.
 RULES, NER, PARSE = 0, 1, 2
+# Event types whose sentences are parsed whatever they say (events.TYPES lists those the parse
+# can change); the others only where the parse decides something events or quotes read:
+_PARSED_EVENTS = frozenset({"CONSULT"})
+# a negation or a modal (events' status: "did not attack", "would deploy"), a verb of planning
+# under which the trigger may stand ("plans to send troops"), a quotation (quotes climb the parse
+# from a quoted phrase to the speech verb's subject)
+_PARSE_MATTERS = re.compile(
+    r"[\u201c\u201d\"\u00ab\u00bb\u201e\u2018]|n['\u2019]t\b|\b(?:not|never|no|will|would|shall|wo|might|may|could|"
+    r"should|plan\w*|expect\w*|intend\w*|schedul\w*|set|due|hop\w*|want\w*|agree\w*|ready|prepar\w*|"
+    r"invit\w*|propos\w*|seek\w*|sought|aim\w*|offer\w*|wish\w*|continu\w*|tr(?:y|ies|ied|ying)|"
+    r"decid\w*|promis\w*|likely|going)\b|['\u2019]ll\b", re.I)
+# a clause of another time ("after they met on Monday ..."): events' day reads the parse
+_OTHER_TIME = re.compile(r"\b(?:after|before|since|until|following|once|till)\b", re.I)
 _NEEDS_NER = re.compile(rf"[\u201c\u201d\"]|\b(?:{SPEECH})\b", re.I)
 _RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)  # events: "received X" needs PERSON
 # the words of a claim of extent or a count ("controls 85 percent", "now held the crossing")
@@ -108,7 +124,7 @@ class _Prepared:
 
     document: Document
     ctx: Context
-    # (sentence index, start offset, its text, its doc: the rule pass's or the model's input, tier)
+    # (sentence index, start offset, its doc's text, its doc: the rule pass's or the model's input, tier)
     rule_docs: list[tuple[int, int, str, Doc, int]]
 
 
@@ -158,7 +174,12 @@ class Extractor:
             s_text = text[start_char:fdoc[end - 1].idx + len(fdoc[end - 1])]  # as Span.text
             tier = RULES if self.stat is None else NER if context else \
                 self._tier(s_text, sentences, start, end, document)
-            sdoc = sentences.rule_doc(start, end) if tier == RULES else sentences.model_doc(start, end)
+            if tier == RULES:  # (its text keeps the last token's trailing space, as Doc.text does)
+                sdoc = sentences.rule_doc(start, end)
+                if sentences.spaces[end - 1]:
+                    s_text += " "
+            else:
+                sdoc = sentences.model_doc(start, end)
             rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
 
@@ -174,8 +195,13 @@ class Extractor:
         """Return how much of the model a candidate sentence needs: PARSE, NER or RULES."""
         if self.parse_all_candidates:
             return PARSE
-        if any(rx.search(text) for _, rx in events.TYPES) or \
-                any(rx.search(text) for _, rx in claims.triggers(self.theatre)) or _RECEIVED.search(text):
+        if any(rx.search(text) for _, rx in claims.triggers(self.theatre)) or _RECEIVED.search(text):
+            return PARSE
+        event = next((t for t, rx in events.TYPES if rx.search(text)), None)
+        # a meeting's sentence is parsed; another event's only where the parse can change what
+        # events and quotes read from it (else the NER alone gives its parties' names)
+        if event is not None and (event in _PARSED_EVENTS or _PARSE_MATTERS.search(text) or (
+                _OTHER_TIME.search(text) and find_dates(text, document.published))):
             return PARSE
         if _EXTENT.search(text):
             # "X controls 85 percent of the territory, a member of its delegation said": ask
@@ -184,7 +210,7 @@ class Extractor:
                          False)
             if claims.match(sent, Context(self.theatre)):
                 return PARSE
-        return NER if _NEEDS_NER.search(text) else RULES
+        return NER if event is not None or _NEEDS_NER.search(text) else RULES
 
     def _run_model(self, prepared: list[_Prepared]) -> list[dict[int, Doc]]:
         """Return, per document, the model's doc of each PARSE and NER sentence by its index."""
@@ -204,9 +230,13 @@ class Extractor:
 
     def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
         d = p.document
-        return [Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
-                      tier == PARSE and i in model_docs)
-                for i, start, _, rule_doc, tier in p.rule_docs]
+        out = []
+        for i, start, text, rule_doc, tier in p.rule_docs:
+            sent = Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
+                        tier == PARSE and i in model_docs)
+            sent.__dict__["text"] = text  # its doc's text, known already (Doc.text joins tokens)
+            out.append(sent)
+        return out
 
     # -- extraction ----------------------------------------------------------------------
     def extract(self, document: Document) -> Extraction:

@@ -1,0 +1,72 @@
+"""The standard pipeline parses a sentence of an event other than a meeting only where the parse
+decides something (a negation, a modal, a verb of planning, a clause of another time, a
+quotation); elsewhere the NER alone reads it, and its records are those of parsing it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import NER, PARSE, Extractor
+from khabar.records import Document
+
+pytestmark = pytest.mark.model
+
+# events told plainly: the NER gives their parties' names, the parse would add nothing
+PLAIN = [
+    "Insurgents attacked a police checkpoint in Panjwai district on Sunday, killing three officers, police said.",
+    "Government troops shelled positions near the Kajaki dam overnight, according to local residents.",
+    "Fighters ambushed an army convoy on the highway outside Ghazni city on Tuesday.",
+    "Hundreds of families fled to Kabul on Saturday as fighting reached the outskirts of Kunduz.",
+]
+# events whose status or day the parse decides
+DECIDED = [
+    "The army would deploy reinforcements to Kunduz province next week, a ministry spokesman said.",
+    "Police did not raid the compound in Jalalabad on Friday, an official told reporters.",
+    "The militants plan to attack the district centre of Zhari before the end of the month.",
+    "Soldiers will never surrender the base at Bagram, the commander vowed on Thursday.",
+    "Two days after talks collapsed on Monday, militiamen shelled the outskirts of Maimana.",
+]
+# a meeting is always parsed
+MEETINGS = [
+    "The governor met tribal elders in Lashkar Gah on Wednesday.",
+    "Envoys of the two sides held talks in Doha on Sunday, diplomats said.",
+    "The minister visited Mazar-i-Sharif on Tuesday and met the corps commander.",
+]
+
+
+@pytest.fixture(scope="module")
+def full() -> Extractor:
+    return Extractor(mode="standard", parse_all_candidates=True)
+
+
+def _tiers(extractor: Extractor, text: str) -> list[int]:
+    doc = Document(id="t", text=text, published=date(2021, 7, 15))
+    return [tier for *_, tier in extractor._prepare(doc).rule_docs]
+
+
+def _events(extractor: Extractor, text: str) -> list[tuple[object, ...]]:
+    doc = Document(id="t", text=text, published=date(2021, 7, 15))
+    return [(e.type, e.status, e.actors, e.targets, e.date, e.place)
+            for e in extractor.extract(doc).events]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_a_plain_event_sentence_is_read_by_the_ner_alone_with_the_records_of_a_parse(
+        extractor: Extractor, full: Extractor, text: str) -> None:
+    assert _tiers(extractor, text) == [NER]
+    assert _events(extractor, text) == _events(full, text)
+    assert _events(extractor, text)  # an event is found
+
+
+@pytest.mark.parametrize("text", DECIDED + MEETINGS)
+def test_a_meeting_or_an_event_whose_status_or_day_the_parse_decides_is_parsed(
+        extractor: Extractor, full: Extractor, text: str) -> None:
+    assert _tiers(extractor, text) == [PARSE]
+    assert _events(extractor, text) == _events(full, text)
+
+
+def test_negated_and_planned_events_keep_their_status(extractor: Extractor) -> None:
+    statuses = {t: {e[1] for e in _events(extractor, t)} for t in DECIDED[1:3]}
+    assert statuses == {DECIDED[1]: {"negated"}, DECIDED[2]: {"planned"}}
