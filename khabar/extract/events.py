@@ -314,6 +314,10 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and re.match(r"visit", m.group(), re.I) and _PLACE_VISITED.match(
                     text[m.end():]):
                 continue  # "visits a refugee camp": a place, not a party
+            if etype == "CONSULT" and m.group().lower() in ("visit", "visits") and _FRAMING_VISIT.search(
+                    text, 0, m.start()) and _SPEECH.search(text) and not _MET_IN_VISIT.search(text, m.end()):
+                continue  # "said during his visit to Kabul": the visit is the venue of a speech, like a
+                # conference ("during his visit, he met X": the meeting is told by its own verb)
             if etype == "CONSULT" and m.group().lower() in _BARE_VERBS and any(
                     f.type == "CONSULT" for f in found):
                 continue  # "in separate phone calls, discussed ... with": the calls, told once
@@ -370,6 +374,8 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
     return found
 
 
+# a meeting told inside the frame of a visit ("during his visit to Kabul, he met Ghani")
+_MET_IN_VISIT = re.compile(r"\b(?:met|meets|held talks|talks with|called on|received)\b", re.I)
 _FRAMING_VISIT = re.compile(r"\b(?:on|during|in the course of)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}$",
                             re.I)
 

@@ -85,3 +85,24 @@ def test_a_meeting_with_someone_between_sides_or_of_several_states_stands(
         any_extractor: Extractor, text: str, parties: set[str]) -> None:
     (found,) = meetings(any_extractor, text)
     assert {*found.actors, *found.targets} == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking during a visit to Islamabad on Monday, Russian Foreign Minister Sergei Lavrov said the region "
+    "must act.",
+    "The Uzbek foreign minister told reporters on his visit to Termez that the bridge would stay closed.",
+    "On a two-day visit to Kabul, the Indian envoy said New Delhi backed the elected government.",
+])
+def test_a_visit_that_only_frames_what_someone_said_is_no_meeting(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("During his visit to Tashkent, Qureshi met Uzbek Foreign Minister Abdulaziz Kamilov on Thursday.", "met"),
+    ("Pakistani army chief Qamar Javed Bajwa paid a visit to Kabul on Thursday.", "visit"),
+    ("During a visit to Moscow on Thursday, the Taliban delegation held talks with Zamir Kabulov, the "
+     "ministry said.", "held talks"),
+])
+def test_a_visit_paid_or_a_meeting_held_during_one_stands(any_extractor: Extractor, text: str,
+                                                         trigger: str) -> None:
+    assert [e.trigger for e in meetings(any_extractor, text)] == [trigger]
