@@ -406,8 +406,10 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
     changed); return how many were recomputed.
 
     A district whose marks all carry a day (stored control changes, SQLite) on or after the day
-    its track is kept as of (`district_tracks`) resumes from that track, reading and taking only
-    the observations since; any other is recomputed from its first observation. Either keeps its
+    its track is kept as of (`district_tracks`), and whose denials, baselines and moved records
+    before that day are those the track was kept with (a digest), resumes from that track,
+    reading and taking only the observations since; any other is recomputed from its first
+    observation. Either keeps its
     track again as of `KEEP_DAYS` before its latest observation. The marks are read as distinct
     districts (a store loaded in bulk holds a mark per stored row: millions), and the rows are
     written in transactions of about `budget_s` seconds of work each, so memory stays one
@@ -434,8 +436,7 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
             before = json.loads(_meta(conn, CLAIMS_KEY) or "[]")
             claimed = {d for d in before if d in theatre.districts}
             claimed |= {o.district_id for o in source.denials if o.district_id in theatre.districts}
-            todo |= claimed
-            whole |= claimed
+            todo |= claimed  # resumed when the denials before the kept day are those it was kept with
     keep = dialect(conn) == SQLITE  # (PostgreSQL's marks carry no day: whole districts)
     grader = Grader.for_theatre(theatre)
     sides = Sides.of(theatre)
@@ -446,7 +447,9 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
             district = theatre.districts[did]
             kept: list[tuple[date, bytes]] = []
             since: date | None
-            resumed = _resumable(conn, did, None if did in whole else marks[did][0]) if keep else None
+            extra = source.extra.get(did, [])
+            marked_from = None if did in whole else (marks[did][0] if did in marks else _NO_MARK)
+            resumed = _resumable(conn, did, marked_from, extra) if keep else None
             if resumed is not None:
                 since, blob = resumed
                 assert since is not None
@@ -486,7 +489,7 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
             if kept:
                 conn.execute("INSERT INTO district_tracks (district_id, day, track) VALUES (?, ?, ?)"
                              " ON CONFLICT (district_id) DO UPDATE SET day = excluded.day, track = excluded.track",
-                             (did, kept[0][0].isoformat(), kept[0][1]))
+                             (did, kept[0][0].isoformat(), _extra_digest(extra, kept[0][0]) + kept[0][1]))
             if time.perf_counter() - began >= budget_s:
                 conn.execute("COMMIT")
                 began = None
@@ -505,17 +508,31 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
     return len(todo)
 
 
-def _resumable(conn: sqlite3.Connection, district_id: str, marked_from: str | None
-               ) -> tuple[date, bytes] | None:
+_NO_MARK = "9999-12-31"  # a district recomputed for the denials only: none of its own rows marked
+
+
+def _extra_digest(extra: Iterable[Observation], before: date) -> bytes:
+    """Return a digest (16 bytes) of a district's observations that are no stored row of its own
+    (denials, baselines, records a review moved there) counting before a day."""
+    told = sorted(json.dumps(_obs_json(o), default=str) for o in extra if o.effective < before)
+    return hashlib.sha256("\n".join(told).encode()).digest()[:16]
+
+
+def _resumable(conn: sqlite3.Connection, district_id: str, marked_from: str | None,
+               extra: list[Observation]) -> tuple[date, bytes] | None:
     """Return the day a district's track is kept as of and the track, if every mark of the
     district is on or after that day (`marked_from`: the earliest mark's day; None: a mark with no
-    day, or none kept)."""
+    day) and its other observations before that day (`extra`) are those it was kept with."""
     if marked_from is None:
         return None
     row = conn.execute("SELECT day, track FROM district_tracks WHERE district_id = ?", (district_id,)).fetchone()
     if row is None or row[0] > marked_from:
         return None
-    return date.fromisoformat(row[0]), row[1]
+    day = date.fromisoformat(row[0])
+    blob = bytes(row[1])
+    if blob[:16] != _extra_digest(extra, day):
+        return None
+    return day, blob[16:]
 
 
 # --- the questions --------------------------------------------------------------------------------
