@@ -231,8 +231,8 @@ _VERBY = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|run
 # a comma segment that is an adjunct, not the speaker: "without confirming it", "speaking to X",
 # "Speaking to reporters", "in a statement", "on Friday" ("Beijing said" is a city, not a participle)
 _ADJUNCT = re.compile(r"^(?:without|with|in|on|at|after|before|during|while|despite|for|from|by|through|"
-                      r"according|citing|quoting|though|although|when|as|last|this|earlier|later|"
-                      r"meanwhile|however|also|(?-i:[a-z]{3,}ing)|(?-i:[A-Z][a-z]{3,}ing)(?=\s+(?:to|with|at|in|"
+                      r"according|citing|quoting|though|although|when|as|last|this|earlier|later|asked|contacted|"
+                      r"reached|questioned|pressed|interviewed|approached|meanwhile|however|also|(?-i:[a-z]{3,}ing)|(?-i:[A-Z][a-z]{3,}ing)(?=\s+(?:to|with|at|in|"
                       r"on|from|after|before|during|about|the|a|an|his|her|their|its|that|this)\b))\b", re.I)
 _WHEN = re.compile(r"\s+(?:(?:on\s+)?(?:" + "|".join(en.WEEKDAYS) + r")|(?:last|this|next)\s+(?:week|month|year|"
                    r"night|weekend|\w+day)|yesterday|today|earlier|later|recently|also|again)$", re.I)
@@ -454,6 +454,8 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
             return name
     if m and closes_clause:
         if m["pron"]:
+            if m["pron"].lower() == "they":  # "“...,” they said": the officials or the group named before
+                return _plural_before(text, q.start, ctx)
             return ctx.person_before(q.start)
         who = m["who"] or m["who2"] or ""
         who = re.split(r"\s+(?:on|in|at|during|after)\s+(?:" + "|".join(en.WEEKDAYS) + r"|a |an |the )", who)[0]
@@ -891,7 +893,9 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
         return None
     if phrase.lower() in ("he", "she") or _ROLE.match(phrase):
         return ctx.person_before(pos) or (phrase if _ROLE.match(phrase) else None)
-    if phrase.lower() in ("they", "it", "we"):
+    if phrase.lower() == "they":
+        return _plural_before(sent.text, pos - sent.start, ctx, sent.start)
+    if phrase.lower() in ("it", "we"):
         return ctx.last_group
     return None
 
@@ -908,7 +912,9 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
     if subj.lower_ in ("he", "she"):
         return ctx.person_before(pos)
     if subj.pos_ == "PRON":
-        return ctx.last_group if subj.lower_ in ("they", "it", "we") else None
+        if subj.lower_ == "they":
+            return _plural_before(sent.doc.text, pos - sent.start, ctx, sent.start)
+        return ctx.last_group if subj.lower_ in ("it", "we") else None
     ent = next((e for e in sent.all_ents if e.start <= subj.i < e.end), None)
     named = [e for e in sent.all_ents if subj.left_edge.i <= e.start and e.end <= subj.head.i
              and _is_person_ent(e, ctx)]
@@ -1069,6 +1075,8 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
             if actor is not None and actor.kind in ("movement", "organisation", "force") and \
                     _is_subject(sent, e.start_char) is not False:
                 groups.append((sent.start + e.start_char, clean_name(e.text)))
+    ctx._quote_groups = groups  # type: ignore[attr-defined]
+    ctx._quote_text = text  # type: ignore[attr-defined]
     body_positions = [p for p, _ in bodies]
     outlets = _outlet_names(ctx.theatre)
     speakers: list[str | None] = []
@@ -1270,6 +1278,29 @@ def _person_near(ctx: Context, pos: int, reach: int = 400) -> bool:
     positions: list[int] = getattr(ctx, "_quote_positions", [])
     k = bisect_right(positions, pos) - 1
     return k >= 0 and pos - positions[k] <= reach
+
+
+# people named in the plural, the "they" of a quotation: "Local officials", "Taliban commanders"
+_PLURAL_SOURCE = re.compile(r"(?:\b(?:[A-Z][\w\-\u2019']+|local|provincial|district|security|government|senior|military|"
+                            r"police|health|hospital|tribal|border|army|other)\s+){0,3}\b(?:officials|sources|"
+                            r"residents|witnesses|elders|authorities|commanders|leaders|lawmakers|analysts|doctors|"
+                            r"villagers|locals|diplomats|officers|spokesmen|ministers|organi[sz]ers)\b", re.I)
+
+
+def _plural_before(text: str, pos: int, ctx: Context, offset: int = 0) -> str | None:
+    """Return who "they" are at an offset: the people named in the plural or the group named last
+    before it, within a few sentences (`offset`: where `text` starts in the report)."""
+    report: str = getattr(ctx, "_quote_text", text)
+    at = pos + offset
+    plural = None
+    for m in _PLURAL_SOURCE.finditer(report, max(0, at - 500), at):
+        plural = m
+    groups: list[tuple[int, str]] = getattr(ctx, "_quote_groups", [])
+    k = bisect_right(groups, (at, "")) - 1
+    group = groups[k] if k >= 0 and at - groups[k][0] <= 500 else None
+    if plural is not None and (group is None or plural.end() > group[0]):
+        return clean_name(plural.group(0))
+    return group[1] if group else ctx.last_group
 
 
 def _last_body_speaker(ctx: Context, pos: int) -> str | None:

@@ -242,3 +242,34 @@ def test_what_it_called_is_the_subjects_word(any_extractor: Extractor, text: str
 def test_a_name_ending_in_ing_is_not_a_participle(any_extractor: Extractor, text: str,
                                                   want: list[tuple[str, str]]) -> None:
     check(any_extractor, text, want)
+
+
+# -- "they said": the people named in the plural or the group named last ----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Local officials confirmed the fall of the district on Monday. "The police left after a short fight," '
+     "they said.", [("officials", "The police left after a short fight")]),
+    ("Two Taliban commanders spoke to the agency by telephone. \u201cThe city will be ours within a week,\u201d "
+     "they said.", [("commanders", "The city will be ours within a week")]),
+    ("Doctors at the provincial hospital said they had received dozens of wounded. \u2018We have no more beds,\u2019 "
+     "they told the charity.", [("Doctors", "We have no more beds")]),
+    ('The Taliban entered the city on Friday. "We have come to bring peace," they said in a statement.',
+     [("Taliban", "We have come to bring peace")]),
+])
+def test_they_said_is_the_plural_or_group_named_before(any_extractor: Extractor, text: str,
+                                                       want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Asked about the fall of the district, a ministry spokesman said: "We are looking into it."',
+     [("ministry spokesman", "We are looking into it.")]),
+    ("Contacted by telephone, Abdul Qadir Sadiqi said: \u201cThe road to the airport is closed.\u201d",
+     [("Abdul Qadir Sadiqi", "The road to the airport is closed.")]),
+    ("Reached late on Sunday, the district chief told the agency: \u2018Our men are still in the bazaar.\u2019",
+     [("district chief", "Our men are still in the bazaar.")]),
+])
+def test_a_participle_before_the_speaker_is_not_the_speaker(any_extractor: Extractor, text: str,
+                                                             want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+    assert not any(s.startswith(("Asked", "Contacted", "Reached")) for s, _ in quotes(any_extractor, text))
