@@ -122,7 +122,9 @@ def run_ingest(folder: str, db: str, mode: str, theatre: str, processes: int) ->
     return {"docs": rep.new, "known": rep.known, "errors": len(rep.errors), "words": n_words,
             "seconds": seconds, "cpu_seconds": cpu, "load_seconds": load_s, "records": rep.records,
             "processes": processes, "workers_peak_mb": workers_peak_mb(processes),
-            "pipeline": f"{extractor.name} {extractor.version}"}
+            "pipeline": f"{extractor.name} {extractor.version}",
+            # of `seconds`: bringing the kept district timelines up to date after storing
+            "refresh_seconds": rep.refresh_seconds, "districts_refreshed": rep.districts_refreshed}
 
 
 def run_store(db: str, observations: int, days: int, method: str, seed: int,
