@@ -490,16 +490,36 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+# a feature's properties: a flat object (lists inside, no objects)
+_PROPERTIES = re.compile(r'"properties"\s*:\s*(\{[^{}]*\})')
+
+
+def _properties(path: Path) -> list[dict[str, Any]] | None:
+    """Return the properties of a GeoJSON file's features, in order, read without its geometry
+    (the loader needs only names and ids; the geometry is most of the file and of the time to
+    parse it); None when they are not flat objects, one to each "properties" key."""
+    text = path.read_text(encoding="utf-8")
+    found = _PROPERTIES.findall(text)
+    if not found or len(found) != text.count('"properties"'):
+        return None
+    try:
+        props = [json.loads(p) for p in found]
+    except ValueError:
+        return None
+    return props if all(isinstance(p, dict) for p in props) else None
+
+
 def _read_districts(path: Path) -> dict[str, District]:
     if not path.exists():
         raise TheatreError(f"{path}: missing; a theatre needs districts.geojson")
-    try:
-        features = _read_json(path)["features"]
-    except (ValueError, KeyError) as e:
-        raise TheatreError(f"{path}: not a GeoJSON FeatureCollection ({e})") from e
+    props = _properties(path)
+    if props is None:
+        try:
+            props = [f.get("properties") or {} for f in _read_json(path)["features"]]
+        except (ValueError, KeyError, AttributeError) as e:
+            raise TheatreError(f"{path}: not a GeoJSON FeatureCollection ({e})") from e
     out: dict[str, District] = {}
-    for f in features:
-        p = f.get("properties") or {}
+    for p in props:
         if not p.get("id") or not p.get("name"):
             raise TheatreError(f"{path}: a feature lacks 'id' or 'name'")
         out[p["id"]] = District(
@@ -511,16 +531,16 @@ def _read_districts(path: Path) -> dict[str, District]:
 
 def _read_provinces(path: Path, districts: dict[str, District],
                     places: tuple[Place, ...]) -> dict[str, Province]:
-    feats = _read_json(path)["features"] if path.exists() else []
+    props = (_properties(path) or [f["properties"] for f in _read_json(path)["features"]]) \
+        if path.exists() else []
     capitals = {}
     for pl in places:
         if pl.kind == "province_capital" and pl.district_id and pl.district_id in districts:
             capitals[districts[pl.district_id].province_id] = pl.district_id
     out: dict[str, Province] = {}
-    for f in feats:
-        p = f["properties"]
-        out[p["id"]] = Province(p["id"], p["name"], tuple(p.get("variants") or ()),
-                                capitals.get(p["id"]))
+    for pr in props:
+        out[pr["id"]] = Province(pr["id"], pr["name"], tuple(pr.get("variants") or ()),
+                                 capitals.get(pr["id"]))
     for d in districts.values():  # provinces known only from the districts
         out.setdefault(d.province_id, Province(d.province_id, d.province, (),
                                                capitals.get(d.province_id)))
