@@ -882,8 +882,9 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     out: list[ControlMatch] = []
     assigned: dict[int, list[PlaceMention]] = {}
     places = _Places(text, mentions_all)
-    # words in quotation marks are someone's claim, not the report's
-    quoted = [inside_quotes(text, f.start) for f in triggers]
+    # words in quotation marks are someone's claim, not the report's; but a side's officials quoted
+    # telling how their forces took a place back are read as the report reads them: as fact
+    quoted = [inside_quotes(text, f.start) and f.trigger.role != "retake" for f in triggers]
     lists = [_state_list(text, f, places) if not quoted[i] else set() for i, f in enumerate(triggers)]
     t_starts = [f.start for f in triggers]
     for p in mentions_all:

@@ -65,3 +65,27 @@ def test_what_an_ing_form_takes_follows_it(afghan: Extractor, text: str, expecte
 ])
 def test_a_city_entered_is_not_yet_taken(afghan: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert changes(afghan, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire: a spokesman quoted on a counter-offensive
+    ('"Our forces launched an operation in Kohistan district at dawn and recaptured it within hours," '
+     'the army corps spokesman told the agency.', [("Kohistan", "government")]),
+    # local press
+    ('"Commandos have retaken the centre of Qaisar district and the enemy has fled," a provincial '
+     'police spokesman said.', [("Qaisar", "government")]),
+    # regional paper
+    ('"Security forces reclaimed Dawlatabad district last night after heavy clashes," the governor told '
+     'reporters.', [("Dawlatabad", "government")]),
+])
+def test_a_retaking_told_in_quotation_marks_is_recorded(afghan: Extractor, text: str,
+                                                       expected: list[tuple[str, str]]) -> None:
+    assert changes(afghan, text, date(2021, 7, 20)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '"We have captured Kohistan district and the enemy has fled," a Taliban spokesman said on Twitter.',
+    '"Mujahideen took Qaisar last night," the group said in a statement.',
+])
+def test_a_capture_told_in_quotation_marks_stays_a_claim(afghan: Extractor, text: str) -> None:
+    assert changes(afghan, text, date(2021, 7, 20)) == []
