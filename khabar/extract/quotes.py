@@ -39,6 +39,9 @@ _WHAT_IT_CALLED = re.compile(r"(?:^|,\s*)(?P<who>[^.;,\u201c\u201d\"]{2,120})\s+
                              r"(?:(?:at|to|against|on|over|of)\s+)?what\s+(?:it|they|he|she|we)\s+(?:called|calls|"
                              r"termed|terms|described\s+as|describes\s+as|dubbed|dubs|labell?ed|branded)\s+"
                              r"(?:(?:an?|the|its|their|his|her)\s+)?$", re.I)
+_CONJUNCTION = re.compile(r"^[\s,]*(?:while|whereas|but|and|as|when|although|though)\s+(?=[A-Z])")
+# “...” \u2014 Ahmad Massoud, in a message: a name after a dash closing the quotation
+_DASH_SPEAKER = re.compile(r"\s*[\u2014\u2013]\s*(?P<who>(?:[A-Z][\w\-\u2019'.]*\s+){0,4}[A-Z][\w\-\u2019']*)\s*(?:[,.(]|$)")
 _QUOTED_AS_SAYING = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;\u201c\u201d\"]{2,160}?)\s*,?\s+as\s+"
                                r"(?:saying|telling\s+[^.;\u201c\u201d\"]{1,60}?|having\s+said)\s*[,:]?\s*$", re.I)
 # a headline's quotation, then a colon or a dash and who said it: “...”: Ex-minister says ...
@@ -398,6 +401,8 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         return ctx.note_person(name) if len(words) >= 2 or ctx.full_name(name) != name else name
     if _ROLE_OF.match(first):  # "Governor of Balkh province": the role, not the place
         return clean_name(first)
+    if _BODY_NAME.fullmatch(first) and _NOT_A_PERSON.search(first):
+        return clean_name(first)  # "the Ministry of Foreign Affairs": the body whole, not "Foreign Affairs"
     # a role or body: "presidential spokesman Dmitry Peskov", "the defense ministry"
     m = re.search(r"((?:[A-Z][\w\-’']+\s+){1,3}[A-Z][\w\-’']+)\s*$", first)
     if m:
@@ -430,6 +435,11 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
             return name
     if _NAMING_BEFORE.search(text[max(0, q.start - 40):q.start - 1]) or _is_a_name(q):
         return None  # a name or title: the so-called "Moscow format", called the "Commander ..."
+    dash = _DASH_SPEAKER.match(text, close, min(len(text), close + 120)) if not _is_a_name(q) else None
+    if dash and n_words >= 3:  # “We will fight to the last drop” \u2014 Ahmad Massoud, in a message
+        name = _speaker_name(dash["who"], sent, ctx, close, before_verb=True)
+        if name:
+            return name
     qa = _QUOTED_AS_SAYING.search(before)
     if qa:  # "Tolo News quoted X, the head of the council, as saying: “...”": X's words
         name = _speaker_name(qa["who"], sent, ctx, q.start - 1, before_verb=True)
@@ -473,6 +483,14 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         if name:
             return name  # calling it "baseless"; claimed the group had "completely liberated"
     m = _BEFORE_SPEAKER.search(before)
+    while m and re.search(rf"\b(?:{_SAID})\b", m["mid"], re.I):
+        # "“...,” Biden said, while Ghani said: “...”": the verb nearest the quotation
+        later = _BEFORE_SPEAKER.search(before, m.end("verb"))
+        subject = _CONJUNCTION.sub("", later["who"]).strip(" ,") if later else ""
+        if later is None or not _CONJUNCTION.match(later["who"]) or \
+                _speaker_name(subject, sent, ctx, q.start, before_verb=True) is None:
+            break
+        m = later
     at_end = bool(re.match(r"^[\u201d\"]?\s*(?:[.!?]|$)", text[close - 1:close + 2].lstrip("\u201d\""))) \
         or q.text[-1:] in ".!?"
     if m and (n_words >= 4 or _AS_BEFORE.search(before) or before.rstrip().endswith(":")
@@ -480,8 +498,7 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
                   # "announced the end of the “forever war”,": an object named, not words said
                   and (not m["mid"].strip(" ,:") or _CLAUSE.search(m["mid"])
                        or _NAMING_VERB.fullmatch(m["verb"])))):
-        name = _speaker_name(m["who"], sent, ctx, s_start + (m.start("who") if False else 0)
-                             if False else max(s_start, q.start - 250) + m.start("verb"),
+        name = _speaker_name(_CONJUNCTION.sub("", m["who"]), sent, ctx, max(s_start, q.start - 250) + m.start("verb"),
                              before_verb=True)
         if name:
             return name
@@ -1042,6 +1059,11 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         k = bisect_right(quoted, (pos, len(text) + 1)) - 1
         return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
+    if found:  # a person named inside a quotation is spoken of, not "he" who speaks after it
+        rows = [(p, r) for p, r in zip(persons, roles, strict=True) if not in_quote(p[0])]
+        persons[:] = [p for p, _ in rows]
+        positions[:] = [p for p, _ in persons]
+        roles[:] = [r for _, r in rows]
     if found:
         role_mentions = _role_mentions(marked, ctx, in_quote)
         ctx._quote_roles = role_mentions  # type: ignore[attr-defined]
@@ -1125,8 +1147,8 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
 
 # a rank or a title printed before a person's name, kept with it where the speaker is named
 # ("Major General Zaw Min Tun", "Dr. Nyo Twan Aung", "Colonel Ali Reza"): the name as printed
-_RANK = re.compile(r"(?:\b(?:(?:Vice\s+)?Senior|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Colonel|Col\.?)\s+)?"
-                   r"\b(?:General|Gen\.?|Colonel|Col\.|Brigadier|Major|Maj\.|Captain|Capt\.|Admiral|Commander|"
+_RANK = re.compile(r"(?<![\w\-])(?:\b(?:(?:Vice\s+)?Senior|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Colonel|Col\.?)\s+)?"
+                   r"(?<![\w\-])(?:General|Gen\.?|Colonel|Col\.|Brigadier|Major|Maj\.|Captain|Capt\.|Admiral|Commander|"
                    r"Dr\.?|Doctor|Professor|Prof\.|Mullah|Mawlawi|Maulvi|Maulana|Haji|Hajji|Sheikh|Qari)\s+$")
 # a body the report prints only by its letters ("the MoD said"): its name in full, the letters as printed
 _ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,3}[A-Z]")
@@ -1178,6 +1200,8 @@ _DEFINITE_ROLE = re.compile(rf"(?i:the\s+(?:(?:[\w\-\u2019']+\s+){{0,2}}?)(?P<ro
 _NAME_BEFORE_VERB = re.compile(rf"(?:(?<=[.!?]\s)|(?<=,\s)|(?<=\n)|(?<=\A))(?P<name>{_PERSON})\s+$")
 _SAID_VERB = re.compile(r"\b(?:said|says|told|added|confirmed|announced|stated|noted|warned|insisted|stressed|"
                         r"claimed|denied|wrote|tweeted|explained|argued|acknowledged|admitted|rejected|urged)\b")
+_BODY_NAME = re.compile(r"(?:the\s+)?[A-Z][\w\-\u2019']*(?:\s+(?:of|for|and|on|the|[A-Z][\w\-\u2019']*))*\s+"
+                        r"(?:of|for|on)\s+(?:the\s+)?[A-Z][\w\-\u2019']*(?:\s+(?:and\s+)?[A-Z][\w\-\u2019']*)*")
 _ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w\-]+\s+)?(?i:{_ROLE_WORDS})\s+(?:of|for|to|at|in)\s", re.I)
 _NAME_OF = re.compile(rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\s+(?:of|from)\s+(?:the\s+)?\w")
 _NOT_A_PERSON = re.compile(r"\b(?:Ministry|Office|Council|Army|Forces?|Police|Government|News|Agency|Press|"

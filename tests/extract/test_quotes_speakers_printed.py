@@ -273,3 +273,62 @@ def test_a_participle_before_the_speaker_is_not_the_speaker(any_extractor: Extra
                                                              want: list[tuple[str, str]]) -> None:
     check(any_extractor, text, want)
     assert not any(s.startswith(("Asked", "Contacted", "Reached")) for s, _ in quotes(any_extractor, text))
+
+
+# -- a person named inside a quotation is not "he" who speaks after it -------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Suhail Shaheen said the group wanted talks. "Ashraf Ghani must go. Then we can talk to the others," '
+     'he said. "We will not attack the capital," he added.',
+     [("Suhail Shaheen", "Ashraf Ghani must go. Then we can talk to the others"),
+      ("Suhail Shaheen", "We will not attack the capital")]),
+    ("Zabihullah Mujahid spoke to the channel. \u201cWe ask Amrullah Saleh to surrender,\u201d he said.",
+     [("Zabihullah Mujahid", "We ask Amrullah Saleh to surrender")]),
+    ("Ahmad Massoud addressed his fighters in the valley. \u2018Abdul Ghani Baradar cannot buy us,\u2019 he "
+     "told them.", [("Ahmad Massoud", "Abdul Ghani Baradar cannot buy us")]),
+])
+def test_a_name_inside_the_quotation_is_not_he(any_extractor: Extractor, text: str,
+                                               want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+# -- who speaks after a dash, and the second speaker of a sentence ---------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("\u201cWe will fight until the last drop of our blood\u201d \u2014 Ahmad Massoud, in a message to his "
+     "supporters.", [("Ahmad Massoud", "We will fight until the last drop of our blood")]),
+    ('"The valley has never been conquered and never will be" \u2013 Amrullah Saleh, on Twitter.',
+     [("Amrullah Saleh", "The valley has never been conquered and never will be")]),
+    ("\u2018Nobody wins a war like this one\u2019 \u2014 Hamid Karzai (in an interview with the BBC)",
+     [("Hamid Karzai", "Nobody wins a war like this one")]),
+])
+def test_a_name_after_a_dash_speaks_the_quotation(any_extractor: Extractor, text: str,
+                                                  want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('"The partnership is not ending," Biden said, while Ghani said: "We are going to solve our problems."',
+     [("Biden", "The partnership is not ending"), ("Ghani", "We are going to solve our problems.")]),
+    ("\u201cThe border is open,\u201d Kabulov said, but Mirzo said: \u201cOur troops remain on alert.\u201d",
+     [("Kabulov", "The border is open"), ("Mirzo", "Our troops remain on alert.")]),
+    ("\u2018We want talks,\u2019 Shaheen said, whereas Saleh said: \u2018They want surrender.\u2019",
+     [("Shaheen", "We want talks"), ("Saleh", "They want surrender.")]),
+])
+def test_the_second_speaker_of_a_sentence_speaks_the_second_quotation(any_extractor: Extractor, text: str,
+                                                                      want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('According to a statement from the Ministry of Foreign Affairs, "Pakistan is ready to help the talks."',
+     [("Ministry of Foreign Affairs", "Pakistan is ready to help the talks.")]),
+    ("A statement by the Office of the National Security Council said: \u201cThe enemy has suffered heavy "
+     "losses.\u201d", [("Office of the National Security Council", "The enemy has suffered heavy losses.")]),
+    ("NATO Secretary-General Jens Stoltenberg said: \u201cOur aim is to support the Afghan people.\u201d",
+     [("Jens Stoltenberg", "Our aim is to support the Afghan people.")]),
+])
+def test_a_body_is_named_whole_and_a_compound_title_is_no_rank(any_extractor: Extractor, text: str,
+                                                                want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+    assert not any(s.startswith("General") for s, _ in quotes(any_extractor, text))
