@@ -68,6 +68,14 @@ CURATED_TOWNS = [
     ("Mobye", "MMR014010", "alias of Moebye"),
     ("Shwe Kokko", "MMR003005", "town on the Moei river in Myawaddy Township"),
     ("Thingannyinaung", "MMR003005", "town on the Asian Highway in Myawaddy Township"),
+    # press spellings of MIMU towns and townships (the places are MIMU's; the spellings the press's)
+    ("Kamphat", "MMR005030", "press spelling of Khampat (MIMU 9.6 town MMR005030703)"),
+    ("Rikhawdar", "MMR004001", "press spelling of Rihkhawdar (MIMU 9.6 town MMR004001702)"),
+    ("Rih Kaw Dar", "MMR004001", "press spelling of Rihkhawdar (MIMU 9.6 town MMR004001702)"),
+    ("Rih Khaw Dar", "MMR004001", "press spelling of Rihkhawdar (MIMU 9.6 town MMR004001702)"),
+    ("Kawling", "MMR005024", "press spelling of Kawlin (MIMU 9.6 town MMR005024701)"),
+    ("Khawmawi", "MMR004001", "border village beside Rihkhawdar across from Zokhawthar (India); township "
+     "taken from Rihkhawdar's, not checked against a point"),
 ]
 
 # Town names a reader would not take for the place on their own: personal names, words meaning
@@ -117,7 +125,8 @@ time. Same sources, licence note and attribution lines as above. Changes made by
   the states and regions, Lashio for northern and Kengtung for eastern Shan; none for Yangon,
   Mandalay, Naypyitaw or Bago (West)); 5 `town` rows for towns the press names that the 9.6 list
   lacks (curated, no coordinates): Mawchi (Hpasawng), Moebye/Mobye (Pekon), Shwe Kokko and
-  Thingannyinaung (Myawaddy).
+  Thingannyinaung (Myawaddy); 6 more for press spellings (Kamphat, Rikhawdar, Rih Kaw Dar, Rih Khaw
+  Dar, Kawling) and Khawmawi (Falam, by its neighbour Rihkhawdar).
 - `actors.csv`, `outlets.csv`, `assessments.csv`, `theatre.json` and `samples/` were written for
   khabar (see `samples/OUTLETS.md`).
 """
