@@ -781,7 +781,7 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
 _CONTENT_TAIL = re.compile(r"(?:^|\s)(?:to\s+[a-z]+|(?:of|for|from|against|with)\s+[a-z]+ing)"
                            r"(?:\s+(?:an?|the|its|their|his|her|all|any|some|no))?\s*$", re.I)
 # "said it seeks an “...”": a clause of its own, its subject a pronoun and its verb in -s or -ed
-_SUBJECT_VERB = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we|I)\s+[a-z]+(?:s|ed)\b")
+_SUBJECT_VERB = re.compile(r"\s*(?:that\s+)?(?:(?:it|he|she)\s+[a-z]+(?:s|ed)|(?:they|we|I)\s+[a-z]{3,})\b")
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow|offer|demand|expressed|voiced|guarantee)\w*", re.I)
 _DET_ONLY = re.compile(r"\s*(?:(?:an?|the|its|their|his|her|full|a\s+full)\s+)?", re.I)
 # auxiliaries and adverbs between a subject and its speech verb: "X has repeatedly warned"
@@ -870,6 +870,7 @@ def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
     return _subject_name(participle, sent, ctx, pos) if participle is not None else None
 
 
+_POSSESSED_ROLE = re.compile(r"[\u2019']s\s+(?:[\w\-]+\s+){0,2}?(?i:" + en.alternation(en.SPEAKER_ROLES) + r")\s*,?\s*")
 _FRAMING_VERB = re.compile(r"\b" + en.alternation(en.FRAMING_VERBS) + r"\b", re.I)
 
 
@@ -900,6 +901,8 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
             and e.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP")]
     if ents:
         e = ents[-1]
+        if _POSSESSED_ROLE.fullmatch(sent.text[e.end_char:m.start()]):
+            return clean_name(sent.text[e.start_char:m.start()])  # "Tajikistan's president told": the president
         actor = ctx.theatre.actor(e.text)
         if e.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
             return ctx.note_person(clean_name(actor.name if actor else e.text))

@@ -332,3 +332,26 @@ def test_a_body_is_named_whole_and_a_compound_title_is_no_rank(any_extractor: Ex
                                                                 want: list[tuple[str, str]]) -> None:
     check(any_extractor, text, want)
     assert not any(s.startswith("General") for s, _ in quotes(any_extractor, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tajikistan's president told his Russian counterpart the situation was \"rapidly deteriorating\".",
+     [("president", "rapidly deteriorating")]),
+    ("Pakistan\u2019s foreign minister told the senate the border was \u201cfully sealed\u201d.",
+     [("foreign minister", "fully sealed")]),
+    ("Uzbekistan's envoy told the council the refugees were \u2018not welcome\u2019 at the crossing.",
+     [("envoy", "not welcome")]),
+])
+def test_a_countrys_role_holder_is_the_speaker_not_the_country(any_extractor: Extractor, text: str,
+                                                                want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The Taliban say they control "85 percent" of the country.', [("Taliban", "85 percent")]),
+    ("Resistance commanders say they hold \u201cevery pass\u201d in the valley.", [("commanders", "every pass")]),
+    ("Residents said they feared \u2018another siege\u2019 of the town.", [("Residents", "another siege")]),
+])
+def test_a_phrase_in_what_they_say_they_do_is_theirs(any_extractor: Extractor, text: str,
+                                                     want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
