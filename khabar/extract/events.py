@@ -287,21 +287,24 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and not _WITH_PARTY.match(
                     text[m.end():]):
                 if (_REFERENCE.search(before) or _POSSESSIVE.search(before)) and not told and not (
-                        _OWN_DAY.search(before[-25:]) and _dated_clause(sent, m.start(), m.end())
+                        (_OWN_DAY.search(before[-25:]) or "R1" in __import__("os").environ.get("KHABAR_S4_R", ""))
+                        and _dated_clause(sent, m.start(), m.end())
+                        and not any(e.type == "CONSULT" for e in ctx.meetings)) and not (
+                        "R1b" in __import__("os").environ.get("KHABAR_S4_R", "")
                         and not any(e.type == "CONSULT" for e in ctx.meetings)):
                     _day_of_reference(sent, m.start(), m.end(), ctx)
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
                     # (but "at their summit in Geneva on June 16", the first told, is one)
-                if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
+                if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before) and not ('R5' in __import__("os").environ.get("KHABAR_S4_R", "").split(",") and _dated_clause(sent, m.start(), m.end())):
                     continue  # "a settlement through genuine peace talks"
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and _TOPIC.search(before):
                 continue  # "discussed the planned talks with the ambassador": the talks are a topic
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and (
-                    _STATE_OF_TALKS.match(text, m.end()) or _STALLED.search(before)):
+                    _STATE_OF_TALKS.match(text, m.end()) or _STALLED.search(before)) and 'R6' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
                 continue  # "talks between the two sides have stalled": a process, not a meeting
-            if etype == "CONSULT" and _NOMINAL.match(m.group()) and _SOUGHT.search(before):
+            if etype == "CONSULT" and _NOMINAL.match(m.group()) and _SOUGHT.search(before) and 'R7' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
                 continue  # "called for talks", "through negotiations": a wish or a means, no event
-            if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before):
+            if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before) and 'R8' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
                 continue  # "told reporters in a phone call": an interview
             if etype == "CONSULT" and re.match(r"hosted\s+by\b", text[m.start():], re.I) and re.search(
                     r"\b(?:meetings?|talks|summit|conference|negotiations|consultations|session|round)\s*,?\s*"
@@ -332,7 +335,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     re.search(r"\b(?:at|during|on the sidelines of|to|before|addressing|addressed)\s+"
                               r"(?:\w+\s+){0,4}$", before) and _SPEECH.search(text)):
                 continue  # "said at a conference in Tashkent": the venue of a speech, not a meeting
-            if etype == "CONSULT" and (_MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
+            if etype == "CONSULT" and not ('R9' in __import__("os").environ.get("KHABAR_S4_R", "").split(",") and _dated_clause(sent, m.start(), m.end())) and (_MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
                                        _in_past_years(sent, max(0, m.start() - 60), m.end() + 80)):
                 continue  # "have met several times in recent years"
             if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (
@@ -767,13 +770,14 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if when is None and m.type == "CONSULT" and m.status == "happened" and not m.told and \
                 last is not None and last.date is not None and not _OTHER_OCCASION.search(text) and \
                 all(is_dateline(d) for d in sent.dates):
-            # "X met Y in Moscow on Thursday. The delegation also met Z": the day of the meetings the
-            # report tells; not "earlier", "last month", nor when the sentence names a day the
-            # meeting did not take ("After a delegation visited X, the ministry on Thursday said")
-            when = last.date
+            # "X met Y in Moscow on Thursday. The delegation also met Z": once the report has told a
+            # dated meeting, the day it last named; not "earlier", "last month", nor when the sentence
+            # names a day the meeting did not take ("After a delegation visited X, the ministry on
+            # Thursday said")
+            when = ctx.report.day_before(sent) if ctx.report.sentences else _last_day(ctx)
         if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
             continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
-        if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger):
+        if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger) and 'R10' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
             continue  # "spoke with reporters": no one met
         groups: list[list[str]] = [targets]
         # ("..., and B in Guilin on June 5": the parts run past the clause, to the next trigger)
@@ -796,7 +800,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             # "in separate phone calls with A and B": two calls, one per person
             groups = [[t] for t in (people if len(people) > 1 else targets)]
         districts = _districts_of(sent, ctx, c_start, c_end, place)
-        if m.told and when is None:
+        if m.told and when is None and 'R11' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
             continue  # told again without a day: the first telling stands
         if m.type == "CONSULT" and m.status == "planned" and when is None and place is None and \
                 _NOMINAL.match(m.trigger):
@@ -819,11 +823,37 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                     ev = _event(m, sent, ctx, actors, group, place, old.date, ev_, districts)
             elif old is not None:
                 continue
+            elif m.type == "CONSULT" and ev.status == "happened" and _retells_the_lead(ev, sent, ctx):
+                continue  # "X met Y in Kabul. X visited Afghanistan on Wednesday": the lead's meeting again
             if ev.status == "happened":
                 ctx.meetings.append(ev)
             out.append(ev)
     _note_day(sent, ctx)
     return out
+
+
+def _retells_the_lead(ev: Event, sent: Sent, ctx: Context) -> bool:
+    """Return whether a meeting in one of the two sentences after a report's lead tells the lead's
+    meeting again: a trip of one of its parties or to its place, whatever day it gives ("Bajwa met
+    Baradar in Kabul on Thursday. Bajwa visited Afghanistan on Wednesday"), or a meeting of no party
+    the lead did not name, on no other day. A new counterpart ("X also met Z") or another day ("held
+    discussions on Wednesday ... sat down with them on Thursday") is another meeting."""
+    sents = ctx.report.sentences
+    if len(sents) < 2 or not 1 <= len(ctx.report.before(sent)) <= 2:
+        return False
+    named = [*ev.actors, *ev.targets]
+    trip = ev.trigger.lower().startswith("visit") or bool(_STAY.match(ev.trigger))
+    for old in ctx.meetings:
+        if old.type != "CONSULT" or old.evidence.start >= sents[1].start:
+            continue
+        same_place = bool(old.place and ev.place and old.place.lower() == ev.place.lower())
+        if not (same_place or _shares_a_party(named, old, ctx)):
+            continue
+        theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*old.actors, *old.targets)))
+        if trip or (named and all(_own_keys(p, ctx) & theirs for p in named) and (
+                old.date is None or ev.date is None or old.date == ev.date)):
+            return True
+    return False
 
 
 # "the council held a meeting", "a shura meeting in Quetta": a meeting that needs a second side named

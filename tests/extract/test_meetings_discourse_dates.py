@@ -106,3 +106,20 @@ def test_a_visit_that_only_frames_what_someone_said_is_no_meeting(any_extractor:
 def test_a_visit_paid_or_a_meeting_held_during_one_stands(any_extractor: Extractor, text: str,
                                                          trigger: str) -> None:
     assert [e.trigger for e in meetings(any_extractor, text)] == [trigger]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan's army chief Qamar Javed Bajwa met Taliban leader Mullah Abdul Ghani Baradar in Kabul on "
+    "Thursday, officials said. Bajwa visited Afghanistan on Wednesday at the invitation of the Taliban.",
+    "Russian envoy Zamir Kabulov met Taliban negotiators in Moscow on Thursday. The negotiators, led by "
+    "Shahabuddin Delawar, arrived in Moscow on Wednesday.",
+    "Qatar's envoy Mutlaq al-Qahtani met Afghan President Ashraf Ghani in Kabul on Sunday. Al-Qahtani flew "
+    "to Kabul on Saturday, a palace official said.",
+    "Turkish Foreign Minister Mevlut Cavusoglu met Pakistani Foreign Minister Shah Mahmood Qureshi in "
+    "Islamabad on Monday. Cavusoglu arrived in Islamabad on Sunday on a two-day trip.",
+])
+def test_the_trip_of_the_lead_s_meeting_told_next_is_no_second_meeting(any_extractor: Extractor,
+                                                                       text: str) -> None:
+    found = meetings(any_extractor, text)
+    assert len(found) == 1 and found[0].trigger == "met"
+    assert found[0].evidence.text.startswith(text[:40])
