@@ -287,24 +287,21 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and not _WITH_PARTY.match(
                     text[m.end():]):
                 if (_REFERENCE.search(before) or _POSSESSIVE.search(before)) and not told and not (
-                        (_OWN_DAY.search(before[-25:]) or "R1" in __import__("os").environ.get("KHABAR_S4_R", ""))
-                        and _dated_clause(sent, m.start(), m.end())
-                        and not any(e.type == "CONSULT" for e in ctx.meetings)) and not (
-                        "R1b" in __import__("os").environ.get("KHABAR_S4_R", "")
+                        _OWN_DAY.search(before[-25:]) and _dated_clause(sent, m.start(), m.end())
                         and not any(e.type == "CONSULT" for e in ctx.meetings)):
                     _day_of_reference(sent, m.start(), m.end(), ctx)
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
                     # (but "at their summit in Geneva on June 16", the first told, is one)
-                if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before) and not ('R5' in __import__("os").environ.get("KHABAR_S4_R", "").split(",") and _dated_clause(sent, m.start(), m.end())):
+                if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
                     continue  # "a settlement through genuine peace talks"
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and _TOPIC.search(before):
                 continue  # "discussed the planned talks with the ambassador": the talks are a topic
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and (
-                    _STATE_OF_TALKS.match(text, m.end()) or _STALLED.search(before)) and 'R6' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
+                    _STATE_OF_TALKS.match(text, m.end()) or _STALLED.search(before)):
                 continue  # "talks between the two sides have stalled": a process, not a meeting
-            if etype == "CONSULT" and _NOMINAL.match(m.group()) and _SOUGHT.search(before) and 'R7' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
+            if etype == "CONSULT" and _NOMINAL.match(m.group()) and _SOUGHT.search(before):
                 continue  # "called for talks", "through negotiations": a wish or a means, no event
-            if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before) and 'R8' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
+            if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before):
                 continue  # "told reporters in a phone call": an interview
             if etype == "CONSULT" and re.match(r"hosted\s+by\b", text[m.start():], re.I) and re.search(
                     r"\b(?:meetings?|talks|summit|conference|negotiations|consultations|session|round)\s*,?\s*"
@@ -335,7 +332,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     re.search(r"\b(?:at|during|on the sidelines of|to|before|addressing|addressed)\s+"
                               r"(?:\w+\s+){0,4}$", before) and _SPEECH.search(text)):
                 continue  # "said at a conference in Tashkent": the venue of a speech, not a meeting
-            if etype == "CONSULT" and not ('R9' in __import__("os").environ.get("KHABAR_S4_R", "").split(",") and _dated_clause(sent, m.start(), m.end())) and (_MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
+            if etype == "CONSULT" and (_MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
                                        _in_past_years(sent, max(0, m.start() - 60), m.end() + 80)):
                 continue  # "have met several times in recent years"
             if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (
@@ -777,7 +774,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             when = ctx.report.day_before(sent) if ctx.report.sentences else _last_day(ctx)
         if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
             continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
-        if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger) and 'R10' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
+        if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger):
             continue  # "spoke with reporters": no one met
         groups: list[list[str]] = [targets]
         # ("..., and B in Guilin on June 5": the parts run past the clause, to the next trigger)
@@ -800,7 +797,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             # "in separate phone calls with A and B": two calls, one per person
             groups = [[t] for t in (people if len(people) > 1 else targets)]
         districts = _districts_of(sent, ctx, c_start, c_end, place)
-        if m.told and when is None and 'R11' not in __import__("os").environ.get("KHABAR_S4_R", "").split(","):
+        if m.told and when is None:
             continue  # told again without a day: the first telling stands
         if m.type == "CONSULT" and m.status == "planned" and when is None and place is None and \
                 _NOMINAL.match(m.trigger):
