@@ -456,16 +456,27 @@ def _state_list(text: str, f: Found, places: _Places) -> set[int]:
             break
         out.add(p.start)
     colon = text.find(":", f.end, f.end + 62)
-    if colon >= 0 and _COLON_LIST.match(text[f.end:colon + 1]):
+    opens = colon + 1 if colon >= 0 and _COLON_LIST.match(text[f.end:colon + 1]) else None
+    if opens is None and _PLURAL_PLACES_BEFORE.search(text, max(0, f.start - 60), f.start):
+        # "Three districts fell on Friday - A, B and C", "the districts that fell were A, B and C":
+        # the trigger's subject is places it does not name; the list after a dash or "were" names them
+        intro = _LIST_AFTER.match(text, f.end)
+        opens = intro.end() if intro else None
+    if opens is not None:
         gap = ""
-        last = colon + 1
-        for p in places.within(colon + 1, len(text)):
+        last = opens
+        for p in places.within(opens, len(text)):
             gap += _list_gap(text, last, p.start, places)
             if len(gap) > 40 or not _LIST_REST.match(gap):
                 break
             out.add(p.start)
             last = p.end
     return out
+
+
+_PLURAL_PLACES_BEFORE = re.compile(r"\b(?:districts|towns|townships|cities|provincial capitals|"
+                                   r"district cent(?:re|er)s|crossings)\b(?:\s+(?:that|which))?[^.;:,]{0,40}$", re.I)
+_LIST_AFTER = re.compile(r"[^.;:–—]{0,60}?(?:\s[–—-]|\s(?:were|are|include|included)\b)\s*", re.I)
 
 
 _LIST_SEGMENT = re.compile(r"^[\s,]*(?:(?:and|the|districts?|district centres?|towns?|townships?|in|of|province|"
