@@ -15,7 +15,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      ("met", "meet", "talks", "visit", "host", "delegation", "phone", "consultation", "conferred",
       "summit", "conversation", "video", "discussions", "sat down", "called on", "spoke", "talked",
       "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in",
-      "dial", "conclave", "negotiat", "parley", "spoken", "speaks", "speaking", "gathered", "sat ",
+      "dial", "call from", "conclave", "negotiat", "parley", "spoken", "speaks", "speaking", "gathered", "sat ",
       "phonic", "travel", "flew", "conference", "is in", "are in",
       "were in"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
@@ -55,6 +55,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks|contacts?|discussions?)|"
      r"(?:spoke|spoken|speaks|speaking) (?:by|on the) (?:tele)?phone|"
      r"telephoned|consultations|conferred|summit|conversation with|"
+     r"(?:received|took|got|answered|returned) an? (?:\w+\s+){0,2}?call from|"
      # "spoke over the phone", "discussed the situation with Rahmon by phone"
      # ("who spoke to the Herat Ledger by phone" is an interview)
      r"(?:spoke|spoken|speaks|talked)(?!\s+to\b)(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"

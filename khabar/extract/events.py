@@ -318,6 +318,10 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     text, 0, m.start()) and _SPEECH.search(text) and not _MET_IN_VISIT.search(text, m.end()):
                 continue  # "said during his visit to Kabul": the visit is the venue of a speech, like a
                 # conference ("during his visit, he met X": the meeting is told by its own verb)
+            if etype == "CONSULT" and m.group().lower().endswith("call from") and not any(
+                    m.end() <= e.start_char < m.end() + 60 and _is_person(e.text, e.label_, ctx)
+                    for e in sent.all_ents):
+                continue  # "received a call from residents", "from commanders demanding ...": no one met
             if etype == "CONSULT" and m.group().lower() in _BARE_VERBS and any(
                     f.type == "CONSULT" for f in found):
                 continue  # "in separate phone calls, discussed ... with": the calls, told once

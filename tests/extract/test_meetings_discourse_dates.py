@@ -123,3 +123,24 @@ def test_the_trip_of_the_lead_s_meeting_told_next_is_no_second_meeting(any_extra
     found = meetings(any_extractor, text)
     assert len(found) == 1 and found[0].trigger == "met"
     assert found[0].evidence.text.startswith(text[:40])
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Afghan President Ashraf Ghani received a call from US Secretary of State Antony Blinken on Monday.",
+     date(2021, 7, 5)),
+    ("Pakistani Prime Minister Imran Khan took a call from Turkish President Recep Tayyip Erdogan on "
+     "Tuesday, his office said.", date(2021, 7, 6)),
+    ("Tajik President Emomali Rahmon got a telephone call from Russian President Vladimir Putin on "
+     "Wednesday.", date(2021, 7, 7)),
+])
+def test_a_call_received_from_someone_is_a_meeting(any_extractor: Extractor, text: str, day: date) -> None:
+    assert [e.date for e in meetings(any_extractor, text)] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The police received a call from residents about the blast on Monday.",
+    "The district chief received a call from Taliban commanders demanding his surrender, a relative said.",
+    "Hospital staff took a call from families of the wounded late on Sunday.",
+])
+def test_a_call_from_no_one_named_is_no_meeting(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
