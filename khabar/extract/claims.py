@@ -320,7 +320,7 @@ def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str]
         # "the insurgents have overrun 23 districts, officials said": a count of districts is
         # the claim of the side that gained them, else a published count
         return "asserts-count" if qty.unit == "districts" else "asserts"
-    if (_CONTROL_STATE.search(content, c_low) or _POSSESSION.search(content)) and \
+    if (_CONTROL_STATE.search(content, c_low) or _POSSESSION.search(content) or _extent_told(content, c_low)) and \
             not _NOT_STATE.search(content, c_low) and not (quoted and _UNREAL.search(quoted)):
         return "asserts-state"
     if quoted and (_QUOTED_DENIAL.search(quoted) or _NEGATED_FACT.search(quoted)):
@@ -328,6 +328,28 @@ def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str]
     if _CHANGE.search(content) and not _UNREAL.search(content):
         return "asserts-gain"
     return ""
+
+
+# who holds what, in any wording: "under the group's control", "in control of the crossing",
+# "have control over", "Taliban-controlled", "controlled by the army", "controls the border"
+_EXTENT_OF_CONTROL = re.compile(
+    r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?(?:[\w\-]+(?:['\u2019]s?)?\s+){0,2}"
+    r"control\b|\bcontrol\s+(?:of|over)\b|\bin\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\b|"
+    r"\bcontrolled\s+by\b|\w-controlled\b|\bcontrol(?:s|led|ling)?\s+(?:over\s+)?(?:the|a|an|its|their|large|"
+    r"parts?|areas?|much|most|all|key|several|many)\b", re.I)
+# not the extent of control: a change of hands ("retook control of"), a struggle ("the fight for
+# control"), bringing a fire or a crowd under control, a negation ("no longer in control")
+_NOT_EXTENT = re.compile(r"\b(?:for|brought|bring|bringing|brings|(?:re)?(?:tak|took|captur|seiz|gain|wrest|los|"
+                         r"assum)\w*)\s+(?:the\s+)?(?:under\s+)?(?:(?:full|complete|total|effective)\s+)?control|\bnot\b|"
+                         r"n['\u2019]t\b|\bno\s+longer\b|\brumou?rs?\b",
+                         re.I)
+
+
+def _extent_told(content: str, low: str | None) -> bool:
+    """Return whether a statement's words say who holds what (not a change of hands, not denied)."""
+    if low is not None and "control" not in low:
+        return False
+    return _EXTENT_OF_CONTROL.search(content) is not None and _NOT_EXTENT.search(content) is None
 
 
 # a change of hands that has not happened: "could fall", "will retake", "tried to capture"
@@ -448,6 +470,11 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
             if stance == "disputes" and re.match(r"dismiss|reject|rubbish", m.group(), re.I) and \
                     _DENIAL_WORDS.search(text[m.end():m.end() + 120]):
                 st = "denies"
+            if stance == "disputes" and word.startswith("reject") and _DENIED_THINGS.match(text, m.end()) and \
+                    not _DISPUTING.search(text, m.end(), m.end() + 120):
+                st = "denies"  # "rejected the group's claims": what it rejects is false ("as exaggerated": disputed)
+            if stance == "asserts" and word.startswith("insist"):
+                st = "disputes"  # "insisted the district had not fallen": a statement against another's
             if stance == "denies" and re.match(r"call", word) and \
                     re.search(r"absurd|propaganda|exaggerat|nonsense|fantas", word):
                 st = "disputes"
@@ -471,6 +498,9 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     return out
 
 
+# what a rejection denies: "rejected the charges", "rejected the group's claims", "rejected reports"
+_DENIED_THINGS = re.compile(r"\s+(?:[\w\u2019'\-]+\s+){0,3}(?:claims?|charges?|allegations?|accusations?|reports?)\b",
+                            re.I)
 # "rejected the allegations as baseless": the verb denies, and what it rejects is its object
 _DENIAL_ADJECTIVE = re.compile(r"not true|absolute lie|outright lies?|baseless|unfounded|"
                                r"(?:there\s+(?:is|was)\s+)?no truth", re.I)
@@ -884,7 +914,8 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
         if named_obj is not None:  # "called the group's claims false": what it calls so
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
-                _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body) or _POSSESSION.search(body)) and \
+                _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body) or _POSSESSION.search(body) or
+                _extent_told(body, None)) and \
                 m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
             # '"The city is under our control," X said': the quotation, not who said it

@@ -57,4 +57,4 @@ def test_n_of_the_provinces_m_districts_counts_n(any_extractor: Extractor) -> No
 def test_but_does_not_hide_the_claimant_without_a_parse(fast_extractor: Extractor) -> None:
     text = "The Taliban said they had captured the valley, but the resistance front rejected the claim."
     got = [(c.claimant, c.stance) for c in _claims(fast_extractor, text)]
-    assert ("resistance front", "disputes") in got
+    assert ("resistance front", "denies") in got  # rejecting a claim denies it
