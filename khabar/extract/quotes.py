@@ -354,6 +354,18 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         return ctx.last_body or _last_body_speaker(ctx, at) or clean_name(who)
     if re.fullmatch(r"it", who.strip(), re.I):  # "it said": the body that spoke last
         return _last_body_speaker(ctx, at) or ctx.last_body or ctx.last_group
+    role_of = _DEFINITE_ROLE_OF.fullmatch(who.strip())
+    if role_of:  # "the spokesman for the Taliban said": the group's spokesman the report named last
+        named_role = _role_before(ctx, at, role_of["role"], role_of["body"])
+        if named_role and named_role[:1].isupper():
+            return named_role
+        last = ctx.person_before(at)  # the person named last, whom the actors file knows in that role
+        actor = ctx.theatre.actor(last) if last else None
+        body = [w for w in re.findall(r"[A-Z][\w\-]+", role_of["body"]) if len(w) > 2]
+        if actor is not None and actor.kind == "person" and \
+                _role_key(role_of["role"]) in actor.role.lower() and any(w.lower() in actor.role.lower() for w in body):
+            return last
+        return clean_name(who)
     role = _DEFINITE_ROLE.fullmatch(who.strip())
     if role:  # "the spokesman said": the last spokesman the report named, or described
         # "the group's deputy leader" a sentence after the named deputy is him; "the Foreign Office
@@ -695,7 +707,9 @@ def _governing_speaker(sent: Sent, q: QuoteSpan, ctx: Context) -> str | None:
         if head is t:
             return None
         lem = (head.lemma_ or head.lower_).lower()
-        if head.pos_ in ("VERB", "AUX") and lem in _QUOTING_LEMMAS:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        if head.pos_ in ("VERB", "AUX") and lem in _QUOTING_LEMMAS and not passive:
+            # ("the fighters had been told “...”": who was told is no speaker; the verb above says)
             # what was said: its clause, or the quotation itself as the verb's object; an object
             # noun holding it is what someone was called ("called the loss a "disaster""), not
             # what an announcement was about ("announced the end of the "forever war"")
@@ -733,6 +747,10 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     if not verbs:
         return None
     v = verbs[-1]
+    k = len(verbs) - 1
+    while k > 0 and _BE_BEFORE.search(pre, 0, verbs[k].start()):
+        k -= 1  # "said the fighters had been told “...”": the passive is not who speaks
+    v = verbs[k]
     mid = pre[v.end():]
     naming = _NAMING_VERB.fullmatch(v.group(0)) is not None and len(mid.split()) <= 8
     # "urged both sides to reach a “...”", "accused Pakistan of providing “...”", "promised an “...”":
@@ -778,6 +796,7 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     return _speaker_name(seg, sent, ctx, at + v.start(), before_verb=True)
 
 
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _CONTENT_TAIL = re.compile(r"(?:^|\s)(?:to\s+[a-z]+|(?:of|for|from|against|with)\s+[a-z]+ing)"
                            r"(?:\s+(?:an?|the|its|their|his|her|all|any|some|no))?\s*$", re.I)
 # "said it seeks an “...”": a clause of its own, its subject a pronoun and its verb in -s or -ed
@@ -1198,6 +1217,8 @@ _COMMA_NAME_AFTER = re.compile(rf"\b(?P<tail>[^,.;\u201c\u201d]{{0,60}}?)\s*,\s+
 _ART_HEAD = re.compile(r"(?i:\b(?:an?|one)\s+)(?P<head>(?:[\w\-\u2019']+\s+){0,3}?)$")
 _UNNAMED_TAIL = re.compile(rf"\b(?:\s+(?:for|of|at|in|with)\s+(?:the\s+)?(?:[A-Z][\w\-\u2019']*\s*){{1,4}})?"
                            rf"(?!\s*,?\s*{_NAME_PART})")
+_DEFINITE_ROLE_OF = re.compile(rf"(?i:the\s+(?:(?:[\w\-\u2019']+\s+){{0,2}}?)(?P<role>{_ROLE_WORDS}))\s+(?:for|of)\s+"
+                               rf"(?P<body>(?:the\s+)?[A-Z][\w\-\u2019']*(?:\s+(?:of|for|and|the|[A-Z][\w\-\u2019']*)){{0,5}})")
 _DEFINITE_ROLE = re.compile(rf"(?i:the\s+(?:(?:[\w\-\u2019']+\s+){{0,2}}?)(?P<role>{_ROLE_WORDS}))")
 # a person named as the subject of a speech verb: "Dashty said", "Abdul Karim Nazari told"
 _NAME_BEFORE_VERB = re.compile(rf"(?:(?<=[.!?]\s)|(?<=,\s)|(?<=\n)|(?<=\A))(?P<name>{_PERSON})\s+$")
@@ -1289,13 +1310,17 @@ def _role_mentions(text: str, ctx: Context, in_quote: Callable[[int], bool]) -> 
     return out
 
 
-def _role_before(ctx: Context, pos: int, role: str) -> str | None:
+def _role_before(ctx: Context, pos: int, role: str, body: str | None = None) -> str | None:
     """Return who "the <role>" is at a report offset: the last person named or described with
-    that role before it."""
+    that role before it (of `body`, when given: the body's name printed beside the mention)."""
     mentions: list[_RoleMention] = getattr(ctx, "_quote_roles", [])
+    text: str = getattr(ctx, "_quote_text", "")
     key = _role_key(role)
+    words = [w for w in re.findall(r"[A-Z][\w\-]+", body or "") if len(w) > 2]
     for r in reversed(mentions[:bisect_right([r.pos for r in mentions], pos)]):
         if r.key == key:
+            if words and not any(w.lower() in text[max(0, r.pos - 80):r.pos + 120].lower() for w in words):
+                continue
             return r.name or r.desc
     return None
 

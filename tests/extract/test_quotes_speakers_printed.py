@@ -355,3 +355,36 @@ def test_a_countrys_role_holder_is_the_speaker_not_the_country(any_extractor: Ex
 def test_a_phrase_in_what_they_say_they_do_is_theirs(any_extractor: Extractor, text: str,
                                                      want: list[tuple[str, str]]) -> None:
     check(any_extractor, text, want)
+
+
+# -- "the spokesman for X said": X's spokesman named before ----------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Zabihullah Mujahid announced the capture of the city on Twitter. \u201cOur fighters hold every government "
+     "building,\u201d the spokesman for the Taliban said.", [("Zabihullah Mujahid", "Our fighters hold every "
+                                                                                 "government building")]),
+    ("Defence ministry spokesman Fawad Aman and Taliban spokesman Zabihullah Mujahid gave opposite accounts. "
+     "\u201cThe district is still ours,\u201d the spokesman for the Taliban said.",
+     [("Zabihullah Mujahid", "The district is still ours")]),
+    ("Taliban spokesman Zabihullah Mujahid spoke first, then Rohullah Ahmadzai, the defence ministry spokesman, "
+     "replied. \u2018Our soldiers never left,\u2019 the spokesman for the Ministry of Defence said.",
+     [("Rohullah Ahmadzai", "Our soldiers never left")]),
+])
+def test_the_spokesman_for_a_body_is_that_bodys_spokesman(any_extractor: Extractor, text: str,
+                                                          want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+# -- who was told something is not who said it -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('The Taliban\'s spokesman Zabihullah Mujahid rejected the allegations and said the group\'s fighters had '
+     'been told "not to touch" civilians.', [("Zabihullah Mujahid", "not to touch")]),
+    ("Governor Abdul Sattar Mirzakwal said the police were told \u201cto hold at any cost\u201d.",
+     [("Abdul Sattar Mirzakwal", "to hold at any cost")]),
+    ("Ahmad Massoud said his men had been ordered to \u2018defend every village\u2019 and were asked to wait.",
+     [("Ahmad Massoud", "defend every village")]),
+])
+def test_the_one_told_is_not_the_speaker(any_extractor: Extractor, text: str,
+                                         want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
