@@ -2,8 +2,9 @@
 
 The rows are rebuilt into the Extractions they came from (`batch.tables.iter_extractions`) and
 stored with `store.bulk.bulk_save`, one transaction a batch of reports, so that a loaded store
-holds the rows `khabar ingest` stores for the same reports: the same specs write them. Loading a
-folder again changes nothing; a report already stored keeps its row and gets the loaded records.
+holds the rows `khabar ingest` stores for the same reports: the same specs write them, and the
+kept district timelines are brought up to date after the last batch. Loading a folder again changes
+nothing; a report already stored keeps its row and gets the loaded records.
 Needs pyarrow only, not Spark.
 """
 
@@ -46,7 +47,8 @@ def load(conn: Any, folder: Path, *, batch: int = BATCH,
     folder = Path(folder)
     manifest = T.read_manifest(folder)
     rep = LoadReport(theatre=str(manifest.get("theatre") or ""))
-    bind_theatre(conn, load_theatre(rep.theatre))
+    theatre = load_theatre(rep.theatre)
+    bind_theatre(conn, theatre)
     rep.records = dict.fromkeys(KINDS, 0)
     for extractions in T.iter_extractions(folder, batch):
         new = bulk_save(conn, extractions)
@@ -57,4 +59,8 @@ def load(conn: Any, folder: Path, *, batch: int = BATCH,
                 rep.records[kind] += len(getattr(ex, kind))
         if on_batch:
             on_batch(len(extractions))
+    if rep.new:  # the kept district timelines, brought up to date as `khabar ingest` does
+        from khabar.compile import state_cache
+
+        state_cache.refresh(conn, theatre)
     return rep
