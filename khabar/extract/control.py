@@ -371,6 +371,14 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|aft
                            r"push\w* (?:into|towards?)|fighting (?:in|for|around))", re.I)
 
 
+# between a trigger and a place after it: a predicate of its own ("seized eight capitals and are
+# pressing on X", "having seized Kunduz, the fighters turned to X and Y") or a relative clause on the
+# object ("seized Sheberghan, ..., whose militia had defended X"): X is not what the trigger took
+_NEW_PREDICATE = re.compile(r"\band\s+(?:are|were|is|was|have|has|had)\s+(?:(?:now|also|still|already)\s+)?"
+                            r"[a-z]+ing\b|\b(?:whose|who)\b|\b(?:turned|moved|headed|pressed|pressing|"
+                            r"marched|marching|advanced|advancing)\s+(?:on|to|towards?|into|against)\b", re.I)
+
+
 def _hedged(text: str, t_start: int, t_end: int, lex: Lexicon) -> bool:
     before = text[max(0, t_start - 60):t_start]
     if _HEDGE_BEFORE.search(before) or _INFINITIVE.search(before) or _DENIED_BEFORE.search(text[:t_start]) or \
@@ -926,7 +934,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                     not _PRONOUN_OBJECT.match(text, f.end):
                 continue  # "In Hpasawng, the KNDF took ...", "in Loikaw, a day after they overran ...": a subject
                 # of its own stands between (a relative clause, "X, which the AA took", is read below)
-            elif _CLAUSE_BREAK.search(between) or _noise_between(text, p, f, places):
+            elif _CLAUSE_BREAK.search(between) or _noise_between(text, p, f, places) or \
+                    p.start >= f.end and _NEW_PREDICATE.search(between):
                 continue  # "..., leaving Sheberghan isolated", "captured weapons in Nad Ali"
             else:
                 dist = _distance(text, p, f, places, lists[i])

@@ -2,6 +2,8 @@
 
 - What an -ing form ("taking", "seizing", "capturing") takes follows it: the place before it is the
   object of another verb or a place that only locates ("closing in on Kabul after taking Ghazni").
+- A place after a trigger but behind a predicate of its own ("and are pressing on X", "turned to X and
+  Y") or a relative clause on the object ("..., whose militia had defended X") is not what it took.
 - A city (a provincial capital, or "X city") that a side entered, swept, stormed or poured into is
   not yet taken: cities are entered and fought over for days. Entered unopposed or "without a
   fight", it is taken; a district centre entered is taken.
@@ -89,3 +91,21 @@ def test_a_retaking_told_in_quotation_marks_is_recorded(afghan: Extractor, text:
 ])
 def test_a_capture_told_in_quotation_marks_stays_a_claim(afghan: Extractor, text: str) -> None:
     assert changes(afghan, text, date(2021, 7, 20)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire: a second predicate of the same subject
+    ("The Taliban have seized eight provincial capitals in a week and are pressing on Mazar-i-Sharif and "
+     "Kandahar.", []),
+    # local press: where the fighters turned next
+    ("Having seized Kunduz on Sunday, the insurgents turned to Khanabad and Pul-e-Khumri.", [("Kunduz", "taliban")]),
+    # regional paper: a relative clause on the object
+    ("The militants seized Sheberghan on Friday, the seat of a warlord whose militia had long defended "
+     "Mazar-i-Sharif.", [("Sheberghan", "taliban")]),
+    # analysis: a plain list stays one object
+    ("The Taliban seized Ghoryan, Kohsan and Zinda Jan districts on Friday, officials said.",
+     [("Ghoryan", "taliban"), ("Kohsan", "taliban"), ("Zinda Jan", "taliban")]),
+])
+def test_a_place_behind_a_predicate_of_its_own_was_not_taken(afghan: Extractor, text: str,
+                                                             expected: list[tuple[str, str]]) -> None:
+    assert changes(afghan, text) == expected
