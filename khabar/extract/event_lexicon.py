@@ -287,3 +287,101 @@ def place_surrenders(text: str, start: int, end: int, places: list[tuple[int, in
         if p_start >= end and not text[end:p_start].strip():
             return True
     return False
+
+
+# -- what the words around a meeting (or another event) say of it: planned, negated, sought, a
+# process, a habit, a history, another occasion; read by `events.match` and `events.to_records` --
+PLANNED = re.compile(r"\b(?:will|would|shall|should|must|ought\s+to|needs?\s+to|plan(?:s|ned)?\s+to|set\s+to|due\s+to|expected\s+to|"
+                     r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
+                     r"ready\s+to|to\s+continue|agreed\s+to|hopes?\s+to|wants?\s+to|"
+                     r"upcoming|next\s+week|next\s+month|invited)\b[^.;]{0,40}$", re.I)
+
+# "is scheduled to lead a delegation to Doha this weekend for talks": a plan reaches further
+PLANNED_FAR = re.compile(r"\b(?:(?:(?:is|are|was|were)\s+(?:scheduled|expected|due|set)|plans?|planning|"
+                         r"intends?)\s+to\s+\w+|(?:is|are)\s+(?:due|expected)\s+(?:in|at|back))[^.;,:]{0,80}$",
+                         re.I)
+
+# "threatened to attack", "called on residents to take up arms", "if the fighting spills over"
+UNREAL = re.compile(r"\b(?:threaten\w*\s+to|vow\w*\s+to|pledg\w*\s+to|if|unless|could|might|"
+                    r"(?:called|urged|asked|appealed)\b[^.;]{0,40}\bto)\b[^.;]{0,40}$", re.I)
+
+NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|postponed|without|avoided)\b"
+                     r"[^.;,]{0,25}$", re.I)
+
+# "did not hold a separate one-on-one meeting": a negated verb a few words before its object
+NOT_HELD = re.compile(r"\b(?:did|does|do|has|have|had|will|would|could)\s*(?:not|n['\u2019]t)\s+"
+                      r"(?:hold|have|attend|make|pay|meet|join|seek|get)\s+(?:[\w\-]+\s+){0,4}$", re.I)
+
+# "a planned meeting", "the proposed visit": a meeting still to come
+PLANNED_NOUN = re.compile(r"\b(?:planned|proposed|upcoming|possible|potential|expected|future|"
+                          r"scheduled|next|forthcoming|prospective)\s+(?:[\w\-]+\s+){0,2}$|"
+                          # "ahead of the minister's visit", "in the run-up to the summit": still to come
+                          r"\b(?:ahead of|in the run-up to|in preparation for|in advance of)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:[\w\-'\u2019]+\s+){0,4}$", re.I)
+
+# "called for an emergency meeting", "ready for talks", "proposed talks": a meeting sought, not held
+# "want talks", "preferred talks", "resolve the issue through talks", "return to talks": a means
+SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|sought|seek(?:s|ing)?|"
+                    r"demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|ready for|open to|prepared for|willing(?:ness)? "
+                    r"(?:for|to hold)|wants?|wanted|wanting|prefer(?:s|red)?|favou?r(?:s|ed)?|insist(?:s|ed)? on|"
+                    r"through|via|by way of|back|support(?:s|ed)?|return(?:s|ed)? to|instead of|rather than|"
+                    r"need for|invit(?:e|es|ed|ing|ation) to|offer(?:s|ed|ing)? (?:to host)?)\s+"
+                    r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
+                    r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
+
+MANY_TIMES = re.compile(r"\b(?:(?:several|many|multiple|numerous|a number of|countless) (?:times|rounds)|repeatedly|"
+                        r"regularly|routinely|on (?:several|many|numerous) occasions|"
+                        r"in (?:the )?(?:recent|past|last) (?:few |several )?years)\b", re.I)
+
+# "the meeting ... was cancelled", "talks scheduled for Monday were postponed": it did not happen
+CALLED_OFF = re.compile(r"[^.;]{0,80}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?"
+                        r"(?:cancell?ed|postponed|called off|scrapped|put off|delayed|suspended)\b|"
+                        r"[^.;]{0,80}?\b(?:did not|didn't|failed to|never)\s+(?:take place|happen|"
+                        r"materiali[sz]e|go ahead)\b", re.I)
+
+# "talks between the two sides have stalled", "negotiations remain deadlocked": the state of a
+# process, not a meeting held
+STATE_OF_TALKS = re.compile(r"(?:\s+(?:between|with|among|in|on)\s[^.;]{0,80}?|[^.;]{0,80}?\b(?:but|and)\s+(?:\w+\s+)?)?"
+                            r"\s+(?:have|has|had|remain(?:ed|s)?|"
+                            r"are|were|is|was)\s+(?:been\s+|largely\s+|so far\s+|since\s+)?(?:stalled|deadlocked|"
+                            r"stuck|frozen|at an impasse|in limbo|on hold|faltering|faltered|"
+                            r"(?:made|yielded|produced) (?:little|no|slow|scant)\b)", re.I)
+
+# "stalled talks", "the moribund negotiations": the process named
+STALLED = re.compile(r"\b(?:stalled|deadlocked|stagnant|moribund|faltering|long-stalled|frozen|"
+                     r"protracted|stop-start)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+
+# "the spokesman told reporters in a phone call", "said in a telephone conversation with AFP":
+# an interview, not a meeting
+INTERVIEW = re.compile(r"\b(?:told|tells|telling|said|says|saying|confirmed|speaking|spoke|added)\s+"
+                       r"(?:to\s+)?(?:[\w\-'\u2019]+\s+){0,4}$", re.I)
+
+# "began in Doha in September last year", "met in 2019": history, not the news of the report
+YEARS_AGO = re.compile(r"\b(?:last year|(?:two|three|several|many|\d+) years ago|in (?:early |late |mid-)?"
+                       r"(?P<y>(?:19|20)\d\d))\b", re.I)
+
+# "the meeting planned for next month", "talks scheduled for Monday": a meeting still to come
+PLANNED_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,6}?(?:planned|scheduled|slated|set|due|expected)\s+"
+                           r"(?:for|to\s+(?:take place|be held|start|begin|open|resume))\b|"
+                           r"[^.;]{0,60}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:be\s+)?"
+                           r"(?:held|take place|postponed|cancell?ed|delayed|resume)\b", re.I)
+
+GENERIC_TALKS = re.compile(r"\b(?:peace|political|genuine|meaningful|future|further|direct|fresh|"
+                           r"new|serious)\s+$", re.I)
+
+MEETING_VERB = re.compile(r"\b(?:held|hold(?:s|ing)?|had|attend(?:ed|s|ing)?|began|begun|opened|"
+                          r"resumed|concluded|wrapped up|during|at|in|after|since)\s+"
+                          r"(?:(?:the|a|an|two|three|several|separate|\w+-\w+|[A-Z]\w+)\s+){0,3}$",
+                          re.I)
+
+PLANNING_HEADS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "want", "agree",
+                  "ready", "prepare", "invite", "propose", "seek", "aim", "offer", "wish",
+                  "continue", "try", "decide", "promise", "likely", "going"}
+
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "might", "may", "could", "should"}
+
+# "Earlier, the delegation met ...", "had met last month", "previously held talks": another occasion
+# than the meeting the report last dated
+OTHER_OCCASION = re.compile(r"\b(?:earlier|previously|before that|prior to|recently|in the past|formerly|"
+                            r"last (?:week|month|year)|ago|once|had (?:\w+\s+)?(?:met|held|visited|spoken|talked|"
+                            r"hosted|discussed|received|called|travell?ed|been))\b", re.I)

@@ -14,7 +14,32 @@ from datetime import date
 from spacy.tokens import Token
 
 from khabar.extract.dates import date_near, find_dates, is_dateline
-from khabar.extract.event_lexicon import PARSED, TRIGGERS, background, is_reference, place_surrenders
+from khabar.extract.event_lexicon import (
+    CALLED_OFF,
+    FUTURE_AUX,
+    GENERIC_TALKS,
+    INTERVIEW,
+    MANY_TIMES,
+    MEETING_VERB,
+    NEGATED,
+    NOT_HELD,
+    OTHER_OCCASION,
+    PARSED,
+    PLANNED,
+    PLANNED_AFTER,
+    PLANNED_FAR,
+    PLANNED_NOUN,
+    PLANNING_HEADS,
+    SOUGHT,
+    STALLED,
+    STATE_OF_TALKS,
+    TRIGGERS,
+    UNREAL,
+    YEARS_AGO,
+    background,
+    is_reference,
+    place_surrenders,
+)
 from khabar.extract.sentences import Context, Sent, clean_name, lemma, party_in
 from khabar.lang import en
 from khabar.records import Event, Evidence
@@ -25,22 +50,6 @@ TYPES = [(t, re.compile(rx, re.I)) for t, rx in PARSED]
 # each type's pattern with the stems a match cannot lack: a substring test before the scan
 _GATED = [(t, stems, re.compile(rx, re.I)) for t, stems, rx in TRIGGERS]
 
-_PLANNED = re.compile(r"\b(?:will|would|shall|should|must|ought\s+to|needs?\s+to|plan(?:s|ned)?\s+to|set\s+to|due\s+to|expected\s+to|"
-                      r"scheduled\s+to|going\s+to|intends?\s+to|to\s+hold|are\s+to|is\s+to|"
-                      r"ready\s+to|to\s+continue|agreed\s+to|hopes?\s+to|wants?\s+to|"
-                      r"upcoming|next\s+week|next\s+month|invited)\b[^.;]{0,40}$", re.I)
-# "is scheduled to lead a delegation to Doha this weekend for talks": a plan reaches further
-_PLANNED_FAR = re.compile(r"\b(?:(?:(?:is|are|was|were)\s+(?:scheduled|expected|due|set)|plans?|planning|"
-                          r"intends?)\s+to\s+\w+|(?:is|are)\s+(?:due|expected)\s+(?:in|at|back))[^.;,:]{0,80}$",
-                          re.I)
-# "threatened to attack", "called on residents to take up arms", "if the fighting spills over"
-_UNREAL = re.compile(r"\b(?:threaten\w*\s+to|vow\w*\s+to|pledg\w*\s+to|if|unless|could|might|"
-                     r"(?:called|urged|asked|appealed)\b[^.;]{0,40}\bto)\b[^.;]{0,40}$", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|denies|cancel(?:l?ed)?|postponed|without|avoided)\b"
-                      r"[^.;,]{0,25}$", re.I)
-# "did not hold a separate one-on-one meeting": a negated verb a few words before its object
-_NOT_HELD = re.compile(r"\b(?:did|does|do|has|have|had|will|would|could)\s*(?:not|n['\u2019]t)\s+"
-                       r"(?:hold|have|attend|make|pay|meet|join|seek|get)\s+(?:[\w\-]+\s+){0,4}$", re.I)
 _PLACE_AFTER = re.compile(r"\b(?:in|at|(?<=(?:led|lew) )to|(?<=delegation )to)\s+(?:the\s+)?(?P<p>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
                            r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
@@ -74,21 +83,6 @@ def inside_quotes(text: str, pos: int) -> bool:
 
 _NOMINAL = re.compile(r"^(?:meetings?|talks|consultations|summits?|visit|hosts|conversation with|discussions|"
                       r"negotiations|parleys|conclaves?|(?:tele)?phon(?:e|ic) \w+|video[- ]?\w+)$", re.I)
-# "a planned meeting", "the proposed visit": a meeting still to come
-_PLANNED_NOUN = re.compile(r"\b(?:planned|proposed|upcoming|possible|potential|expected|future|"
-                           r"scheduled|next|forthcoming|prospective)\s+(?:[\w\-]+\s+){0,2}$|"
-                           # "ahead of the minister's visit", "in the run-up to the summit": still to come
-                           r"\b(?:ahead of|in the run-up to|in preparation for|in advance of)\s+(?:the\s+|a\s+|an\s+)?"
-                           r"(?:[\w\-'\u2019]+\s+){0,4}$", re.I)
-# "called for an emergency meeting", "ready for talks", "proposed talks": a meeting sought, not held
-# "want talks", "preferred talks", "resolve the issue through talks", "return to talks": a means
-_SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|sought|seek(?:s|ing)?|"
-                     r"demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|ready for|open to|prepared for|willing(?:ness)? "
-                     r"(?:for|to hold)|wants?|wanted|wanting|prefer(?:s|red)?|favou?r(?:s|ed)?|insist(?:s|ed)? on|"
-                     r"through|via|by way of|back|support(?:s|ed)?|return(?:s|ed)? to|instead of|rather than|"
-                     r"need for|invit(?:e|es|ed|ing|ation) to|offer(?:s|ed|ing)? (?:to host)?)\s+"
-                     r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
-                     r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
 # "have held talks with Chinese officials several times in recent years": a habit, not a meeting
 # "the talks took place in Kunming", "the meeting, brokered by X, was held on Monday"
 _TOOK_PLACE = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:(?:had\s+)?took place|(?:was|were|had been)\s+held|"
@@ -139,44 +133,14 @@ def _traveller_before(sent: Sent, start: int, ctx: Context) -> bool:
                                             == "person"))]
     return bool(named) and not _MOVERS.search(text, named[-1].end_char, start) and \
         not _MOVERS.search(text, max(lo, named[-1].start_char - 30), named[-1].start_char)  # triggers only with a phone or a party after them
-_MANY_TIMES = re.compile(r"\b(?:(?:several|many|multiple|numerous|a number of|countless) (?:times|rounds)|repeatedly|"
-                         r"regularly|routinely|on (?:several|many|numerous) occasions|"
-                         r"in (?:the )?(?:recent|past|last) (?:few |several )?years)\b", re.I)
-# "the meeting ... was cancelled", "talks scheduled for Monday were postponed": it did not happen
-_CALLED_OFF = re.compile(r"[^.;]{0,80}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?"
-                         r"(?:cancell?ed|postponed|called off|scrapped|put off|delayed|suspended)\b|"
-                         r"[^.;]{0,80}?\b(?:did not|didn't|failed to|never)\s+(?:take place|happen|"
-                         r"materiali[sz]e|go ahead)\b", re.I)
-# "talks between the two sides have stalled", "negotiations remain deadlocked": the state of a
-# process, not a meeting held
-_STATE_OF_TALKS = re.compile(r"(?:\s+(?:between|with|among|in|on)\s[^.;]{0,80}?|[^.;]{0,80}?\b(?:but|and)\s+(?:\w+\s+)?)?"
-                             r"\s+(?:have|has|had|remain(?:ed|s)?|"
-                             r"are|were|is|was)\s+(?:been\s+|largely\s+|so far\s+|since\s+)?(?:stalled|deadlocked|"
-                             r"stuck|frozen|at an impasse|in limbo|on hold|faltering|faltered|"
-                             r"(?:made|yielded|produced) (?:little|no|slow|scant)\b)", re.I)
-# "stalled talks", "the moribund negotiations": the process named
-_STALLED = re.compile(r"\b(?:stalled|deadlocked|stagnant|moribund|faltering|long-stalled|frozen|"
-                      r"protracted|stop-start)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-# "the spokesman told reporters in a phone call", "said in a telephone conversation with AFP":
-# an interview, not a meeting
-_INTERVIEW = re.compile(r"\b(?:told|tells|telling|said|says|saying|confirmed|speaking|spoke|added)\s+"
-                        r"(?:to\s+)?(?:[\w\-'\u2019]+\s+){0,4}$", re.I)
-# "began in Doha in September last year", "met in 2019": history, not the news of the report
-_YEARS_AGO = re.compile(r"\b(?:last year|(?:two|three|several|many|\d+) years ago|in (?:early |late |mid-)?"
-                        r"(?P<y>(?:19|20)\d\d))\b", re.I)
 
 
 def _in_past_years(sent: Sent, start: int, end: int) -> bool:
     """Return whether a clause dates a meeting to a year before the report's ("last year", "in 2019")."""
-    for y in _YEARS_AGO.finditer(sent.text, start, end):
+    for y in YEARS_AGO.finditer(sent.text, start, end):
         if y["y"] is None or (sent.published is not None and int(y["y"]) < sent.published.year):
             return True
     return False
-# "the meeting planned for next month", "talks scheduled for Monday": a meeting still to come
-_PLANNED_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,6}?(?:planned|scheduled|slated|set|due|expected)\s+"
-                            r"(?:for|to\s+(?:take place|be held|start|begin|open|resume))\b|"
-                            r"[^.;]{0,60}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:be\s+)?"
-                            r"(?:held|take place|postponed|cancell?ed|delayed|resume)\b", re.I)
 # "the meeting", "the Doha talks", "this visit": a meeting the report has already named
 _REFERENCE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|his|her|our)\s+"
                         r"(?:(?:[A-Z][\w\-]*|[\w]+-[\w\-]+|first|second|last|latest|recent|previous|next|same|"
@@ -193,18 +157,8 @@ _TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+
                     r"\b(?:apprised|informed|briefed|told|updated|notified)\s+(?:[\w\-]+\s+){0,4}?(?:of|about|on)\s+"
                     r"(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _WITH_PARTY = re.compile(r"^\s+(?:with|between)\s", re.I)
-_GENERIC_TALKS = re.compile(r"\b(?:peace|political|genuine|meaningful|future|further|direct|fresh|"
-                            r"new|serious)\s+$", re.I)
-_MEETING_VERB = re.compile(r"\b(?:held|hold(?:s|ing)?|had|attend(?:ed|s|ing)?|began|begun|opened|"
-                           r"resumed|concluded|wrapped up|during|at|in|after|since)\s+"
-                           r"(?:(?:the|a|an|two|three|several|separate|\w+-\w+|[A-Z]\w+)\s+){0,3}$",
-                           re.I)
 # "received Tajikistan's National Security Adviser Rustam Nazar": receiving a person
 _RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)
-_PLANNING_HEADS = {"plan", "expect", "intend", "schedule", "set", "due", "hope", "want", "agree",
-                   "ready", "prepare", "invite", "propose", "seek", "aim", "offer", "wish",
-                   "continue", "try", "decide", "promise", "likely", "going"}
-_FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "might", "may", "could", "should"}
 
 
 def _verb_of(tok: Token) -> Token:
@@ -234,9 +188,9 @@ def _parse_status(sent: Sent, start: int) -> str | None:
         kids = list(v.children)
         if any(k.dep_ == "neg" for k in kids) and not any(k.lower_ == "only" for k in kids):
             return "negated"
-        if any(k.dep_ == "aux" and k.lower_ in _FUTURE_AUX for k in kids):
+        if any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in kids):
             return "planned"
-    if verb.dep_ == "xcomp" and lemma(verb.head) in _PLANNING_HEADS:
+    if verb.dep_ == "xcomp" and lemma(verb.head) in PLANNING_HEADS:
         return "planned"
     return None
 
@@ -251,7 +205,7 @@ def _is_interview(sent: Sent, start: int, end: int, before: str) -> bool:
     none with whom after it ("told Rahmon in a phone call" is a call)."""
     if not _CALL.search(sent.text, start, end):
         return False
-    said = _INTERVIEW.search(before)
+    said = INTERVIEW.search(before)
     if said is None or _WITH_PARTY.match(sent.text[end:]):
         return False
     said_at = start - len(before) + said.start()
@@ -292,14 +246,14 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     _day_of_reference(sent, m.start(), m.end(), ctx)
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
                     # (but "at their summit in Geneva on June 16", the first told, is one)
-                if _GENERIC_TALKS.search(before) and not _MEETING_VERB.search(before):
+                if GENERIC_TALKS.search(before) and not MEETING_VERB.search(before):
                     continue  # "a settlement through genuine peace talks"
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and _TOPIC.search(before):
                 continue  # "discussed the planned talks with the ambassador": the talks are a topic
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and (
-                    _STATE_OF_TALKS.match(text, m.end()) or _STALLED.search(before)):
+                    STATE_OF_TALKS.match(text, m.end()) or STALLED.search(before)):
                 continue  # "talks between the two sides have stalled": a process, not a meeting
-            if etype == "CONSULT" and _NOMINAL.match(m.group()) and _SOUGHT.search(before):
+            if etype == "CONSULT" and _NOMINAL.match(m.group()) and SOUGHT.search(before):
                 continue  # "called for talks", "through negotiations": a wish or a means, no event
             if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before):
                 continue  # "told reporters in a phone call": an interview
@@ -316,7 +270,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                 continue  # "visits a refugee camp": a place, not a party
             if etype == "CONSULT" and m.group().lower() in ("visit", "visits") and _FRAMING_VISIT.search(
                     text, 0, m.start()) and _SPEECH.search(text) and not _MET_IN_VISIT.search(text, m.end()):
-                continue  # "said during his visit to Kabul": the visit is the venue of a speech, like a
+                continue  # "said during his visit to Delhi": the visit is the venue of a speech, like a
                 # conference ("during his visit, he met X": the meeting is told by its own verb)
             if etype == "CONSULT" and m.group().lower().endswith("call from") and not any(
                     m.end() <= e.start_char < m.end() + 60 and _is_person(e.text, e.label_, ctx)
@@ -336,7 +290,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     re.search(r"\b(?:at|during|on the sidelines of|to|before|addressing|addressed)\s+"
                               r"(?:\w+\s+){0,4}$", before) and _SPEECH.search(text)):
                 continue  # "said at a conference in Tashkent": the venue of a speech, not a meeting
-            if etype == "CONSULT" and (_MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
+            if etype == "CONSULT" and (MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
                                        _in_past_years(sent, max(0, m.start() - 60), m.end() + 80)):
                 continue  # "have met several times in recent years"
             if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (
@@ -344,16 +298,16 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     and any(e.type == etype for e in ctx.meetings))):
                 continue  # "have intensified attacks", "fled the district", "the drills were held"
             status = _parse_status(sent, m.start()) or "happened"
-            if _NEGATED.search(before[-30:]) or _NOT_HELD.search(before) or (etype == "CONSULT" and _NOMINAL.match(m.group())
-                                                 and _CALLED_OFF.match(text, m.end())):
+            if NEGATED.search(before[-30:]) or NOT_HELD.search(before) or (etype == "CONSULT" and _NOMINAL.match(m.group())
+                                                 and CALLED_OFF.match(text, m.end())):
                 status = "negated"
             elif etype == "CONSULT" and _NOMINAL.match(m.group()) and (
-                    _PLANNED_NOUN.search(before) or _PLANNED_AFTER.match(
+                    PLANNED_NOUN.search(before) or PLANNED_AFTER.match(
                         text, m.end())):
                 status = "planned"
-            elif status == "happened" and (_PLANNED.search(before) or _PLANNED_FAR.search(
+            elif status == "happened" and (PLANNED.search(before) or PLANNED_FAR.search(
                     text, max(0, m.start() - 120), m.start()) or (
-                    etype != "CONSULT" and _UNREAL.search(before))):
+                    etype != "CONSULT" and UNREAL.search(before))):
                 status = "planned"
             found.append(EventMatch(etype, m.start(), m.end(), m.group(), status, told))
     for m in _RECEIVED.finditer(text) if "received" in low or "welcomed" in low else ():
@@ -378,7 +332,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
     return found
 
 
-# a meeting told inside the frame of a visit ("during his visit to Kabul, he met Ghani")
+# a meeting told inside the frame of a visit ("during his visit to Delhi, he met Modi")
 _MET_IN_VISIT = re.compile(r"\b(?:met|meets|held talks|talks with|called on|received)\b", re.I)
 _FRAMING_VISIT = re.compile(r"\b(?:on|during|in the course of)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}$",
                             re.I)
@@ -769,7 +723,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if when is None and m.type == "AGREE" and last is not None and _shares_a_party(actors, last, ctx):
             when = last.date  # "the two ministers also agreed": at the talks the report gave
         if when is None and m.type == "CONSULT" and m.status == "happened" and not m.told and \
-                last is not None and last.date is not None and not _OTHER_OCCASION.search(text) and \
+                last is not None and last.date is not None and not OTHER_OCCASION.search(text) and \
                 all(is_dateline(d) for d in sent.dates):
             # "X met Y in Moscow on Thursday. The delegation also met Z": once the report has told a
             # dated meeting, the day it last named; not "earlier", "last month", nor when the sentence
@@ -825,7 +779,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             elif old is not None:
                 continue
             elif m.type == "CONSULT" and ev.status == "happened" and _retells_the_lead(ev, sent, ctx):
-                continue  # "X met Y in Kabul. X visited Afghanistan on Wednesday": the lead's meeting again
+                continue  # "X met Y in Delhi. X visited India on Wednesday": the lead's meeting again
             if ev.status == "happened":
                 ctx.meetings.append(ev)
             out.append(ev)
@@ -836,7 +790,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
 def _retells_the_lead(ev: Event, sent: Sent, ctx: Context) -> bool:
     """Return whether a meeting in one of the two sentences after a report's lead tells the lead's
     meeting again: a trip of one of its parties or to its place, whatever day it gives ("Bajwa met
-    Baradar in Kabul on Thursday. Bajwa visited Afghanistan on Wednesday"), or a meeting of no party
+    Modi in Delhi on Thursday. Bajwa visited India on Wednesday"), or a meeting of no party
     the lead did not name, on no other day. A new counterpart ("X also met Z") or another day ("held
     discussions on Wednesday ... sat down with them on Thursday") is another meeting."""
     sents = ctx.report.sentences
@@ -879,13 +833,6 @@ def _one_body(m: EventMatch, text: str, c_start: int, actors: list[str], targets
         if side is not None:
             sides.add(side)
     return len(sides) < 2
-
-
-# "Earlier, the delegation met ...", "had met last month", "previously held talks": another occasion
-# than the meeting the report last dated
-_OTHER_OCCASION = re.compile(r"\b(?:earlier|previously|before that|prior to|recently|in the past|formerly|"
-                             r"last (?:week|month|year)|ago|once|had (?:\w+\s+)?(?:met|held|visited|spoken|talked|"
-                             r"hosted|discussed|received|called|travell?ed|been))\b", re.I)
 
 
 def _event(m: EventMatch, sent: Sent, ctx: Context, actors: list[str], targets: list[str],
