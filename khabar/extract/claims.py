@@ -56,6 +56,9 @@ def _trigger_specs(armed: str) -> list[tuple[str, str]]:
                 r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|assur(?:ed|es|ing)|promised|promises to|"
                 r"pledged|pledges|vowed that|vows that|guaranteed|guarantees|"
                 r"boast(?:ed|s)|announced (?:it had|that it had|the capture|the seizure)|"
+                r"(?:gave|given|give[sn]?|giving|offered|offers?|provided|provides?|received|receives?|got)\s+"
+                r"(?:(?:an?|its|their|his|her|the|firm|written|fresh|new|full|public)\s+){0,2}"
+                r"(?:assurances?|guarantees|promises|pledges)\b|assurances?\s+that|"
                 r"took responsibility|responsibility for|(?:say|says|said)\s+(?:they|it)\s+(?:now\s+)?"
                 r"(?:controls?|holds?|held|ha(?:ve|s|d)\s+(?:captured|taken|seized|(?:(?:full|complete|total|effective)\s+)?"
                 r"control\s+(?:of|over))))\b"),
@@ -68,7 +71,8 @@ _TRIGGER_STARTS = {
     "disputes": ("reject", "dismiss", "disput", "rubbish", "rebuff", "brush", "contest", "question",
                  "an assertion that"),
     "asserts": ("claim", "said", "say", "announced", "wrote", "tweeted", "reported", "stated", "insist", "assert", "blam", "alleg", "accus",
-                "assur", "promise", "pledge", "vow", "guarantee", "boast", "maintain", "took responsibility", "responsibility for"),
+                "assur", "promise", "pledge", "vow", "guarantee", "boast", "maintain", "took responsibility", "responsibility for",
+                "gave", "given", "give", "offer", "provide", "receive", "got"),
 }
 
 
@@ -457,6 +461,8 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
                 continue
             if _NEGATED_BEFORE.search(text, max(0, m.start() - 25), m.start()):
                 continue  # "has not said who holds it", "neither side has claimed": no claim made
+            if _SOUGHT_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _PLEDGE_NOUN.match(word):
+                continue  # "sought assurances that", "demanded guarantees": asked for, not given
             if word.startswith("disput") and (_DISPUTE_NOUN.search(text, max(0, m.start() - 30), m.start()) or not (
                     _DISPUTE_OBJECT.match(text, m.end()) or re.match(r"\s*(?:[.,;]|$)", text[m.end():]))):
                 continue  # "to resolve disputes through talks", "the disputed border": a noun
@@ -498,6 +504,10 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     return out
 
 
+# assurances asked for, not given: "sought assurances that", "demanded guarantees", "without promises"
+_SOUGHT_BEFORE = re.compile(r"\b(?:sought|seek\w*|demand\w*|ask\w*\s+for|want\w*|request\w*|need\w*|no|without|"
+                            r"call\w*\s+for)\s+(?:(?:an?|the|any|firm|written|fresh|new|full|public|more)\s+){0,2}$", re.I)
+_PLEDGE_NOUN = re.compile(r"(?:assurances?|guarantees|promises|pledges)\b")
 # what a rejection denies: "rejected the charges", "rejected the group's claims", "rejected reports"
 _DENIED_THINGS = re.compile(r"\s+(?:[\w\u2019'\-]+\s+){0,3}(?:claims?|charges?|allegations?|accusations?|reports?)\b",
                             re.I)
@@ -762,6 +772,12 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
     if m is None:
         return None
     who = _ADVERBS_AFTER.sub("", m["who"].strip())  # "She also claimed": She
+    said = list(_SAID.finditer(who))
+    if said:  # "The envoy said the movement had given assurances": the movement; "The spokesman
+        # said there was no truth in it": the spokesman
+        after = re.sub(r"^that\s+", "", who[said[-1].end():].strip(), flags=re.I)
+        who = after if after and not _NOT_A_SUBJECT.search(after) and not after.lower().startswith("there") \
+            else who[:said[-1].start()].strip()
     who = _CONJUNCTION.sub("", who)  # "..., but the resistance front rejected": the front
     if not who or len(who.split()) > 6 or _NOT_A_SUBJECT.search(who) or \
             who.lower() in _PRONOUN - {"he", "she", "it", "they"}:

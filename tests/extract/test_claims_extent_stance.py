@@ -84,3 +84,40 @@ def test_rejecting_claims_or_charges_denies_them(any_extractor: Extractor, text:
 ])
 def test_rejecting_figures_or_as_exaggerated_disputes(any_extractor: Extractor, text: str) -> None:
     assert [c.stance for c in _claims(any_extractor, text)] == ["disputes"]
+
+
+# -- assurances given (a promise told as a noun), not assurances sought -------------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("The Taliban gave firm assurances that foreign embassies in the capital would not be harmed.",
+     "Taliban"),  # wire
+    ("Beijing offered guarantees to the delegation that its territory would not be used against "
+     "neighbours.", "Beijing"),  # regional
+    ("The envoy said the movement had given its assurances that aid workers would be safe.",
+     None),  # analysis: the envoy or the movement, by pipeline
+    ("The foreign ministry said in a statement that it had received assurances from the group that the "
+     "border would not be crossed.", None),  # Afghan outlet
+])
+def test_assurances_given_are_a_claim(extractor: Extractor, text: str, who: str | None) -> None:
+    got = _claims(extractor, text)
+    assert [c.stance for c in got] == ["asserts"], got
+    assert who is None or got[0].claimant == who
+    assert "would" in got[0].text  # what was assured
+
+
+@pytest.mark.parametrize("text", [
+    "Kabul sought assurances that the border would stay open.",
+    "The delegation demanded guarantees before any talks.",
+    "The elders asked for assurances that the fighters would leave the bazaar.",
+])
+def test_assurances_sought_are_no_claim(any_extractor: Extractor, text: str) -> None:
+    assert _claims(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban gave firm assurances that foreign embassies in the capital would not be harmed.",
+    "Beijing offered guarantees to the delegation that its territory would not be used against neighbours.",
+    "The envoy said the movement had given its assurances that aid workers would be safe.",
+])
+def test_assurances_given_are_a_claim_without_a_parse(fast_extractor: Extractor, text: str) -> None:
+    assert [c.stance for c in _claims(fast_extractor, text)] == ["asserts"]
