@@ -928,7 +928,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 continue  # ... and "the district administration" there is not what fell
             elif p.end <= f.start and f.trigger.voice != "passive" and _PARTICIPLE.match(f.text):
                 continue  # "the AA seized a command in the township, capturing hundreds of soldiers",
-                # "closing in on Kabul after taking Ghazni": what an -ing form takes follows it
+                # "closing in on the capital after taking Ghazni": what an -ing form takes follows it
             elif p.end <= f.start and f.trigger.voice == "either" and "," in between and \
                     (_SUBJECT_PRONOUN.search(between) or lex.cue.search(between, between.index(","))) and \
                     not _PRONOUN_OBJECT.match(text, f.end):
