@@ -526,7 +526,8 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     if n_words >= 3 and _SPEECH_ANYWHERE.search(sentence_text):
         sm = re.search(rf"(?P<who>[A-Z][^.;\u201c\u201d\"]{{1,120}}?)\s*,?\s+(?:{SPEECH})\b",
                        sentence_text)
-        if sm:
+        if sm and not q.start <= (sent.start if sent else 0) + sm.end("who") < q.end:
+            # (a speech verb inside the quotation, "not only what they say", is no attribution)
             return _speaker_name(sm["who"], sent, ctx, (sent.start if sent else 0) + sm.end("who"),
                                  before_verb=True)
     if n_words >= 3:
@@ -618,7 +619,12 @@ def _previous_sentence_speaker(text: str, q: QuoteSpan, sents: list[Sent], start
     if not before:
         return None
     paragraph_break = "\n" in text[len(before):a]
-    if paragraph_break and not before.endswith(":"):
+    last_paragraph = before[before.rfind("\n") + 1:]
+    runs_on = text[q.end:q.end + 1] not in ("\u201d", "\"")  # a paragraph of a quotation that goes on
+    if paragraph_break and not before.endswith(":") and (
+            "\u201c" in last_paragraph or "\u201d" in last_paragraph or q.start - len(before) > 6 or runs_on):
+        # a paragraph of reported speech with no quotation of its own introduces who speaks the
+        # quotation that opens the next paragraph ("X said the attack was repelled." / "“...”")
         return None
     if before.endswith("\u201d"):
         return None  # the sentence before is a quotation: its speaker goes on (attribute's last rule)
@@ -633,7 +639,9 @@ def _previous_sentence_speaker(text: str, q: QuoteSpan, sents: list[Sent], start
     if v is None:
         return None
     who = prev[:v.start()].strip()
-    if not who or who[:1].islower() and not re.match(r"(?:he|she)\b", who, re.I):
+    if paragraph_break and not before.endswith(":"):
+        who = ([x for x in who.split(",") if x.strip()] or [""])[-1].strip()  # "..., the ministry said"
+    if not who or who[:1].islower() and not paragraph_break and not re.match(r"(?:he|she)\b", who, re.I):
         return None
     i = bisect_right(starts, start + v.start()) - 1
     sent = sents[i] if i >= 0 and start + v.start() < sents[i].end else None

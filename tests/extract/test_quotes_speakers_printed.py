@@ -388,3 +388,33 @@ def test_the_spokesman_for_a_body_is_that_bodys_spokesman(any_extractor: Extract
 def test_the_one_told_is_not_the_speaker(any_extractor: Extractor, text: str,
                                          want: list[tuple[str, str]]) -> None:
     check(any_extractor, text, want)
+
+
+# -- a paragraph of reported speech introduces who speaks the quotation after it -------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('"We are ready to defend the city," Governor Abdul Sattar Mirzakwal said on Sunday.\n\nMeanwhile, police '
+     "spokesman Inamuddin Rahmani said the Taliban had attacked three checkpoints overnight.\n\n\"The attackers "
+     'were pushed back after two hours of fighting."',
+     [("Abdul Sattar Mirzakwal", "We are ready to defend the city"),
+      ("Inamuddin Rahmani", "The attackers were pushed back after two hours of fighting.")]),
+    ("\u201cWe will not leave,\u201d said Abdul Rahman, a teacher in the city.\n\nAnother resident, Gul Agha "
+     "Sherzad, said he had sent his family to the capital.\n\n\u201cThe roads are still open, but for how long? "
+     "Nobody knows.\u201d", [("Abdul Rahman", "We will not leave"),
+                            ("Gul Agha Sherzad", "The roads are still open, but for how long? Nobody knows.")]),
+    ("Mujahid said the group would respect rights \u201cwithin Islamic law\u201d.\n\nSeparately, UN chief "
+     "Antonio Guterres said he was deeply troubled by reports of abuses.\n\n\u201cThe world is watching what "
+     "the Taliban do, not only what they say.\u201d",
+     [("Mujahid", "within Islamic law"),
+      ("Antonio Guterres", "The world is watching what the Taliban do, not only what they say.")]),
+])
+def test_a_new_speaker_in_reported_speech_speaks_the_next_paragraph(any_extractor: Extractor, text: str,
+                                                                   want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+def test_a_quotation_over_paragraphs_keeps_the_speaker_named_at_its_end(any_extractor: Extractor) -> None:
+    text = ("The army retook the district, the defence ministry said on Friday.\n\n\u201cOur forces and the "
+            "uprising forces liberated the district today.\n\nDozens of insurgents were killed and the rest "
+            "fled,\u201d spokesman Fawad Aman wrote on Twitter.")
+    assert [s for s, _ in quotes(any_extractor, text)] == ["Fawad Aman", "Fawad Aman"]
