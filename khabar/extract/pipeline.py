@@ -124,7 +124,7 @@ class _Prepared:
 
     document: Document
     ctx: Context
-    # (sentence index, start offset, its doc's text, its doc: the rule pass's or the model's input, tier)
+    # (sentence index, start offset, its text, its doc: the rule pass's or the model's input, tier)
     rule_docs: list[tuple[int, int, str, Doc, int]]
 
 
@@ -174,12 +174,7 @@ class Extractor:
             s_text = text[start_char:fdoc[end - 1].idx + len(fdoc[end - 1])]  # as Span.text
             tier = RULES if self.stat is None else NER if context else \
                 self._tier(s_text, sentences, start, end, document)
-            if tier == RULES:  # (its text keeps the last token's trailing space, as Doc.text does)
-                sdoc = sentences.rule_doc(start, end)
-                if sentences.spaces[end - 1]:
-                    s_text += " "
-            else:
-                sdoc = sentences.model_doc(start, end)
+            sdoc = sentences.rule_doc(start, end) if tier == RULES else sentences.model_doc(start, end)
             rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
 
@@ -234,7 +229,9 @@ class Extractor:
         for i, start, text, rule_doc, tier in p.rule_docs:
             sent = Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
                         tier == PARSE and i in model_docs)
-            sent.__dict__["text"] = text  # its doc's text, known already (Doc.text joins tokens)
+            # its doc's text, known already (Doc.text joins the tokens): a rule-pass doc keeps
+            # the last token's trailing space, the model's input has none
+            sent.__dict__["text"] = text + " " if tier == RULES and rule_doc[-1].whitespace_ else text
             out.append(sent)
         return out
 
