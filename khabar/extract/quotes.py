@@ -780,6 +780,8 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     if v.group(0).lower().endswith("ing") and who.rstrip().endswith(","):
         # "he made no reference to it, saying only that ...": the main clause's subject
         subject = _leading_subject(who)
+        if subject is None:  # "X told the BBC that ... “...” ..., adding that": the sentence's subject
+            subject = _leading_subject(re.sub(r"\u201c[^\u201c\u201d]*\u201d", "", pre[:v.start()]))
         if subject is not None:
             return ctx.person_before(at + v.start()) if subject.lower() in ("he", "she") else \
                 _speaker_name(subject, sent, ctx, at + v.start(), before_verb=True)
@@ -808,7 +810,9 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
 _CONTENT_TAIL = re.compile(r"(?:^|\s)(?:to\s+[a-z]+|(?:of|for|from|against|with)\s+[a-z]+ing)"
                            r"(?:\s+(?:an?|the|its|their|his|her|all|any|some|no))?\s*$", re.I)
 # "said it seeks an “...”": a clause of its own, its subject a pronoun and its verb in -s or -ed
-_SUBJECT_VERB = re.compile(r"\s*(?:that\s+)?(?:(?:it|he|she)\s+[a-z]+(?:s|ed)|(?:they|we|I)\s+[a-z]{3,})\b")
+_SUBJECT_VERB = re.compile(r"\s*(?:that\s+)?(?:(?:it|he|she)\s+[a-z]+(?:s|ed)|(?:they|we|I)\s+[a-z]{3,}|"
+                           r"(?:[A-Z][\w\-]+\s+){1,2}(?:[a-z]+ed|saw|knew|felt|thought|took|made|gave|held|left|"
+                           r"won|lost|kept|sought|found|came|went|became|remained|sees|wants|needs|seeks|remains))\b")
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow|offer|demand|expressed|voiced|guarantee)\w*", re.I)
 _DET_ONLY = re.compile(r"\s*(?:(?:an?|the|its|their|his|her|full|a\s+full)\s+)?", re.I)
 # auxiliaries and adverbs between a subject and its speech verb: "X has repeatedly warned"

@@ -418,3 +418,27 @@ def test_a_quotation_over_paragraphs_keeps_the_speaker_named_at_its_end(any_extr
             "uprising forces liberated the district today.\n\nDozens of insurgents were killed and the rest "
             "fled,\u201d spokesman Fawad Aman wrote on Twitter.")
     assert [s for s, _ in quotes(any_extractor, text)] == ["Fawad Aman", "Fawad Aman"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Shaheen told the BBC that the group had "no plans" to take the capital by force, adding that it wanted a '
+     '"peaceful transfer".', [("Shaheen", "no plans"), ("Shaheen", "peaceful transfer")]),
+    ("Mirzo told reporters the border was \u201cfully secure\u201d, adding that troops were on \u201chigh "
+     "alert\u201d.", [("Mirzo", "fully secure"), ("Mirzo", "high alert")]),
+    ("The governor said the city was \u2018calm\u2019 on Monday, noting that shops had \u2018reopened\u2019.",
+     [("governor", "calm"), ("governor", "reopened")]),
+])
+def test_a_participle_after_a_quotation_keeps_the_sentences_speaker(any_extractor: Extractor, text: str,
+                                                                     want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('Peskov said Moscow saw "no threat" for now.', [("Peskov", "no threat")]),
+    ("Kabulov said Russia wanted \u201ca political settlement\u201d and nothing else.",
+     [("Kabulov", "a political settlement")]),
+    ("The envoy said Tehran remained \u2018ready to host\u2019 further talks.", [("envoy", "ready to host")]),
+])
+def test_a_phrase_in_reported_speech_about_a_named_subject(any_extractor: Extractor, text: str,
+                                                           want: list[tuple[str, str]]) -> None:
+    check(any_extractor, text, want)
