@@ -504,6 +504,7 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
     return out
 
 
+_FROM = re.compile(r"\s+from\s+", re.I)
 # assurances asked for, not given: "sought assurances that", "demanded guarantees", "without promises"
 _SOUGHT_BEFORE = re.compile(r"\b(?:sought|seek\w*|demand\w*|ask\w*\s+for|want\w*|request\w*|need\w*|no|without|"
                             r"call\w*\s+for)\s+(?:(?:an?|the|any|firm|written|fresh|new|full|public|more)\s+){0,2}$", re.I)
@@ -894,6 +895,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             claimant = _subject_nearby(sent, quoted.start(), ctx) or claimant
         if trig.startswith("an assertion that"):
             claimant = _subject_after(sent, m.t_end) or claimant
+        if trig.startswith(("received", "receive", "got")) and (giver := _FROM.match(text, m.t_end)) is not None:
+            # "had received assurances from the group that ...": the group gave them
+            claimant = _named_after(text, giver.end(), ctx) or claimant
         if claimant and _is_dateline(text, claimant):
             # "ZARANJ (Pajhwok): Nimroz police chief X refuted ...": the parse took the dateline
             claimant = ctx.full_name(named[-1].text) if named else _subject_nearby(sent, m.t_start, ctx)

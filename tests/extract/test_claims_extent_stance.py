@@ -121,3 +121,15 @@ def test_assurances_sought_are_no_claim(any_extractor: Extractor, text: str) -> 
 ])
 def test_assurances_given_are_a_claim_without_a_parse(fast_extractor: Extractor, text: str) -> None:
     assert [c.stance for c in _claims(fast_extractor, text)] == ["asserts"]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The Taliban delegation met officials in Moscow. The foreign ministry said in a statement that it had "
+     "received assurances from the group that the border would not be crossed.", "Taliban"),  # wire
+    ("Tajik officials said they had received guarantees from Zabihullah Mujahid that refugees would be "
+     "let through.", "Zabihullah Mujahid"),  # regional
+    ("Uzbekistan got assurances from the Taliban that the bridge at Hairatan would stay open.",
+     "Taliban"),  # analysis
+])
+def test_assurances_received_are_the_givers_claim(any_extractor: Extractor, text: str, who: str) -> None:
+    assert [(c.claimant, c.stance) for c in _claims(any_extractor, text)] == [(who, "asserts")]
