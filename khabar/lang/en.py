@@ -275,7 +275,9 @@ ENTRY_FIGHTING = (r"fight(?:ing|s)?", r"fought", r"clash(?:es|ed)?", r"battl(?:e
                   r"pushed\s+back", r"resistance", r"besieg\w*", r"parts\s+of", r"outskirts")
 ENTRY_UNOPPOSED = (r"unopposed", r"without\s+(?:a|any)\s+(?:fight|shot|resistance|struggle)",
                    r"without\s+(?:resistance|fighting|firing)", r"uncontested", r"(?:took|taking|seized|seizing|"
-                   r"assumed|assuming)\s+(?:full\s+|complete\s+)?control")
+                   r"assumed|assuming)\s+(?:full\s+|complete\s+)?control",
+                   # a place entered after its defenders or rulers left it: "hours after the president fled"
+                   r"after\s+[^.;]{0,60}?\b(?:left|fled|withdrew|pulled\s+out|abandoned|surrendered)")
 # a place named after these words is not one the sentence says changed hands ("all districts except X")
 EXCEPT_WORDS = ("except", "except for", "excluding", "apart from", "other than", "but not", "save for",
                 "with the exception of")
