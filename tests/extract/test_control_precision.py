@@ -5,8 +5,8 @@
 - A place after a trigger but behind a predicate of its own ("and are pressing on X", "turned to X and
   Y") or a relative clause on the object ("..., whose militia had defended X") is not what it took.
 - A city (a provincial capital, or "X city") that a side entered, swept, stormed or poured into is
-  not yet taken: cities are entered and fought over for days. Entered unopposed or "without a
-  fight", it is taken; a district centre entered is taken.
+  not yet taken: cities are entered and fought over for days. Entered unopposed, "without a
+  fight" or after its defenders or rulers left it, it is taken; a district centre entered is taken.
 
 The sentences are written here in the styles of wires, local and regional press and analysts; each
 is read by both pipelines.
@@ -108,4 +108,20 @@ def test_a_capture_told_in_quotation_marks_stays_a_claim(afghan: Extractor, text
 ])
 def test_a_place_behind_a_predicate_of_its_own_was_not_taken(afghan: Extractor, text: str,
                                                              expected: list[tuple[str, str]]) -> None:
+    assert changes(afghan, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire
+    ("The insurgents entered Kabul on the evening of August 15, hours after the president left the country.",
+     [("Kabul", "taliban")]),
+    # local press
+    ("Taliban fighters swept into Herat city on Thursday after government troops withdrew to the airport.",
+     [("Herat city", "taliban")]),
+    # regional paper
+    ("Taliban units rolled into Lashkar Gah on Friday, a day after the last commandos had pulled out.",
+     [("Lashkar Gah", "taliban")]),
+])
+def test_a_city_entered_after_its_defenders_left_is_taken(afghan: Extractor, text: str,
+                                                         expected: list[tuple[str, str]]) -> None:
     assert changes(afghan, text) == expected
