@@ -385,3 +385,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "might", "may", "could", "s
 OTHER_OCCASION = re.compile(r"\b(?:earlier|previously|before that|prior to|recently|in the past|formerly|"
                             r"last (?:week|month|year)|ago|once|had (?:\w+\s+)?(?:met|held|visited|spoken|talked|"
                             r"hosted|discussed|received|called|travell?ed|been))\b", re.I)
+
+# "during the two-day visit", "over their three-day stay": a span of days, no day of its own
+SEVERAL_DAYS = re.compile(r"\b(?:two|three|four|five|six|seven|several|multi|\d+)[- ]days?\b(?!\s+(?:ago|later|earlier|after|before))",
+                          re.I)

@@ -30,6 +30,7 @@ from khabar.extract.event_lexicon import (
     PLANNED_FAR,
     PLANNED_NOUN,
     PLANNING_HEADS,
+    SEVERAL_DAYS,
     SOUGHT,
     STALLED,
     STATE_OF_TALKS,
@@ -724,12 +725,13 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             when = last.date  # "the two ministers also agreed": at the talks the report gave
         if when is None and m.type == "CONSULT" and m.status == "happened" and not m.told and \
                 last is not None and last.date is not None and not OTHER_OCCASION.search(text) and \
+                not SEVERAL_DAYS.search(text) and \
                 all(is_dateline(d) for d in sent.dates):
             # "X met Y in Moscow on Thursday. The delegation also met Z": once the report has told a
             # dated meeting, the day it last named; not "earlier", "last month", nor when the sentence
             # names a day the meeting did not take ("After a delegation visited X, the ministry on
             # Thursday said")
-            when = ctx.report.day_before(sent) if ctx.report.sentences else _last_day(ctx)
+            when = _day_just_before(sent, ctx)
         if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
             continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
         if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger):
@@ -787,6 +789,16 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
     return out
 
 
+def _day_just_before(sent: Sent, ctx: Context) -> date | None:
+    """Return the day the sentence just before names, if it names one: the day the narrative is at
+    (None when a sentence the rules did not keep lies between)."""
+    before = ctx.report.before(sent) if ctx.report.sentences else tuple(ctx.seen)
+    if not before or sent.start - before[-1].end > 3:
+        return None
+    days = [d.value for d in before[-1].dates if d.value is not None]
+    return days[-1] if days else None
+
+
 def _retells_the_lead(ev: Event, sent: Sent, ctx: Context) -> bool:
     """Return whether a meeting in one of the two sentences after a report's lead tells the lead's
     meeting again: a trip of one of its parties or to its place, whatever day it gives ("Bajwa met
@@ -828,6 +840,9 @@ def _one_body(m: EventMatch, text: str, c_start: int, actors: list[str], targets
     sides = set()
     for name in (*actors, *targets):
         actor = ctx.theatre.actor(name)
+        if actor is not None and actor.kind == "organisation" and \
+                party_in(ctx.theatre, name, by_demonym=False) is None:
+            return False  # "the UN Security Council held an emergency meeting": a body of many states
         side = party_in(ctx.theatre, name, by_demonym=False) or (actor.id if actor is not None and
                                                                   actor.kind == "state" else None)
         if side is not None:

@@ -55,6 +55,20 @@ def test_a_meeting_told_without_a_day_takes_the_day_of_the_meetings_told_before(
     "talks between the Taliban and Pakistani officials, Islamabad on Thursday reopened the crossing.",
     "Uzbek Foreign Minister Abdulaziz Kamilov met Taliban envoys in Termez on Monday. Before the envoys "
     "held talks with Turkmen officials, Ashgabat on Tuesday closed its border post.",
+    # a span of days: the meeting has no day of its own
+    "Chinese Foreign Minister Wang Yi met Mullah Abdul Ghani Baradar in Tianjin on Wednesday. The "
+    "delegation also met Chinese special envoy Yue Xiaoyong during the two-day visit.",
+    "Uzbek Foreign Minister Abdulaziz Kamilov met Taliban envoys in Termez on Monday. The envoys held talks "
+    "with Deputy Foreign Minister Furqat Sidiqov over their three-day stay.",
+    "Zalmay Khalilzad met Qamar Javed Bajwa in Rawalpindi on Monday. On his four-day tour of the region the "
+    "envoy also met Prime Minister Imran Khan.",
+    # the narrative has moved on: the sentence just before names no day
+    "Chinese Foreign Minister Wang Yi met Mullah Abdul Ghani Baradar in Tianjin on Wednesday. The two "
+    "discussed trade and security. The delegation also met Chinese special envoy Yue Xiaoyong.",
+    "Uzbek Foreign Minister Abdulaziz Kamilov met Taliban envoys in Termez on Monday. The talks covered the "
+    "bridge and the power line. The envoys also held talks with Deputy Foreign Minister Furqat Sidiqov.",
+    "Russian envoy Zamir Kabulov met a Taliban delegation in Moscow on Thursday. Moscow wants a settlement "
+    "in which all sides share power. The delegation also met Russian Foreign Minister Sergei Lavrov.",
 ])
 def test_another_occasion_or_a_vague_span_keeps_no_day(any_extractor: Extractor, text: str) -> None:
     found = meetings(any_extractor, text)
@@ -144,3 +158,12 @@ def test_a_call_received_from_someone_is_a_meeting(any_extractor: Extractor, tex
 ])
 def test_a_call_from_no_one_named_is_no_meeting(any_extractor: Extractor, text: str) -> None:
     assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The UN Security Council held an emergency meeting on the crisis in New York on Monday.",
+    "The United Nations Security Council met in an emergency session on Monday.",
+    "The UN Security Council held a closed-door meeting on Monday, diplomats said.",
+])
+def test_a_meeting_of_an_organisation_of_states_stands(any_extractor: Extractor, text: str) -> None:
+    assert len(meetings(any_extractor, text)) == 1
