@@ -903,7 +903,10 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     places = _Places(text, mentions_all)
     # words in quotation marks are someone's claim, not the report's; but a side's officials quoted
     # telling how their forces took a place back are read as the report reads them: as fact
-    quoted = [inside_quotes(text, f.start) and f.trigger.role != "retake" for f in triggers]
+    # (and only where the words name the side that took it back: '"X has been liberated"' in a
+    # captor's statement names nobody, and no side can be told from it)
+    said = [inside_quotes(text, f.start) for f in triggers]
+    quoted = [q and f.trigger.role != "retake" for q, f in zip(said, triggers, strict=True)]
     lists = [_state_list(text, f, places) if not quoted[i] else set() for i, f in enumerate(triggers)]
     t_starts = [f.start for f in triggers]
     for p in mentions_all:
@@ -1034,7 +1037,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 if not rivals:
                     rivals.append(_last_rival(lex, theatre, read, text[:f.start], takers, side.not_party))
                 side = _Side(rivals[0]) if rivals[0] else side
-            if side.gainer is None:
+            if side.gainer is None or said[i] and side.acting is None:
                 continue  # no side can be told
             if entry and _is_city(theatre, text, p) and not _UNOPPOSED.match(text, f.end):
                 continue  # "swept into Kandahar city": a city is entered and fought over, not yet taken
