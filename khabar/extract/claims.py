@@ -769,6 +769,8 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
         return _resolve(who, ctx)
     if before.endswith(","):  # "X, a rebel spokesman, said"; "The governor of Y, X, said"
         return _appositive_subject(sent, before[:-1], ctx)
+    if _AND_BEFORE.search(before):  # "X held talks with Y and assured ...": X, not Y
+        return _coordinated_subject(sent, before, ctx)
     m = _CLAUSE_BEFORE.search(sent.text, 0, t_start)
     if m is None:
         return None
@@ -798,11 +800,55 @@ _NAME_LIKE = re.compile(r"(?:[A-Z][\w\-\u2019']+\s+){1,3}[A-Z][\w\-\u2019']+")
 _ASIDE = re.compile(r"^(?:however|meanwhile|in turn|for (?:its|his|her|their) part|though|too|also)$", re.I)
 
 
+_AND_BEFORE = re.compile(r"\s(?:and|but)$", re.I)
+# the name that opens a clause, with the roles it may carry ("Defence ministry spokesman NAME")
+_LEADING_NAME = re.compile(r"^(?:the\s+)?(?!(?:the|an?)\s)(?-i:[A-Z])[\w\-\u2019'.]*(?:\s+(?:(?:of\s+)?(?-i:[A-Z])"
+                           r"[\w\-\u2019'.]*|ministry|spokes(?:man|person|woman)|minister|official|chief|commander|"
+                           r"governor|deputy|foreign|defen[cs]e|interior|acting|senior|army|police|forces|envoy|"
+                           r"president|delegation|leader|head))*", re.I)
+_LEADING_ROLE = re.compile(r"^the\s+[a-z]+(?=\s)", re.I)
+
+
+def _coordinated_subject(sent: Sent, before: str, ctx: Context) -> str | None:
+    """Unparsed: the subject of "X did A and said B", a verb that shares the subject of the
+    clause it is joined to: the name that opens the first part between commas that is not an
+    introduction ("Since May, X launched ... and said"; "X, the envoy, held ... and assured"). A
+    person named inside that name is the claimant ("Country Prime Minister NAME"). None when no
+    part opens with a party or person the NER or the actors file knows."""
+    lo = 0
+    for part in before.split(","):
+        stripped = part.strip()
+        start = lo + len(part) - len(part.lstrip())
+        lo += len(part) + 1
+        if not stripped or _NOT_A_SUBJECT.match(stripped) or _ASIDE.match(stripped):
+            continue
+        m = _LEADING_NAME.match(stripped)
+        if m is None:  # "The movement held ... and said": the group named last
+            role = _LEADING_ROLE.match(stripped)
+            if role and any(r.match(role.group()) for r in (_GENERIC_BODY, _GENERIC_PERSON, _BARE_MINISTRY)):
+                return _resolve(role.group(), ctx) or None
+            return None
+        end = start + m.end()
+        named = [e for e in sent.all_ents if e.label_ in _PARTY_LABELS and start <= e.start_char and e.end_char <= end]
+        if not named:  # "Earlier, X ..." is an introduction; "Meanwhile X ..." names no one
+            if len(stripped.split()) <= 3:
+                continue
+            return None
+        people = [e for e in named if e.label == _PERSON]
+        return ctx.full_name(clean_name(people[-1].text)) if people else _resolve(m.group(), ctx)
+    return None
+
+
+# a part between commas that modifies the name before it: "X, led by Y, said"; "X, who ..., said"
+_MODIFIER_PART = re.compile(r"^(?:(?:led|headed|accompanied|backed|joined|supported|quoted|cited|followed)\s+by|"
+                            r"who|which|whose|along\s+with|together\s+with|including)\b", re.I)
+
+
 def _appositive_subject(sent: Sent, before: str, ctx: Context) -> str | None:
     """Unparsed: the subject of "X, a rebel spokesman, said" (the name of the two parts), or of
     "The resistance front, however, said"; None when no part before the trigger names one."""
-    parts = [p.strip() for p in before.split(",")]
-    parts = [p for p in parts if p and not _ASIDE.match(p)][-2:]
+    parts = [re.split(r"\s[\u2013\u2014-]\s|:\s", p)[-1].strip() for p in before.split(",")]  # after a dateline
+    parts = [p for p in parts if p and not _ASIDE.match(p) and not _MODIFIER_PART.match(p)][-2:]
     for p in reversed(parts):
         if _NAME_LIKE.fullmatch(p) and not _NOT_A_SUBJECT.search(p):
             return ctx.full_name(p) if ctx.theatre.actor(p) is None else clean_name(p)
