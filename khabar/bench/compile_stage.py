@@ -211,7 +211,8 @@ def run(b: Any) -> list[dict[str, Any]]:
         rows.append(_row(
             f"first question {n:,}", r["first_seconds"], r["peak_first_mb"],
             f"state_cache.refresh over {r['observations']:,} observations: {r['recomputed']} districts' "
-            f"timelines ({r['rows']:,} rows, {r['state_mb']} MB), one district's observations at a time"))
+            f"timelines ({r['rows']:,} rows, {r['state_mb']} MB), one district's observations at a time; each "
+            f"district's track kept ({r['tracks']} tracks, {r['tracks_mb']} MB compressed); store file {r['db_mb']} MB"))
         rows.append(_row(
             f"as-of {n:,}", r["counts_ms"] / 1000, r["peak_mb"],
             f"counts as of {as_of} from the kept timelines, median of {r['runs']}: {r['counts_ms']} ms; every "
@@ -220,9 +221,6 @@ def run(b: Any) -> list[dict[str, Any]]:
             f"timeline {TIMELINE_DAYS} days {n:,}", r["timeline_ms"] / 1000, r["peak_mb"],
             f"state_cache.timeline {start} to {as_of}: {r['timeline_ms']} ms; last day "
             f"{'agrees' if r['timeline_agrees'] else 'DISAGREES (a bug)'} with the as-of counts"))
-        rows[-4] = _row(rows[-4]["stage"], rows[-4]["seconds"], rows[-4]["peak_mb"], rows[-4]["notes"]
-                        + f"; each district's track kept ({r.get('tracks', 0)} tracks, {r.get('tracks_mb', 0)} MB"
-                        f" compressed); store file {r.get('db_mb', 0)} MB")
         for rep, (label, what) in zip(r["new_reports"], (("last day", "of the last day"),
                                                           ("day 2", "of the period's second day")), strict=True):
             rows.append(_row(
