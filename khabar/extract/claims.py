@@ -767,6 +767,11 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
                 e.label_ in _PARTY_LABELS and lo <= e.start_char and e.end_char <= t_start for e in sent.all_ents):
             return None
         return _resolve(who, ctx)
+    if before.endswith(",") and re.match(r"\s*\w+ing\b", sent.text[t_start:]):
+        # "X levelled charges against Y, saying ...": the subject of the clause the participle ends
+        acting = _acting_party(sent, before, ctx)
+        if acting is not None:
+            return acting
     if before.endswith(","):  # "X, a rebel spokesman, said"; "The governor of Y, X, said"
         return _appositive_subject(sent, before[:-1], ctx)
     if _AND_BEFORE.search(before):  # "X held talks with Y and assured ...": X, not Y
@@ -807,6 +812,38 @@ _LEADING_NAME = re.compile(r"^(?:the\s+)?(?!(?:the|an?)\s)(?-i:[A-Z])[\w\-\u2019
                            r"governor|deputy|foreign|defen[cs]e|interior|acting|senior|army|police|forces|envoy|"
                            r"president|delegation|leader|head))*", re.I)
 _LEADING_ROLE = re.compile(r"^the\s+[a-z]+(?=\s)", re.I)
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:against|by|with|to|from|of|on|in|at|for|over|about|into|towards?|and|"
+                            r"between|among|than)\s+(?:the\s+)?$", re.I)
+# a word that can begin a verb phrase after a name (not a preposition, a conjunction or a relative)
+_VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|on|at|for|to|from|with|by|as|who|which|that|whose|forces|"
+                         r"fighters|troops|officials|spokes\w+|delegation|government|ministry)\b)[a-z]+\b")
+
+
+def _acting_party(sent: Sent, before: str, ctx: Context) -> str | None:
+    """Unparsed: the last party or person before a participle's comma that stands as a subject:
+    followed by a verb and not the object of a preposition ("X levelled charges against Y,
+    saying": X). None when none does."""
+    lo = len(before)
+    for brk in _LATER_CLAUSE_START.finditer(before[:-1]):
+        lo = brk.end()
+    lo = 0 if lo == len(before) else lo
+    found = None
+    for e in sent.all_ents:
+        if e.label_ not in _PARTY_LABELS or e.start_char < lo or e.end_char > len(before):
+            continue
+        if _OBJECT_BEFORE.search(sent.text, max(0, e.start_char - 15), e.start_char):
+            continue
+        if _VERB_AFTER.match(sent.text, e.end_char):
+            found = e
+    if found is None:
+        return None
+    name = clean_name(found.text)
+    return ctx.full_name(name) if found.label == _PERSON else _resolve(name, ctx)
+
+
+_LATER_CLAUSE_START = re.compile(r"[;:]\s+|\s[\u2013\u2014-]\s")
 
 
 def _coordinated_subject(sent: Sent, before: str, ctx: Context) -> str | None:

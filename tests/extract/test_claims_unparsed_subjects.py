@@ -57,3 +57,20 @@ def test_a_modifier_between_commas_or_a_dateline_is_not_the_claimant(
     claimant = got[0].claimant
     assert any(w in claimant for w in who), got
     assert not claimant.lower().startswith(("led by", "headed by", "which", "backed by", "kabul", "aug")), got
+
+
+# -- a participle after a comma speaks for the subject of the clause it ends ---------------------
+
+@pytest.mark.parametrize("text, who, not_who", [
+    ("The statement follows remarks in which President Ashraf Ghani levelled accusations against Pakistan, "
+     "saying that 10,000 fighters had crossed the border in a month.", "Ghani", "Pakistan"),  # regional
+    ("Zabihullah Mujahid hit back at the Afghan government on Twitter, claiming that 90 percent of the "
+     "border with Turkmenistan was in the group's hands.", "Mujahid", "government"),  # Afghan outlet
+    ("Russia's envoy Zamir Kabulov dismissed concerns raised by the United States, adding that the Taliban "
+     "controlled two-thirds of the border with Tajikistan.", "Kabulov", "United States"),  # wire
+])
+def test_a_participle_after_a_comma_is_the_clause_subject_s_claim(
+        any_extractor: Extractor, text: str, who: str, not_who: str) -> None:
+    got = _claims(any_extractor, text)
+    assert got, text
+    assert who in got[-1].claimant and not_who not in got[-1].claimant, got
