@@ -31,18 +31,25 @@ _STOP_WORDS = frozenset(
     "the of and to in a is was on for that said with by at from as it has have be were are an "
     "he his she her they their this not who which after had been will would but its".split())
 _WORD = re.compile(r"[A-Za-z']+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+# the ASCII control characters other than tab, line feed, vertical tab, form feed, carriage return
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def guess_language(text: str) -> str:
     """Return "en" when the text reads as English (Latin letters, common stop words), else "und"."""
     sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
+    ascii_letters = sum(map(len, _ASCII_LETTERS.findall(sample)))
+    # only the characters beyond ASCII are looked at one by one (a plain English text has few)
+    other_letters = sum(c.isalpha() for c in _NOT_ASCII.findall(sample))
+    letters = ascii_letters + other_letters
     words = _WORD.findall(sample.lower())
     if not letters or len(words) < 3:
         return "und"
-    if sum(c.isascii() for c in letters) / len(letters) < 0.9:
+    if ascii_letters / letters < 0.9:
         return "und"
-    return "en" if sum(w in _STOP_WORDS for w in words) / len(words) >= 0.12 else "und"
+    return "en" if sum(map(_STOP_WORDS.__contains__, words)) / len(words) >= 0.12 else "und"
 
 
 def language_code(value: object) -> str | None:
@@ -87,8 +94,9 @@ def read_bytes(path: Path) -> bytes:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f\v"
-                   for c in sample)
+    # ASCII's controls by one pattern; only the characters beyond ASCII are looked at one by one
+    controls = len(_ASCII_CONTROL.findall(sample)) + sum(
+        unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in _NOT_ASCII.findall(sample))
     return controls > 0.05 * len(sample)
 
 
