@@ -928,6 +928,11 @@ def _claim_text(text: str, t_end: int) -> tuple[int, str]:
     return t_end + offset + len(stripped) - len(lstripped), lstripped
 
 
+# a speaker introduced by a role between commas: "NAME NAME, a member of the council, told"
+_APPOSED_SPEAKER = re.compile(r"(?<![\w\-])(?P<name>(?-i:[A-Z])[\w\-\u2019']+(?:\s+(?-i:[A-Z])[\w\-\u2019']+){1,3}),\s+"
+                              r"(?:an?|the)\s+[^,;:\u201c\u201d\"]{3,90},\s+(?:said|says|told|tells|added|claimed)\b")
+
+
 def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Claim]:
     """Return a Claim per trigger, with claimant, the claim, a quantity if stated, and a date."""
     out: list[Claim] = []
@@ -944,6 +949,10 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                                      and a.kind == "person"))]
         if people:
             ctx.person_seen_by_claims = ctx.full_name(clean_name(people[-1].text))
+    apposed = [a for a in _APPOSED_SPEAKER.finditer(text) if ctx.theatre.actor(a["name"]) is None]
+    if apposed and not any(e.label == _PERSON for e in sent.all_ents):
+        # unparsed: "NAME NAME, a member of the provincial council, told ...": he, in what follows
+        ctx.person_seen_by_claims = apposed[-1]["name"]
     if not matches:
         return out
     ev = sent.evidence()

@@ -74,3 +74,20 @@ def test_a_participle_after_a_comma_is_the_clause_subject_s_claim(
     got = _claims(any_extractor, text)
     assert got, text
     assert who in got[-1].claimant and not_who not in got[-1].claimant, got
+
+
+# -- "he" after a speaker introduced by a role between commas ------------------------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("Nasrullah Amiri, a member of the Kunduz provincial council, told reporters that the district had "
+     "fallen. He, however, claimed that 30 Taliban fighters were killed before the collapse.", "Nasrullah Amiri"),
+    ("Gul Ahmad Kamin, the head of the district council, said the roads were closed. He also claimed "
+     "that 12 insurgents had been killed in the clashes.", "Gul Ahmad Kamin"),  # Afghan outlet
+    ("Fatima Rezaie, a lawmaker from Herat, told the agency the city was calm. She claimed 50 militants had "
+     "been killed on its outskirts overnight.", "Fatima Rezaie"),  # regional
+])
+def test_he_after_a_speaker_introduced_by_a_role_is_that_speaker(
+        any_extractor: Extractor, text: str, who: str) -> None:
+    got = _claims(any_extractor, text)
+    assert got, text
+    assert got[-1].claimant == who, got
