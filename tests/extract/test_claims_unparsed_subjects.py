@@ -91,3 +91,20 @@ def test_he_after_a_speaker_introduced_by_a_role_is_that_speaker(
     got = _claims(any_extractor, text)
     assert got, text
     assert got[-1].claimant == who, got
+
+
+# -- "NAME said the group had assured ...": the speaker tells the assurance ----------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("Mohammad Naeem, the spokesman of the group's political office, said the movement had given "
+     "assurances that its fighters would not attack diplomats.", "Mohammad Naeem"),  # regional
+    ("Suhail Shaheen, a member of the negotiating team, said the movement had given guarantees that aid "
+     "convoys would pass freely.", "Suhail Shaheen"),  # wire
+    ("The envoy Zamir Kabulov said the group had given firm assurances that it would not cross into "
+     "Central Asia.", "Kabulov"),  # analysis
+])
+def test_a_speaker_telling_a_group_s_assurance_is_the_claimant(
+        any_extractor: Extractor, text: str, who: str) -> None:
+    got = _claims(any_extractor, text)
+    assert got, text
+    assert who in got[0].claimant, got
