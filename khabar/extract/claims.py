@@ -799,13 +799,17 @@ def _subject_by_words(sent: Sent, t_start: int, ctx: Context) -> str | None:
         return None
     lo = m.start("who")
     if any(e.label_ in _PARTY_LABELS and lo <= e.start_char and e.end_char <= t_start for e in sent.all_ents) \
-            and not _BODY_HEAD.search(who):
+            and not _BODY_HEAD.search(who) and not _POSSESSED_HEAD.search(who):
         return None  # "The UN mission blamed": the mission, not only the name within it
     return _resolve(who, ctx)
 
 
 _BODY_HEAD = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w\-\u2019']*(?:\s+(?-i:[A-Z])[\w\-\u2019']*)?\s+(?:mission|embassy|"
                         r"delegation|commission|office|council|command)$", re.I)
+# "NAME's resistance front claimed": the front, not its leader
+_POSSESSED_HEAD = re.compile(r"^(?:the\s+)?(?:[\w\-.]+\s+){0,3}[\w\-.]+['\u2019]s\s+(?:[\w\-]+\s+){0,2}(?:front|movement|"
+                             r"government|ministry|army|forces|office|council|command|militia|party|group|"
+                             r"spokes(?:man|person|woman))$", re.I)
 _LATER_CLAUSE = re.compile(r"\s(?:but|while|whereas|and)\s+(?=[^,;]{1,60}$)", re.I)
 _AUX_AFTER = re.compile(r"\s+(?:has|have|had|also|has also|have also|had also)$", re.I)
 _NAME_LIKE = re.compile(r"(?:[A-Z][\w\-\u2019']+\s+){1,3}[A-Z][\w\-\u2019']+")

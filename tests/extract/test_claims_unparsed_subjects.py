@@ -108,3 +108,19 @@ def test_a_speaker_telling_a_group_s_assurance_is_the_claimant(
     got = _claims(any_extractor, text)
     assert got, text
     assert who in got[0].claimant, got
+
+
+# -- "NAME's front claimed": the body named after a possessive, not the person who owns it -------
+
+@pytest.mark.parametrize("text, who", [
+    ("Ahmad Massoud's resistance front claimed that 350 Taliban fighters had been killed in Panjshir.",
+     "resistance front"),  # wire
+    ("Abdul Rashid Dostum's militia claimed that it had killed 100 insurgents near Sheberghan.",
+     "militia"),  # Afghan outlet
+    ("Amrullah Saleh's office claimed on Sunday that 600 Taliban fighters had been killed in Andarab.",
+     "office"),  # regional
+])
+def test_a_body_after_a_possessive_is_the_claimant(any_extractor: Extractor, text: str, who: str) -> None:
+    got = _claims(any_extractor, text)
+    assert got, text
+    assert who in got[0].claimant, got
