@@ -55,9 +55,12 @@ class Trigger:
     ("pushed PARTY out of") the place.
     words: every match contains one of these words whole (lower case), so a sentence without
     any of them cannot match.
+    pattern: the regular expression (case-blind), compiled on first use (`rx`): a phrase with a
+    party's names is an alternation of hundreds of them, and a sentence without the trigger's
+    words never needs it.
     """
 
-    rx: re.Pattern[str]
+    pattern: str
     role: str
     voice: str
     words: frozenset[str]
@@ -67,6 +70,17 @@ class Trigger:
     subject: bool = False
     gainer_inside: bool = False
     loser_inside: bool = False
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled once per process, on first use)."""
+        rx = _COMPILED.get(self.pattern)
+        if rx is None:
+            rx = _COMPILED[self.pattern] = re.compile(self.pattern, re.I)
+        return rx
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}  # the triggers' patterns, compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +174,11 @@ class Lexicon:
                          for row in en.CONTROL_PHRASES]
         self.trigger_words = frozenset().union(*(t.words for t in self.triggers))
 
+    def compile(self) -> None:
+        """Compile every trigger's pattern now (before forking workers, which then share them)."""
+        for t in self.triggers:
+            t.rx  # noqa: B018 - compiled on first use
+
     def party(self, name: str) -> str | None:
         """Return the party id a name means, or None."""
         return self._by_key.get(_key(name))
@@ -181,7 +200,7 @@ def _trigger(row: tuple[str, str, str, str, str], party: str, rivals: str, force
         pattern = pattern.replace("(?<=PARTY )", lookbehind)
     pattern = pattern.replace("PARTY", party).replace("FORCE", force)
     fl = set(flags.split())
-    return Trigger(re.compile(pattern, re.I), role, voice, frozenset(words.split()), holding="holding" in fl,
+    return Trigger(pattern, role, voice, frozenset(words.split()), holding="holding" in fl,
                    direct="direct" in fl, not_incumbent="not_incumbent" in fl, subject="subject" in fl,
                    gainer_inside="gainer_inside" in fl, loser_inside="loser_inside" in fl)
 

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span
 from khabar import __version__, learn
 from khabar.errors import KhabarError
 from khabar.extract import assessments, claims, control, events
+from khabar.extract.control_triggers import lexicon_for
 from khabar.extract.dates import find_dates
 from khabar.extract.nlp import (
     RULERS,
@@ -318,12 +319,14 @@ class Extractor:
 
     def warm(self) -> None:
         """Build what the first extraction builds (the theatre's triggers and the patterns the
-        extractors compile on first use) by extracting a short invented report; once per
-        Extractor. Forked worker processes inherit it all."""
+        extractors compile on first use) by extracting a short invented report, and every
+        control trigger's pattern (compiled on first use otherwise); once per Extractor. Forked
+        worker processes inherit it all."""
         if self._warm:
             return
         self._warm = True
         self.extract_batch([_warm_up_document(self.theatre)])
+        lexicon_for(self.theatre).compile()
 
     def _collect(self, batch: list[Document],
                  future: Future[list[Extraction | ExtractionError]] | None
