@@ -245,7 +245,7 @@ _ROLE_DESC = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w\-\u2019']+\s+){0,4}?(?i:" +
                         r")(?:\s+(?:for|of|to|at|in)\s+[^,]{1,60})?")
 
 
-# where or how words were said, inside the words before a speech verb: "the Taliban in a statement
+# where or how words were said, inside the words before a speech verb: "the movement in a statement
 # said", "In a video message, X said", "X on Twitter wrote"
 _MEDIUM = re.compile(r"(?:^|(?<=\s)|(?<=,))\s*(?i:in|on|via|through|during)\s+(?:(?i:an?|the|its|his|her|their|"
                      r"a\s+(?:separate|recent|short|brief))\s+)?(?:[\w\-\u2019']+\s+){0,3}?"
@@ -327,7 +327,7 @@ _ISSUED_BY = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:
 
 def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                   before_verb: bool = False) -> str | None:
-    who = _MEDIUM.sub(" ", who)  # "the Taliban in a statement", "In a tweet, X": where, not who
+    who = _MEDIUM.sub(" ", who)  # "the movement in a statement", "In a tweet, X": where, not who
     if re.fullmatch(r"\s*(?:him|her)\s*", who, re.I):
         return ctx.person_before(at)  # "according to him": the last person named
     if re.match(r"^(?:on|in|at|to|for|but|and|or|of|with|from|by|as|its|their)\s", who.strip()):
@@ -355,7 +355,7 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     if re.fullmatch(r"it", who.strip(), re.I):  # "it said": the body that spoke last
         return _last_body_speaker(ctx, at) or ctx.last_body or ctx.last_group
     role_of = _DEFINITE_ROLE_OF.fullmatch(who.strip())
-    if role_of:  # "the spokesman for the Taliban said": the group's spokesman the report named last
+    if role_of:  # "the spokesman for the movement said": the group's spokesman the report named last
         named_role = _role_before(ctx, at, role_of["role"], role_of["body"])
         if named_role and named_role[:1].isupper():
             return named_role
@@ -1344,7 +1344,7 @@ def _person_near(ctx: Context, pos: int, reach: int = 400) -> bool:
     return k >= 0 and pos - positions[k] <= reach
 
 
-# people named in the plural, the "they" of a quotation: "Local officials", "Taliban commanders"
+# people named in the plural, the "they" of a quotation: "Local officials", "Two rebel commanders"
 _PLURAL_SOURCE = re.compile(r"(?:\b(?:[A-Z][\w\-\u2019']+|local|provincial|district|security|government|senior|military|"
                             r"police|health|hospital|tribal|border|army|other)\s+){0,3}\b(?:officials|sources|"
                             r"residents|witnesses|elders|authorities|commanders|leaders|lawmakers|analysts|doctors|"
