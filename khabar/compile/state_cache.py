@@ -45,7 +45,7 @@ from khabar.compile.dedup import Cluster, DistrictClusters
 from khabar.compile.grading import Grader
 from khabar.compile.sides import Sides
 from khabar.records import ControlEvent, DistrictState, Observation, Source
-from khabar.store.dialect import SQLITE, begin, dialect
+from khabar.store.dialect import SQLITE, begin, dialect, exclusive
 from khabar.theatres.loader import District, Theatre
 
 VERSION = "1"  # of the rows' shape and of the compile rules: a new one recomputes every district
@@ -55,6 +55,7 @@ FINGERPRINT_KEY = "district_states"
 CLAIMS_KEY = "district_states_claims"
 _OBS_DATES = ("date", "effective", "published")
 COMMIT_EVERY_S = 0.5  # of recomputing a refresh writes in one transaction
+REFRESH_LOCK = 0x6B686173  # the lock under which one process at a time refreshes a store
 REFRESH_CACHE_KB = 65536  # SQLite's page cache while refreshing (its default: 2,000 KB)
 
 
@@ -415,7 +416,14 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
     millions), the rows are written in transactions of about `budget_s` seconds of work each, so
     memory stays one district's, and SQLite's page cache is `REFRESH_CACHE_KB` meanwhile (a
     district's rows lie all over a large file: with the default 2 MB, the trees' inner pages were
-    read again for each row, about 1 GB of reads a district at 9.4M observations)."""
+    read again for each row, about 1 GB of reads a district at 9.4M observations). One process
+    at a time refreshes a store (`store.dialect.exclusive`): the marks are read under the lock,
+    so a refresh that waited answers what the one before it stored."""
+    with exclusive(conn, REFRESH_LOCK):  # two ingesters refreshing at once would write a district twice
+        return _refresh_locked(conn, theatre, budget_s)
+
+
+def _refresh_locked(conn: sqlite3.Connection, theatre: Theatre, budget_s: float) -> int:
     fp = fingerprint(theatre)
     if _meta(conn, FINGERPRINT_KEY) != fp:
         mark_all(conn)

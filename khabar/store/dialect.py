@@ -48,6 +48,37 @@ def migration_lock(conn: Any) -> Iterator[None]:
 _MIGRATION_LOCK = 0x6B686162  # "khab"
 
 
+@contextmanager
+def exclusive(conn: Any, key: int) -> Iterator[None]:
+    """Hold, across several transactions, a lock one process at a time holds for the same work
+    on the same database (`key` names the work). PostgreSQL: a session advisory lock. SQLite: an
+    exclusive `flock` on a file beside the database (FILE.lock); none for an in-memory database,
+    or where that file cannot be opened (a read-only folder: nobody can write there either)."""
+    if dialect(conn) != SQLITE:
+        conn.execute("SELECT pg_advisory_lock(?)", (key,))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(?)", (key,))
+        return
+    import fcntl
+
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    try:
+        f = open(f"{path}.lock", "a") if path else None  # noqa: SIM115 - closed below
+    except OSError:
+        f = None
+    if f is None:
+        yield
+        return
+    with f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def ddl(conn: Any, sql: str) -> str:
     """Return a CREATE or ALTER statement written for SQLite in the connection's engine's words.
 

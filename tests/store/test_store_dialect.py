@@ -52,3 +52,46 @@ def test_a_users_words_are_only_words_in_either_engines_query(text: str, sqlite:
 
     assert fts_query(text) == sqlite
     assert fts_query(text, "postgresql") == postgres
+
+
+def test_exclusive_makes_a_second_sqlite_holder_wait_until_the_first_is_done(tmp_path):
+    """Two ingesters refreshing one store at once would write a district's rows twice: the
+    second waits on the lock beside the database file until the first lets go."""
+    import sqlite3
+    import threading
+    import time
+
+    from khabar.store.dialect import exclusive
+
+    db = tmp_path / "k.db"
+    order: list[str] = []
+    first_in = threading.Event()
+
+    def hold(name: str, pause: float) -> None:
+        conn = sqlite3.connect(db)
+        with exclusive(conn, 1):
+            order.append(f"{name} in")
+            first_in.set()
+            time.sleep(pause)
+            order.append(f"{name} out")
+        conn.close()
+
+    a = threading.Thread(target=hold, args=("a", 0.4))
+    a.start()
+    first_in.wait(5)
+    b = threading.Thread(target=hold, args=("b", 0))
+    b.start()
+    a.join(5)
+    b.join(5)
+    assert order == ["a in", "a out", "b in", "b out"]
+    assert (tmp_path / "k.db.lock").exists()
+
+
+def test_exclusive_on_a_database_in_memory_needs_no_file():
+    import sqlite3
+
+    from khabar.store.dialect import exclusive
+
+    conn = sqlite3.connect(":memory:")
+    with exclusive(conn, 1):
+        assert conn.execute("SELECT 1").fetchone() == (1,)
