@@ -195,14 +195,19 @@ def _key(name: str) -> str:
 def _trigger(row: tuple[str, str, str, str, str], party: str, rivals: str, force: str) -> Trigger:
     pattern, role, voice, words, flags = row
     if "(?<=PARTY )" in pattern:
-        # a look-behind takes one width at a time: one per name of a side other than the incumbent
+        # a look-behind takes one width at a time: one per name of a side other than the incumbent;
+        # hundreds of them, tried only where the word after them follows ("(?<=PARTY )control":
+        # only before "control", not at every word of the sentence)
         lookbehind = "(?:" + "|".join(f"(?<={r} )" for r in _split_alternation(rivals)) + ")"
-        pattern = pattern.replace("(?<=PARTY )", lookbehind)
+        pattern = _AFTER_PARTY.sub(lambda m: f"(?={m[1]}){lookbehind}" if m[1] else lookbehind, pattern)
     pattern = pattern.replace("PARTY", party).replace("FORCE", force)
     fl = set(flags.split())
     return Trigger(pattern, role, voice, frozenset(words.split()), holding="holding" in fl,
                    direct="direct" in fl, not_incumbent="not_incumbent" in fl, subject="subject" in fl,
                    gainer_inside="gainer_inside" in fl, loser_inside="loser_inside" in fl)
+
+
+_AFTER_PARTY = re.compile(r"\(\?<=PARTY \)(?=([a-z]*))")
 
 
 def _split_alternation(alt: str) -> list[str]:
