@@ -335,7 +335,7 @@ def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str]
 
 
 # who holds what, in any wording: "under the group's control", "in control of the crossing",
-# "have control over", "Taliban-controlled", "controlled by the army", "controls the border"
+# "have control over", "rebel-controlled", "controlled by the army", "controls the border"
 _EXTENT_OF_CONTROL = re.compile(
     r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?(?:[\w\-]+(?:['\u2019]s?)?\s+){0,2}"
     r"control\b|\bcontrol\s+(?:of|over)\b|\bin\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\b|"

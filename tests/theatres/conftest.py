@@ -201,8 +201,11 @@ MORE_GOLD: dict[str, dict[str, list[dict[str, Any]]]] = {
     "001": {"other_events": [{"type": "RETREAT", "actors": ["Royal Army"], "targets": [], "place": "Osterlin",
                               "date": None, "word": "withdrew"}],
             "quotes": [{"speaker": "Tomas Vey", "text": "Osterlin is free", "word": "Osterlin is free"}]},
+    # a party asserting who holds a town is a claim (the guidelines' "extent of control"), besides its quote
     "004": {"quotes": [{"speaker": "Ilse Marrow", "text": "Our soldiers are in full control of Osterlin",
-                        "word": "full control"}]},
+                        "word": "full control"}],
+            "claims": [{"claimant": "Ilse Marrow (Royal Army)", "claim": "Royal Army holds Osterlin",
+                        "stance": "asserts", "word": "full control"}]},
     "007": {"other_events": [{"type": "RETREAT", "actors": ["Royal Army"], "targets": [], "place": "Dunmarrow",
                               "date": None, "word": "pulled back"}]},
     "008": {"meetings": [{"parties": ["Northern Pact", "Ostrevan Foreign Ministry"], "place": "Castelmar",
@@ -295,7 +298,7 @@ def write_theatre(folder: Path) -> Path:
         (gold / f"{stem}.json").write_text(json.dumps(
             {"document": doc, "control_changes": changes, "aggregate_control": [],
              "meetings": more.get("meetings", []), "other_events": more.get("other_events", []),
-             "claims": claims, "quotes": more.get("quotes", [])}, indent=1) + "\n", encoding="utf-8")
+             "claims": claims + more.get("claims", []), "quotes": more.get("quotes", [])}, indent=1) + "\n", encoding="utf-8")
     (corpus / "index.jsonl").write_text("".join(json.dumps(r) + "\n" for r in sorted(index, key=lambda r: r["id"])),
                                         encoding="utf-8")
     return folder
