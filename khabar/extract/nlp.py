@@ -236,11 +236,30 @@ def acronym_patterns(theatre: Theatre) -> list[dict[str, Any]]:
             for a in theatre.actors for n in (a.name, *a.aliases) if _is_acronym(n.strip())]
 
 
+_RUN_ON_INFIX = r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"  # "area.Spokesman": a full stop with no space after it
+
+
 def _split_run_on_sentences(nlp: Language) -> None:
     """Split "area.Spokesman" (a full stop with no space after it) into three tokens."""
     from spacy.util import compile_infix_regex
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
+    infixes = list(nlp.Defaults.infixes or []) + [_RUN_ON_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
+def _blank_english() -> Language:
+    """Return a blank English pipeline whose tokenizer splits run-on sentences.
+
+    As `spacy.blank("en")` then `_split_run_on_sentences`, but the tokenizer's infix pattern (15,000
+    characters) is compiled once, with the run-on infix, not first without it (0.06 CPU s a process)."""
+    from spacy.lang.en import English
+
+    class RunOnDefaults(English.Defaults):  # type: ignore[misc,name-defined,valid-type]
+        infixes = [*(English.Defaults.infixes or []), _RUN_ON_INFIX]
+
+    class RuleEnglish(English):
+        Defaults = RunOnDefaults
+
+    return RuleEnglish.from_config()
 
 
 def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
@@ -265,8 +284,7 @@ def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
 @lru_cache(maxsize=4)
 def fast_pipeline(theatre_name: str = DEFAULT_THEATRE) -> Language:
     """Return the rule pipeline: tokens, sentences, places and actors; no model."""
-    nlp = spacy.blank("en")
-    _split_run_on_sentences(nlp)
+    nlp = _blank_english()
     nlp.add_pipe("khabar_sentences")
     _add_rulers(nlp, load(theatre_name), None)
     nlp.add_pipe("khabar_titled_names")  # the people the statistical NER would name
