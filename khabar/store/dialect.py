@@ -38,14 +38,21 @@ def migration_lock(conn: Any) -> Iterator[None]:
     if dialect(conn) == SQLITE:
         yield
         return
-    conn.execute("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))
-    try:
+    with _advisory_lock(conn, _MIGRATION_LOCK):
         yield
-    finally:
-        conn.execute("SELECT pg_advisory_unlock(?)", (_MIGRATION_LOCK,))
 
 
 _MIGRATION_LOCK = 0x6B686162  # "khab"
+
+
+@contextmanager
+def _advisory_lock(conn: Any, key: int) -> Iterator[None]:
+    """Hold PostgreSQL's session advisory lock `key` (it outlives the transactions inside)."""
+    conn.execute("SELECT pg_advisory_lock(?)", (key,))
+    try:
+        yield
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(?)", (key,))
 
 
 @contextmanager
@@ -55,11 +62,8 @@ def exclusive(conn: Any, key: int) -> Iterator[None]:
     exclusive `flock` on a file beside the database (FILE.lock); none for an in-memory database,
     or where that file cannot be opened (a read-only folder: nobody can write there either)."""
     if dialect(conn) != SQLITE:
-        conn.execute("SELECT pg_advisory_lock(?)", (key,))
-        try:
+        with _advisory_lock(conn, key):
             yield
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(?)", (key,))
         return
     import fcntl
 
