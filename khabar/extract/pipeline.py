@@ -49,6 +49,7 @@ from khabar.errors import KhabarError
 from khabar.extract import assessments, claims, control, events
 from khabar.extract.control_triggers import lexicon_for
 from khabar.extract.dates import find_dates
+from khabar.extract.event_lexicon import FUTURE_AUX
 from khabar.extract.nlp import (
     RULERS,
     TitledNames,
@@ -84,10 +85,12 @@ RULES, NER, PARSE = 0, 1, 2
 _PARSED_EVENTS = frozenset({"CONSULT"})
 # a negation or a modal (events' status: "did not attack", "would deploy"), a verb of planning
 # under which the trigger may stand ("plans to send troops"), a quotation (quotes climb the parse
-# from a quoted phrase to the speech verb's subject)
+# from a quoted phrase to the speech verb's subject). The modals are events' FUTURE_AUX; the verbs
+# are the forms of its PLANNING_HEADS (lemmas; a test holds every one of them matched here)
 _PARSE_MATTERS = re.compile(
-    r"[\u201c\u201d\"\u00ab\u00bb\u201e\u2018]|n['\u2019]t\b|\b(?:not|never|no|will|would|shall|wo|might|may|could|"
-    r"should|plan\w*|expect\w*|intend\w*|schedul\w*|set|due|hop\w*|want\w*|agree\w*|ready|prepar\w*|"
+    r"[\u201c\u201d\"\u00ab\u00bb\u201e\u2018]|n['\u2019]t\b|\b(?:not|never|no|"
+    + "|".join(sorted(w for w in FUTURE_AUX if w.isalpha()))
+    + r"|plan\w*|expect\w*|intend\w*|schedul\w*|set|due|hop\w*|want\w*|agree\w*|ready|prepar\w*|"
     r"invit\w*|propos\w*|seek\w*|sought|aim\w*|offer\w*|wish\w*|continu\w*|tr(?:y|ies|ied|ying)|"
     r"decid\w*|promis\w*|likely|going)\b|['\u2019]ll\b", re.I)
 # a clause of another time ("after they met on Monday ..."): events' day reads the parse

@@ -70,3 +70,16 @@ def test_a_meeting_or_an_event_whose_status_or_day_the_parse_decides_is_parsed(
 def test_negated_and_planned_events_keep_their_status(extractor: Extractor) -> None:
     statuses = {t: {e[1] for e in _events(extractor, t)} for t in DECIDED[1:3]}
     assert statuses == {DECIDED[1]: {"negated"}, DECIDED[2]: {"planned"}}
+
+
+def test_the_tier_gate_knows_every_modal_and_planning_verb_events_read_from_the_parse() -> None:
+    """A plain event sentence skips the parse unless a word the parse would decide on is there:
+    every modal and every planning head events' status reads (event_lexicon) opens the gate, so
+    a word added there is never silently read by the NER alone."""
+    from khabar.extract.event_lexicon import FUTURE_AUX, PLANNING_HEADS
+    from khabar.extract.pipeline import _PARSE_MATTERS
+
+    missing = [w for w in sorted(FUTURE_AUX | PLANNING_HEADS) if not _PARSE_MATTERS.search(f"x {w} y")]
+    assert missing == []
+    assert _PARSE_MATTERS.search("the army had planned to deploy troops")
+    assert not _PARSE_MATTERS.search("gunmen attacked a checkpoint on Monday")
