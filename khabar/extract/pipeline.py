@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -40,16 +39,14 @@ from itertools import chain, islice
 from typing import Any
 
 import numpy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IS_SPACE, NORM, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar import __version__, learn
 from khabar.errors import KhabarError
-from khabar.extract import assessments, claims, control, events
+from khabar.extract import assessments, claims, control, events, tiers
 from khabar.extract.control_triggers import lexicon_for
-from khabar.extract.dates import find_dates
-from khabar.extract.event_lexicon import FUTURE_AUX
 from khabar.extract.nlp import (
     RULERS,
     TitledNames,
@@ -59,54 +56,15 @@ from khabar.extract.nlp import (
     rule_pipeline_for_model,
     statistical_pipeline,
 )
-from khabar.extract.quotes import SPEECH, extract_quotes, reported_subject
+from khabar.extract.quotes import extract_quotes, reported_subject
 from khabar.extract.sentences import Context, Sent, clean_name, read_report
+from khabar.extract.tiers import _CANDIDATE, _MODEL_INPUT, _RULE_OUTPUT, NER, PARSE, RULES
 from khabar.records import Document, Event, Extraction
 from khabar.theatres.loader import DEFAULT_THEATRE, load
 
 MODES = ("standard", "fast")
 CHUNK_DOCS = 16  # documents per batch of the model, and per task of a worker process
 
-_CANDIDATE_WORDS = (
-    "said says told claim deny denied denies reject dismiss disput fell fallen captur seiz "
-    "overran overrun took taken retook retake retaken recaptur reclaim regain recover liberat "
-    "conquer fall falls storm stormed entered encircl surround repel repuls push lost lose loses "
-    "evacuat control surrender handed "
-    "abandon withdr left met meet talks visit host phone offer deploy mobili reservist exercise "
-    "drill fled flee attack strike clash condemn critici accus threat warn agreed urged siege "
-    "besieg percent noted stressed added wrote explained argued insisted charged predicted "
-    "cautioned according")
-_CANDIDATE = re.compile(r"[\u201c\u201d\"]|\bdistricts?\b|\bprovinc|\bper cent|\b(?:"
-                        + "|".join(_CANDIDATE_WORDS.split()) + ")", re.I)
-# The model tiers of a candidate sentence.
-RULES, NER, PARSE = 0, 1, 2
-# Event types whose sentences are parsed whatever they say (events.TYPES lists those the parse
-# can change); the others only where the parse decides something events or quotes read:
-_PARSED_EVENTS = frozenset({"CONSULT"})
-# a negation or a modal (events' status: "did not attack", "would deploy"), a verb of planning
-# under which the trigger may stand ("plans to send troops"), a quotation (quotes climb the parse
-# from a quoted phrase to the speech verb's subject). The modals are events' FUTURE_AUX; the verbs
-# are the forms of its PLANNING_HEADS (lemmas; a test holds every one of them matched here)
-_PARSE_MATTERS = re.compile(
-    r"[\u201c\u201d\"\u00ab\u00bb\u201e\u2018]|n['\u2019]t\b|\b(?:not|never|no|"
-    + "|".join(sorted(w for w in FUTURE_AUX if w.isalpha()))
-    + r"|plan\w*|expect\w*|intend\w*|schedul\w*|set|due|hop\w*|want\w*|agree\w*|ready|prepar\w*|"
-    r"invit\w*|propos\w*|seek\w*|sought|aim\w*|offer\w*|wish\w*|continu\w*|tr(?:y|ies|ied|ying)|"
-    r"decid\w*|promis\w*|likely|going)\b|['\u2019]ll\b", re.I)
-# a clause of another time ("after they met on Monday ..."): events' day reads the parse
-_OTHER_TIME = re.compile(r"\b(?:after|before|since|until|following|once|till)\b", re.I)
-_NEEDS_NER = re.compile(rf"[\u201c\u201d\"]|\b(?:{SPEECH})\b", re.I)
-_RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)  # events: "received X" needs PERSON
-# the words of a claim of extent or a count ("controls 85 percent", "now held the crossing")
-_EXTENT = re.compile(r"\d|\b(?:control\w*|h[eo]lds?|held|captured|taken|seized|killed|crossed|fled|"
-                     r"died|dead|wounded|retreated|surrendered|arrested|percent|per cent)\b", re.I)
-# What the model's input keeps of the rule pass: the tokenizer's norms and the rulers' entities.
-_MODEL_INPUT = (NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID)
-# What the rule pass makes (the rule pipeline has no tagger, parser or lemmatizer).
-_RULE_OUTPUT = (ORTH, SPACY, NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID, SENT_START)
-# What the NER alone needs: its own tok2vec (en_core_web_sm's ner does not listen to tok2vec).
-_NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
-                     "senter")
 
 
 class ExtractionError(KhabarError):
@@ -194,50 +152,14 @@ class Extractor:
         """Return how much of the model a candidate sentence needs: PARSE, NER or RULES."""
         if self.parse_all_candidates:
             return PARSE
-        if any(rx.search(text) for _, rx in claims.triggers(self.theatre)) or _RECEIVED.search(text):
-            return PARSE
-        event = next((t for t, rx in events.TYPES if rx.search(text)), None)
-        # a meeting's sentence is parsed; another event's only where the parse can change what
-        # events and quotes read from it (else the NER alone gives its parties' names)
-        if event is not None and (event in _PARSED_EVENTS or _PARSE_MATTERS.search(text) or (
-                _OTHER_TIME.search(text) and find_dates(text, document.published))):
-            return PARSE
-        if _EXTENT.search(text):
-            # "X controls 85 percent of the territory, a member of its delegation said": ask
-            # the claims module, with a context of its own (match notes what it reads)
-            sent = Sent(sentences.rule_doc(start, end), 0, 0, document.id, document.published,
-                         False)
-            if claims.match(sent, Context(self.theatre)):
-                return PARSE
-        return NER if event is not None or _NEEDS_NER.search(text) else RULES
+        return tiers.tier(self.theatre, text, sentences, start, end, document)
 
     def _run_model(self, prepared: list[_Prepared]) -> list[dict[int, Doc]]:
         """Return, per document, the model's doc of each PARSE and NER sentence by its index."""
-        out: list[dict[int, Doc]] = [{} for _ in prepared]
-        if self.stat is None:
-            return out
-        for tier, disable in ((PARSE, RULERS), (NER, RULERS + _NER_ONLY_DISABLE)):
-            keys = [(k, i, sdoc) for k, p in enumerate(prepared)
-                    for i, _, _, sdoc, t in p.rule_docs if t == tier]
-            if not keys:
-                continue
-            off = [n for n in disable if n in self.stat.pipe_names]
-            docs = self.stat.pipe((sdoc for _, _, sdoc in keys), batch_size=256, disable=off)
-            for (k, i, _), doc in zip(keys, docs, strict=True):
-                out[k][i] = doc
-        return out
+        return tiers.run_model(self.stat, prepared)
 
     def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
-        d = p.document
-        out = []
-        for i, start, text, rule_doc, tier in p.rule_docs:
-            sent = Sent(model_docs.get(i, rule_doc), start, i, d.id, d.published,
-                        tier == PARSE and i in model_docs)
-            # its doc's text, known already (Doc.text joins the tokens): a rule-pass doc keeps
-            # the last token's trailing space, the model's input has none
-            sent.__dict__["text"] = text + " " if tier == RULES and rule_doc[-1].whitespace_ else text
-            out.append(sent)
-        return out
+        return tiers.model_sentences(p, model_docs)
 
     # -- extraction ----------------------------------------------------------------------
     def extract(self, document: Document) -> Extraction:

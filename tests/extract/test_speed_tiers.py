@@ -77,7 +77,7 @@ def test_the_tier_gate_knows_every_modal_and_planning_verb_events_read_from_the_
     every modal and every planning head events' status reads (event_lexicon) opens the gate, so
     a word added there is never silently read by the NER alone."""
     from khabar.extract.event_lexicon import FUTURE_AUX, PLANNING_HEADS
-    from khabar.extract.pipeline import _PARSE_MATTERS
+    from khabar.extract.tiers import _PARSE_MATTERS
 
     missing = [w for w in sorted(FUTURE_AUX | PLANNING_HEADS) if not _PARSE_MATTERS.search(f"x {w} y")]
     assert missing == []
