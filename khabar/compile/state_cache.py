@@ -19,10 +19,12 @@ stays flat with the number of observations; a change of the theatre's grading or
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import sqlite3
 import time
+import uuid
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
@@ -52,6 +54,7 @@ VERSION = "1"  # of the rows' shape and of the compile rules: a new one recomput
 ALL = "*"  # a mark: every district
 CLAIMS = "+claims"  # a mark: the districts denials (claims) speak of, now and at the last refresh
 FINGERPRINT_KEY = "district_states"
+GENERATION_KEY = "district_states_generation"  # a new value each time a refresh writes rows
 CLAIMS_KEY = "district_states_claims"
 _OBS_DATES = ("date", "effective", "published")
 COMMIT_EVERY_S = 0.5  # of recomputing a refresh writes in one transaction
@@ -518,6 +521,8 @@ def _refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float, fp: st
         if began is None:
             begin(conn)
         _set_meta(conn, FINGERPRINT_KEY, fp)
+        if todo or _meta(conn, GENERATION_KEY) is None:  # the rows changed: states decoded before are stale
+            _set_meta(conn, GENERATION_KEY, uuid.uuid4().hex)
         _set_meta(conn, CLAIMS_KEY, json.dumps(sorted({o.district_id for o in source.denials
                                                        if o.district_id})))
         conn.execute("DELETE FROM district_dirty WHERE id <= ?", (top,))
@@ -559,16 +564,55 @@ def _resumable(conn: sqlite3.Connection, district_id: str, marked_from: str | No
 
 # --- the questions --------------------------------------------------------------------------------
 
+DECODED_MAX = 4000  # kept rows' states a process keeps decoded (about ten days of 399 districts)
+_decoded: dict[tuple[str, str], DistrictState] = {}  # (district, row's day) -> its state
+_decoded_of: list[str | None] = [None]  # the generation and fingerprint the decoded states are of
+_row_days: dict[str, list[str]] = {}  # district -> the days of its rows, in order (of that generation)
+
+
 def states_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> list[DistrictState]:
     """Return every district's state as of a day, in gazetteer order (as `control_as_of` over
-    every stored observation gives it, each event with its best source only)."""
+    every stored observation gives it, each event with its best source only).
+
+    One index seek a district finds its latest row on or before the day. Decoding a row's state
+    (its JSON into records: most of the cold answer's time) is done once per process: the states
+    are kept by district and row day while the store's rows are those of the same refresh (its
+    generation, `GENERATION_KEY`: a refresh that writes rows gives a new one, in any process) and
+    the same fingerprint, at most `DECODED_MAX` of them."""
     refresh(conn, theatre)
+    generation = _meta(conn, GENERATION_KEY)
+    of = f"{generation}/{fingerprint(theatre)}" if generation else None
+    if of is None or _decoded_of[0] != of or len(_decoded) > DECODED_MAX:
+        if _decoded_of[0] != of:
+            _row_days.clear()
+        _decoded.clear()
+        _decoded_of[0] = of
     day = as_of.isoformat()
     out = []
-    sql = _LATEST.format("state")
+    cold = not _decoded  # nothing decoded yet: read the states with their days, no second seek
+    if not cold and not _row_days:  # asked again: the rows' days in memory, a bisection a district
+        for did, row_day in conn.execute("SELECT district_id, day FROM district_states ORDER BY district_id, day"):
+            _row_days.setdefault(did, []).append(row_day)
+    sql = _LATEST.format("day, state" if cold else "day")
     for did, d in theatre.districts.items():  # one index seek a district: the latest row on or before
-        row = conn.execute(sql, (did, day)).fetchone()
-        out.append(decode(d, row[0]) if row else DistrictState(did, d.name, d.province, None, None, None))
+        row: Any
+        if _row_days:
+            days = _row_days.get(did, [])
+            at = bisect.bisect_right(days, day)
+            row = (days[at - 1],) if at else None
+        else:
+            row = conn.execute(sql, (did, day)).fetchone()
+        if row is None:
+            out.append(DistrictState(did, d.name, d.province, None, None, None))
+            continue
+        s = _decoded.get((did, row[0]))
+        if s is None:
+            text = row[1] if cold else conn.execute(
+                "SELECT state FROM district_states WHERE district_id = ? AND day = ?", (did, row[0])).fetchone()[0]
+            s = decode(d, text)
+            if of is not None:
+                _decoded[(did, row[0])] = s
+        out.append(s)
     return out
 
 
