@@ -455,3 +455,22 @@ QUOTE_ATTRIBUTION_VERBS = (
     "promised", "concluded", "recalled", "exclaimed", "complained", "lamented", "threatened", "demanded",
     "suggested", "alleged", "revealed", "clarified", "assured", "quipped", "shouted", "pleaded", "recounted",
     "went on", "elaborated", "opined", "mentioned", "informed", "conceded", "contended", "reads", "read")
+# capitalised words that make a run of them a body, a place, a time or an outlet, never a person's
+# name ("Provincial Council said", "State Department said", "Sunday Times said"): the people
+# reading of the pipeline without a statistical NER (khabar.extract.people) skips such runs
+NOT_NAME_WORDS = (
+    "Ministry", "Office", "Council", "Army", "Force", "Forces", "Police", "Government", "Administration",
+    "News", "Agency", "Press", "Times", "Post", "Radio", "TV", "Television", "Channel", "Daily", "Journal",
+    "Tribune", "Herald", "Online", "Network", "Media", "Committee", "Front", "Movement", "Party", "Union",
+    "Nations", "Department", "Command", "Embassy", "Commission", "Court", "Bank", "Organisation",
+    "Organization", "Institute", "University", "Mission", "Group", "Alliance", "Province", "District",
+    "City", "Town", "Township", "Village", "State", "States", "Corps", "Division", "Brigade", "Battalion",
+    "Regiment", "Watch", "International", "Foundation", "Service", "Services", "House", "Palace",
+    "Parliament", "Assembly", "Senate", "Congress", "Directorate", "Security", "Intelligence", "Affairs",
+    "Centre", "Center", "Airport", "Hospital", "Prison", "Base", "Camp", "Valley", "River", "Road",
+    "Highway", "Street", "Square", "Bridge", "Region", "Area", "Zone", "North", "South", "East", "West",
+    "Northern", "Southern", "Eastern", "Western", "Central", "Officials", "Official", "Residents",
+    "Sources", "Witnesses", "Elders", "Analysts", "Experts", "Authorities", "Troops", "Soldiers",
+    "Fighters", "Militants", "Rebels", "Earlier", "Later", "According", "Today", "Yesterday", "Tonight",
+    "Reuters", "AFP", "Twitter", "Facebook", "Telegram", "Photo", "Video", "Update", "Breaking",
+    "Editor", "Editorial", "Opinion", "Analysis", "Report", "Reports", "Statement")
