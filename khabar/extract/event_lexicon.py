@@ -17,7 +17,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
       "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in",
       "dial", "call from", "conclave", "negotiat", "parley", "spoken", "speaks", "speaking", "gathered", "sat ",
       "phonic", "travel", "flew", "conference", "is in", "are in",
-      "were in"),
+      "were in", "received", "welcomed", "called", "a call", "trip to"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
      # "dialled his counterpart", "a conclave of regional envoys", "negotiations resumed", "parleys"
      r"dial(?:l)?ed|conclaves?|negotiations|parleys|"
@@ -51,14 +51,25 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"migrants|displaced|families|people|students|children|bases?|troops|camps?|units?|garrisons?|"
      r"soldiers|forces|fighters|militants|(?:press|news) conferences?|briefings?|webinars?|"
      r"ceremon(?:y|ies)|exhibitions?|festivals?|tournaments?|matches|concerts?|games)\b)|"
-     r"received\s+(?:a|the|an)\s+(?:\w+\s+)?delegation|"
+     # "received a Taliban delegation", "welcomed the visiting delegation": the verb alone, so that
+     # the party named in the delegation is the guest
+     r"(?:received|welcomed)(?=\s+(?:a|the|an)\s+(?:[\w\-]+\s+){0,3}?delegations?\b(?!['\u2019]))|"
+     # "Biden called Ghani on Friday", "called his Tajik counterpart": a call (events.match asks for
+     # a person named next, and a day, a purpose or the clause's end after him)
+     r"called(?=\s+(?:(?-i:[A-Z])|(?:his|her|their)\s+(?:[\w\-]+\s+){0,2}counterparts?\b))|"
+     # "the two leaders held a call on Monday", "a teleconference with his counterpart"
+     r"(?:held|had)\s+an?\s+(?:(?:tele)?phone\s+|video\s+|virtual\s+)?call(?=\s+(?:on|late|early|last|"
+     r"yesterday|today|this|between)\b|\s*[,.;])|tele-?conferences?|"
+     # "Baradar's trip to Moscow": a stay or a trip, a visit when made by a person
+     r"trip to(?=\s+(?-i:[A-Z]))|"
      r"(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks|contacts?|discussions?)|"
      r"(?:spoke|spoken|speaks|speaking) (?:by|on the) (?:tele)?phone|"
      r"telephoned|consultations|conferred|summit|conversation with|"
      r"(?:received|took|got|answered|returned) an? (?:\w+\s+){0,2}?call from|"
      # "spoke over the phone", "discussed the situation with Rahmon by phone"
      # ("who spoke to the Herat Ledger by phone" is an interview)
-     r"(?:spoke|spoken|speaks|talked)(?!\s+to\b)(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"
+     # ("spoke to Rahmon by phone": events.match asks for a person or a state after "to")
+     r"(?:spoke|spoken|speaks|talked)(?!\s+to\s+(?-i:[^A-Z]))(?=[^.;\"\u201c]{0,90}?\b(?:by|over the|on the|via)\s+"
      r"(?:tele)?phone\b)|"
      # "Zarif discussed the planned talks with the Tajik ambassador": a meeting with the ambassador
      r"discussed(?=\s+(?:[\w\-'\u2019]+\s+){0,6}?with\s+(?!the (?:aim|help|goal|intention)\b))|"

@@ -96,7 +96,7 @@ _DELEGATION_BEFORE = re.compile(r"\bdelegation\s+(?:(?:led|headed)\s+by\s+[^,;]{
 _BARE_VERBS = {"discussed", "spoke", "talked"}
 # "was in", "arrived in", "flew to", "led a delegation to": a stay or a trip, a visit when made by a
 # delegation or a person
-_STAY = re.compile(r"^(?:was|is|were|are|arrived|has arrived|had arrived) in$|^(?:travel(?:l)?ed|flew) to$",
+_STAY = re.compile(r"^(?:was|is|were|are|arrived|has arrived|had arrived) in$|^(?:travel(?:l)?ed|flew|trip) to$",
                    re.I)
 # the person travelling stands just before ("Baradar arrived in", "the envoy, who flew to")
 _TRAVELLER_BEFORE = re.compile(r"(?:\s*,\s*who)?\s*(?:also\s+|then\s+|later\s+|has\s+|had\s+|on \w+day\s+)?$", re.I)
@@ -218,6 +218,45 @@ def _is_person(text: str, label: str, ctx: Context) -> bool:
     return label == "PERSON" or (actor is not None and actor.kind == "person")
 
 
+# what follows the person called: a day, a purpose, the phone, the clause's end ("called Ghani on
+# Friday to discuss", "called Rahmon and discussed"); not "called Ghani a puppet"
+_AFTER_CALLED = re.compile(r"\s*(?:$|[,.;]|(?:on|late|early|last|yesterday|today|this|over|by)\b|"
+                           r"to\s+(?:discuss|talk|express|congratulate|convey|offer|review|exchange|thank|"
+                           r"condole|brief|inform|assure|seek|ask|urge)\b|and\s+(?:discussed|talked|spoke|"
+                           r"conveyed|expressed|urged|asked|assured)\b)", re.I)
+
+
+def _person_next(sent: Sent, at: int, ctx: Context) -> object | None:
+    """Return the person, or the state, a verb names next, titles aside ("called Uzbek President
+    Shavkat Mirziyoyev"), None when another word comes first ("called the rebels' bluff")."""
+    for e in sent.all_ents:
+        if e.start_char < at:
+            continue
+        gap = sent.text[at:e.start_char]
+        if not _TITLE_ONLY.fullmatch(gap) and gap.strip():
+            return None
+        if _is_person(e.text, e.label_, ctx) or getattr(ctx.theatre.actor(e.text), "kind", None) == "state":
+            return e
+        if e.label_ not in ("NORP", "GPE", "ACTOR"):
+            return None
+    return None
+
+
+def _called_someone(sent: Sent, end: int, ctx: Context) -> bool:
+    """Return whether "called" is a call: a person or a counterpart named next, then a day, a
+    purpose, the phone or the clause's end ("Biden called Ghani on Friday")."""
+    text = sent.text
+    if re.search(r"\b(?:so-|is\s+|was\s+|are\s+|were\s+|be\s+|been\s+)$", text[max(0, end - 13):end - 6]):
+        return False  # "the so-called emirate", "a movement was called X"
+    counterpart = re.match(r"\s+(?:his|her|their)\s+(?:[\w\-]+\s+){0,2}counterparts?\b", text[end:])
+    if counterpart is not None:
+        return bool(_AFTER_CALLED.match(text, end + counterpart.end()))
+    who = _person_next(sent, end, ctx)
+    if who is None or not _is_person(who.text, who.label_, ctx):  # type: ignore[attr-defined]
+        return False
+    return bool(_AFTER_CALLED.match(text, who.end_char))  # type: ignore[attr-defined]
+
+
 def match(sent: Sent, ctx: Context) -> list[EventMatch]:
     """Return the event triggers of a sentence that lie outside quotations."""
     text = sent.text
@@ -277,6 +316,14 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     m.end() <= e.start_char < m.end() + 60 and _is_person(e.text, e.label_, ctx)
                     for e in sent.all_ents):
                 continue  # "received a call from residents", "from commanders demanding ...": no one met
+            if etype == "CONSULT" and m.group().lower() == "visiting" and re.search(
+                    r"\b(?:the|a|an|his|her|their|its)\s+$", before, re.I):
+                continue  # "met the visiting rebel delegation": who was met, told by the verb before
+            if etype == "CONSULT" and m.group().lower() == "called" and not _called_someone(sent, m.end(), ctx):
+                continue  # "called Ghani a puppet", "called the Taliban's bluff": no call
+            if etype == "CONSULT" and re.match(r"\s+to\s", text[m.end():]) and m.group().lower() in (
+                    "spoke", "spoken", "speaks", "talked") and _person_next(sent, text.find("to", m.end()) + 2, ctx) is None:
+                continue  # "spoke to Reuters by phone": an interview; "spoke to Rahmon by phone" a call
             if etype == "CONSULT" and m.group().lower() in _BARE_VERBS and any(
                     f.type == "CONSULT" for f in found):
                 continue  # "in separate phone calls, discussed ... with": the calls, told once
@@ -317,6 +364,12 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
         window = text[m.end():m.end() + 70]
         guest = next((e for e in sent.all_ents if m.end() <= e.start_char < m.end() + len(window)
                       and _is_person(e.text, e.label_, ctx)), None)
+        if guest is None and re.match(r"\s+by\s", window) and _PASSIVE_BEFORE.search(text, 0, m.start()) and \
+                any(_is_person(e.text, e.label_, ctx) for e in sent.all_ents if e.end_char <= m.start()):
+            # "Karzai and Abdullah were received by rebel leaders": the guests named before, the
+            # hosts, a person or a party, after "by"
+            guest = next((e for e in sent.all_ents if m.end() <= e.start_char < m.end() + len(window)
+                          and e.label_ in _NAMED), None)
         if guest is None or re.match(r"\s+(?:\w+\s+){0,3}(?:reports?|letters?|messages?|calls?|"
                                      r"support|aid|help|news|word|information|threats?)\b", window, re.I):
             continue
@@ -624,6 +677,10 @@ def _event_date(sent: Sent, m: EventMatch, ctx: Context) -> date | None:
     return when
 
 
+# "Meeting Putin on Friday, Rahmon said", "After meeting the envoy, the minister flew home"
+_PARTICIPLE_OPENING = re.compile(r"\s*(?:(?:After|Before|While|When)\s+)?", re.I)
+
+
 def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Event]:
     """Return an Event per trigger with the actors before it and the targets after it."""
     if not matches:
@@ -671,6 +728,14 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             named = _group_before(sent, ctx)  # "the movement called on ...": the group named last
             if named is not None:
                 actors = [named]
+        if m.type == "CONSULT" and not actors and m.trigger.lower() == "meeting" and \
+                _PARTICIPLE_OPENING.fullmatch(text, 0, m.t_start) and _person_next(sent, m.t_end, ctx) is not None:
+            # "Meeting Putin in Moscow on Friday, Rahmon said ...": who met is the main clause's subject
+            comma = text.find(",", m.t_end)
+            if comma > 0:
+                targets = _parties(sent, m.t_end, comma, ctx)
+                actors = [p for p in _parties(sent, comma + 1, min(len(text), comma + 80), ctx)[:1]
+                          if p not in targets]
         if m.type == "CONSULT" and not actors and _OPENING_AT.match(text, 0, m.t_start):
             # "At the third round of talks, brokered by X, A and B agreed ...": the parties of the
             # clause the meeting opens
