@@ -156,7 +156,7 @@ class Extractor:
 
     def _run_model(self, prepared: list[_Prepared]) -> list[dict[int, Doc]]:
         """Return, per document, the model's doc of each PARSE and NER sentence by its index."""
-        return tiers.run_model(self.stat, prepared)
+        return tiers.run_model(self.stat, prepared, everything=self.parse_all_candidates)
 
     def _sentences(self, p: _Prepared, model_docs: dict[int, Doc]) -> list[Sent]:
         return tiers.model_sentences(p, model_docs)

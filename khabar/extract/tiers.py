@@ -20,13 +20,14 @@ import re
 from typing import Any
 
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, NORM, ORTH, SENT_START, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from khabar.extract import claims, events
 from khabar.extract.dates import find_dates
 from khabar.extract.event_lexicon import FUTURE_AUX
-from khabar.extract.nlp import RULERS
+from khabar.extract.nlp import RULERS, lexeme_flag
 from khabar.extract.quotes import SPEECH
 from khabar.extract.sentences import Context, Sent
 from khabar.records import Document
@@ -95,15 +96,30 @@ def tier(theatre: Any, text: str, sentences: Any, start: int, end: int, document
     return NER if event is not None or _NEEDS_NER.search(text) else RULES
 
 
-def run_model(stat: Language | None, prepared: list[Any]) -> list[dict[int, Doc]]:
+def run_model(stat: Language | None, prepared: list[Any], everything: bool = False) -> list[dict[int, Doc]]:
     """Return, per document, the model's doc of each PARSE and NER sentence by its index
-    (`prepared`: each document's `rule_docs`, (index, start, text, doc, tier) rows)."""
+    (`prepared`: each document's `rule_docs`, (index, start, text, doc, tier) rows).
+
+    The NER reads a sentence only where it may name someone the theatre's rulers did not (a
+    word with a capital letter outside their entities, `may_name`): a PARSE sentence without one
+    gets the parse alone, a NER sentence without one keeps the rulers' entities. What the
+    extractors read from the NER is names (PERSON, ORG, GPE, NORP), all capitalised.
+    `everything=True` runs the NER on every PARSE and NER sentence."""
     out: list[dict[int, Doc]] = [{} for _ in prepared]
     if stat is None:
         return out
-    for t, disable in ((PARSE, RULERS), (NER, RULERS + _NER_ONLY_DISABLE)):
-        keys = [(k, i, sdoc) for k, p in enumerate(prepared)
-                for i, _, _, sdoc, st in p.rule_docs if st == t]
+    groups: dict[tuple[str, ...], list[tuple[int, int, Doc]]] = {
+        RULERS: [], (*RULERS, "ner"): [], RULERS + _NER_ONLY_DISABLE: []}
+    for k, p in enumerate(prepared):
+        for i, _, _, sdoc, t in p.rule_docs:
+            if t == RULES:
+                continue
+            names = everything or may_name(sdoc)
+            if t == PARSE:
+                groups[RULERS if names else (*RULERS, "ner")].append((k, i, sdoc))
+            elif names:
+                groups[RULERS + _NER_ONLY_DISABLE].append((k, i, sdoc))
+    for disable, keys in groups.items():
         if not keys:
             continue
         off = [n for n in disable if n in stat.pipe_names]
@@ -111,6 +127,18 @@ def run_model(stat: Language | None, prepared: list[Any]) -> list[dict[int, Doc]
         for (k, i, _), doc in zip(keys, docs, strict=True):
             out[k][i] = doc
     return out
+
+
+def may_name(doc: Doc) -> bool:
+    """Whether a sentence holds a word the NER may take for a name the rulers did not give: one
+    with a capital first letter outside the rulers' entities, other than a capitalised stop word
+    ("The", "He", "In"; acronyms such as "US" count). Read from token arrays."""
+    flags = doc.to_array([lexeme_flag(doc.vocab, "capitalised", _capitalised), ENT_IOB])
+    return bool(((flags[:, 0] == 1) & (flags[:, 1] != 1) & (flags[:, 1] != 3)).any())
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not (word.istitle() and word.lower() in STOP_WORDS)
 
 
 def model_sentences(p: Any, model_docs: dict[int, Doc]) -> list[Sent]:
