@@ -33,6 +33,7 @@ from typing import Any
 
 from khabar.compile.baseline import BaselineObservation, baseline_observations
 from khabar.compile.control_as_of import (
+    SHOWN_EVENTS,
     BaselineCluster,
     Counts,
     Track,
@@ -43,8 +44,8 @@ from khabar.compile.control_as_of import (
     order_key,
     sweep,
 )
-from khabar.compile.dedup import Cluster, DistrictClusters
-from khabar.compile.grading import Grader
+from khabar.compile.dedup import Cluster, DistrictClusters, _source_order
+from khabar.compile.grading import Grader, outlet_key
 from khabar.compile.sides import Sides
 from khabar.records import ControlEvent, DistrictState, Observation, Source
 from khabar.store.dialect import SQLITE, begin, dialect, exclusive
@@ -300,7 +301,7 @@ def _replay(district: District, observations: Iterable[Observation], grader: Gra
             yield from row()
             new_events = 0
         if keep_from is not None and not kept and o.effective >= keep_from and day != o.effective:
-            kept.append((o.effective, dump_track(track)))
+            kept.append((o.effective, dump_track(track, o.effective)))
         day = o.effective
         c, new = track.add(grader.grade(o))
         if new and c.change:
@@ -326,27 +327,37 @@ _CLUSTER_FIELDS = ("district_id", "district", "province", "controller", "decisiv
                    "undated", "denial")
 
 
-def dump_track(t: Track) -> bytes:
-    """Return a district's track (every event with its sources, the state's references to them) as
-    compressed JSON (no pickle: a store's bytes never run as code)."""
+def dump_track(t: Track, from_day: date | None = None) -> bytes:
+    """Return a district's track (its events with their sources, the state's references to them) as
+    compressed JSON (no pickle: a store's bytes never run as code).
+
+    With `from_day` (the track will take only observations on or after that day) only what such
+    observations can reach is kept (`_pruned`), so the track grows with the events a later report
+    can join or a later state can show, not with the district's observations; without it, every
+    event whole."""
     seen: dict[int, int] = {}
     clusters: list[Cluster] = []
+    dc = t.clusters
+    every, run = dc.clusters, t.run
+    as_kept: dict[int, Cluster] = {}
+    if from_day is not None:
+        every, run, as_kept = _pruned(t, from_day)
 
     def ref(c: Cluster | None) -> int | None:
         if c is None:
             return None
+        c = as_kept.get(id(c), c)
         i = seen.get(id(c))
         if i is None:
             i = seen[id(c)] = len(clusters)
             clusters.append(c)
         return i
 
-    dc = t.clusters
     body: dict[str, Any] = {
-        "all": [ref(c) for c in dc.clusters], "latest": {k: ref(c) for k, c in dc._latest.items()},
+        "all": [ref(c) for c in every], "latest": {k: ref(c) for k, c in dc._latest.items()},
         "seen": {k: v.isoformat() for k, v in dc._seen.items()}, "tl": [dc.tolerance, dc.lookback],
         "controller": t.controller, "since": _day(t.since), "as_of": _day(t.as_of),
-        "run": [ref(c) for c in t.run], "conflict": [ref(c) for c in t.conflict], "claim": ref(t.claim),
+        "run": [ref(c) for c in run], "conflict": [ref(c) for c in t.conflict], "claim": ref(t.claim),
         "disputes": [ref(c) for c in t.disputes], "baselines": [ref(c) for c in t.baselines],
         "wl": [t.window, t.lookback]}
     body["clusters"] = [
@@ -354,6 +365,94 @@ def dump_track(t: Track) -> bytes:
          c.last.isoformat(), [_source_json(s) for s in c.sources], [[k, *v] for k, v in c.joins.items()],
          sorted(c.docs)] for c in clusters]
     return zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def _pruned(t: Track, from_day: date) -> tuple[list[Cluster], list[Cluster], dict[int, Cluster]]:
+    """Return what a track keeps when it will take only observations on or after `from_day`: the
+    events it lists, its run (the events behind the state), and the stand-ins of events (by id).
+
+    - Whole (every source): an event a later report can join (its controller's latest, begun
+      within the joining tolerance or the undated look-back of `from_day`), a contested state's
+      events, the denials waiting for a change, the baselines, any denial.
+    - Reduced to the sources its record shows (a copy): any other event the state can still show
+      (the first of the run, its `SHOWN_EVENTS - 1` latest, the pending claim, the latest event of
+      a controller) or whose day a later report's conflict window reaches: its best source, for
+      its grade the best plain report of each outlet, its first and latest published reports;
+      its reports (`docs`) all, for the count of reports behind the state.
+    - Merged into one stand-in: the other events of the run (older than the conflict window
+      before `from_day`, never shown again): what the state still asks of them, their reports
+      and whether one was decisive; the conflict window never reaches it, so it never contests.
+    Events no later report can reach and the state does not hold are left out. `Track` answers
+    every observation on or after `from_day` as the whole track does (a test checks it)."""
+    dc = t.clusters
+    reach = max(dc.tolerance, dc.lookback)
+    window_from = from_day - timedelta(t.window + 1)
+    whole = {id(c) for c in (*t.conflict, *t.disputes, *t.baselines) if c is not None}
+    whole |= {id(c) for c in dc._latest.values() if (from_day - c.date).days <= reach}
+    whole |= {id(c) for c in (*dc._latest.values(), *t.run) if c.denial}
+    shown = {id(c) for c in (*t.run[:1], *t.run[1 - SHOWN_EVENTS:], *dc._latest.values())}
+    if t.claim is not None:
+        shown.add(id(t.claim))
+    shown |= {id(c) for c in t.run if c.last >= window_from}
+    as_kept: dict[int, Cluster] = {}
+    for c in (*dc._latest.values(), *t.run, *([t.claim] if t.claim is not None else [])):
+        if id(c) in shown and id(c) not in whole and id(c) not in as_kept:
+            as_kept[id(c)] = _reduced(c)
+    run: list[Cluster] = []
+    merged: list[Cluster] = []
+    for c in t.run:
+        if id(c) in shown or id(c) in whole:
+            run.append(c)
+        else:
+            if not merged:
+                run.append(c)  # the stand-in's place
+            merged.append(c)
+    if merged:
+        as_kept[id(merged[0])] = _merged(merged)
+    kept = shown | whole
+    return [c for c in dc.clusters if id(c) in kept], run, as_kept
+
+
+def _copy(c: Cluster) -> Cluster:
+    out = Cluster.__new__(Cluster)
+    for f in _CLUSTER_FIELDS:
+        setattr(out, f, getattr(c, f))
+    out.date, out.last, out.docs, out._frozen = c.date, c.last, set(c.docs), None
+    return out
+
+
+def _reduced(c: Cluster) -> Cluster:
+    """Return a copy of an event that no report joins any more, with the sources its record
+    (`Cluster.freeze`) takes its best source, grade and first and latest report from."""
+    ordered = sorted(c.sources, key=_source_order)
+    keep = {id(ordered[0])}
+    plain: dict[str, Source] = {}
+    for s in ordered:  # the best-graded first: an outlet's first plain report is its best
+        if s.credibility <= 3:
+            plain.setdefault(outlet_key(s), s)
+    keep |= {id(s) for s in plain.values()}
+    dated = [(s.observation.published, i) for i, s in enumerate(c.sources) if s.observation.published]
+    if dated:  # its first and latest report's day
+        keep |= {id(c.sources[min(dated)[1]]), id(c.sources[max(dated)[1]])}
+    out = _copy(c)
+    out.sources = [s for s in c.sources if id(s) in keep]
+    out.joins = {s.observation.record_id: c.joins[s.observation.record_id] for s in out.sources}
+    return out
+
+
+def _merged(events: list[Cluster]) -> Cluster:
+    """Return one stand-in for events of a run the state never shows again and no conflict window
+    reaches: their reports, their first and latest day, whether one was decisive (no sources)."""
+    out = _copy(events[0])
+    out.sources, out.joins = [], {}
+    out.docs = set().union(*(c.docs for c in events))
+    out.date, out.last = min(c.date for c in events), max(c.last for c in events)
+    out.decisive = any(c.decisive for c in events)
+    out.change = any(c.change for c in events)
+    out.reversal = any(c.reversal for c in events)
+    out.undated = all(c.undated for c in events)
+    out.denial = False
+    return out
 
 
 def load_track(district_id: str, blob: bytes, sides: Sides) -> Track:
