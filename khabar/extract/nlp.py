@@ -60,20 +60,30 @@ class TitledNames:
     """
 
     def __init__(self, vocab: Any) -> None:
+        from khabar.extract.people import PlainNames
         from khabar.lang import en
 
         self.titles = frozenset(en.PERSON_TITLES)
         self.flag = lexeme_flag(vocab, "person title", self.titles.__contains__)
+        self.plain = PlainNames(vocab, self.titles)  # people named with no title (khabar.extract.people)
 
     def __call__(self, doc: Doc) -> Doc:
-        titles = self.titles
         if len(doc) == 0:
             return doc
+        new = self._titled(doc)
+        new += self.plain(doc, new)
+        if new:
+            doc.set_ents(sorted(new), default="unmodified")
+        return doc
+
+    def _titled(self, doc: Doc) -> list[Span]:
+        """Return the people named after a title word."""
+        titles = self.titles
+        new: list[Span] = []
         at = numpy.flatnonzero(doc.to_array([self.flag]).astype(bool).reshape(-1))  # word types read once
         if not len(at):
-            return doc
+            return new
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
-        new: list[Span] = []
         n = len(doc)
         for i in at.tolist():
             if new and i < new[-1].end:
@@ -85,9 +95,7 @@ class TitledNames:
                     j += 1
                 if j - i >= 3 or (j - i == 2 and j < n and doc[j].text in (",", "said", "told")):
                     new.append(Span(doc, i + 1, j, label="PERSON"))  # two names, or one before "said"
-        if new:
-            doc.set_ents(new, default="unmodified")
-        return doc
+        return new
 
 
 class SentenceSplitter:
