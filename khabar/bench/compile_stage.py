@@ -177,10 +177,10 @@ def ingest_refresh(db: str, reports: int, day: date, theatre: str, seed: int) ->
             "peak_mb": _peak_mb()}
 
 
-def _row(stage: str, seconds: float, peak_mb: float, notes: str) -> dict[str, Any]:
+def _row(stage: str, seconds: float, peak_mb: float, notes: str, **extra: Any) -> dict[str, Any]:
     """Return a row of the bench table (no docs or words: these stages read stored records)."""
     return {"stage": stage, "docs": None, "words": None, "seconds": round(seconds, 4),
-            "docs_per_s": None, "words_per_s": None, "peak_mb": peak_mb, "notes": notes}
+            "docs_per_s": None, "words_per_s": None, "peak_mb": peak_mb, "notes": notes, **extra}
 
 
 def run(b: Any) -> list[dict[str, Any]]:
@@ -221,11 +221,13 @@ def run(b: Any) -> list[dict[str, Any]]:
             f"as-of {n:,}", r["counts_ms"] / 1000, r["peak_mb"],
             f"counts as of {as_of} from the kept timelines, median of {r['runs']}: {r['counts_ms']} ms; every "
             f"district's state (khabar control): {r.get('states_first_ms', '?')} ms the first time in a process "
-            f"(every kept row decoded), {r['states_ms']} ms after; {r.get('headline_first', r['headline'])}; {truth}"))
+            f"(every kept row decoded), {r['states_ms']} ms after; {r.get('headline_first', r['headline'])}; {truth}",
+            states_ms=r["states_ms"], states_first_ms=r.get("states_first_ms")))
         rows.append(_row(
             f"timeline {TIMELINE_DAYS} days {n:,}", r["timeline_ms"] / 1000, r["peak_mb"],
             f"state_cache.timeline {start} to {as_of}: {r['timeline_ms']} ms; last day "
-            f"{'agrees' if r['timeline_agrees'] else 'DISAGREES (a bug)'} with the as-of counts"))
+            f"{'agrees' if r['timeline_agrees'] else 'DISAGREES (a bug)'} with the as-of counts",
+            timeline_ms=r["timeline_ms"]))
         for rep, (label, what) in zip(r["new_reports"], (("last day", "of the last day"),
                                                           ("day 2", "of the period's second day")), strict=True):
             rows.append(_row(

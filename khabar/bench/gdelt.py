@@ -92,9 +92,11 @@ def run(n: int, lengths: tuple[int, int], workdir: Path, theatre: str, seed: int
     before = load_average()
     parts: list[dict[str, Any]] = []
     for folder in folders:
-        wall, cpu, peak = timed(ingest_command(folder, db, theatre, cli))
+        out = workdir / f"{folder.name}.out"
+        wall, cpu, peak = timed(ingest_command(folder, db, theatre, cli), out)
         parts.append({"reports": len(list(folder.glob("*.txt"))), "seconds": wall, "cpu_seconds": cpu,
-                      "peak_mb": peak, "db_mb": db.stat().st_size / 2**20, "load": load_average()})
+                      "peak_mb": peak, "db_mb": db.stat().st_size / 2**20, "load": load_average(),
+                      **_refreshed(out)})
         print(f"chunk {len(parts)}/{len(folders)}: {parts[-1]}", file=sys.stderr, flush=True)
     after = load_average()
     wall, cpu = sum(p["seconds"] for p in parts), sum(p["cpu_seconds"] for p in parts)
@@ -106,6 +108,16 @@ def run(n: int, lengths: tuple[int, int], workdir: Path, theatre: str, seed: int
             **project(sum(p["reports"] for p in parts), wall, cpu, cores)}
 
 
+def _refreshed(out: Path) -> dict[str, Any]:
+    """Return what the worker's ingest says of its refresh of the kept district timelines (the
+    seconds of its run spent on it, districts recomputed); nothing from `khabar ingest`."""
+    try:
+        r = json.loads(out.read_text(encoding="utf-8").strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError):
+        return {}
+    return {k: r[k] for k in ("refresh_seconds", "districts_refreshed", "records") if k in r}
+
+
 def report(r: dict[str, Any]) -> str:
     lb, la = r["load_before"], r["load_after"]
     return "\n".join([
@@ -114,6 +126,11 @@ def report(r: dict[str, Any]) -> str:
         f"{len(r['chunks'])} run(s): "
         f"{r['seconds']:.0f} s wall, CPU {r['cpu_seconds']:.0f} s, peak RSS {r['peak_mb']:,.0f} MB "
         f"(largest process), database {r['db_mb']:,.0f} MB",
+        *([f"of it, bringing the kept district timelines up to date after each run: "
+           f"{sum(p['refresh_seconds'] for p in r['chunks']):.1f} s ("
+           + ", ".join(f"{p['refresh_seconds']:.1f} s for {p['districts_refreshed']} districts"
+                       for p in r["chunks"]) + ")"]
+          if all("refresh_seconds" in p for p in r["chunks"]) else []),
         f"load average before {lb[0]:.2f} {lb[1]:.2f} {lb[2]:.2f}, after {la[0]:.2f} {la[1]:.2f} "
         f"{la[2]:.2f} on {r['cores']} cores",
         f"{r['reports_per_s']:.1f} reports/s -> a day of {DAY:,} reports in {r['day_hours']:.2f} h "

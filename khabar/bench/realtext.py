@@ -140,12 +140,14 @@ def copy_to_words(folder: Path, target: int, out: Path) -> tuple[int, int]:
     return i, n_words
 
 
-def timed(cmd: list[str]) -> tuple[float, float, float]:
-    """Run a whole process; return (wall seconds, CPU seconds of it and its children, peak MB)."""
+def timed(cmd: list[str], stdout: Path | None = None) -> tuple[float, float, float]:
+    """Run a whole process; return (wall seconds, CPU seconds of it and its children, peak MB).
+    Its output goes to the file `stdout` if given, else nowhere."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    with open(stdout or os.devnull, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.stderr:

@@ -36,3 +36,23 @@ def test_every_target_has_a_stage_and_is_judged() -> None:
         "extract fast: 100,000 words/s with 2 processes (target >= 100,000): met",
         "extract fast: peak 300 MB (target < 1,024): met",
     ]
+
+
+def test_the_real_text_targets_are_judged_beside_the_generated_figures() -> None:
+    """Issue 15's targets are judged on the real-text rows (speed.py's measurement), each line
+    with the generated reports' figure beside it, and on the kept timelines' rows."""
+    rows = [{"stage": "extract fast", "words_per_s": 150_000, "peak_mb": 300.0, "processes": 2},
+            {"stage": "density generated", "words_per_s": None, "peak_mb": None, "candidate_share": 0.94},
+            {"stage": "density eval-dev", "words_per_s": None, "peak_mb": None, "candidate_share": 0.97},
+            {"stage": "real standard", "words_per_s": 9_000, "peak_mb": 500.0, "ratio": 2.5},
+            {"stage": "real fast", "words_per_s": 99_000, "peak_mb": 200.0, "ratio": 16.0},
+            {"stage": "as-of 1,000,000", "words_per_s": None, "peak_mb": 100.0, "states_ms": 19.9,
+             "states_first_ms": 60.0},
+            {"stage": "timeline 100 days 1,000,000", "words_per_s": None, "peak_mb": 100.0, "timeline_ms": 1000.0}]
+    lines = targets(rows)[2:]
+    assert lines[0] == "candidate sentences: generated 94%, eval-dev 97% (the generated reports should match the real ones)"
+    assert lines[1].startswith("standard pipeline on real text: 2.5x") and lines[1].endswith(": met")
+    assert lines[2].startswith("fast pipeline on real text: 16.0x") and ": NOT met;" in lines[2]  # under 100,000 words/s
+    assert lines[2].endswith("generated reports: 150,000 words/s")
+    assert lines[3].endswith("(target < 20 ms): met") and "60.0 ms the first" in lines[3]
+    assert lines[4] == "timeline 100 days 1,000,000: 1000.0 ms (target < 1000 ms): NOT met"
