@@ -6,6 +6,7 @@ to store and compile on 2 cores), each size stored once and timed in fresh proce
     python -m khabar.bench.compile_stage time --db FILE --as-of DAY --from DAY --to DAY [--runs 20]
     python -m khabar.bench.compile_stage full --db FILE --as-of DAY --from DAY --to DAY
     python -m khabar.bench.compile_stage ingest --db FILE --reports N --day DAY
+    python -m khabar.bench.compile_stage resume --db FILE [--days 120]
 
 `time` prints one JSON line: the first question after the store (`state_cache.refresh`: every
 district's timeline computed, streaming one district's observations at a time), then the median of
@@ -18,7 +19,9 @@ recomputed whole); how the answer agrees with the
 generator's truth (`observations.agreement`); peak memory (getrusage maxrss). `full` times the
 compile from every row (`jobs.compile_control`, `jobs.daily_counts`) and prints its counts, which
 must equal the kept ones. `ingest` ingests N generated reports published on DAY (fast pipeline) and
-prints the refresh `jobs.ingest` ran after storing them, per report.
+prints the refresh `jobs.ingest` ran after storing them, per report. `resume` times a new report's
+districts recomputed whole and then resumed from the tracks that kept (their bytes before and
+after), without recomputing the rest of a large store.
 """
 
 from __future__ import annotations
@@ -106,6 +109,51 @@ def timed(db: str, as_of: date, start: date, end: date, runs: int, theatre: str,
             "headline": after.headline(),  # with the new report, as `full` reads the store after
             "timeline_agrees": (last.held, last.contested, last.no_reports, last.claimed)
             == (counts.held, counts.contested, counts.no_reports, counts.claimed)}
+
+
+def resume(db: str, days: int, seed: int, theatre: str) -> dict[str, Any]:
+    """Time resuming from a kept track without recomputing the store: the districts of a new report
+    of the last day are recomputed whole first (their tracks kept again, as this code keeps them),
+    then the report is stored and the refresh after it resumes them from those tracks."""
+    from khabar.bench.observations import first_day
+    from khabar.compile import state_cache
+    from khabar.store import connect
+    from khabar.store.bulk import bulk_save
+    from khabar.store.dialect import begin
+    from khabar.theatres.loader import load
+
+    th = load(theatre)
+    conn = connect(db)
+    state_cache.refresh(conn, th)  # whatever was marked before: not timed
+    report = _report_on(th, first_day(th) + timedelta(days - 1), days, seed + 2000, "resume")
+    named = sorted({str(c.district_id) for c in report.control_changes})
+    marks = ",".join("?" * len(named))
+
+    def track_bytes() -> tuple[int, int]:
+        r = conn.execute(f"SELECT count(*), sum(length(track)) FROM district_tracks WHERE district_id IN ({marks})",
+                         named).fetchone()
+        return int(r[0]), int(r[1] or 0)
+
+    before = track_bytes()
+    begin(conn)
+    conn.executemany("INSERT INTO district_dirty (district_id) VALUES (?)", [(d,) for d in named])
+    conn.execute("COMMIT")
+    t0 = time.perf_counter()
+    state_cache.refresh(conn, th)
+    whole_ms = (time.perf_counter() - t0) * 1000
+    whole = state_cache.last_refresh
+    kept = track_bytes()
+    bulk_save(conn, [report])
+    t0 = time.perf_counter()
+    state_cache.refresh(conn, th)
+    resumed_ms = (time.perf_counter() - t0) * 1000
+    again = state_cache.last_refresh
+    n_obs = conn.execute("SELECT count(*) FROM control_changes").fetchone()[0]
+    conn.close()
+    return {"observations": n_obs, "districts": named, "tracks_before_bytes": before[1],
+            "tracks_kept_bytes": kept[1], "whole_ms": round(whole_ms, 1),
+            "whole_observations_read": whole.observations, "resumed_ms": round(resumed_ms, 1),
+            "resumed": again.resumed, "resumed_observations_read": again.observations, "peak_mb": _peak_mb()}
 
 
 def _report_on(theatre: Any, day: date, days: int, seed: int, tag: str) -> Any:
@@ -257,6 +305,11 @@ def main(argv: list[str] | None = None) -> None:
     g.add_argument("--day", required=True, type=date.fromisoformat)
     g.add_argument("--theatre", default=None)
     g.add_argument("--seed", type=int, default=11)
+    r = sub.add_parser("resume")
+    r.add_argument("--db", required=True)
+    r.add_argument("--theatre", default=None)
+    r.add_argument("--days", type=int, default=120)
+    r.add_argument("--seed", type=int, default=7)
     for name in ("time", "full"):
         t = sub.add_parser(name)
         t.add_argument("--db", required=True)
@@ -272,6 +325,10 @@ def main(argv: list[str] | None = None) -> None:
         from khabar.theatres.loader import DEFAULT_THEATRE
 
         print(json.dumps(ingest_refresh(a.db, a.reports, a.day, a.theatre or DEFAULT_THEATRE, a.seed)))
+    elif a.what == "resume":
+        from khabar.theatres.loader import DEFAULT_THEATRE
+
+        print(json.dumps(resume(a.db, a.days, a.seed, a.theatre or DEFAULT_THEATRE)))
     elif a.what == "time":
         print(json.dumps(timed(a.db, a.as_of, a.start, a.end, a.runs, a.theatre, a.days, a.seed)))
     else:

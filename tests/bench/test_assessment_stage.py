@@ -66,3 +66,23 @@ def test_an_ingest_of_todays_reports_keeps_the_answer_up_to_date(tmp_path: Path)
     fast, fast_counts = state_cache.compile_control(conn, theatre, day)
     full, full_counts = jobs.compile_control(conn, theatre, day)
     assert fast_counts == full_counts and [s.controller for s in fast] == [s.controller for s in full]
+
+
+def test_resume_times_a_report_s_districts_resumed_from_the_tracks_this_code_keeps(tmp_path: Path) -> None:
+    """`compile_stage resume`: the report's districts recomputed whole (their tracks kept again),
+    then resumed from them after the report is stored, reading only the observations since; the
+    answer after it equals the one from every row."""
+    from khabar import jobs
+    from khabar.compile import state_cache
+    from khabar.store import connect
+
+    theatre = load()
+    db = str(tmp_path / "r.db")
+    store_synthetic(db, 8000, 60, 7, theatre)
+    r = compile_stage.resume(db, 60, 7, theatre.name)
+    assert r["observations"] == 8000 + len(r["districts"]) and len(r["districts"]) == compile_stage.NEW_REPORT
+    assert r["resumed"] == len(r["districts"]) and r["tracks_kept_bytes"] > 0
+    assert 0 < r["resumed_observations_read"] < r["whole_observations_read"] / 2
+    conn = connect(db)
+    day = first_day(theatre) + timedelta(59)
+    assert state_cache.compile_control(conn, theatre, day)[1] == jobs.compile_control(conn, theatre, day)[1]
