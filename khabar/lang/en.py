@@ -217,6 +217,9 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "reconquered recovered", ""),
     (r"\b(?:back under|returned to)\s+(?:the\s+)?(?:government|state|PARTY)(?:['’]s)?\s+control",
      "retake", "passive", "back returned", "gainer_inside"),
+    # "X is back under the control of the army", "returned to the hands of PARTY"
+    (r"\b(?:back|returned)\s+(?:under|in|into|to)\s+(?:the\s+)?(?:(?:full|complete)\s+)?(?:control|hands)\s+of\s+"
+     r"(?:the\s+)?(?:government|state|PARTY)", "retake", "passive", "back returned", "gainer_inside"),
     # the incumbent's press: "columns have restored peace and stability in X"
     (r"\b(?:restored|re-?established)\s+(?:peace|stability|law and order|order|normalcy)(?:\s+and\s+(?:peace|stability|"
      r"order|security|the rule of law))?\s+(?:in|to)\b", "retake", "active", "restored reestablished re", "direct"),
@@ -238,6 +241,11 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      r"PARTY\b", "retake", "passive", "cleared cleansed freed", "direct subject loser_inside"),
     (r"\b(?:cleared|cleansed|freed|rid)\b(?=[^.;]{0,40}\bof\s+(?:the\s+)?PARTY\b)", "retake", "active",
      "cleared cleansed freed rid", "direct"),
+    # "X was freed on Friday", "commandos freed X" (freed of a side: the patterns above)
+    (r"\b(?:was|were|is|are|being|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?freed\b(?!\s+of\b)", "retake", "passive", "freed",
+     "direct subject"),
+    (r"\b(?:freed|frees|freeing)\b(?!\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:prison|jail|captivity|custody|detention))",
+     "retake", "active", "freed frees freeing", "direct"),
     (r"\b(?:is|are|was|were|remains?|remained|has become|have become|became)\s+(?:now\s+|still\s+)?"
      r"contested\b", "contested", "passive", "contested", ""),
     # "security forces withdrew on Monday afternoon from X": a day between the verb and its place
