@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from khabar.extract.dates import lowered
 from khabar.extract.sentences import Context, Sent
-from khabar.theatres.loader import District, Theatre, name_key
+from khabar.theatres.loader import District, Theatre, loose_key, name_key
 
 _AHEAD = 200  # how far the patterns around a place read (the words next to it)
 _NAME = r"[A-Z][\w\-'’]+(?:\s[A-Z][\w\-'’]+)?"
@@ -24,7 +24,8 @@ REFERENCE_BEFORE = (r"(?:\d+|a\s+few|several|some)\s*(?:km|kms|kilomet(?:re|er)s
                     r"\s+of)\s+(?:[\w’'\-]+['’]s\s+)?(?:(?:the|provincial|capital|city|of)\s+)*")
 _REFERENCE_BEFORE = re.compile(r"\b" + REFERENCE_BEFORE + r"$", re.I)
 _CHANGE_OF = re.compile(r"\b(?:fall|capture|seizure|takeover|conquest|surrender|handover|recapture|liberation)\s+"
-                        r"of\s+(?:the\s+)?$", re.I)
+                        r"of\s+(?:the\s+)?$|\b(?:took|taken|takes|taking|take|seized|seizing|assumed|grabbed)\s+"
+                        r"power\s+in\s+$", re.I)
 _COMPASS_AFTER = re.compile(r"^\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center|north-?east|"
                             r"north-?west|south-?east|south-?west)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?<![\w\-'’])(?P<n>[A-Z][\w\-'’]+(?:[ \-][A-Z][\w\-'’]+){0,2})(?:\s+(?:city|town))?$")
@@ -128,7 +129,7 @@ def _name_words(text: str, s: int, t: int, covered: _Covered) -> tuple[int, int]
 
 _WORD_BREAKS = re.compile(r"[\s\-]+")
 # "[A-Z](?<![\w\-].)": a capital not after a letter or hyphen, tested after the capital (faster)
-_NGRAM = re.compile(r"[A-Z](?<![\w\-].)[a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[eiy]|ye|wa)\s|-(?:[eiy]|ye)\s|"
+_NGRAM = re.compile(r"[A-Z](?<![\w\-].)[a-z]+(?:(?:-(?:[eiy]|ye|wa|al)-|\s(?:[eiy]|ye|wa)\s|-(?:[eiy]|ye)\s|\s(?:[eiy]|ye)-|"
                     r"\s|-)[A-Z][a-z]+){1,2}(?![\w\-])")
 
 
@@ -440,6 +441,7 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
             prov = theatre.provinces.get(eid)
             d = theatre.capital(prov.id) if prov else None
             if d is None or (_name_key(d.name) != _name_key(prov.name if prov else "")
+                             and loose_key(d.name) != loose_key(prov.name if prov else "")  # Sar-i-Pul
                              and not _CITY_BEFORE.search(before)):
                 continue  # "captured Nimroz": the province, whose capital has another name
             out.append(PlaceMention(name, s, t, d, province_hint=prov.name if prov else None))
