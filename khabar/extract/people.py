@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from khabar.lang import en
@@ -40,10 +40,10 @@ _ROLE = re.compile(r"(?:" + "|".join(en.SPEAKER_ROLES) + r")s?", re.I)
 _NOT_NAME = frozenset(en.NOT_NAME_WORDS) | frozenset(en.WEEKDAYS) | \
     frozenset(m.capitalize() for m in en.MONTHS) | frozenset(w for w in en.WIRES if " " not in w)
 _QUOTE_CLOSERS = frozenset(("\u201d", '"', "\u2019", "'", ","))
-_BEFORE_SUBJECT = frozenset((",", "and", "but", "\u201d", '"', "\n", "\n\n"))
+_BEFORE_SUBJECT = frozenset((",", "and", "but", "\u201d", '"'))
 _PUNCT_STOP = frozenset((",", ".", ";", ":", "\u201c", "\u201d", '"', "(", ")", "\u2013", "\u2014"))
 _MAX_WORDS = 4
-_HEADLINE_SHARE = 0.6  # a sentence whose words are mostly capitalised is a headline
+
 
 
 def _is_role(word: str) -> bool:
@@ -51,93 +51,99 @@ def _is_role(word: str) -> bool:
 
 
 class PlainNames:
-    """The people of a doc named with no title (see the module's text), for `TitledNames`."""
+    """The people of a doc named with no title (see the module's text), for `TitledNames`.
+
+    Reads one lexeme flag (a name word: capitalised, letters only, no stop word, not in
+    NOT_NAME_WORDS or a title) and the sentence starts from the token array; Token objects only
+    around runs of two to four name words."""
 
     def __init__(self, vocab: Any, titles: frozenset[str]) -> None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
         from khabar.extract.nlp import lexeme_flag
 
-        self.titles = titles
         not_name = _NOT_NAME | titles
-        self.attrs = [IS_TITLE, IS_ALPHA, IS_STOP, SENT_START,
-                      lexeme_flag(vocab, "no name word", not_name.__contains__),
-                      lexeme_flag(vocab, "role word", _is_role)]
+
+        def name_word(w: str) -> bool:
+            return w.istitle() and w.isalpha() and w.lower() not in STOP_WORDS and w not in not_name
+
+        self.attrs = [lexeme_flag(vocab, "name word", name_word), SENT_START, ORTH]
 
     def __call__(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Return the new PERSON spans of a doc, beside `found` (the titled ones), none over an entity."""
         n = len(doc)
         arr = doc.to_array(self.attrs)
-        title, alpha, stop, sent_start, no_name = (arr[:, k] for k in range(5))
-        covered = numpy.zeros(n + 1, dtype=bool)
+        word = arr[:, 0].astype(bool)
         for e in list(doc.ents) + found:
-            covered[e.start:e.end] = True
-        word = (title == 1) & (alpha == 1) & (stop == 0) & (no_name == 0) & ~covered[:n]
-        if not word.any():
+            word[e.start:e.end] = False
+        at = numpy.flatnonzero(word)
+        if len(at) < 2:
             return []
-        starts = numpy.flatnonzero(sent_start == 1).tolist()
-        headline = self._headlines(doc, starts, title, alpha)
-        texts = [t.text for t in doc]
-        lower = [t.lower() for t in texts]
+        start = arr[:, 1] == 1
         out: list[Span] = []
-        i = 0
-        while i < n:
-            if not word[i]:
-                i += 1
-                continue
-            j = i + 1
-            while j < n and word[j] and sent_start[j] != 1:
+        k, m = 0, len(at)
+        while k < m:  # each run of name words, within one sentence
+            i = j = int(at[k])
+            while k < m and at[k] == j and (j == i or not start[j]):
                 j += 1
-            if 2 <= j - i <= _MAX_WORDS and not headline[i] and self._person_here(i, j, n, texts, lower, arr):
+                k += 1
+            if 2 <= j - i <= _MAX_WORDS and self._person_here(doc, i, j, n, start) and \
+                    not self._headline(doc, i, start):
                 out.append(Span(doc, i, j, label="PERSON"))
-            i = j
-        return out + self._surnames(doc, found + out, word, sent_start, headline)
+        return out + self._surnames(doc, found + out, word, start, arr[:, 2])
 
     @staticmethod
-    def _headlines(doc: Doc, starts: list[int], title: Any, alpha: Any) -> Any:
-        """Return per token whether its sentence is a headline: five words or more, at most one of
-        them not capitalised ("Taliban Captures Another District In The North")."""
-        n = len(doc)
-        flags = numpy.zeros(n, dtype=bool)
-        bounds = starts + [n] if starts and starts[0] == 0 else [0] + starts + [n]
-        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
-            words = int(alpha[a:b].sum())
-            if words >= 5 and words - int((title[a:b] & alpha[a:b]).sum()) <= 1:
-                flags[a:b] = True
-        return flags
+    def _headline(doc: Doc, i: int, start: Any) -> bool:
+        """Whether the sentence of token i is a headline: five words or more, at most one of them
+        not capitalised ("Taliban Captures Another District In The North")."""
+        a = i
+        while a > 0 and not start[a]:
+            a -= 1
+        b = i + 1
+        while b < len(doc) and not start[b]:
+            b += 1
+        words = [t for t in doc[a:b] if t.is_alpha]
+        return len(words) >= 5 and sum(not t.is_title for t in words) <= 1
 
-    def _person_here(self, i: int, j: int, n: int, texts: list[str], lower: list[str], arr: Any) -> bool:
+    @staticmethod
+    def _person_here(doc: Doc, i: int, j: int, n: int, start: Any) -> bool:
         """Whether the capitalised words i..j stand where a person's name stands."""
-        title, no_name, role, sent_start = arr[:, 0], arr[:, 4], arr[:, 5], arr[:, 3]
-        after = lower[j] if j < n and sent_start[j] != 1 else ""
-        before = lower[i - 1] if i > 0 and sent_start[i] != 1 else ""
-        if before == "," and (after in (",", ".", "") or after in _SUBJECT_VERBS):
+        after = "" if j >= n or start[j] else doc[j].lower_  # "": the sentence ends after the name
+        before = "" if i == 0 or start[i] else doc[i - 1].lower_  # "": the name opens its sentence
+        if before == "," and (after in (",", ".", ";", "") or after in _SUBJECT_VERBS):
             k = i - 2  # "the police chief, NAME," / "Ambassador to X, NAME, said"
-            while k >= 0 and k >= i - 7 and texts[k] not in _PUNCT_STOP and sent_start[k + 1] != 1:
-                if role[k]:
+            while k >= 0 and k >= i - 7 and not start[k + 1] and (t := doc[k]).text not in _PUNCT_STOP:
+                if _is_role(t.text):
                     return True
                 k -= 1
-        if after in _SUBJECT_VERBS and (  # "NAME said": at a sentence's start, after a comma, a role, a body
-                not before or before in _BEFORE_SUBJECT or role[i - 1] or (title[i - 1] and no_name[i - 1])):
-            return True
+        if after in _SUBJECT_VERBS:  # "NAME said": at a sentence's start, after a comma, a role, a body
+            if not before or before in _BEFORE_SUBJECT or "\n" in before or _is_role(before):
+                return True
+            prev = doc[i - 1].text
+            if prev.istitle() and prev in _NOT_NAME:
+                return True
         # '"...," said NAME' / '"...," said NAME, a member of ...'
-        return before in _INVERTED_VERBS and i >= 2 and texts[i - 2] in _QUOTE_CLOSERS and \
+        return before in _INVERTED_VERBS and i >= 2 and doc[i - 2].text in _QUOTE_CLOSERS and \
             after in (",", ".", ";", "")
 
     @staticmethod
-    def _surnames(doc: Doc, people: list[Span], word: Any, sent_start: Any, headline: Any) -> list[Span]:
+    def _surnames(doc: Doc, people: list[Span], word: Any, start: Any, orth: Any) -> list[Span]:
         """Return single later mentions of the last word of a person named before ("Dost said")."""
-        first: dict[str, int] = {}  # a surname -> where its person was first named whole
+        first: dict[int, int] = {}  # a surname (its ORTH) -> where its person was first named whole
         for p in people:
-            if len(p) >= 2 and len(p[-1].text) >= 4:
-                first[p[-1].text] = min(first.get(p[-1].text, p.start), p.start)
+            last = p[-1]
+            if len(p) >= 2 and len(last) >= 4:
+                first[last.orth] = min(first.get(last.orth, p.start), p.start)
         if not first:
             return []
-        taken = numpy.zeros(len(doc), dtype=bool)
+        alone = word.copy()  # a name word with no other beside it in its sentence
+        alone[1:] &= ~(word[:-1] & ~start[1:])
+        alone[:-1] &= ~(word[1:] & ~start[1:])
         for p in people:
-            taken[p.start:p.end] = True
+            alone[p.start:p.end] = False
         out = []
-        for i, t in enumerate(doc):
-            if word[i] and not taken[i] and not headline[i] and first.get(t.text, len(doc)) < i and \
-                    not (i + 1 < len(doc) and word[i + 1] and sent_start[i + 1] != 1) and \
-                    not (i > 0 and word[i - 1] and sent_start[i] != 1):
+        alone &= numpy.isin(orth, numpy.fromiter(first, dtype=orth.dtype, count=len(first)))
+        for i in numpy.flatnonzero(alone).tolist():
+            if first.get(int(orth[i]), i) < i and not PlainNames._headline(doc, i, start):
                 out.append(Span(doc, i, i + 1, label="PERSON"))
         return out
