@@ -2,10 +2,10 @@
 
 The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
 an entity of the theatre or a cue word (`CANDIDATE`) is a candidate and goes to the record
-modules; of those, only a sentence with a claim or meeting trigger is parsed (tagger, parser,
-NER: claims and events read the parse), and one with another event's trigger only where the
-parse decides something (a negation, a modal or a verb of planning, a clause of another time
-with a date, a quotation); the other event sentences and those with a quotation mark or a speech
+modules; of those, only a sentence with a claim trigger is parsed (tagger, parser, NER: claims
+read the parse), and one with an event's trigger (a meeting's too) only where the parse decides
+something (a negation, a modal or a verb of planning, a clause of another time with a date, a
+quotation); the other event sentences and those with a quotation mark or a speech
 verb go through the NER alone (actors, speakers and "he said" need PERSON names), and the rest
 (control changes, assessments, places) keep the rule pass's tokens and entities.
 
@@ -45,9 +45,8 @@ _CANDIDATE = re.compile(r"[\u201c\u201d\"]|\bdistricts?\b|\bprovinc|\bper cent|\
                         + "|".join(_CANDIDATE_WORDS.split()) + ")", re.I)
 # The model tiers of a candidate sentence.
 RULES, NER, PARSE = 0, 1, 2
-# Event types whose sentences are parsed whatever they say (events.TYPES lists those the parse
-# can change); the others only where the parse decides something events or quotes read:
-_PARSED_EVENTS = frozenset({"CONSULT"})
+# An event's sentence (events.TYPES lists the types the parse can change, meetings among them) is
+# parsed only where the parse decides something events or quotes read from it:
 # a negation or a modal (events' status: "did not attack", "would deploy"), a verb of planning
 # under which the trigger may stand ("plans to send troops"), a quotation (quotes climb the parse
 # from a quoted phrase to the speech verb's subject). The modals are events' FUTURE_AUX; the verbs
@@ -81,9 +80,9 @@ def tier(theatre: Any, text: str, sentences: Any, start: int, end: int, document
     if any(rx.search(text) for _, rx in claims.triggers(theatre)) or _RECEIVED.search(text):
         return PARSE
     event = next((t for t, rx in events.TYPES if rx.search(text)), None)
-    # a meeting's sentence is parsed; another event's only where the parse can change what
-    # events and quotes read from it (else the NER alone gives its parties' names)
-    if event is not None and (event in _PARSED_EVENTS or _PARSE_MATTERS.search(text) or (
+    # an event's sentence, a meeting's too, is parsed only where the parse can change what events
+    # and quotes read from it (else the NER alone gives its parties' names)
+    if event is not None and (_PARSE_MATTERS.search(text) or (
             _OTHER_TIME.search(text) and find_dates(text, document.published))):
         return PARSE
     if _EXTENT.search(text):
