@@ -56,7 +56,8 @@ class TitledNames:
     "TNLA spokesman Lwei Yay Oo", "President Joe Biden" (the name, PERSON, without the title).
 
     One to four capitalised words after a title word (khabar.lang.en.PERSON_TITLES) that no
-    entity covers, up to the first word that is not capitalised.
+    entity covers, up to the first word that is not capitalised; and the people named with no
+    title ("the police chief, NAME,", "NAME said", '"...," said NAME', khabar.extract.people).
     """
 
     def __init__(self, vocab: Any) -> None:
