@@ -352,7 +352,7 @@ CALLED_OFF = re.compile(r"[^.;]{0,80}?\b(?:was|were|has been|have been|had been)
 
 # "talks between the two sides have stalled", "negotiations remain deadlocked": the state of a
 # process, not a meeting held
-STATE_OF_TALKS = re.compile(r"(?:\s+(?:between|with|among|in|on)\s[^.;]{0,80}?|[^.;]{0,80}?\b(?:but|and)\s+(?:\w+\s+)?)?"
+STATE_OF_TALKS = re.compile(r"(?:\s+(?:between|with|among|in|on)\s[^.;]{0,80}?|[^.;]{0,80}?\b(?:but|and)(?:\s+\w+)?)?"
                             r"\s+(?:have|has|had|remain(?:ed|s)?|"
                             r"are|were|is|was)\s+(?:been\s+|largely\s+|so far\s+|since\s+)?(?:stalled|deadlocked|"
                             r"stuck|frozen|at an impasse|in limbo|on hold|faltering|faltered|"
@@ -366,10 +366,6 @@ STALLED = re.compile(r"\b(?:stalled|deadlocked|stagnant|moribund|faltering|long-
 # an interview, not a meeting
 INTERVIEW = re.compile(r"\b(?:told|tells|telling|said|says|saying|confirmed|speaking|spoke|added)\s+"
                        r"(?:to\s+)?(?:[\w\-'\u2019]+\s+){0,4}$", re.I)
-
-# "began in Doha in September last year", "met in 2019": history, not the news of the report
-YEARS_AGO = re.compile(r"\b(?:last year|(?:two|three|several|many|\d+) years ago|in (?:early |late |mid-)?"
-                       r"(?P<y>(?:19|20)\d\d))\b", re.I)
 
 # "the meeting planned for next month", "talks scheduled for Monday": a meeting still to come
 PLANNED_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,6}?(?:planned|scheduled|slated|set|due|expected)\s+"

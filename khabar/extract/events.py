@@ -36,7 +36,6 @@ from khabar.extract.event_lexicon import (
     STATE_OF_TALKS,
     TRIGGERS,
     UNREAL,
-    YEARS_AGO,
     background,
     is_reference,
     place_surrenders,
@@ -136,12 +135,16 @@ def _traveller_before(sent: Sent, start: int, ctx: Context) -> bool:
         not _MOVERS.search(text, max(lo, named[-1].start_char - 30), named[-1].start_char)  # triggers only with a phone or a party after them
 
 
-def _in_past_years(sent: Sent, start: int, end: int) -> bool:
-    """Return whether a clause dates a meeting to a year before the report's ("last year", "in 2019")."""
-    for y in YEARS_AGO.finditer(sent.text, start, end):
-        if y["y"] is None or (sent.published is not None and int(y["y"]) < sent.published.year):
-            return True
-    return False
+def _history_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the habit of a meeting can be told: its clause, with what opens the sentence
+    before it ("In recent years, the two sides have met ..."), not the clauses after it ("X met Y,
+    a man who has visited Kabul several times")."""
+    lo = max(0, start - 60, text.rfind(";", 0, start) + 1)
+    cut = _CLAUSE_PUNCT.search(text, end)
+    return lo, min(end + 120, cut.start() if cut is not None else len(text))
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;]")
 # "the meeting", "the Doha talks", "this visit": a meeting the report has already named
 _REFERENCE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|his|her|our)\s+"
                         r"(?:(?:[A-Z][\w\-]*|[\w]+-[\w\-]+|first|second|last|latest|recent|previous|next|same|"
@@ -338,9 +341,11 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     re.search(r"\b(?:at|during|on the sidelines of|to|before|addressing|addressed)\s+"
                               r"(?:\w+\s+){0,4}$", before) and _SPEECH.search(text)):
                 continue  # "said at a conference in Tashkent": the venue of a speech, not a meeting
-            if etype == "CONSULT" and (MANY_TIMES.search(text, max(0, m.start() - 60), m.end() + 120) or
-                                       _in_past_years(sent, max(0, m.start() - 60), m.end() + 80)):
-                continue  # "have met several times in recent years"
+            if etype == "CONSULT" and MANY_TIMES.search(text, *_history_span(text, m.start(), m.end())) and \
+                    not _news_day(sent, m.start(), m.end()):
+                continue  # "have met several times in recent years": a habit, no one meeting (but "met
+                # on Monday, the fourth meeting in recent years" is the news; and a meeting of another
+                # year, "met Baradar in Doha in 2019", happened: the guidelines keep what happened)
             if etype != "CONSULT" and (background(etype, text, m.start(), m.end()) or (
                     is_reference(etype, text, m.start(), m.end())
                     and any(e.type == etype for e in ctx.meetings))):
@@ -481,12 +486,24 @@ def _repeated(ev: Event, ctx: Context) -> Event | None:
 _OWN_DAY = re.compile(r"\b(?:their|his|her|its|our)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
-def _dated_clause(sent: Sent, start: int, end: int) -> bool:
-    """Return whether the clause of a trigger names a day of its own ("... on June 16")."""
+def _clause_days(sent: Sent, start: int, end: int) -> list[date]:
+    """Return the days the clause of a trigger names ("... on June 16"), datelines aside."""
     text = sent.text
     lo = max(text.rfind(c, 0, start) for c in ",;") + 1
     hi = min([i for i in (text.find(c, end) for c in ",;") if i >= 0] + [len(text)])
-    return any(lo <= d.start < hi and d.value is not None and not is_dateline(d) for d in sent.dates)
+    return [d.value for d in sent.dates if lo <= d.start < hi and d.value is not None and not is_dateline(d)]
+
+
+def _dated_clause(sent: Sent, start: int, end: int) -> bool:
+    """Return whether the clause of a trigger names a day of its own ("... on June 16")."""
+    return bool(_clause_days(sent, start, end))
+
+
+def _news_day(sent: Sent, start: int, end: int) -> bool:
+    """Return whether the clause of a meeting names a day of the report's weeks ("met Baradar on
+    Monday, their fourth meeting in recent years"): the news, whatever history is told beside it."""
+    pub = sent.published
+    return any(pub is None or 0 <= (pub - d).days <= 45 for d in _clause_days(sent, start, end))
 
 
 def _day_of_reference(sent: Sent, start: int, end: int, ctx: Context) -> None:

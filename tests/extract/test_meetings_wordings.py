@@ -169,3 +169,42 @@ def test_a_meeting_told_by_a_participle_has_the_main_clause_s_subject(any_extrac
 ])
 def test_a_participle_with_no_one_met_is_no_meeting(any_extractor: Extractor, text: str) -> None:
     assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Khalilzad met Baradar in Doha in 2019 to open the first direct channel.",
+    "Russian Foreign Minister Sergei Lavrov hosted a Taliban delegation in Moscow last year.",
+    "Two years ago, Pakistani Prime Minister Imran Khan received Baradar in Islamabad.",
+])
+def test_a_meeting_of_an_earlier_year_happened(any_extractor: Extractor, text: str) -> None:
+    # the guidelines keep meetings that happened; a year before the report's is no plan nor habit
+    [ev] = meetings(any_extractor, text)
+    assert ev.date is None or ev.date.year < PUBLISHED.year
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Khalilzad met Baradar in Doha on Monday, their fourth meeting in recent years.", date(2021, 7, 5)),
+    ("Uzbek and Afghan officials held talks in Termez on Tuesday, as they have done repeatedly.",
+     date(2021, 7, 6)),
+    ("The envoy, who has visited Kabul several times, met Ghani on Wednesday.", date(2021, 7, 7)),
+])
+def test_a_dated_meeting_beside_a_habit_is_the_news(any_extractor: Extractor, text: str, day: date) -> None:
+    assert [e.date for e in meetings(any_extractor, text)] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides have met several times in recent years.",
+    "In recent years, Russian officials have hosted Taliban envoys on several occasions.",
+    "Iran has repeatedly hosted delegations of the rebels.",
+])
+def test_a_habit_is_no_meeting(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Intra-Afghan negotiations began in Doha in September but have stalled.",
+    "Peace talks opened in the Qatari capital and have largely stalled since.",
+    "Negotiations between Kabul's envoys and the rebels resumed briefly and then remained deadlocked.",
+])
+def test_talks_that_began_and_stalled_are_a_process(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
