@@ -142,7 +142,7 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
     (r"\b(?:fall|collapse) of\b", "capture", "active", "fall collapse", "direct"),
     # "X became the first provincial capital to fall"
     (r"\b(?:became|becomes|become|was|is)\s+the\s+(?:[\w\-]+\s+){0,4}?to\s+(?:fall|be\s+(?:captured|taken|seized|"
-     r"overrun))\b", "capture", "passive", "became becomes become was is", "direct subject"),
+     r"overrun|lost))\b", "capture", "passive", "became becomes become was is", "direct subject"),
     # "X collapsed": the place is the subject, not "defences around X"
     (r"\bcollapsed\b", "capture", "passive", "collapsed", "direct subject"),
     (r"\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)(?!\s+power\b)|overr(?:an|un|unning)|overt(?:ook|aken)|"
@@ -163,6 +163,11 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      "direct not_incumbent"),
     (r"\bcapture of\b|\bseizure of\b|\btakeover of\b|\bconquest of\b|\bhandover of\b|\bsurrender of\b",
      "capture", "active", "capture seizure takeover conquest handover surrender", "direct"),
+    # a headline's present tense: "Insurgents capture X", "Rebels seize X", "Army retake X" (the verb's
+    # place right after it; "to capture X", "could seize X" are hedged as the other forms are)
+    (r"\b(?:capture|seize|take)\b(?!\s+(?:of|over|on|part|place|up|back|hold|steps|measures|action|note|care|"
+     r"charge|power|control|shape|aim|time|days|weeks|months|years|hours)\b)", "capture", "active", "capture seize take",
+     "direct"),
     (r"\b(?:took|taken|takes|taking)\b(?!\s+(?:" + _NOT_A_DAY_AFTER_TOOK + r")\b)(?!\s+" + _A_WHILE + ")"
      r"(?!\s+on\b(?!\s+" + _A_DAY + r"))", "capture", "either", "took taken takes taking", ""),
     (r"\b(?:surrender(?:ed|s)?|handed over|handed|given up|gave up)\b(?:[^.;]{0,60}?)\bto\s+(?:the\s+)?PARTY",
@@ -231,7 +236,7 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      r"had been|have been)\s+(?:\w+ly\s+)?(?:restored|re-?established)\b", "retake", "either",
      "restored reestablished re", ""),
     (r"\b(?:pushed|drove|driven|expelled|ousted|cleared|flushed|evicted)\s+(?:the\s+)?(?:anti-)?"
-     r"PARTY\s+(?:FORCE\s+)?(?:out\s+)?(?:of|from)\b", "retake", "active",
+     r"PARTY\s+(?:FORCE\s+)?(?:back\s+)?(?:out\s+)?(?:of|from)\b", "retake", "active",
      "pushed drove driven expelled ousted cleared flushed evicted", "loser_inside"),
     (r"\bPARTY\s+(?:FORCE\s+)?(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)"
      r"(?:\w+ly\s+)?(?:pushed|driven|forced|chased|expelled|cleared|flushed)\s+(?:out\s+of|from)\b", "retake",
@@ -258,6 +263,32 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
     # "fighters are now in charge of X"
     (r"\b(?:is|are|was|were|remains?|remained|now|firmly|fully)\s+(?:now\s+|firmly\s+|fully\s+)?in\s+"
      r"(?:full\s+)?charge\s+of\b", "capture", "active", "charge", "holding direct not_incumbent"),
+    # "the group established / extended / expanded its control over X"
+    (r"\b(?:established|establish|establishes|establishing|extended|extend|extends|extending|expanded|expand|"
+     r"expands|expanding|consolidated|consolidating)\s+(?:(?:their|its|full|complete|effective|firm)\s+)*"
+     r"control\s+(?:over|of|to|in)\b", "capture", "active",
+     "established establish establishes establishing extended extend extends extending expanded expand expands "
+     "expanding consolidated consolidating", ""),
+    # "X is now run by PARTY", "X was governed by PARTY"
+    (r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:now|still|already|effectively)\s+)?(?:run|ruled|governed|"
+     r"administered)\s+by\s+(?:the\s+)?PARTY", "capture", "passive", "run ruled governed administered",
+     "holding direct subject gainer_inside"),
+    # "X slipped out of government control": given up by the incumbent
+    (r"\b(?:slipped|slips|slipping)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government|state)(?:['’]s)?\s+"
+     r"(?:control|hands|grip)", "capture", "passive", "slipped slips slipping", ""),
+    # "the army lost its grip on X"
+    (r"\blost\s+(?:its|their|his|the\s+\w+['’]s)\s+(?:grip|hold)\s+(?:on|over)\b", "capture", "active", "lost",
+     "direct"),
+    # "PARTY's flag now flies over X"
+    (r"\b(?:PARTY(?:['’]s)?\s+)?(?:\w+\s+)?flags?\s+(?:now\s+)?(?:flies|flew|flying|is\s+flying|was\s+flying|"
+     r"were\s+flying)\s+(?:over|above|atop|on|in|at)\b", "capture", "active", "flies flew flying",
+     "direct gainer_inside"),
+    # "X has gone to PARTY"
+    (r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?gone\s+(?:over\s+)?to\s+(?:the\s+)?PARTY", "capture", "passive",
+     "gone", "direct subject gainer_inside"),
+    # "commandos clawed back X", "won back X"
+    (r"\b(?:clawed|claw|claws|clawing|won|win|wins|winning)\s+back\b", "retake", "either",
+     "clawed claw claws clawing won win wins winning", "direct"),
     # "X is under rebel rule", "under the rule of the military"
     (r"(?<!back )\bunder\s+(?:the\s+)?(?:PARTY(?:'s|’s)?\s+(?:rule|administration|flag|sway)|"
      r"(?:rule|administration)\s+of\s+(?:the\s+)?PARTY)", "capture", "passive", "under", "holding gainer_inside"),
