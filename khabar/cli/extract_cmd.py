@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,7 +19,7 @@ from khabar.cli.ingest_cmd import (
     apply_limits,
 )
 from khabar.errors import InputError, KhabarError
-from khabar.records import Document
+from khabar.records import Document, Extraction
 from khabar.theatres.loader import DEFAULT_THEATRE
 
 ProcessesOption = Annotated[int | None, typer.Option(
@@ -67,25 +67,34 @@ def extract(
 
     results = []
     extracted = 0
-    for ex in extractor.extract_many(documents(), processes=processes):
+    # the worker processes write each report's JSON (a line) or its dict; the table is drawn here
+    render = _json_line if jsonl else _as_dict if as_json else None
+    for ex in extractor.extract_many(documents(), processes=processes, render=render):
         if isinstance(ex, KhabarError):
             error(" ".join(str(ex).split()))
             errors += 1
             continue
         extracted += 1
-        if as_json or jsonl:
-            results.append(ex.to_dict())
+        if jsonl:
+            typer.echo(ex)  # as each report is extracted, in input order
+        elif as_json:
+            results.append(ex)
         else:
             _print(ex)
-    if as_json or jsonl:
-        if jsonl:
-            for r in results:
-                typer.echo(json.dumps(r, ensure_ascii=False))
-        elif results:  # one JSON value: the object of one report, a list of several
+    if as_json:
+        if results:  # one JSON value: the object of one report, a list of several
             typer.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False,
                                   indent=2))
     if errors and not extracted:
         raise typer.Exit(1)
+
+
+def _json_line(ex: Extraction) -> str:
+    return json.dumps(ex.to_dict(), ensure_ascii=False)
+
+
+def _as_dict(ex: Extraction) -> dict[str, Any]:
+    return ex.to_dict()
 
 
 def _print(ex: object) -> None:

@@ -199,12 +199,18 @@ class Extractor:
         return [r for r in results if r is not None]
 
     def extract_many(self, documents: Iterable[Document], processes: int | None = 1,
-                     chunk: int = CHUNK_DOCS) -> Iterator[Extraction | ExtractionError]:
+                     chunk: int = CHUNK_DOCS, render: Callable[[Extraction], Any] | None = None
+                     ) -> Iterator[Any]:
         """Yield each document's Extraction (or ExtractionError) in input order.
 
         Batches of `chunk` documents go to `processes` worker processes (None: one per core);
         the input is read in the calling thread as results are consumed, and an input of one
         batch is extracted here, without workers. Results are those of one process.
+
+        `render` (a module-level function, as workers receive it by name) turns each Extraction
+        into what is yielded in its place, in the worker that made it: a JSON line crosses
+        between processes instead of the records, which cost more to pickle and unpickle than
+        to write out (ExtractionErrors are yielded as they are).
         """
         n = default_processes() if processes is None else max(1, processes)
         batches = _batches(documents, max(1, chunk))
@@ -212,7 +218,7 @@ class Extractor:
         second = next(batches, None) if first is not None and n > 1 else None
         if second is None:
             for batch in chain((first,), batches) if first is not None else ():
-                yield from self._batch_here(batch)
+                yield from _rendered(self._batch_here(batch), render)
             return
         methods = multiprocessing.get_all_start_methods()
         mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -223,21 +229,22 @@ class Extractor:
         initializer, initargs, work = self._pool_worker()
         pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             n, mp_context=mp, initializer=initializer, initargs=initargs)
-        pending: deque[tuple[list[Document], Future[list[Extraction | ExtractionError]] | None]] = deque()
+        pending: deque[tuple[list[Document], Future[list[Any]] | None]] = deque()
         try:
             for batch in chain((first, second), batches):  # type: ignore[assignment]
                 future = None
                 if pool is not None:
                     try:
-                        future = pool.submit(work, batch)
+                        future = pool.submit(work, batch) if render is None else \
+                            pool.submit(_render_work, work, render, batch)
                     except RuntimeError:  # BrokenProcessPool: go on in this process
                         pool.shutdown(cancel_futures=True)
                         pool = None
                 pending.append((batch, future))
                 while len(pending) > 2 * n:
-                    yield from self._collect(*pending.popleft())
+                    yield from self._collect(*pending.popleft(), render)
             while pending:
-                yield from self._collect(*pending.popleft())
+                yield from self._collect(*pending.popleft(), render)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
@@ -253,16 +260,15 @@ class Extractor:
         self.extract_batch([_warm_up_document(self.theatre)])
         lexicon_for(self.theatre).compile()
 
-    def _collect(self, batch: list[Document],
-                 future: Future[list[Extraction | ExtractionError]] | None
-                 ) -> list[Extraction | ExtractionError]:
+    def _collect(self, batch: list[Document], future: Future[list[Any]] | None,
+                 render: Callable[[Extraction], Any] | None = None) -> list[Any]:
         """Return a worker's results; a batch whose worker died is extracted here instead."""
         if future is not None:
             try:
                 return future.result()
             except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool)
                 pass
-        return self._batch_here(batch)
+        return _rendered(self._batch_here(batch), render)
 
     def _batch_here(self, batch: list[Document]) -> list[Extraction | ExtractionError]:
         """Extract a batch in this process (no workers, or its worker died)."""
@@ -535,6 +541,19 @@ def _exit_with_parent(parent: int) -> None:
 def _work(batch: list[Document]) -> list[Extraction | ExtractionError]:
     assert _WORKER is not None
     return _WORKER.extract_batch(batch)
+
+
+def _rendered(results: list[Extraction | ExtractionError], render: Callable[[Extraction], Any] | None
+              ) -> list[Any]:
+    if render is None:
+        return results
+    return [r if isinstance(r, ExtractionError) else render(r) for r in results]
+
+
+def _render_work(work: Callable[[list[Document]], list[Extraction | ExtractionError]],
+                 render: Callable[[Extraction], Any], batch: list[Document]) -> list[Any]:
+    """A worker's task when results are rendered there: extract the batch, render each Extraction."""
+    return _rendered(work(batch), render)
 
 
 def _dedupe_events(evs: list[Event]) -> list[Event]:

@@ -14,7 +14,6 @@ from typing import Any
 
 from khabar.errors import InputError, UnsupportedFormat
 from khabar.ingest.dates import parse_date_option, parse_metadata_date
-from khabar.ingest.feeds import feed_entries, is_feed, read_feed_file
 from khabar.ingest.files import (
     INDEX_NAME,
     decode_text,
@@ -25,7 +24,6 @@ from khabar.ingest.files import (
     read_text_file,
     text_document,
 )
-from khabar.ingest.html import html_document, read_html_file
 from khabar.ingest.urls import Fetch, fetch_url, is_url, other_scheme
 from khabar.records import Document
 
@@ -39,6 +37,18 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+x
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 Result = Document | InputError
+
+
+def __getattr__(name: str) -> Any:
+    # HTML and feeds are read with trafilatura, lxml and feedparser (~0.1 CPU s to import):
+    # imported when a page or a feed is read, not by every run over text files
+    if name == "feed_entries":
+        from khabar.ingest.feeds import feed_entries
+        return feed_entries
+    if name == "html_document":
+        from khabar.ingest.html import html_document
+        return html_document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_inputs(inputs: Iterable[str], *, published: date | None = None, outlet: str | None = None,
@@ -115,12 +125,14 @@ def _read_file(path: Path, indexes: dict[Path, dict[str, dict[str, Any]]]) -> It
             yield from errors
         yield read_text_file(path, indexes[folder].get(path.stem))
     elif kind == "html":
+        from khabar.ingest.html import read_html_file
         yield read_html_file(path)
     elif kind == "json":
         yield from read_json_file(path)
     elif kind == "jsonl":
         yield from read_jsonl_file(path)
     else:
+        from khabar.ingest.feeds import read_feed_file
         yield from read_feed_file(path)
 
 
@@ -129,6 +141,9 @@ def _read_url(url: str, fetch: Fetch) -> Iterator[Result]:
         data, content_type = fetch(url)
     except (OSError, ValueError) as e:
         raise InputError(f"{url}: cannot fetch ({' '.join(str(e).split())})") from None
+    from khabar.ingest.feeds import feed_entries, is_feed
+    from khabar.ingest.html import html_document
+
     mime = content_type.split(";")[0].strip().lower()
     head = data[:2048].lstrip().lower()
     if is_feed(data) or mime in _FEED_TYPES:

@@ -43,10 +43,12 @@ class Budgeted(Extractor):
         return int(getattr(getattr(self, "fast", None), "max_length", 0) or 0)
 
     def extract_many(self, documents: Iterable[Document], processes: int | None = 1,
-                     chunk: int = CHUNK_DOCS) -> Iterator[Result]:
-        """Yield each document's Extraction (or ExtractionError) in input order, as
-        Extractor.extract_many does, each report within its time budget."""
-        for result in Extractor.extract_many(self, documents, processes, chunk):
+                     chunk: int = CHUNK_DOCS, render: Callable[[Extraction], Any] | None = None
+                     ) -> Iterator[Any]:
+        """Yield each document's Extraction (or ExtractionError, or what `render` makes of the
+        Extraction) in input order, as Extractor.extract_many does, each report within its
+        time budget."""
+        for result in Extractor.extract_many(self, documents, processes, chunk, render):
             if isinstance(result, ExtractionError) and self.on_error is not None:
                 self.on_error(result)
             yield result
