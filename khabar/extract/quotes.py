@@ -447,6 +447,9 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
             return name
     if _NAMING_BEFORE.search(text[max(0, q.start - 40):q.start - 1]) or _is_a_name(q):
         return None  # a name or title: the so-called "Moscow format", called the "Commander ..."
+    name = _relative_clause_speaker(text, q, sent, ctx)
+    if name:  # "Officials say the insurgents, who are urging soldiers “...”": the insurgents' words
+        return name
     dash = _DASH_SPEAKER.match(text, close, min(len(text), close + 120)) if not _is_a_name(q) else None
     if dash and n_words >= 3:  # “We will fight to the last drop” \u2014 Ahmad Massoud, in a message
         name = _speaker_name(dash["who"], sent, ctx, close, before_verb=True)
@@ -670,6 +673,49 @@ def _is_a_name(q: QuoteSpan) -> bool:
     words = q.text.split()
     return len(words) <= 4 and q.text[-1:] not in ".!?" and all(w[:1].isupper() or not w[:1].isalpha()
                                                                   for w in words)
+
+
+# a quotation inside a relative clause whose verb says, calls, urges or promises: "Officials say
+# the insurgents, who are urging soldiers “in enemy ranks” to surrender, have ..."; the clause runs
+# on to the quotation with no comma (", who spoke on condition of anonymity, said “...”" is closed)
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,;:.!?\u201c\u201d]{1,120})$", re.I)
+_IRREGULAR_SPEECH = frozenset(("said", "says", "told", "tells", "wrote", "writes", "spoke", "spoken"))
+_GROUP_NOUN = re.compile(r"^(?:the\s+)?(?:" + "|".join(en.ARMED_GROUP_NOUNS) + r"|fighters|group|movement|"
+                         r"organi[sz]ation)$", re.I)
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Return the forms of a regular verb: "urge" -> urge, urges, urged, urging."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+_QUOTING_FORMS = frozenset(f for lemma in (en.SPEECH_LEMMAS | en.FRAMING_LEMMAS | en.QUOTING_LEMMAS)
+                           for f in _inflections(lemma)) | _IRREGULAR_SPEECH
+
+
+def _relative_clause_speaker(text: str, q: QuoteSpan, sent: Sent | None, ctx: Context) -> str | None:
+    """Return the antecedent of a relative clause the quotation sits in, when the clause's verb
+    frames what is said ("the rebels, who vowed to “...”": the rebels; a group's generic noun is
+    the group named last); None when the quotation is in no such clause."""
+    a, _ = _sentence_around(text, q)
+    pre = text[a:q.start - 1]
+    m = _RELATIVE_OPEN.search(pre)
+    if m is None or not any(w in _QUOTING_FORMS for w in re.findall(r"[a-z]+", m["clause"].lower())):
+        return None
+    head = pre[:m.start()]
+    cut = max((x.end() for x in re.finditer(r",|\bthat\b|" + _QUOTING_VERB.pattern, head, re.I)), default=0)
+    np = head[cut:].strip()
+    if not np or len(np.split()) > 8:
+        return None
+    if _GROUP_NOUN.match(np):  # the group named last, else the one the theatre calls so
+        group = ctx.last_group or np
+        actor = ctx.theatre.actor(group) or ctx.theatre.actor(np)
+        return actor.name if actor is not None and actor.kind != "person" else clean_name(group)
+    return _speaker_name(np, sent, ctx, a + cut, before_verb=True)
 
 
 def _reported(text: str, q: QuoteSpan, sent: Sent | None, ctx: Context) -> str | None:
