@@ -258,12 +258,30 @@ class _Source:
 
 
 def _denials(conn: sqlite3.Connection, theatre: Theatre, reviewed: Any) -> list[Observation]:
+    """Return the observations the stored denials give (as `jobs.control_observations` has them
+    from every claim): read are the claims stored as denials and those an analyst reviewed (a
+    review may make one a denial), in `store.records.records_of`'s order, and the reports they
+    come from, not every claim and report of the archive (16,185 claims: 0.4 s a refresh)."""
     from khabar.compile.holding import denial_observations
-    from khabar.store import records as store
-    from khabar.store.sources import report_meta
+    from khabar.store.dialect import in_list, list_param
+    from khabar.store.overrides import apply_reviews, reviews
+    from khabar.store.sources import ReportMeta
 
-    claims = [c for c in store.records_of(conn, "claims") if c["stance"] != "asserts"]
-    return list(reviewed(conn, denial_observations(theatre, claims, report_meta(conn)))) if claims else []
+    in_force = reviews(conn, "claims")
+    sql = "SELECT * FROM claims WHERE stance IN ('denies', 'disputes')"  # what denial_observations reads
+    params: tuple[Any, ...] = ()
+    if in_force:
+        sql += " OR " + in_list(conn, "id")
+        params = (list_param(sorted(in_force)),)
+    rows = [dict(r) for r in conn.execute(sql + " ORDER BY document_id, span_start, id", params)]
+    claims = [c for c in apply_reviews(conn, "claims", rows, in_force=in_force) if c["stance"] != "asserts"]
+    if not claims:
+        return []
+    docs = sorted({c["document_id"] for c in claims})
+    meta = {r[0]: ReportMeta(r[1] or "", r[2] or "", r[3] or "", _undate(r[4]))
+            for r in conn.execute("SELECT id, outlet, url, title, published FROM documents WHERE "
+                                  + in_list(conn, "id"), (list_param(docs),))}
+    return list(reviewed(conn, denial_observations(theatre, claims, meta)))
 
 
 # --- recomputing ----------------------------------------------------------------------------------

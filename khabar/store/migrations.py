@@ -348,6 +348,14 @@ def m012_district_tracks(conn: sqlite3.Connection) -> None:
                  " (SELECT published FROM documents WHERE id = NEW.document_id))"
                  " WHERE NEW.district_id IS NOT NULL; END")
 
+
+@migration
+def m013_claims_stance(conn: sqlite3.Connection) -> None:
+    """Claims found by their stance: a refresh of the kept timelines (`compile.state_cache`) reads
+    the denials among the claims, not every claim of the archive."""
+    conn.execute("CREATE INDEX claims_stance ON claims(stance)")
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

@@ -75,3 +75,33 @@ def test_states_are_decoded_once_and_a_write_elsewhere_is_answered_at_once(tmp_p
     after = _same_as_every_row(conn, theatre, on)
     based = {e.district_id for e in parsed.entries}
     assert any(state_dict(a) != state_dict(b) for a, b in zip(after, before, strict=True) if a.district_id in based)
+
+
+def test_a_refresh_reads_the_denials_every_claim_gives(tmp_path: Path) -> None:
+    """The denials a refresh reads (the claims stored as denials and the reviewed ones, not every
+    claim of the archive) are those `holding.denial_observations` gives from every stored claim,
+    also after a review makes an asserting claim a denial and after one rejects a denial."""
+    from khabar.compile.holding import denial_observations
+    from khabar.jobs import _reviewed
+    from khabar.store.sources import report_meta
+    from tests.compile.test_state_cache import samples_store
+
+    conn, theatre, _ = samples_store(str(tmp_path / "d.db"), tmp_path)
+
+    def from_every_claim() -> list[object]:
+        claims = [c for c in store.records_of(conn, "claims") if c["stance"] != "asserts"]
+        return list(_reviewed(conn, denial_observations(theatre, claims, report_meta(conn))))
+
+    first = state_cache._denials(conn, theatre, _reviewed)
+    assert first and first == from_every_claim()
+    asserting = next(c for c in store.records_of(conn, "claims") if c["stance"] == "asserts"
+                     and c["district_ids"] not in (None, "", "[]"))  # the places it names
+    save_override(conn, "claims", asserting["id"], "correct", "a denial",
+                  {"stance": "denies", "text": "The ministry denied that the district had fallen"})
+    second = state_cache._denials(conn, theatre, _reviewed)
+    assert len(second) == len(first) + 1 and second == from_every_claim()
+    save_override(conn, "claims", first[0].record_id.rsplit("-", 1)[0], "reject", "no denial")
+    third = state_cache._denials(conn, theatre, _reviewed)
+    assert len(third) < len(second) and third == from_every_claim()
+    day = max(o.effective for o in second)
+    _same_as_every_row(conn, theatre, day)
