@@ -375,7 +375,8 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:leaving|forcing|while|as|but|which|where|aft
 # pressing on X", "having seized Kunduz, the fighters turned to X and Y") or a relative clause on the
 # object ("seized Sheberghan, ..., whose militia had defended X"): X is not what the trigger took
 _NEW_PREDICATE = re.compile(r"\band\s+(?:are|were|is|was|have|has|had)\s+(?:(?:now|also|still|already)\s+)?"
-                            r"[a-z]+ing\b|\b(?:whose|who)\b|\b(?:turned|moved|headed|pressed|pressing|"
+                            r"[a-z]+ing\b|\band\s+(?:then\s+|later\s+|also\s+)?(?:attack|besieg|surround|encircl|"
+                            r"shell|bomb|raid|threaten|target)[a-z]*\b|\b(?:whose|who)\b|\b(?:turned|moved|headed|pressed|pressing|"
                             r"marched|marching|advanced|advancing)\s+(?:on|to|towards?|into|against)\b", re.I)
 
 
@@ -587,8 +588,15 @@ _OBJECT_NOISE = re.compile(
     r"fight|battle|road|roads|highway|bridge|dam|airport|airfield|compound|positions?|"
     r"areas?|parts?|sections?|neighbourhoods?|outskirts|edges?|people|civilians|members|officials|"
     r"fighters|territory|land|mountains?|valley|overlooking|near|towards?|to|into|around|outside|police\s+"
-    r"(?:chief|officers|headquarters|station)|convoy|supplies|stocks?|trucks?|lorries|money|"
+    r"(?:chief|officers|headquarters|stations?|districts?)|convoy|supplies|stocks?|trucks?|lorries|money|"
+    # installations in a city: "captured the governor's office / the prison / the TV building in X"
+    r"offices?|buildings?|prisons?|jails?|compounds|palace|square|radio|television|"
     r"dozens|hundreds|scores)\b", re.I)
+# "captured Lashkar Gah's main square": a part of the place, not the place
+_POSSESSED_PART = re.compile(r"['’]s\s+(?:(?:main|central|old|new|key|only|international|civilian|military|"
+                             r"\w+ern)\s+)*(?:square|prison|jail|airport|airfield|offices?|buildings?|compound|palace|"
+                             r"bazaar|market|police|checkpoints?|outposts?|bases?|garrison|barracks|headquarters|"
+                             r"outskirts|suburbs?|gates?|neighbourhoods?|parts?|areas?)\b", re.I)
 _SUBJECT_NOISE = re.compile(r"['’]s\s+(?:police|governor|chief|commander|deputy|spokesman|officials?)\b|"
                             r"\b(?:said|says|told|according to|governor|residents|elders|chief|commander|"
                             r"officials?)\b", re.I)
@@ -1008,6 +1016,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
         if _hedged(text, f.start, f.end, lex):
             continue
         mentions = [p for p in mentions if not _BETWEEN.search(_before(text, p.start))
+                    and not _POSSESSED_PART.match(text, p.end)
                     and not _LOCATOR_BEFORE.search(_before(text, p.start))
                     and not _REFERENCE.search(_before(text, p.start)) and (
             not _STRONG_PREP.search(_before(text, p.start)) or 0 <= p.start - f.end <= 5
