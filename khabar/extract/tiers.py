@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, NORM, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from khabar.extract import claims, events
 from khabar.extract.dates import find_dates
@@ -68,9 +69,9 @@ _EXTENT = re.compile(r"\d|\b(?:control\w*|h[eo]lds?|held|captured|taken|seized|k
 _MODEL_INPUT = (NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID)
 # What the rule pass makes (the rule pipeline has no tagger, parser or lemmatizer).
 _RULE_OUTPUT = (ORTH, SPACY, NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID, SENT_START)
-# What the NER alone needs: its own tok2vec (en_core_web_sm's ner does not listen to tok2vec).
-_NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
-                     "senter")
+# The NER reads this many tokens either side of a word it may name: its features reach four
+# tokens either side (en_core_web_sm's ner embeds with a CNN of depth 4 and window 1).
+_NER_WINDOW = 5
 
 
 def tier(theatre: Any, text: str, sentences: Any, start: int, end: int, document: Document) -> int:
@@ -100,40 +101,83 @@ def run_model(stat: Language | None, prepared: list[Any], everything: bool = Fal
     (`prepared`: each document's `rule_docs`, (index, start, text, doc, tier) rows).
 
     The NER reads a sentence only where it may name someone the theatre's rulers did not (a
-    word with a capital letter outside their entities, `may_name`): a PARSE sentence without one
-    gets the parse alone, a NER sentence without one keeps the rulers' entities. What the
-    extractors read from the NER is names (PERSON, ORG, GPE, NORP), all capitalised.
-    `everything=True` runs the NER on every PARSE and NER sentence."""
+    word with a capital letter outside their entities, `may_name`), and there only the windows
+    of `_NER_WINDOW` tokens either side of such words (the whole sentence when they cover most
+    of it): what the extractors read from the NER is names (PERSON, ORG, GPE, NORP), all
+    capitalised. A PARSE sentence gets the parse (tagger, parser, lemmas) whatever the NER
+    read; a NER sentence without such a word keeps the rulers' entities. The NER runs before
+    the parse: en_core_web_sm's ner has its own tok2vec and the parse reads no entity.
+    `everything=True` runs the NER on the whole of every PARSE and NER sentence."""
     out: list[dict[int, Doc]] = [{} for _ in prepared]
     if stat is None:
         return out
-    groups: dict[tuple[str, ...], list[tuple[int, int, Doc]]] = {
-        RULERS: [], (*RULERS, "ner"): [], RULERS + _NER_ONLY_DISABLE: []}
+    whole: list[Doc] = []
+    parts: list[tuple[Doc, int, Doc]] = []  # (sentence, first token of the window, window)
+    parse: list[tuple[int, int, Doc]] = []
     for k, p in enumerate(prepared):
         for i, _, _, sdoc, t in p.rule_docs:
             if t == RULES:
                 continue
-            names = everything or may_name(sdoc)
+            windows = [(0, len(sdoc))] if everything else name_windows(sdoc)
             if t == PARSE:
-                groups[RULERS if names else (*RULERS, "ner")].append((k, i, sdoc))
-            elif names:
-                groups[RULERS + _NER_ONLY_DISABLE].append((k, i, sdoc))
-    for disable, keys in groups.items():
-        if not keys:
-            continue
-        off = [n for n in disable if n in stat.pipe_names]
-        docs = stat.pipe((sdoc for _, _, sdoc in keys), batch_size=256, disable=off)
-        for (k, i, _), doc in zip(keys, docs, strict=True):
-            out[k][i] = doc
+                parse.append((k, i, sdoc))
+            elif not windows:
+                continue
+            if sum(b - a for a, b in windows) >= 0.8 * len(sdoc):
+                whole.append(sdoc)
+            else:
+                parts.extend((sdoc, a, sdoc[a:b].as_doc()) for a, b in windows)
+            out[k][i] = sdoc
+    ner_alone = [n for n in stat.pipe_names if n != "ner"]
+    for _ in stat.pipe(whole + [w for *_, w in parts], batch_size=256, disable=ner_alone):
+        pass  # each doc gets its entities in place
+    for sdoc, a, w in parts:
+        _add_ents(sdoc, a, w)
+    parse_off = [n for n in (*RULERS, "ner") if n in stat.pipe_names]
+    docs = stat.pipe((sdoc for *_, sdoc in parse), batch_size=256, disable=parse_off)
+    for (k, i, _), doc in zip(parse, docs, strict=True):
+        out[k][i] = doc
     return out
+
+
+def _add_ents(sdoc: Doc, start: int, window: Doc) -> None:
+    """Give a sentence the entities the NER found in one of its windows (starting at `start`)."""
+    taken = {t.i for e in sdoc.ents for t in e}
+    new = [Span(sdoc, e.start + start, e.end + start, label=e.label, kb_id=e.kb_id, span_id=e.id)
+           for e in window.ents if not taken.intersection(range(e.start + start, e.end + start))]
+    if new:
+        sdoc.set_ents(new, default="unmodified")
 
 
 def may_name(doc: Doc) -> bool:
     """Whether a sentence holds a word the NER may take for a name the rulers did not give: one
     with a capital first letter outside the rulers' entities, other than a capitalised stop word
-    ("The", "He", "In"; acronyms such as "US" count). Read from token arrays."""
+    ("The", "He", "In"; acronyms such as "US" count)."""
+    return bool(_name_words(doc))
+
+
+def name_windows(doc: Doc) -> list[tuple[int, int]]:
+    """Return the token ranges the NER reads in a sentence: `_NER_WINDOW` tokens either side of
+    each word `may_name` finds, merged, never cutting a ruler's entity; none without one."""
+    n = len(doc)
+    ents = [(e.start, e.end) for e in doc.ents]
+    out: list[tuple[int, int]] = []
+    for h in _name_words(doc):
+        a, b = max(0, h - _NER_WINDOW), min(n, h + _NER_WINDOW + 1)
+        a = next((s for s, e in ents if s < a < e), a)
+        b = next((e for s, e in ents if s < b < e), b)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _name_words(doc: Doc) -> list[int]:
+    """The indices of a sentence's words outside the rulers' entities with a capital first
+    letter (capitalised stop words aside). Read from token arrays, the test once per word type."""
     flags = doc.to_array([lexeme_flag(doc.vocab, "capitalised", _capitalised), ENT_IOB])
-    return bool(((flags[:, 0] == 1) & (flags[:, 1] != 1) & (flags[:, 1] != 3)).any())
+    return numpy.flatnonzero((flags[:, 0] == 1) & (flags[:, 1] != 1) & (flags[:, 1] != 3)).tolist()
 
 
 def _capitalised(word: str) -> bool:

@@ -96,3 +96,51 @@ def test_a_sentence_without_such_a_word_keeps_the_rulers_entities(extractor: Ext
 
     assert ents(extractor) == [("the militants", "ACTOR")]
     assert ("two", "CARDINAL") in ents(full)  # the NER's, which no extractor reads
+
+
+# long sentences whose names sit in a few places: the NER reads windows around them
+LONG = [
+    "After several days of heavy fighting along the main highway and in the villages to the south of "
+    "the provincial capital, the district governor, Abdul Razaq Hemat, said on the phone that his "
+    "forces had pulled back to the police headquarters and were waiting for reinforcements.",
+    "the insurgents, who had surrounded the base for more than a week and cut off the roads to the "
+    "market, were pushed back late on Saturday night, according to a statement released by the "
+    "Human Rights Commission.",
+    "Residents who fled the fighting and reached the city by the back roads told the reporter, in a "
+    "series of telephone interviews over two days, that the gunmen had burned the shops and taken "
+    "the cattle, and a local elder named Gul Agha Sherzai said nobody had come to help.",
+]
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def test_the_ner_reads_windows_around_the_names_and_finds_the_names_of_the_whole_sentence(
+        extractor: Extractor, full: Extractor) -> None:
+    from khabar.extract.tiers import name_windows
+
+    def names(ex: Extractor, text: str) -> list[tuple[str, str]]:
+        p = ex._prepare(_document(text))
+        return [(e.text, e.label_) for s in ex._sentences(p, ex._run_model([p])[0])
+                for e in s.all_ents if e.label_ in NAME_LABELS]
+
+    for text in LONG:
+        p = extractor._prepare(_document(text))
+        (sdoc,) = [d for *_, d, _ in p.rule_docs]
+        read = sum(b - a for a, b in name_windows(sdoc))
+        assert 0 < read < 0.8 * len(sdoc), text  # windows, not the whole sentence
+        assert names(extractor, text) == names(full, text)
+        assert names(extractor, text)
+    assert ("Abdul Razaq Hemat", "PERSON") in names(extractor, LONG[0])
+    assert ("Gul Agha Sherzai", "PERSON") in names(extractor, LONG[2])
+
+
+def test_a_window_never_cuts_an_entity_of_the_rulers(extractor: Extractor) -> None:
+    from khabar.extract.tiers import name_windows
+
+    text = ("Officials in Lashkar Gah and in the districts of Nad Ali, Nawa-i-Barakzayi, Garmser and "
+            "Marja said on Friday that Mohammad Yasin Khan had been appointed as the new police chief.")
+    p = extractor._prepare(_document(text))
+    (sdoc,) = [d for *_, d, _ in p.rule_docs]
+    ents = [(e.start, e.end) for e in sdoc.ents]
+    assert ents
+    for a, b in name_windows(sdoc):
+        assert not any(s < a < e or s < b < e for s, e in ents)
