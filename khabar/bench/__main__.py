@@ -316,7 +316,7 @@ def real_targets(rows: list[dict[str, Any]]) -> list[str]:
     density = [r for r in rows if r["stage"].startswith("density ") and r.get("candidate_share") is not None]
     if density:
         out.append("candidate sentences: " + ", ".join(
-            f"{r['stage'].removeprefix('density ')} {r['candidate_share']:.0%}" for r in density)
+            f"{r['stage'].removeprefix('density ')} {r['candidate_share']:.1%}" for r in density)
             + " (the generated reports should match the real ones)")
     for stage, (ratio, wps) in REAL_TARGETS.items():
         r = by.get(stage)

@@ -50,7 +50,7 @@ def test_the_real_text_targets_are_judged_beside_the_generated_figures() -> None
              "states_first_ms": 60.0},
             {"stage": "timeline 100 days 1,000,000", "words_per_s": None, "peak_mb": 100.0, "timeline_ms": 1000.0}]
     lines = targets(rows)[2:]
-    assert lines[0] == "candidate sentences: generated 94%, eval-dev 97% (the generated reports should match the real ones)"
+    assert lines[0] == "candidate sentences: generated 94.0%, eval-dev 97.0% (the generated reports should match the real ones)"
     assert lines[1].startswith("standard pipeline on real text: 2.5x") and lines[1].endswith(": met")
     assert lines[2].startswith("fast pipeline on real text: 16.0x") and ": NOT met;" in lines[2]  # under 100,000 words/s
     assert lines[2].endswith("generated reports: 150,000 words/s")
