@@ -17,7 +17,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
       "discussed", "courtesy", "exchanged views", "call with", "call to", "arrived in", "was in",
       "dial", "call from", "conclave", "negotiat", "parley", "spoken", "speaks", "speaking", "gathered", "sat ",
       "phonic", "travel", "flew", "conference", "is in", "are in",
-      "were in", "received", "welcomed", "called", "a call", "trip to"),
+      "were in", "received", "welcomed", "called", "a call", "calls with", "trip to"),
      r"\b(?:met|meets|meeting|meetings|held talks|hold talks|holding talks|talks|"
      # "dialled his counterpart", "a conclave of regional envoys", "negotiations resumed", "parleys"
      r"dial(?:l)?ed|conclaves?|negotiations|parleys|"
@@ -60,6 +60,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      # "the two leaders held a call on Monday", "a teleconference with his counterpart"
      r"(?:held|had)\s+an?\s+(?:(?:tele)?phone\s+|video\s+|virtual\s+)?call(?=\s+(?:on|late|early|last|"
      r"yesterday|today|this|between)\b|\s*[,.;])|tele-?conferences?|"
+     r"(?:held|had|made)\s+(?:separate\s+|two\s+|several\s+)?(?:(?:tele)?phone\s+)?calls\s+with|"
      # "Baradar's trip to Moscow": a stay or a trip, a visit when made by a person
      r"trip to(?=\s+(?-i:[A-Z]))|"
      r"(?:tele)?phon(?:e|ic) (?:calls?|conversations?|talks|contacts?|discussions?)|"
@@ -75,7 +76,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"discussed(?=\s+(?:[\w\-'\u2019]+\s+){0,6}?with\s+(?!the (?:aim|help|goal|intention)\b))|"
      r"(?:spoke|spoken|talked) (?:with|to) (?:his|her|their) (?:\w+\s+){0,2}counterparts?|"
      # "Blinken spoke with Qureshi on Thursday": events.match asks for a person or party after it
-     r"(?:spoke|spoken|talked) with(?!\s+(?:reporters|journalists|the media|the press|media|news|"
+     r"(?:spoke|spoken|talked)(?:\s+\w+ly)? with(?!\s+(?:reporters|journalists|the media|the press|media|news|"
      r"residents|locals|elders|(?:\w+\s+)?(?:newspaper|agency|channel|television|radio|website)))"
      r")\b"),
     ("AID",

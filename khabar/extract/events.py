@@ -696,6 +696,8 @@ def _event_date(sent: Sent, m: EventMatch, ctx: Context) -> date | None:
 
 # "Meeting Putin on Friday, Rahmon said", "After meeting the envoy, the minister flew home"
 _PARTICIPLE_OPENING = re.compile(r"\s*(?:(?:After|Before|While|When)\s+)?", re.I)
+# "... before meeting Abdullah", "... and later meeting the envoy"
+_AFTER_A_VERB = re.compile(r"\b(?:before|after|while|when|then|later|also|and|besides)\s+$", re.I)
 
 
 def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Event]:
@@ -704,7 +706,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         _note_day(sent, ctx)
         return []
     text = sent.text
-    out = []
+    out: list[Event] = []
     ev_ = sent.evidence()
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
     said = _ATTRIBUTION.search(text)
@@ -753,6 +755,12 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                 targets = _parties(sent, m.t_end, comma, ctx)
                 actors = [p for p in _parties(sent, comma + 1, min(len(text), comma + 80), ctx)[:1]
                           if p not in targets]
+        later_verb = m.type == "CONSULT" and not actors and m.trigger.lower() == "meeting" and \
+            bool(_AFTER_A_VERB.search(text, 0, m.t_start)) and _person_next(sent, m.t_end, ctx) is not None
+        if later_verb:
+            # "met Ghani on Monday before meeting Abdullah on Tuesday": who met Ghani met Abdullah
+            prev = next((o for o in reversed(out) if o.type == "CONSULT"), None)
+            actors = list(prev.actors) if prev is not None else _parties(sent, 0, m.t_start, ctx)[:1]
         if m.type == "CONSULT" and not actors and _OPENING_AT.match(text, 0, m.t_start):
             # "At the third round of talks, brokered by X, A and B agreed ...": the parties of the
             # clause the meeting opens
@@ -803,6 +811,9 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                 r"\b(?:the|these|those|such)\s+$", text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
         when = _event_date(sent, m, ctx)
+        own = [d for d in sent.dates if m.t_end <= d.start < c_end and d.value is not None] if later_verb else []
+        if own:  # ("before meeting Abdullah on Tuesday": its own day, not the first verb's)
+            when = date_near(own, m.t_start, m.t_end)
         if when is None and m.type == "AGREE" and last is not None and _shares_a_party(actors, last, ctx):
             when = last.date  # "the two ministers also agreed": at the talks the report gave
         if when is None and m.type == "CONSULT" and m.status == "happened" and not m.told and \
@@ -832,7 +843,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
                     out.append(ev)
             continue
         if m.type == "CONSULT" and len(targets) > 1 and re.search(
-                r"\bseparate\b", text[max(c_start, m.t_start - 40):c_end], re.I):
+                r"\bseparate(?:ly)?\b", text[max(c_start, m.t_start - 40):c_end], re.I):
             persons = {party_name(e.text, e.label_, ctx) for e in sent.all_ents
                        if _is_person(e.text, e.label_, ctx)}
             people = [t for t in targets if t in persons]
@@ -848,7 +859,9 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             ctx.meetings.remove(told)
             ctx.superseded.add((told.evidence.start, told.span))
         for group in groups:
-            if m.type == "CONSULT" and _one_body(m, text, c_start, actors, group, ctx):
+            if m.type == "CONSULT" and _one_body(m, text, c_start, actors, group, ctx) and not (
+                    m.trigger.lower() == "meeting" and _person_next(sent, m.t_end, ctx) is not None):
+                # (but "meeting Abdullah": the verb, with the person met named next)
                 continue  # "the council held an emergency meeting": one body meeting, not two sides
             ev = _event(m, sent, ctx, actors, group, place, when, ev_, districts)
             old = _repeated(ev, ctx)
@@ -950,9 +963,11 @@ _TOPIC_AFTER = re.compile(r"\b(?:to (?:discuss|talk about|review|exchange views 
                           r"on (?:the )?(?:situation|issue|crisis|question|future|developments))\b", re.I)
 _PLACE_TOPIC = re.compile(r"\b(?:situation|developments|peace|security|stability|crisis|war|conflict|events|"
                           r"future|affairs|process|withdrawal|fighting|violence|presence)\s+$", re.I)
-_WITH_SOMEONE = re.compile(r"(?:spoke|spoken|talked) with$", re.I)
+_WITH_SOMEONE = re.compile(r"(?:spoke|spoken|talked)(?:\s+\w+ly)? with$", re.I)
 # "met A in Doha on Monday and B in Rawalpindi on Tuesday": where one meeting's frame ends
-_PART_CUT = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?|;\s*|,\s+(?:then|later)\s+", re.I)
+_PART_CUT = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?|;\s*(?:then\s+|later\s+)?|"
+                       r",\s+(?:then|later|afterwards)\s+", re.I)
+_SEQUENCE = re.compile(r"\b(?:then|later|afterwards)\b", re.I)
 
 
 def _parts(sent: Sent, start: int, end: int, ctx: Context,
@@ -962,13 +977,15 @@ def _parts(sent: Sent, start: int, end: int, ctx: Context,
     trigger that each name a day; [] when the clause tells of one meeting."""
     text = sent.text
     dated = [d for d in sent.dates if start <= d.start < end]
-    if len(dated) < 2:
-        return []
+    # what sets a meeting apart: its day, its city ("met A in Kabul and B in Doha"), or a word of
+    # sequence at the cut ("met A and later B")
+    anchors = [d.start for d in dated] + [p.start() for p in _PLACE_AFTER.finditer(text, start, end)]
     cuts: list[tuple[int, int]] = []
     for c in _PART_CUT.finditer(text, start, end):
-        before = [d for d in dated if d.start < c.start() and (not cuts or d.start >= cuts[-1][1])]
-        after = [d for d in dated if d.start >= c.end()]
-        if before and after:
+        lo = cuts[-1][1] if cuts else start
+        before = [a for a in anchors if lo <= a < c.start()]
+        after = [a for a in anchors if a >= c.end()]
+        if (before and after) or _SEQUENCE.search(c.group()):
             cuts.append((c.start(), c.end()))
     if not cuts:
         return []

@@ -208,3 +208,52 @@ def test_a_habit_is_no_meeting(any_extractor: Extractor, text: str) -> None:
 ])
 def test_talks_that_began_and_stalled_are_a_process(any_extractor: Extractor, text: str) -> None:
     assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text,met", [
+    ("Khalilzad met Ghani in Kabul and Baradar in Doha this week.", [{"Ghani"}, {"Baradar"}]),
+    ("Wang Yi met Qureshi in Chengdu and then Atmar in Beijing.", [{"Qureshi"}, {"Atmar"}]),
+    ("On Thursday, the rebel delegation met Russian envoy Zamir Kabulov and later Chinese envoy Yue "
+     "Xiaoyong.", [{"Kabulov"}, {"Yue"}]),
+    ("Kabulov met Baradar in Moscow and afterwards Abdullah Abdullah.", [{"Baradar"}, {"Abdullah"}]),
+])
+def test_one_verb_with_two_cities_or_a_sequence_tells_two_meetings(any_extractor: Extractor, text: str,
+                                                                   met: list[set[str]]) -> None:
+    evs = meetings(any_extractor, text)
+    assert len(evs) == len(met) and all(w <= named(e) for w, e in zip(met, evs, strict=True))
+
+
+@pytest.mark.parametrize("text", [
+    "Khalilzad met Ghani in Kabul and discussed the fighting in Helmand.",
+    "The delegation met Lavrov and Kabulov in Moscow on Thursday.",
+    "Qureshi met Rahmon in Dushanbe and urged calm in the border areas.",
+])
+def test_one_meeting_with_a_city_and_a_topic_is_one(any_extractor: Extractor, text: str) -> None:
+    assert len(meetings(any_extractor, text)) == 1
+
+
+@pytest.mark.parametrize("text,second,day", [
+    ("The US envoy met Ghani on Monday before meeting Abdullah Abdullah in Kabul on Tuesday.", "Abdullah",
+     date(2021, 7, 6)),
+    ("Qureshi held talks with Lavrov in Moscow on Wednesday and later meeting Zamir Kabulov on "
+     "Thursday, his office said.", "Kabulov", date(2021, 7, 8)),
+    ("Baradar met Wang Yi in Tianjin on Wednesday after meeting Chinese envoy Yue Xiaoyong on Tuesday.",
+     "Yue", date(2021, 7, 6)),
+])
+def test_meeting_a_person_after_another_verb_is_a_second_meeting(any_extractor: Extractor, text: str,
+                                                                 second: str, day: date) -> None:
+    # (one sentence's meetings of one day and one party are one: pipeline._dedupe_events)
+    evs = meetings(any_extractor, text)
+    assert len(evs) == 2 and [e.date for e in evs if second in named(e)] == [day]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Blinken spoke separately with Ghani and Abdullah on Friday.", ["Ghani", "Abdullah"]),
+    ("Putin talked separately with Rahmon and Mirziyoyev on Monday, the Kremlin said.",
+     ["Rahmon", "Mirziyoyev"]),
+    ("Qureshi held separate calls with Lavrov and Cavusoglu on Saturday.", ["Lavrov", "Cavusoglu"]),
+])
+def test_separate_talks_with_two_people_are_two_meetings(any_extractor: Extractor, text: str,
+                                                         who: list[str]) -> None:
+    evs = meetings(any_extractor, text)
+    assert len(evs) == 2 and [w for w in who if any(w in named(e) for e in evs)] == who
