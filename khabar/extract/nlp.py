@@ -16,8 +16,9 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from khabar.theatres.loader import DEFAULT_THEATRE, Theatre, load
@@ -287,7 +288,43 @@ def _add_rulers(nlp: Language, theatre: Theatre, before: str | None) -> None:
         # EntityRuler checks on every call that it has patterns by counting all of them
         # (thousands here, ~8% of the rule pass); these always have some.
         if len(ruler):  # type: ignore[arg-type]
-            ruler._require_patterns = lambda: None  # type: ignore[attr-defined]
+            ruler.__class__ = _QuickRuler
+
+
+class _QuickRuler(EntityRuler):
+    """spaCy's EntityRuler, its matches and entities found with less Python a call: the token
+    matcher is asked only when it has patterns (so no warning filter is set up per call), the
+    patterns are not counted on every call (there always are some), and whether a match covers a
+    token that already has an entity is read from one array, not from Token objects. Rulers
+    whose `overwrite` is set keep spaCy's way."""
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            found = list(self.matcher(doc)) + found
+        final = {(m_id, start, end) for m_id, start, end in found if start != end}
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        if self.overwrite:
+            super().set_annotations(doc, matches)
+            return
+        entities = list(doc.ents)
+        if matches:
+            # typed[i]: how many of the first i tokens have an entity type
+            typed = numpy.concatenate(([0], numpy.cumsum(doc.to_array(ENT_TYPE) != 0))).tolist()
+            seen: set[int] = set()
+            ids = self._ent_ids
+            for match_id, start, end in matches:
+                if typed[end] - typed[start] or start in seen or end - 1 in seen:
+                    continue
+                if match_id in ids:
+                    label, ent_id = ids[match_id]
+                    entities.append(Span(doc, start, end, label=label, span_id=ent_id))
+                else:
+                    entities.append(Span(doc, start, end, label=match_id))
+                seen.update(range(start, end))
+        doc.ents = entities  # as spaCy's: tokens outside every entity become "O"
 
 
 @lru_cache(maxsize=4)

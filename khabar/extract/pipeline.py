@@ -122,7 +122,10 @@ class Extractor:
         ctx = Context(self.theatre)
         fdoc = self.fast(document.text)
         ents = list(fdoc.ents)
-        for e in ents + (list(self._rulers(document.title).ents) if document.title else []):
+        # the title's places (the actors' ruler, after the places', adds ACTORs alone)
+        title = list(self.fast.get_pipe(RULERS[0])(self.fast.make_doc(document.title)).ents) \
+            if document.title else []
+        for e in ents + title:
             if e.label_ == "PROVINCE":
                 ctx.doc_provinces.add(e.ent_id_)
             elif e.label_ == "DISTRICT" and e.ent_id_ in self.theatre.districts and \
