@@ -59,6 +59,7 @@ class _Units:
     after_district: re.Pattern[str]
     district_word: re.Pattern[str]
     unknown_district: re.Pattern[str]
+    unknown_town: re.Pattern[str]
     province_of2: re.Pattern[str]
     province_of: re.Pattern[str]
     in_province: re.Pattern[str]
@@ -91,6 +92,11 @@ def _build_units(units: tuple[str, ...], provinces: tuple[str, ...]) -> _Units:
         # a name of one to three capitalised words ("Foobarabad", "Qala-e-Zal", "Gul Tapa") before "district"
         # (in lower case; a unit other than "district" also capitalised: "Maungdaw Township")
         unknown_district=re.compile(rf"\b([A-Z][a-z]+(?:(?:-[a-z]{{1,2}}-|[- ])[A-Z][a-z]+){{0,2}})\s+{unknown}\b"),
+        # ... and a named town or crossing ("the Foobar border crossing", "the town of Foobar")
+        unknown_town=re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?:(?:-[a-z]{1,2}-|[- ])[A-Z][a-z]+){0,2})\s+"
+                                r"(?:border\s+)?(?:town|crossing|crossing\s+point|port)\b(?!\s+of\b)|"
+                                r"\bthe\s+(?:(?:border|strategic|key|northern|southern|eastern|western)\s+)?"
+                                r"town\s+of\s+([A-Z][a-z]+(?:(?:-[a-z]{1,2}-|[- ])[A-Z][a-z]+){0,2})\b"),
         province_of2=re.compile(rf"^\s*(?:{d}\s+)?(?:in|of)\s+the\s+(?:\w+(?:ern)?\s+)?{pv}\s+of\s+"
                                 rf"(?P<prov>[A-Z][\w\-']+(?:\s[A-Z][\w\-']+)?)"),
         province_of=re.compile(rf"^\s*(?:{cap}\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z\-]+ern\s+)?"
@@ -357,6 +363,25 @@ def _towns(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Context) -
     return sorted(out + added, key=lambda p: p.start) if added else out
 
 
+def _unknown_towns(text: str, out: list[PlaceMention], u: _Units, near: set[str], ctx: Context,
+                   sent: Sent) -> list[PlaceMention]:
+    """Return the mentions with the named towns and crossings the gazetteer lacks ("the Foobar
+    border crossing", "the town of Foobar"), kept with a null id as "X district" is."""
+    covered = _Covered([(m.start, m.end) for m in out] + [
+        (e.start_char, e.end_char) for e in sent.all_ents if e.label_ in ("DISTRICT", "PROVINCE", "ACTOR", "VENUE")])
+    added = []
+    for m in u.unknown_town.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, t = _name_words(text, *m.span(g), covered)
+        if s == t:
+            continue
+        name = text[s:t]
+        hint = _province_after(text, m.end(), u)
+        added.append(PlaceMention(name, s, t, _resolve(ctx.theatre, name, hint, near, ctx), province_hint=hint))
+        covered.add(s, t)
+    return sorted(out + added, key=lambda p: p.start) if added else out
+
+
 def district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     """Return the districts a sentence names, provincial capitals included, in order.
 
@@ -465,6 +490,8 @@ def _district_mentions(sent: Sent, ctx: Context) -> list[PlaceMention]:
     low = lowered(text)
     if low is None or "the city" in low or "town" in low or "provincial capital" in low:
         out = _towns(text, out, theatre, ctx)
+    if low is None or "town" in low or "crossing" in low or "port" in low:
+        out = _unknown_towns(text, out, u, near, ctx, sent)
     if low is not None and not any(w in low for w in u.words):
         return out  # what follows reads lists of districts, "X district" and "the district"
     covered = _Covered([(m.start, m.end) for m in out] + [
