@@ -91,3 +91,25 @@ def test_the_tier_gate_knows_every_modal_and_planning_verb_events_read_from_the_
     assert missing == []
     assert _PARSE_MATTERS.search("the army had planned to deploy troops")
     assert not _PARSE_MATTERS.search("gunmen attacked a checkpoint on Monday")
+
+
+# claims of extent or a count with no claim trigger: the NER alone, the claimant of a parse
+EXTENT = [
+    "The Taliban now control 85 percent of the country, a member of their negotiating team said.",
+    "Taliban fighters hold more than half of the districts in the north, spokesman Zabihullah Mujahid "
+    "told reporters.",
+    "The insurgents control about 70 percent of the border areas, Taliban spokesman Zabihullah Mujahid "
+    "said on Thursday.",
+]
+
+
+@pytest.mark.parametrize("text", EXTENT)
+def test_a_claim_of_extent_is_read_by_the_ner_alone_with_the_claimant_of_a_parse(
+        extractor: Extractor, full: Extractor, text: str) -> None:
+    def claims(ex: Extractor) -> list[tuple[object, ...]]:
+        doc = Document(id="t", text=text, published=date(2021, 7, 15))
+        return [(c.claimant, c.stance, c.quantity) for c in ex.extract(doc).claims]
+
+    assert _tiers(extractor, text) == [NER]
+    assert claims(extractor) == claims(full)
+    assert claims(extractor) and all(c[0] for c in claims(extractor))
