@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
-
-from khabar.extract.dates import date_near, find_dates, is_dateline
+from khabar.extract.dates import date_near, is_dateline
+from khabar.extract.event_dates import dated_clause, day_just_before, event_date, news_day, note_day, verb_of
 from khabar.extract.event_lexicon import (
     CALLED_OFF,
     FUTURE_AUX,
@@ -40,10 +39,17 @@ from khabar.extract.event_lexicon import (
     is_reference,
     place_surrenders,
 )
-from khabar.extract.sentences import Context, Sent, clean_name, lemma, party_in
-from khabar.lang import en
+from khabar.extract.event_parties import (
+    is_person,
+    own_keys,
+    parties_between,
+    party_keys,
+    party_name,
+    person_next,
+    shares_a_party,
+)
+from khabar.extract.sentences import Context, Sent, lemma, party_in
 from khabar.records import Event, Evidence
-from khabar.theatres.loader import Actor
 
 # the triggers whose sentences the standard pipeline parses (pipeline._tier reads TYPES)
 TYPES = [(t, re.compile(rx, re.I)) for t, rx in PARSED]
@@ -54,13 +60,6 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at|(?<=(?:led|lew) )to|(?<=delegation )to)\s
 _CLAUSE_SPLIT = re.compile(r"[;:]|,\s*(?:but|while|and|which|where|when|after|as(?!\s+well\s+as))\b|"
                            r"\bwhere\b|\bafter\b|\bbefore\b|\bfollowing\b|\bamid\b|\bwhile\b|"
                            r"\b(?:came|comes|come)\s+as\b")
-_TITLE_ONLY = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[A-Z][\w\-]*|envoy|president|minister|foreign|deputy|"
-                         r"special|representative|ambassador|spokes(?:man|person|woman)|leader|chief|"
-                         r"commander|general|secretary|advis[eo]r|official|diplomat|counterpart|prime|"
-                         r"defen[cs]e|interior|national|security|head|of|the)\s+){1,6}|\s+")
-_NOT_PARTY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DISTRICT",
-              "PROVINCE", "VENUE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-              "PRODUCT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,17 +164,6 @@ _WITH_PARTY = re.compile(r"^\s+(?:with|between)\s", re.I)
 _RECEIVED = re.compile(r"\b(?:received|welcomed)\b", re.I)
 
 
-def _verb_of(tok: Token) -> Token:
-    """Return the verb (or adjective) that governs a trigger word."""
-    t = tok
-    for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "conj",
-                                                   "relcl", "pcomp"):
-            return t
-        if t.head is t:
-            return t
-        t = t.head
-    return t
 
 
 def _parse_status(sent: Sent, start: int) -> str | None:
@@ -185,7 +173,7 @@ def _parse_status(sent: Sent, start: int) -> str | None:
     tok = next((t for t in sent.doc if t.idx >= start), None)
     if tok is None:
         return None
-    verb = _verb_of(tok)
+    verb = verb_of(tok)
     for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
         if v is None:
             continue
@@ -216,9 +204,6 @@ def _is_interview(sent: Sent, start: int, end: int, before: str) -> bool:
     return not any(said_at <= e.start_char < start and e.label_ in _NAMED for e in sent.all_ents)
 
 
-def _is_person(text: str, label: str, ctx: Context) -> bool:
-    actor = ctx.theatre.actor(text)
-    return label == "PERSON" or (actor is not None and actor.kind == "person")
 
 
 # what follows the person called: a day, a purpose, the phone, the clause's end ("called Ghani on
@@ -229,20 +214,6 @@ _AFTER_CALLED = re.compile(r"\s*(?:$|[,.;]|(?:on|late|early|last|yesterday|today
                            r"conveyed|expressed|urged|asked|assured)\b)", re.I)
 
 
-def _person_next(sent: Sent, at: int, ctx: Context) -> object | None:
-    """Return the person, or the state, a verb names next, titles aside ("called Uzbek President
-    Shavkat Mirziyoyev"), None when another word comes first ("called the rebels' bluff")."""
-    for e in sent.all_ents:
-        if e.start_char < at:
-            continue
-        gap = sent.text[at:e.start_char]
-        if not _TITLE_ONLY.fullmatch(gap) and gap.strip():
-            return None
-        if _is_person(e.text, e.label_, ctx) or getattr(ctx.theatre.actor(e.text), "kind", None) == "state":
-            return e
-        if e.label_ not in ("NORP", "GPE", "ACTOR"):
-            return None
-    return None
 
 
 def _called_someone(sent: Sent, end: int, ctx: Context) -> bool:
@@ -254,8 +225,8 @@ def _called_someone(sent: Sent, end: int, ctx: Context) -> bool:
     counterpart = re.match(r"\s+(?:his|her|their)\s+(?:[\w\-]+\s+){0,2}counterparts?\b", text[end:])
     if counterpart is not None:
         return bool(_AFTER_CALLED.match(text, end + counterpart.end()))
-    who = _person_next(sent, end, ctx)
-    if who is None or not _is_person(who.text, who.label_, ctx):  # type: ignore[attr-defined]
+    who = person_next(sent, end, ctx)
+    if who is None or not is_person(who.text, who.label_, ctx):  # type: ignore[attr-defined]
         return False
     return bool(_AFTER_CALLED.match(text, who.end_char))  # type: ignore[attr-defined]
 
@@ -284,7 +255,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and not _WITH_PARTY.match(
                     text[m.end():]):
                 if (_REFERENCE.search(before) or _POSSESSIVE.search(before)) and not told and not (
-                        _OWN_DAY.search(before[-25:]) and _dated_clause(sent, m.start(), m.end())
+                        _OWN_DAY.search(before[-25:]) and dated_clause(sent, m.start(), m.end())
                         and not any(e.type == "CONSULT" for e in ctx.meetings)):
                     _day_of_reference(sent, m.start(), m.end(), ctx)
                     continue  # "the meeting", "the Doha talks": already reported, or reported elsewhere
@@ -316,7 +287,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                 continue  # "said during his visit to Delhi": the visit is the venue of a speech, like a
                 # conference ("during his visit, he met X": the meeting is told by its own verb)
             if etype == "CONSULT" and m.group().lower().endswith("call from") and not any(
-                    m.end() <= e.start_char < m.end() + 60 and _is_person(e.text, e.label_, ctx)
+                    m.end() <= e.start_char < m.end() + 60 and is_person(e.text, e.label_, ctx)
                     for e in sent.all_ents):
                 continue  # "received a call from residents", "from commanders demanding ...": no one met
             if etype == "CONSULT" and m.group().lower() == "visiting" and re.search(
@@ -325,7 +296,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and m.group().lower() == "called" and not _called_someone(sent, m.end(), ctx):
                 continue  # "called Ghani a puppet", "called the Taliban's bluff": no call
             if etype == "CONSULT" and re.match(r"\s+to\s", text[m.end():]) and m.group().lower() in (
-                    "spoke", "spoken", "speaks", "talked") and _person_next(sent, text.find("to", m.end()) + 2, ctx) is None:
+                    "spoke", "spoken", "speaks", "talked") and person_next(sent, text.find("to", m.end()) + 2, ctx) is None:
                 continue  # "spoke to Reuters by phone": an interview; "spoke to Rahmon by phone" a call
             if etype == "CONSULT" and m.group().lower() in _BARE_VERBS and any(
                     f.type == "CONSULT" for f in found):
@@ -342,7 +313,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                               r"(?:\w+\s+){0,4}$", before) and _SPEECH.search(text)):
                 continue  # "said at a conference in Tashkent": the venue of a speech, not a meeting
             if etype == "CONSULT" and MANY_TIMES.search(text, *_history_span(text, m.start(), m.end())) and \
-                    not _news_day(sent, m.start(), m.end()):
+                    not news_day(sent, m.start(), m.end()):
                 continue  # "have met several times in recent years": a habit, no one meeting (but "met
                 # on Monday, the fourth meeting in recent years" is the news; and a meeting of another
                 # year, "met Baradar in Doha in 2019", happened: the guidelines keep what happened)
@@ -368,9 +339,9 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             continue
         window = text[m.end():m.end() + 70]
         guest = next((e for e in sent.all_ents if m.end() <= e.start_char < m.end() + len(window)
-                      and _is_person(e.text, e.label_, ctx)), None)
+                      and is_person(e.text, e.label_, ctx)), None)
         if guest is None and re.match(r"\s+by\s", window) and _PASSIVE_BEFORE.search(text, 0, m.start()) and \
-                any(_is_person(e.text, e.label_, ctx) for e in sent.all_ents if e.end_char <= m.start()):
+                any(is_person(e.text, e.label_, ctx) for e in sent.all_ents if e.end_char <= m.start()):
             # "Karzai and Abdullah were received by rebel leaders": the guests named before, the
             # hosts, a person or a party, after "by"
             guest = next((e for e in sent.all_ents if m.end() <= e.start_char < m.end() + len(window)
@@ -397,45 +368,12 @@ _FRAMING_VISIT = re.compile(r"\b(?:on|during|in the course of)\s+(?:an?|the|his|
                             re.I)
 
 
-def party_name(text: str, label: str, ctx: Context) -> str:
-    """Return a party as the actors file names it ('Front fighters' -> 'Front'), else cleaned."""
-    actor = ctx.theatre.actor(text) or ctx.theatre.actor(clean_name(text))
-    if actor is not None and (label == "ACTOR" or actor.kind != "person" or " " in text.strip()):
-        return actor.name
-    name = clean_name(text)
-    return ctx.full_name(name) if label == "PERSON" else name
 
 
-_BY_ID: dict[str, dict[str, Actor]] = {}  # a theatre's actors by id, built once per theatre folder
 
 
-def party_keys(name: str, ctx: Context) -> set[str]:
-    """Return the keys a party is known by: its actor id and those of the bodies it belongs to."""
-    actor = ctx.theatre.actor(name)
-    if actor is None:  # "Serenko" is "Andrei Serenko", but "the Chinese foreign minister" is no "minister"
-        return {clean_name(name).lower()} | ({clean_name(name).split()[-1].lower()}
-                                             if clean_name(name)[-1:].isalpha() and
-                                             clean_name(name).split()[-1][:1].isupper() else set())
-    keys = {actor.id, actor.name.lower(), actor.name.split()[-1].lower()}
-    by_id = _BY_ID.get(str(ctx.theatre.path))
-    if by_id is None:
-        by_id = _BY_ID[str(ctx.theatre.path)] = {a.id: a for a in ctx.theatre.actors}
-    a = actor
-    for _ in range(3):
-        parent = by_id.get(a.affiliation) if a.affiliation else None
-        if parent is None:
-            break
-        keys |= {parent.id, parent.name.lower()}
-        a = parent
-    return keys
 
 
-def _own_keys(name: str, ctx: Context) -> set[str]:
-    """Return a person's own keys (not his government's), else all the keys of a party."""
-    actor = ctx.theatre.actor(name)
-    if actor is not None and actor.kind == "person":
-        return {actor.id, actor.name.lower(), actor.name.split()[-1].lower()}
-    return party_keys(name, ctx)
 
 
 def _repeats_an_event(ev: Event, ctx: Context) -> bool:
@@ -458,7 +396,7 @@ def _repeated(ev: Event, ctx: Context) -> Event | None:
     if ev.status != "happened" or (ev.type == "ASSAULT" and ev.place is None):
         return None
     # a person is named again only by name: Ghani's call is not his adviser's meeting
-    mine = [_own_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
+    mine = [own_keys(p, ctx) for p in (*ev.actors, *ev.targets)]
     for old in ctx.meetings:
         # a meeting told first without its day and then with one is told twice: the annotators of
         # the dev reports keep both tellings ("the delegation met Wang Yi"; "met Wang in Tianjin on
@@ -486,24 +424,10 @@ def _repeated(ev: Event, ctx: Context) -> Event | None:
 _OWN_DAY = re.compile(r"\b(?:their|his|her|its|our)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
-def _clause_days(sent: Sent, start: int, end: int) -> list[date]:
-    """Return the days the clause of a trigger names ("... on June 16"), datelines aside."""
-    text = sent.text
-    lo = max(text.rfind(c, 0, start) for c in ",;") + 1
-    hi = min([i for i in (text.find(c, end) for c in ",;") if i >= 0] + [len(text)])
-    return [d.value for d in sent.dates if lo <= d.start < hi and d.value is not None and not is_dateline(d)]
 
 
-def _dated_clause(sent: Sent, start: int, end: int) -> bool:
-    """Return whether the clause of a trigger names a day of its own ("... on June 16")."""
-    return bool(_clause_days(sent, start, end))
 
 
-def _news_day(sent: Sent, start: int, end: int) -> bool:
-    """Return whether the clause of a meeting names a day of the report's weeks ("met Baradar on
-    Monday, their fourth meeting in recent years"): the news, whatever history is told beside it."""
-    pub = sent.published
-    return any(pub is None or 0 <= (pub - d).days <= 45 for d in _clause_days(sent, start, end))
 
 
 def _day_of_reference(sent: Sent, start: int, end: int, ctx: Context) -> None:
@@ -529,169 +453,33 @@ def _give_day(ev: Event, when: date) -> None:
     object.__setattr__(ev, "date", when)
 
 
-def _shares_a_party(parties: list[str], ev: Event, ctx: Context) -> bool:
-    theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*ev.actors, *ev.targets)))
-    return any(party_keys(p, ctx) & theirs for p in parties)
 
 
-# "HERAT, Aug. 2 (Xinhua) --", "MOSCOW (Reuters) -", "ISLAMABAD:": a wire's dateline, not a party
-_WIRE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,30}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-                        r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
-                        r",?\s*(?:\([^()]{1,40}\))?\s*"
-                        r"(?:--|-|\u2013|\u2014|:)\s*")
 # ", the Kremlin said.", ", according to Iranian media.": who reports it, not a party
 _ATTRIBUTION = re.compile(r",\s*(?:according to\b[^,;]*|[^,;\"\u201c\u201d]{0,70}?\b(?:said|says|told \w+|"
                           r"reported|announced|confirmed|added|stated)\b[^,;]{0,30})[.!]?\s*$")
 
 
-def _wire_head_end(text: str) -> int:
-    """Return where a wire dateline at the start of a sentence ends (0 when there is none)."""
-    m = _WIRE_HEAD.match(text)
-    if m is None:
-        return 0
-    head = m.group()
-    return m.end() if "(" in head or "," in head or head.rstrip().endswith((":", "--", "\u2014")) else 0
 
 
-def _parties(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
-    out: list[str] = []
-    ents = list(sent.all_ents)
-    start = max(start, _wire_head_end(sent.text)) if start < 60 else start
-    for k, e in enumerate(ents):
-        if e.start_char < start or e.end_char > end or e.label_ in _NOT_PARTY:
-            continue
-        if e.text.isupper() and len(e.text) > 3 and not sent.text[:e.start_char].strip() and \
-                sent.text[e.end_char:e.end_char + 1] == ",":
-            continue  # "WASHINGTON, Aug. 12 (Wire) -": a dateline, not a party
-        nxt = ents[k + 1] if k + 1 < len(ents) else None
-        if (e.label_ in ("NORP", "GPE", "ACTOR") or len(e) == 1) and nxt is not None and \
-                _is_person(nxt.text, nxt.label_, ctx) and _TITLE_ONLY.fullmatch(
-                    sent.text[e.end_char:nxt.start_char]):
-            continue  # "Tajik Foreign Minister Sirojiddin Muhriddin": the minister, not Tajikistan
-        if e.label_ == "GPE" and e.text in ctx.theatre.config.get("venues", ()):
-            continue
-        if re.search(r"\b(?:in|at|near|across|inside|throughout)\s+(?:the\s+)?$",
-                     sent.text[max(0, e.start_char - 12):e.start_char]) or (e.label_ != "PERSON" and re.search(
-                         r"\b(?:conference|talks|meetings?|summit|consultations|discussions|views)\s+"
-                         r"(?:[\w\-]+\s+){0,5}?on\s+$", sent.text[max(0, e.start_char - 60):e.start_char])) or (e.label_ == "GPE" and re.search(
-                         r"\b(?:visit|visits|trip|tour|travel\w*|flew|went|came|arrived|returned)\s+(?:back\s+)?to\s+"
-                         r"(?:the\s+)?$", sent.text[max(0, e.start_char - 30):e.start_char])):
-            continue  # "the situation in the country", "met in Moscow": a place, not a party
-        if e.label_ == "NORP" or _demonym(clean_name(e.text), e.label_, ctx):
-            # a nationality word alone is no party: "the Iranian foreign minister" is one, "the
-            # Iranian Guards" are the Guards, "the Iranian situation" names none
-            if nxt is not None and not sent.text[e.end_char:nxt.start_char].strip():
-                continue
-            held = _DEMONYM_PARTY.match(sent.text, e.end_char)
-            if held is None or e.end_char + len(held.group()) > end:
-                if sent.text[e.end_char:e.end_char + 12].strip()[:1].isalpha() and \
-                        sent.text[e.end_char:e.end_char + 12].strip()[:1].islower():
-                    continue
-                name = party_name(e.text, e.label_, ctx)
-            else:
-                name = clean_name(sent.text[e.start_char:e.end_char + len(held.group())])
-        else:
-            name = party_name(e.text, e.label_, ctx)
-        if name and name not in out and len(name) > 1:
-            out.append(name)
-    return out
 
 
-# a nationality word the entity recognizer took for a place or a body: "Iranian", "Chinese"
-_DEMONYM_ONLY = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)")
 
 
-def _demonym(name: str, label: str, ctx: Context) -> bool:
-    """Return whether an entity is a nationality word alone: the theatre's own or one
-    that names no actor of the theatre ("Iranian"; not a movement's name, not "Uzbekistan")."""
-    if name in ctx.theatre.demonyms:
-        return True
-    return label in ("GPE", "ORG") and _DEMONYM_ONLY.fullmatch(name) is not None and \
-        ctx.theatre.actor(name) is None and not name.endswith("stan")
-_DEMONYM_PARTY = re.compile(r"(?:\s+(?:[a-z][\w\-]*\s+){0,2}?)" + en.alternation(en.DEMONYM_PARTY_NOUNS) + r"\b")
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .\-]{1,30},\s*$")
-_SAME_DAY = re.compile(r"\b(?:the same day|that day|on the sidelines|at the same (?:meeting|event|time)|"
-                       r"during the (?:visit|meeting|talks|trip))\b", re.I)
 
 
-_OPENING_CLAUSE = re.compile(r"^\s*(?:After|Before|Since|Following|Prior to|Once|Until)\s[^,;]{5,200},")
 _FRAMED_CLAIM = re.compile(r"\b(?:claim(?:ed|s)?|alleg(?:ed|es|ations?)|accus(?:ed|es|ations?)|"
                            r"charges?|den(?:ied|ies|y)|rejected|dismissed|had been told)\b", re.I)
-_OTHER_TIME = {"after", "before", "since", "until", "following", "once", "till"}
 
 
-def _date_verb(tok: Token) -> Token | None:
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
 
 
-# "held from July 17-18", "from 1 to 3 March": a meeting of several days is dated by its first
-_RANGE = re.compile(r"\b(?:from\s+|between\s+)?(?:(?P<m1>" + "|".join(en.MONTHS) + r")\.?\s+(?P<d1>\d{1,2})|"
-                    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|\u2013|to|and|until|till)\s*"
-                    r"(?:(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m2>" + "|".join(en.MONTHS) + r"))?)\b",
-                    re.I)
 
 
-def _range_start(sent: Sent, m: EventMatch) -> date | None:
-    """Return the first day of a span of days the clause of a meeting gives ("held July 17-18")."""
-    text = sent.text
-    for r in _RANGE.finditer(text):
-        month = r["m1"] or r["m2"]
-        if month is None or (r["m1"] and r["m2"]) or abs(r.start() - m.t_end) > 80 and abs(r.end() - m.t_start) > 80:
-            continue
-        day = r["d1"] or r["d2"]
-        found = find_dates(f"{month} {day}", sent.published)
-        if found and found[0].value is not None:
-            return found[0].value
-    return None
 
 
-def _event_date(sent: Sent, m: EventMatch, ctx: Context) -> date | None:
-    """Return the day of an event: a date of its own verb, not a dateline's or another verb's."""
-    text = sent.text
-    mentions = [d for d in sent.dates if not (
-        _DATELINE.match(text[:d.start]) and re.match(r"\s*(?:\(|[-\u2013\u2014])", text[d.end:d.end + 4]))]
-    if sent.parsed and mentions:
-        # "After a delegation visited Ashgabat, the government on Monday issued a statement":
-        # a date of the main verb is not the day of the event in the clause under it
-        tok = next((t for t in sent.doc if t.idx >= m.t_start), None)
-        verb = _verb_of(tok) if tok is not None else None
-        over: set[Token] = set()
-        t = verb
-        while t is not None and t.dep_ in ("conj", "advcl", "pcomp", "pobj", "prep", "relcl", "acl") \
-                and t.head is not t:
-            # "After X visited ..., Y on Monday issued": another time; not "where he met"
-            if (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME
-                                          for c in t.children)) or \
-                    (t.dep_ == "pcomp" and t.head.lower_ in _OTHER_TIME):
-                over.add(t.head if t.dep_ == "advcl" else t.head.head)
-            t = t.head
-        if verb is not None:
-            over.discard(verb)
-        keep = []
-        for d in mentions:
-            dtok = next((t for t in sent.doc if t.idx >= d.start), None)
-            dverb = _date_verb(dtok) if dtok is not None else None
-            if dverb is None or dverb not in over or dverb.pos_ != "VERB":
-                keep.append(d)
-        mentions = keep
-    sub = _OPENING_CLAUSE.match(text)
-    if sub is not None:  # "After X visited Ashgabat, the government on Monday issued ..."
-        inside = m.t_start < sub.end()
-        mentions = [d for d in mentions if (d.start < sub.end()) == inside]
-    when = _range_start(sent, m) if m.type == "CONSULT" else None
-    if when is None:
-        when = date_near(mentions, m.t_start, m.t_end)
-    if when is None and _SAME_DAY.search(text):
-        when = ctx.report.day_before(sent) if ctx.report.sentences else _last_day(ctx)  # "On the same day"
-    return when
 
 
 # "Meeting Putin on Friday, Rahmon said", "After meeting the envoy, the minister flew home"
@@ -703,7 +491,7 @@ _AFTER_A_VERB = re.compile(r"\b(?:before|after|while|when|then|later|also|and|be
 def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Event]:
     """Return an Event per trigger with the actors before it and the targets after it."""
     if not matches:
-        _note_day(sent, ctx)
+        note_day(sent, ctx)
         return []
     text = sent.text
     out: list[Event] = []
@@ -729,11 +517,11 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if m.type == "CONSULT":  # "met X in Doha to discuss the border": the topic is no party
             topic = _TOPIC_AFTER.search(text, m.t_end, c_end)
             c_end = topic.start() if topic is not None else c_end
-        actors = _parties(sent, c_start, m.t_start, ctx)
+        actors = parties_between(sent, c_start, m.t_start, ctx)
         if not actors and c_start and _AND_VERB.fullmatch(text, c_start, m.t_start):
             # "Tashkent closed the bridge and warned ...": the subject of the clause before
-            actors = _parties(sent, max(b for b in bounds if b < c_start), c_start, ctx)[:1]
-        targets = [t for t in _parties(sent, m.t_end, c_end, ctx) if t not in actors]
+            actors = parties_between(sent, max(b for b in bounds if b < c_start), c_start, ctx)[:1]
+        targets = [t for t in parties_between(sent, m.t_end, c_end, ctx) if t not in actors]
         between = _MUTUAL.match(m.trigger) and re.match(r"\s+(?:\w+\s+){0,2}?between\b", text[m.t_end:])
         if between and not actors:  # "clashes between the army and the rebels": both fight
             actors, targets = targets, []
@@ -741,31 +529,31 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if by is not None and _PASSIVE_BEFORE.search(text, c_start, m.t_start):
             # "X was shot dead by gunmen", "the envoy was received by the minister": the agent after
             # "by" acted, the subject is who it befell
-            agents = _parties(sent, by.end(), c_end, ctx)
+            agents = parties_between(sent, by.end(), c_end, ctx)
             actors, targets = agents, [p for p in (*actors, *targets) if p not in agents]
         if not actors and _THE_GROUP.search(text, c_start, m.t_start):
             named = _group_before(sent, ctx)  # "the movement called on ...": the group named last
             if named is not None:
                 actors = [named]
         if m.type == "CONSULT" and not actors and m.trigger.lower() == "meeting" and \
-                _PARTICIPLE_OPENING.fullmatch(text, 0, m.t_start) and _person_next(sent, m.t_end, ctx) is not None:
+                _PARTICIPLE_OPENING.fullmatch(text, 0, m.t_start) and person_next(sent, m.t_end, ctx) is not None:
             # "Meeting Putin in Moscow on Friday, Rahmon said ...": who met is the main clause's subject
             comma = text.find(",", m.t_end)
             if comma > 0:
-                targets = _parties(sent, m.t_end, comma, ctx)
-                actors = [p for p in _parties(sent, comma + 1, min(len(text), comma + 80), ctx)[:1]
+                targets = parties_between(sent, m.t_end, comma, ctx)
+                actors = [p for p in parties_between(sent, comma + 1, min(len(text), comma + 80), ctx)[:1]
                           if p not in targets]
         later_verb = m.type == "CONSULT" and not actors and m.trigger.lower() == "meeting" and \
-            bool(_AFTER_A_VERB.search(text, 0, m.t_start)) and _person_next(sent, m.t_end, ctx) is not None
+            bool(_AFTER_A_VERB.search(text, 0, m.t_start)) and person_next(sent, m.t_end, ctx) is not None
         if later_verb:
             # "met Ghani on Monday before meeting Abdullah on Tuesday": who met Ghani met Abdullah
             prev = next((o for o in reversed(out) if o.type == "CONSULT"), None)
-            actors = list(prev.actors) if prev is not None else _parties(sent, 0, m.t_start, ctx)[:1]
+            actors = list(prev.actors) if prev is not None else parties_between(sent, 0, m.t_start, ctx)[:1]
         if m.type == "CONSULT" and not actors and _OPENING_AT.match(text, 0, m.t_start):
             # "At the third round of talks, brokered by X, A and B agreed ...": the parties of the
             # clause the meeting opens
             upto = next((o.t_start for o in matches[i + 1:] if o.type != "CONSULT"), len(text))
-            targets = list(dict.fromkeys((*targets, *_parties(sent, m.t_end, upto, ctx))))
+            targets = list(dict.fromkeys((*targets, *parties_between(sent, m.t_end, upto, ctx))))
         place = None
         pm = _PLACE_AFTER.search(text, m.t_end)  # a name the clause holds is taken whole, not "Tehr"
         if _STAY.match(m.trigger) or m.trigger.lower().endswith(" to"):  # "arrived in Herat", "flew to X"
@@ -810,11 +598,11 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if m.type == "CONSULT" and not actors and not m.told and re.search(
                 r"\b(?:the|these|those|such)\s+$", text[:m.t_start], re.I):
             continue  # "The talks followed ...": a meeting already reported
-        when = _event_date(sent, m, ctx)
+        when = event_date(sent, m, ctx)
         own = [d for d in sent.dates if m.t_end <= d.start < c_end and d.value is not None] if later_verb else []
         if own:  # ("before meeting Abdullah on Tuesday": its own day, not the first verb's)
             when = date_near(own, m.t_start, m.t_end)
-        if when is None and m.type == "AGREE" and last is not None and _shares_a_party(actors, last, ctx):
+        if when is None and m.type == "AGREE" and last is not None and shares_a_party(actors, last, ctx):
             when = last.date  # "the two ministers also agreed": at the talks the report gave
         if when is None and m.type == "CONSULT" and m.status == "happened" and not m.told and \
                 last is not None and last.date is not None and not OTHER_OCCASION.search(text) and \
@@ -824,7 +612,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             # dated meeting, the day it last named; not "earlier", "last month", nor when the sentence
             # names a day the meeting did not take ("After a delegation visited X, the ministry on
             # Thursday said")
-            when = _day_just_before(sent, ctx)
+            when = day_just_before(sent, ctx)
         if m.type != "CONSULT" and _FRAMED_CLAIM.search(text[:m.t_start]):
             continue  # "Saleh claimed the air force had threatened ...": a claim, not an event
         if m.type == "CONSULT" and not targets and _WITH_SOMEONE.match(m.trigger):
@@ -845,7 +633,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
         if m.type == "CONSULT" and len(targets) > 1 and re.search(
                 r"\bseparate(?:ly)?\b", text[max(c_start, m.t_start - 40):c_end], re.I):
             persons = {party_name(e.text, e.label_, ctx) for e in sent.all_ents
-                       if _is_person(e.text, e.label_, ctx)}
+                       if is_person(e.text, e.label_, ctx)}
             people = [t for t in targets if t in persons]
             # "in separate phone calls with A and B": two calls, one per person
             groups = [[t] for t in (people if len(people) > 1 else targets)]
@@ -860,7 +648,7 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             ctx.superseded.add((told.evidence.start, told.span))
         for group in groups:
             if m.type == "CONSULT" and _one_body(m, text, c_start, actors, group, ctx) and not (
-                    m.trigger.lower() == "meeting" and _person_next(sent, m.t_end, ctx) is not None):
+                    m.trigger.lower() == "meeting" and person_next(sent, m.t_end, ctx) is not None):
                 # (but "meeting Abdullah": the verb, with the person met named next)
                 continue  # "the council held an emergency meeting": one body meeting, not two sides
             ev = _event(m, sent, ctx, actors, group, place, when, ev_, districts)
@@ -880,18 +668,10 @@ def to_records(sent: Sent, matches: list[EventMatch], ctx: Context) -> list[Even
             if ev.status == "happened":
                 ctx.meetings.append(ev)
             out.append(ev)
-    _note_day(sent, ctx)
+    note_day(sent, ctx)
     return out
 
 
-def _day_just_before(sent: Sent, ctx: Context) -> date | None:
-    """Return the day the sentence just before names, if it names one: the day the narrative is at
-    (None when a sentence the rules did not keep lies between)."""
-    before = ctx.report.before(sent) if ctx.report.sentences else tuple(ctx.seen)
-    if not before or sent.start - before[-1].end > 3:
-        return None
-    days = [d.value for d in before[-1].dates if d.value is not None]
-    return days[-1] if days else None
 
 
 def _retells_the_lead(ev: Event, sent: Sent, ctx: Context) -> bool:
@@ -909,10 +689,10 @@ def _retells_the_lead(ev: Event, sent: Sent, ctx: Context) -> bool:
         if old.type != "CONSULT" or old.evidence.start >= sents[1].start:
             continue
         same_place = bool(old.place and ev.place and old.place.lower() == ev.place.lower())
-        if not (same_place or _shares_a_party(named, old, ctx)):
+        if not (same_place or shares_a_party(named, old, ctx)):
             continue
         theirs: set[str] = set().union(*(party_keys(p, ctx) for p in (*old.actors, *old.targets)))
-        if trip or (named and all(_own_keys(p, ctx) & theirs for p in named) and (
+        if trip or (named and all(own_keys(p, ctx) & theirs for p in named) and (
                 old.date is None or ev.date is None or old.date == ev.date)):
             return True
     return False
@@ -992,7 +772,7 @@ def _parts(sent: Sent, start: int, end: int, ctx: Context,
     out = []
     bounds = [start] + [x for c in cuts for x in c] + [end]
     for a, b in zip(bounds[::2], bounds[1::2], strict=True):
-        group = [t for t in _parties(sent, a, b, ctx) if t not in actors]
+        group = [t for t in parties_between(sent, a, b, ctx) if t not in actors]
         pm = _PLACE_AFTER.search(text, a, b)
         when = date_near([d for d in dated if a <= d.start < b], a, a)
         if not group:
@@ -1049,15 +829,5 @@ def _districts_of(sent: Sent, ctx: Context, c_start: int, c_end: int, place: str
     return tuple(dict.fromkeys(ids))
 
 
-def _note_day(sent: Sent, ctx: Context) -> None:
-    """Note a sentence read, for a later "the same day" (its dates are read only then)."""
-    ctx.seen.append(sent)
 
 
-def _last_day(ctx: Context) -> date | None:
-    """Return the day the report last named before the current sentence, for "the same day"."""
-    for sent in reversed(ctx.seen):
-        days = [d.value for d in sent.dates if d.value is not None]
-        if days:
-            return days[-1]
-    return None
