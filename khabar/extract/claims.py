@@ -331,7 +331,26 @@ def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str]
         return "denies"
     if _CHANGE.search(content) and not _UNREAL.search(content):
         return "asserts-gain"
+    if _promised(text[said.end():hi]):
+        return "asserts-state"  # "the group would not attack foreign forces": a party's assurance
     return ""
+
+
+# what a party promises it will not do: "would not allow", "will never attack", "won't be used"
+_WILL_NOT = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+)?(?:not|never)\b|\b(?:won|wouldn)['\u2019]t\b", re.I)
+# what someone wishes, fears or asks of others is no promise: "hoped the group would not"
+_NOT_OWN_WORD = re.compile(r"\b(?:hop(?:e|ed|es|ing)|wish\w*|fear\w*|expect\w*|concern\w*|worr\w*|urg\w*|ask\w*|"
+                           r"call\w*|want\w*|demand\w*|if|unless|warn\w*|believ\w*|think\w*|thought|doubt\w*|"
+                           r"likely|possible)\b", re.I)
+
+
+def _promised(after: str) -> bool:
+    """Return whether what follows a speech verb promises that something will not happen ("said
+    the group would not attack foreign forces", "told Moscow its soil would never be used against
+    it"), not what the speaker hopes, fears or asks of others."""
+    will_not = _WILL_NOT.search(after)
+    return will_not is not None and not inside_quotes(after, will_not.start()) and \
+        not _NOT_OWN_WORD.search(after, 0, will_not.start())
 
 
 # who holds what, in any wording: "under the group's control", "in control of the crossing",
@@ -1038,7 +1057,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
                 _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body) or _POSSESSION.search(body) or
-                _extent_told(body, None)) and \
+                _extent_told(body, None) or _promised(body)) and \
                 m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
             # '"The city is under our control," X said': the quotation, not who said it

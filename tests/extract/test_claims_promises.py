@@ -1,0 +1,47 @@
+"""A party's promise that something will not happen is a claim (the guidelines' assure/promise),
+even when the report tells it with a plain speech verb: "said the group would not attack", "told
+Moscow its soil would never be used". What a speaker hopes, fears, asks or warns others will not
+do is none, nor is a promise told by an unnamed source. Paraphrases in wire, Afghan, regional and
+analysis styles, written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khabar.extract.pipeline import Extractor
+from khabar.records import Claim, Document
+
+
+def _claims(extractor: Extractor, text: str) -> list[Claim]:
+    return list(extractor.extract(Document(id="t", text=text, published=date(2021, 7, 20))).claims)
+
+
+@pytest.mark.parametrize("text, who, words", [
+    ("Taliban spokesman Suhail Shaheen said on Friday the group would not attack foreign troops once "
+     "the withdrawal is complete.", "Suhail Shaheen", "would not attack foreign troops"),  # wire
+    ("The Taliban told the Russian envoy in Moscow that they would never allow any group to use "
+     "Afghan soil against neighbouring countries.", "Taliban", "would never allow"),  # regional
+    ("Zabihullah Mujahid said that government employees who stay at their posts will not be harmed "
+     "by the mujahideen.", "Zabihullah Mujahid", "will not be harmed"),  # Afghan outlet
+    ("In Doha, the Taliban's political office said its fighters won't seek revenge against former "
+     "soldiers.", "Taliban", "won't seek revenge"),  # analysis
+])
+def test_a_party_promising_what_will_not_happen_makes_a_claim(any_extractor: Extractor, text: str,
+                                                               who: str, words: str) -> None:
+    got = _claims(any_extractor, text)
+    assert len(got) == 1 and got[0].stance == "asserts"
+    assert who.lower() in got[0].claimant.lower()
+    assert words in got[0].text  # the promise, not who made it
+
+
+@pytest.mark.parametrize("text", [
+    "Fawad Aman said he hoped the insurgents would not attack the city during the holiday.",
+    "Qari Yousuf Ahmadi warned that the group would not wait long for the talks to resume.",
+    "Zabihullah Mujahid said that if the airport stayed open, foreign troops would not be targeted.",
+    "Residents said the shops would not reopen until the fighting stopped.",
+])
+def test_a_hope_a_condition_or_a_bystanders_forecast_is_no_promise(any_extractor: Extractor,
+                                                                  text: str) -> None:
+    assert _claims(any_extractor, text) == []
