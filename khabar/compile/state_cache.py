@@ -527,7 +527,7 @@ def refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float = COMMIT
     """Recompute the districts marked since the last refresh (all of them if the fingerprint
     changed); return how many were recomputed.
 
-    A district whose marks all carry a day (stored control changes, SQLite) on or after the day
+    A district whose marks all carry a day (stored control changes) on or after the day
     its track is kept as of (`district_tracks`), and whose denials, baselines and moved records
     before that day are those the track was kept with (a digest), resumes from that track,
     reading and taking only the observations since; any other is recomputed from its first
@@ -556,19 +556,19 @@ def _refresh_locked(conn: sqlite3.Connection, theatre: Theatre, budget_s: float)
         "SELECT district_id, min(day), count(*) - count(day) FROM district_dirty WHERE id <= ?"
         " GROUP BY district_id", (top,))}
     source = _Source(conn, theatre)
-    keep = dialect(conn) == SQLITE  # (PostgreSQL's marks carry no day: whole districts)
-    if keep:  # a district's rows lie all over a large file: keep the trees' inner pages in memory
+    lite = dialect(conn) == SQLITE
+    if lite:  # a district's rows lie all over a large file: keep the trees' inner pages in memory
         cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {min(int(cache), -REFRESH_CACHE_KB)}")
     try:
-        return _refresh(conn, theatre, budget_s, fp, top, marks, source, keep, stats)
+        return _refresh(conn, theatre, budget_s, fp, top, marks, source, stats)
     finally:
-        if keep:
+        if lite:
             conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 def _refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float, fp: str, top: int,
-             marks: dict[str, tuple[str | None, int]], source: _Source, keep: bool, stats: Refreshed) -> int:
+             marks: dict[str, tuple[str | None, int]], source: _Source, stats: Refreshed) -> int:
     if ALL in marks:
         todo = set(theatre.districts)
         whole = set(todo)
@@ -591,7 +591,7 @@ def _refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float, fp: st
             since: date | None
             extra = source.extra.get(did, [])
             marked_from = None if did in whole else (marks[did][0] if did in marks else _NO_MARK)
-            resumed = _resumable(conn, did, marked_from, extra) if keep else None
+            resumed = _resumable(conn, did, marked_from, extra)
             if resumed is not None:
                 since, blob = resumed
                 assert since is not None
@@ -611,7 +611,7 @@ def _refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float, fp: st
                 obs = source.of(did)
                 latest = max((o.effective for o in obs), default=None)
                 rows = list(_replay(district, obs, grader, Track(did, sides=sides), None,
-                                    latest - timedelta(KEEP_DAYS) if keep and latest else None, kept))
+                                    latest - timedelta(KEEP_DAYS) if latest else None, kept))
             stats.observations += len(obs)
             del obs
             if clear is not None:  # its sentences are this district's: memory stays one district's
@@ -621,7 +621,7 @@ def _refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float, fp: st
                 began = time.perf_counter()
             if since is None:
                 conn.execute("DELETE FROM district_states WHERE district_id = ?", (did,))
-                if keep and not kept:
+                if not kept:
                     conn.execute("DELETE FROM district_tracks WHERE district_id = ?", (did,))
             else:
                 conn.execute("DELETE FROM district_states WHERE district_id = ? AND day >= ?",

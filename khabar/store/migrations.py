@@ -356,6 +356,26 @@ def m013_claims_stance(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX claims_stance ON claims(stance)")
 
 
+@migration
+def m014_pg_change_marks_carry_a_day(conn: sqlite3.Connection) -> None:
+    """PostgreSQL as SQLite since m012: a stored control change marks its district with the day it
+    counts from (its date, else its report's publication day), so a refresh resumes the district
+    from its kept track; its update or deletion marks the whole district, as before."""
+    if dialect(conn) == SQLITE:
+        return
+    mark = "INSERT INTO district_dirty (district_id"
+    conn.execute(
+        "CREATE FUNCTION khabar_dirty_change() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN"
+        f" IF TG_OP <> 'INSERT' AND OLD.district_id IS NOT NULL THEN {mark}) VALUES (OLD.district_id); END IF;"
+        f" IF TG_OP = 'UPDATE' AND NEW.district_id IS NOT NULL THEN {mark}) VALUES (NEW.district_id); END IF;"
+        f" IF TG_OP = 'INSERT' AND NEW.district_id IS NOT NULL THEN {mark}, day) VALUES (NEW.district_id,"
+        " COALESCE(NEW.date, (SELECT published FROM documents WHERE id = NEW.document_id))); END IF;"
+        " RETURN NULL; END $fn$")
+    conn.execute("DROP TRIGGER control_changes_dirty ON control_changes")
+    conn.execute("CREATE TRIGGER control_changes_dirty AFTER INSERT OR UPDATE OR DELETE ON control_changes"
+                 " FOR EACH ROW EXECUTE FUNCTION khabar_dirty_change()")
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):

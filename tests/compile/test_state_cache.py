@@ -210,10 +210,13 @@ def _late_reports(theatre: Theatre, day: date, seed: int, n: int) -> list[Extrac
 
 
 def test_a_report_of_recent_days_resumes_its_districts_from_their_kept_track(tmp_path: Path) -> None:
+    check_resume(str(tmp_path / "r.db"))
+
+
+def check_resume(url: str) -> None:
     """After a refresh each district keeps its track as of KEEP_DAYS before its latest report; a
     report of a later day resumes the districts it names from there (only the observations since
     are read), one of an earlier day recomputes them whole, and either answers as every row does."""
-    url = str(tmp_path / "r.db")
     theatre = load()
     store_synthetic(url, 6000, 30, 3, theatre)
     conn = connect(url)
