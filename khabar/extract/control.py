@@ -1045,7 +1045,9 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                 # "Kunlong fell on Sunday" in a report on the alliance: the side it named last
                 if not rivals:
                     rivals.append(_last_rival(lex, theatre, read, text[:f.start], takers, side.not_party))
-                side = _Side(rivals[0]) if rivals[0] else side
+                # ... when that side fights where the place lies, else the side that does
+                taker = _area_side(theatre, p, rivals[0]) if side.not_party is None else rivals[0]
+                side = _Side(taker) if taker else side
             if side.gainer is None or said[i] and side.acting is None:
                 continue  # no side can be told
             if entry and _is_city(theatre, text, p) and not _UNOPPOSED.match(text, f.end):
@@ -1060,6 +1062,21 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                                     in_aside=aside is not None and f.start < aside[1], kind=kind,
                                     acting_party=side.acting, by_pronoun=i in them))
     return out
+
+
+def _area_side(theatre: Theatre, p: PlaceMention, named: str | None) -> str | None:
+    """Return who gains a place the incumbent loses with no taker named: the side the report
+    named last (`named`) when it fights in the place's state or province, else the main side
+    there (theatre.json `sides_by_area`: province id -> party ids, the first the main one); in an
+    area the theatre does not list, the side named."""
+    d = p.district
+    area = (theatre.config.get("sides_by_area") or {}).get(d.province_id) if d is not None and d.province_id else None
+    if not isinstance(area, list) or not area:
+        return named
+    if named is not None and (named in area or theatre.coalition_of(named) in area or any(
+            m in area for m in theatre.parties[named].members if named in theatre.parties)):
+        return named
+    return str(area[0])
 
 
 def _is_city(theatre: Theatre, text: str, p: PlaceMention) -> bool:
