@@ -682,9 +682,23 @@ def _resumable(conn: sqlite3.Connection, district_id: str, marked_from: str | No
 # --- the questions --------------------------------------------------------------------------------
 
 DECODED_MAX = 4000  # kept rows' states a process keeps decoded (about ten days of 399 districts)
-_decoded: dict[tuple[str, str], DistrictState] = {}  # (district, row's day) -> its state
-_decoded_of: list[str | None] = [None]  # the generation and fingerprint the decoded states are of
-_row_days: dict[str, list[str]] = {}  # district -> the days of its rows, in order (of that generation)
+
+
+class _Decoded:
+    """The kept rows' states a process decoded, of one generation and fingerprint (`of`): by
+    district and row day, and the days of each district's rows once asked again. A question takes
+    the current one and a new generation replaces it whole, so threads asking at once (the desk)
+    never mix two generations' rows or read a half-built index."""
+
+    __slots__ = ("of", "states", "row_days")
+
+    def __init__(self, of: str | None) -> None:
+        self.of = of
+        self.states: dict[tuple[str, str], DistrictState] = {}
+        self.row_days: dict[str, list[str]] | None = None
+
+
+_kept = [_Decoded(None)]
 
 
 def states_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> list[DistrictState]:
@@ -695,40 +709,44 @@ def states_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> lis
     (its JSON into records: most of the cold answer's time) is done once per process: the states
     are kept by district and row day while the store's rows are those of the same refresh (its
     generation, `GENERATION_KEY`: a refresh that writes rows gives a new one, in any process) and
-    the same fingerprint, at most `DECODED_MAX` of them."""
+    the same fingerprint, at most `DECODED_MAX` of them; asked again, the rows' days are read into
+    memory once and each district's row is a bisection."""
     refresh(conn, theatre)
     generation = _meta(conn, GENERATION_KEY)
     of = f"{generation}/{fingerprint(theatre)}" if generation else None
-    if of is None or _decoded_of[0] != of or len(_decoded) > DECODED_MAX:
-        if _decoded_of[0] != of:
-            _row_days.clear()
-        _decoded.clear()
-        _decoded_of[0] = of
+    kept = _kept[0]
+    if of is None or kept.of != of or len(kept.states) > DECODED_MAX:
+        kept = _Decoded(of)
+        if of is not None:
+            _kept[0] = kept
     day = as_of.isoformat()
     out = []
-    cold = not _decoded  # nothing decoded yet: read the states with their days, no second seek
-    if not cold and not _row_days:  # asked again: the rows' days in memory, a bisection a district
+    cold = not kept.states  # nothing decoded yet: read the states with their days, no second seek
+    row_days = kept.row_days
+    if not cold and row_days is None:  # asked again: the rows' days in memory, built before it is shared
+        row_days = {}
         for did, row_day in conn.execute("SELECT district_id, day FROM district_states ORDER BY district_id, day"):
-            _row_days.setdefault(did, []).append(row_day)
+            row_days.setdefault(did, []).append(row_day)
+        kept.row_days = row_days
     sql = _LATEST.format("day, state" if cold else "day")
-    for did, d in theatre.districts.items():  # one index seek a district: the latest row on or before
+    for did, d in theatre.districts.items():
         row: Any
-        if _row_days:
-            days = _row_days.get(did, [])
+        if row_days is not None:
+            days = row_days.get(did, [])
             at = bisect.bisect_right(days, day)
             row = (days[at - 1],) if at else None
-        else:
+        else:  # one index seek a district: the latest row on or before the day
             row = conn.execute(sql, (did, day)).fetchone()
         if row is None:
             out.append(DistrictState(did, d.name, d.province, None, None, None))
             continue
-        s = _decoded.get((did, row[0]))
+        s = kept.states.get((did, row[0]))
         if s is None:
             text = row[1] if cold else conn.execute(
                 "SELECT state FROM district_states WHERE district_id = ? AND day = ?", (did, row[0])).fetchone()[0]
             s = decode(d, text)
             if of is not None:
-                _decoded[(did, row[0])] = s
+                kept.states[(did, row[0])] = s
         out.append(s)
     return out
 
