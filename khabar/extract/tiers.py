@@ -31,6 +31,7 @@ from khabar.extract.event_lexicon import FUTURE_AUX
 from khabar.extract.nlp import RULERS, lexeme_flag
 from khabar.extract.quotes import SPEECH
 from khabar.extract.sentences import Sent
+from khabar.lang import en
 from khabar.records import Document
 
 _CANDIDATE_WORDS = (
@@ -69,6 +70,8 @@ _RULE_OUTPUT = (ORTH, SPACY, NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID, SENT_ST
 # The NER reads this many tokens either side of a word it may name: its features reach four
 # tokens either side (en_core_web_sm's ner embeds with a CNN of depth 4 and window 1).
 _NER_WINDOW = 5
+# Days and months are capitalised but name nobody (the NER's DATEs, which no extractor reads).
+_CALENDAR = frozenset(w.lower() for w in (*en.WEEKDAYS, *en.MONTHS))
 
 
 def tier(theatre: Any, text: str, sentences: Any, start: int, end: int, document: Document) -> int:
@@ -145,7 +148,7 @@ def _add_ents(sdoc: Doc, start: int, window: Doc) -> None:
 def may_name(doc: Doc) -> bool:
     """Whether a sentence holds a word the NER may take for a name the rulers did not give: one
     with a capital first letter outside the rulers' entities, other than a capitalised stop word
-    ("The", "He", "In"; acronyms such as "US" count)."""
+    ("The", "He", "In"; acronyms such as "US" count) or a day or month."""
     return bool(_name_words(doc))
 
 
@@ -174,7 +177,8 @@ def _name_words(doc: Doc) -> list[int]:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not (word.istitle() and word.lower() in STOP_WORDS)
+    low = word.lower()
+    return word[:1].isupper() and low not in _CALENDAR and not (word.istitle() and low in STOP_WORDS)
 
 
 def model_sentences(p: Any, model_docs: dict[int, Doc]) -> list[Sent]:

@@ -37,6 +37,7 @@ NAMELESS = [
     "He told reporters that the road was closed.",
     "The attack was condemned by UNAMA, the officials said.",
     "In a statement, the Ministry of Interior said the road was closed.",
+    "On Monday the militants left the town they had held since early July, residents said.",
 ]
 # a word with a capital letter no ruler named: a person, a body, an acronym
 NAMED = [
