@@ -325,6 +325,12 @@ _ISSUED_BY = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:
                         r"(?P<who>[^,;]{3,120})$", re.I)
 
 
+def _theatre_group(noun: str, ctx: Context) -> str | None:
+    """Return the group the theatre calls by a generic noun ("the insurgents"), if any."""
+    actor = ctx.theatre.actor(noun.strip())
+    return actor.name if actor is not None and actor.kind != "person" else None
+
+
 def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
                   before_verb: bool = False) -> str | None:
     who = _MEDIUM.sub(" ", who)  # "the movement in a statement", "In a tweet, X": where, not who
@@ -348,7 +354,7 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     if anonymous:
         return clean_name(who)  # "a police officer who asked not to be named": described, unnamed
     if re.fullmatch(r"(?:the\s+)?(?:group|movement|militants|insurgents|front)", who.strip(), re.I):
-        return ctx.last_group or clean_name(who)  # "the group said": the last group named
+        return ctx.last_group or _theatre_group(who, ctx) or clean_name(who)  # "the group said": the last group named
     if _STATEMENT.match(who.strip()):
         # "the statement said": the body a sentence before says issued it, as the report names it
         return ctx.last_body or _last_body_speaker(ctx, at) or clean_name(who)
@@ -560,7 +566,8 @@ _CLAUSE = re.compile(r"\b(?:that|whether|if|how|why|what|when)\b|" + _VERBY.patt
                      r"^\s*(?:to\s+[a-z]+|(?:of|about|against|for)\b)|\bto(?:\s+[a-z]+)?\s*$|^[\s,:]*$", re.I)
 _CLOSING_SAID = re.compile(
     r",\s*(?P<who>[^,.;\u201c\u201d]{2,100}?)\s+(?:said|says|told|added|stated|wrote|tweeted|confirmed|"
-    r"announced|noted|insisted|claimed)\b[^.;\u201c\u201d]{0,80}$"
+    r"announced|noted|insisted|claimed)\b(?:[^.;\u201c\u201d]{0,80}|[^.;,\u201c\u201d]{0,40},\s*(?:after|as|when|while|because|since|"
+    r"although|though|before|days?|hours?|weeks?)\b[^;\u201c\u201d]{0,300})$"
     r"|,\s*(?:said|says|told|added|stated)\s+(?P<who2>[^,.;\u201c\u201d]{2,100}?)"
     r"(?:,[^.;\u201c\u201d]{0,120})?$"
     r"|,?\s*according\s+to\s+(?P<who3>[^.;\u201c\u201d]{2,120}?)$", re.I)
@@ -713,8 +720,7 @@ def _relative_clause_speaker(text: str, q: QuoteSpan, sent: Sent | None, ctx: Co
         return None
     if _GROUP_NOUN.match(np):  # the group named last, else the one the theatre calls so
         group = ctx.last_group or np
-        actor = ctx.theatre.actor(group) or ctx.theatre.actor(np)
-        return actor.name if actor is not None and actor.kind != "person" else clean_name(group)
+        return _theatre_group(group, ctx) or _theatre_group(np, ctx) or clean_name(group)
     return _speaker_name(np, sent, ctx, a + cut, before_verb=True)
 
 
@@ -835,8 +841,9 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     if len(segs) > 1:  # "India, which had invested heavily, expressed": not the clause about it
         segs = segs[:1] + [x for x in segs[1:] if not _ABOUT.match(x.strip())]
     upper = [x for x in segs if x.strip()[:1].isupper() or x.strip().lower().startswith(("he ", "she "))]
-    if not upper and segs and re.fullmatch(r"\s*(?:he|she|they|it)\s*", segs[-1], re.I):
-        upper = segs[-1:]
+    if not upper and segs and (re.fullmatch(r"\s*(?:he|she|they|it)\s*", segs[-1], re.I) or
+                               _DETERMINED_SUBJECT.fullmatch(segs[-1].strip())):
+        upper = segs[-1:]  # "Speaking to local media, the provincial governor said": the governor
     if not upper:
         return None
     seg = upper[-1].strip() if not segs[-1].strip()[:1].islower() else segs[-1].strip()
@@ -847,11 +854,12 @@ def _governing_speaker_by_rules(pre: str, at: int, sent: Sent | None, ctx: Conte
     if re.search(r"\s(?:but|and|then)$", seg) or len(seg.split()) > 14:
         lead = re.match(r"(?:(?:[A-Z][\w\-\u2019']*|of|the|for|al|bin|ul|ud)\s+)*[A-Z][\w\-\u2019']*", seg)
         seg = lead.group(0) if lead else ""
-    if not seg or seg[:1].islower():
+    if not seg or (seg[:1].islower() and not _DETERMINED_SUBJECT.fullmatch(seg)):
         return None
     return _speaker_name(seg, sent, ctx, at + v.start(), before_verb=True)
 
 
+_DETERMINED_SUBJECT = re.compile(r"(?:the|an?)\s+[\w\-\u2019']+(?:\s+[\w\-\u2019']+){0,4}")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _CONTENT_TAIL = re.compile(r"(?:^|\s)(?:to\s+[a-z]+|(?:of|for|from|against|with)\s+[a-z]+ing)"
                            r"(?:\s+(?:an?|the|its|their|his|her|all|any|some|no))?\s*$", re.I)
@@ -948,6 +956,7 @@ def _framer(sent: Sent, pos: int, ctx: Context) -> str | None:
 
 
 _POSSESSED_ROLE = re.compile(r"[\u2019']s\s+(?:[\w\-]+\s+){0,2}?(?i:" + en.alternation(en.SPEAKER_ROLES) + r")\s*,?\s*")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;\u201c\u201d]{1,100},\s*")  # ", who visited X last week,"
 _FRAMING_VERB = re.compile(r"\b" + en.alternation(en.FRAMING_VERBS) + r"\b", re.I)
 
 
@@ -978,8 +987,9 @@ def _framer_by_rules(sent: Sent, pos: int, ctx: Context) -> str | None:
             and e.label_ in ("PERSON", "ACTOR", "ORG", "GPE", "NORP")]
     if ents:
         e = ents[-1]
-        if _POSSESSED_ROLE.fullmatch(sent.text[e.end_char:m.start()]):
-            return clean_name(sent.text[e.start_char:m.start()])  # "Tajikistan's president told": the president
+        between = _RELATIVE_ASIDE.sub(", ", sent.text[e.end_char:m.start()])
+        if _POSSESSED_ROLE.fullmatch(between):
+            return clean_name(sent.text[e.start_char:e.end_char] + between)  # "Tajikistan's president told": the president
         actor = ctx.theatre.actor(e.text)
         if e.label_ == "PERSON" or (actor is not None and actor.kind == "person"):
             return ctx.note_person(clean_name(actor.name if actor else e.text))
@@ -1013,8 +1023,9 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
             return _plural_before(sent.doc.text, pos - sent.start, ctx, sent.start)
         return ctx.last_group if subj.lower_ in ("it", "we") else None
     ent = next((e for e in sent.all_ents if e.start <= subj.i < e.end), None)
+    aside = {t.i for c in subj.children if c.dep_ == "relcl" for t in c.subtree}  # ", who met X in Y,"
     named = [e for e in sent.all_ents if subj.left_edge.i <= e.start and e.end <= subj.head.i
-             and _is_person_ent(e, ctx)]
+             and e.start not in aside and _is_person_ent(e, ctx)]
     if ent is None and named:
         ent = named[0]  # "Russia's envoy to the country, Ivan Petrov, dismissed"
     appos = next((c for c in subj.children if c.dep_ == "appos"), None)
@@ -1040,8 +1051,13 @@ def _subject_name(subj: Token, sent: Sent, ctx: Context, pos: int) -> str | None
                 by.lower_ in ("from", "by", "of") else None
             if obj is not None:
                 return _subject_name(obj, sent, ctx, pos)
-    words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("punct", "det", "poss")]
+    words = [w for w in subj.subtree if w.i <= subj.i and w.dep_ not in ("punct", "det", "poss")
+             and not (w.dep_ == "case" and w.head.dep_ == "poss")]
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     phrase = " ".join(w.text for w in words)
+    if owner is not None and words:  # "Pakistan's foreign minister", not "'s foreign minister"
+        owned = sent.doc[owner.left_edge.i:subj.i + 1]
+        return clean_name(owned.text) or None
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
     if det in ("a", "an", "one") or (det is None and phrase.lower() != subj.lower_):
         return clean_name(phrase) or None  # "a rebel spokesman said": described, unnamed
