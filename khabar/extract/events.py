@@ -18,6 +18,7 @@ from khabar.extract.event_lexicon import (
     FUTURE_AUX,
     GENERIC_TALKS,
     INTERVIEW,
+    INVITED,
     MANY_TIMES,
     MEETING_VERB,
     NEGATED,
@@ -331,6 +332,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                 status = "planned"
             elif status == "happened" and (PLANNED.search(before) or PLANNED_FAR.search(
                     text, max(0, m.start() - 120), m.start()) or (
+                    INVITED.search(text, max(0, m.start() - 120), m.start())) or (
                     etype != "CONSULT" and UNREAL.search(before))):
                 status = "planned"
             found.append(EventMatch(etype, m.start(), m.end(), m.group(), status, told))

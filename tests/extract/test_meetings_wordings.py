@@ -257,3 +257,22 @@ def test_separate_talks_with_two_people_are_two_meetings(any_extractor: Extracto
                                                          who: list[str]) -> None:
     evs = meetings(any_extractor, text)
     assert len(evs) == 2 and [w for w in who if any(w in named(e) for e in evs)] == who
+
+
+@pytest.mark.parametrize("text", [
+    "A rebel spokesman also said that Iran had invited a rebel delegation to visit for bilateral talks.",
+    "Russia asked the Taliban to send a delegation to Moscow for consultations.",
+    "Pakistan has urged both sides to come to Islamabad for a fresh round of talks.",
+    "Beijing invited the movement's negotiators to Tianjin for talks.",
+])
+def test_a_meeting_invited_or_asked_for_is_not_held(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Iran, which had invited the delegation, hosted talks in Tehran on Wednesday.", date(2021, 7, 7)),
+    ("The delegation accepted an invitation and held talks in Tehran on Wednesday.", date(2021, 7, 7)),
+    ("Invited by Moscow, a rebel delegation met Russian officials on Thursday.", date(2021, 7, 8)),
+])
+def test_a_meeting_held_after_an_invitation_happened(any_extractor: Extractor, text: str, day: date) -> None:
+    assert [e.date for e in meetings(any_extractor, text)] == [day]
