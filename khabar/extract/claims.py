@@ -1057,7 +1057,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
                 _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body) or _POSSESSION.search(body) or
-                _extent_told(body, None) or _promised(body)) and \
+                _extent_told(body, None) or _promised(body) or _CHANGE.search(body)) and \
                 m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
             # '"The city is under our control," X said': the quotation, not who said it

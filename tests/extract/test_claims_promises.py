@@ -45,3 +45,20 @@ def test_a_party_promising_what_will_not_happen_makes_a_claim(any_extractor: Ext
 def test_a_hope_a_condition_or_a_bystanders_forecast_is_no_promise(any_extractor: Extractor,
                                                                   text: str) -> None:
     assert _claims(any_extractor, text) == []
+
+
+# -- a side's doubted gain told after the speech verb: the claim is what was taken, not the speaker --
+
+@pytest.mark.parametrize("text, who, words", [
+    ("Taliban spokesman Qari Yousuf Ahmadi said the group's fighters had captured Arghandab "
+     "district on Tuesday, a claim officials denied.", "Qari Yousuf Ahmadi", "captured Arghandab"),  # wire
+    ("A spokesman for the Taliban, Qari Yousuf Ahmadi, said its fighters had overrun Ghorak "
+     "overnight, though this could not be verified.", "Qari Yousuf Ahmadi", "overrun Ghorak"),  # regional
+    ("Mawlawi Abdul Rahim, a Taliban commander in the south, said his men had seized the centre of "
+     "Khakrez, which local officials disputed.", "Abdul Rahim", "seized the centre"),  # Afghan outlet
+])
+def test_a_doubted_gains_text_is_what_follows_the_speech_verb(any_extractor: Extractor, text: str, who: str,
+                                                          words: str) -> None:
+    got = [c for c in _claims(any_extractor, text) if c.stance == "asserts"]
+    assert len(got) == 1 and who in got[0].claimant
+    assert words in got[0].text  # what he said was taken, not who he is
