@@ -349,9 +349,12 @@ def statistical_model_name() -> str:
 @lru_cache(maxsize=4)
 def statistical_pipeline(theatre_name: str = DEFAULT_THEATRE) -> Language:
     """Return `en_core_web_sm` with the theatre's rulers before its NER."""
+    from khabar.extract.attribute_memo import use_memo
+
     nlp = spacy.load(statistical_model_name())
     _split_run_on_sentences(nlp)
     _add_rulers(nlp, load(theatre_name), "ner")
+    use_memo(nlp)  # the same attributes, a word type at a time
     return nlp
 
 
