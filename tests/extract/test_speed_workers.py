@@ -51,3 +51,22 @@ def test_one_process_extracts_no_warm_up_report(fast_extractor: Extractor) -> No
     doc = read_sample(sorted(SAMPLES.glob("*.txt"))[0].stem)
     results = list(Extractor(fast_extractor.theatre_name, mode="fast").extract_many([doc], processes=2))
     assert [r.document.id for r in results] == [doc.id]  # type: ignore[union-attr]
+
+
+def test_what_was_kept_from_the_collector_for_the_workers_is_collected_after_them(
+        fast_extractor: Extractor) -> None:
+    import gc
+
+    docs = [read_sample(p.stem) for p in sorted(SAMPLES.glob("*.txt"))[:4]]
+    assert gc.get_freeze_count() == 0
+    results = fast_extractor.extract_many(docs, processes=2, chunk=1)
+    first = next(results)
+    assert gc.get_freeze_count() > 0  # frozen while the workers run (they fork from this state)
+    rest = list(results)
+    assert gc.get_freeze_count() == 0
+    assert [r.document.id for r in [first, *rest]] == [d.id for d in docs]  # type: ignore[union-attr]
+    # a consumer that stops early leaves nothing frozen either
+    stopped = fast_extractor.extract_many(docs, processes=2, chunk=1)
+    next(stopped)
+    stopped.close()  # type: ignore[attr-defined]
+    assert gc.get_freeze_count() == 0
