@@ -345,11 +345,19 @@ SOUGHT = re.compile(r"\b(?:call(?:s|ed|ing)? for|request(?:s|ed|ing)?|propos(?:e
                     r"demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|ready for|open to|prepared for|willing(?:ness)? "
                     r"(?:for|to hold)|wants?|wanted|wanting|prefer(?:s|red)?|favou?r(?:s|ed)?|insist(?:s|ed)? on|"
                     r"through|via|by way of|back|support(?:s|ed)?|return(?:s|ed)? to|instead of|rather than|"
-                    r"need for|invit(?:e|es|ed|ing|ation) to|offer(?:s|ed|ing)? (?:to host)?)\s+"
+                    r"need for|invit(?:e|es|ed|ing|ation) to|offer(?:s|ed|ing)? (?:to host)?|"
+                    # "committed to talks in Doha", "paved the way for talks", "the prospects of talks":
+                    # the process named, not a meeting held
+                    r"committed to|commitment to|dedicated to|pav(?:e|es|ed|ing) the way for|"
+                    r"open(?:s|ed|ing)? the (?:door|way) to|path to|road to|chances? (?:for|of)|prospects? (?:of|for)|"
+                    r"progress (?:in|of|at)|success of|failure of|hopes? for|role in|framework for|party to|"
+                    r"stake in|collapse of|breakdown of)\s+"
                     r"(?:(?:an?|the|new|fresh|direct|more|urgent|emergency|immediate|further|peace|"
                     r"serious|meaningful|\w+-\w+)\s+){0,3}$", re.I)
 
 MANY_TIMES = re.compile(r"\b(?:(?:several|many|multiple|numerous|a number of|countless) (?:times|rounds)|repeatedly|"
+                        # "have been in talks in Doha since September": a process going on
+                        r"(?:ha(?:ve|s|d) been|remain(?:s|ed)?) (?:in|holding) (?:\w+\s+)?talks|"
                         r"regularly|routinely|on (?:several|many|numerous) occasions|"
                         r"in (?:the )?(?:recent|past|last) (?:few |several )?years)\b", re.I)
 
@@ -366,6 +374,13 @@ STATE_OF_TALKS = re.compile(r"(?:\s+(?:between|with|among|in|on)\s[^.;]{0,80}?|[
                             r"are|were|is|was)\s+(?:been\s+|largely\s+|so far\s+|since\s+)?(?:stalled|deadlocked|"
                             r"stuck|frozen|at an impasse|in limbo|on hold|faltering|faltered|"
                             r"(?:made|yielded|produced) (?:little|no|slow|scant)\b)", re.I)
+
+# "talks in Doha are the best chance for peace", "negotiations are seen as vital": the process
+# judged, not a meeting held (events.match asks for no day of the talks' own). ("Talks in Doha
+# continued on Sunday", "as talks continue" are meetings happening: the guidelines keep them)
+PROCESS_AFTER = re.compile(r"(?:\s+(?:in|at|between|with|among)\s[^.;,]{0,60}?)?\s+(?:are|is|were|was|remain|remains)\s+"
+                           r"(?:still\s+)?(?:the (?:best|only|main)|a (?:key|vital|crucial)|key|vital|crucial|"
+                           r"essential|seen as|considered)\b", re.I)
 
 # "stalled talks", "the moribund negotiations": the process named
 STALLED = re.compile(r"\b(?:stalled|deadlocked|stagnant|moribund|faltering|long-stalled|frozen|"

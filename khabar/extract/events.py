@@ -30,6 +30,7 @@ from khabar.extract.event_lexicon import (
     PLANNED_FAR,
     PLANNED_NOUN,
     PLANNING_HEADS,
+    PROCESS_AFTER,
     SEVERAL_DAYS,
     SOUGHT,
     STALLED,
@@ -268,6 +269,9 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and (
                     STATE_OF_TALKS.match(text, m.end()) or STALLED.search(before)):
                 continue  # "talks between the two sides have stalled": a process, not a meeting
+            if etype == "CONSULT" and _NOMINAL.match(m.group()) and PROCESS_AFTER.match(text, m.end()) and \
+                    not dated_clause(sent, m.start(), m.end()):
+                continue  # "as talks in Doha continue", "talks in Doha are the best chance": a process
             if etype == "CONSULT" and _NOMINAL.match(m.group()) and SOUGHT.search(before):
                 continue  # "called for talks", "through negotiations": a wish or a means, no event
             if etype == "CONSULT" and _is_interview(sent, m.start(), m.end(), before):

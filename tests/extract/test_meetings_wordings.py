@@ -276,3 +276,41 @@ def test_a_meeting_invited_or_asked_for_is_not_held(any_extractor: Extractor, te
 ])
 def test_a_meeting_held_after_an_invitation_happened(any_extractor: Extractor, text: str, day: date) -> None:
     assert [e.date for e in meetings(any_extractor, text)] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban said they remained committed to talks in Doha.",
+    "The deal signed last year paved the way for talks between the rebels and Kabul.",
+    "Diplomats doubt the prospects of negotiations in Qatar after the offensive.",
+    "Islamabad says it has played a role in talks between the two sides.",
+])
+def test_the_peace_process_named_is_no_meeting(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Intra-Afghan talks in Doha are the best chance for peace, the envoy said.",
+    "Negotiations between Kabul and the rebels remain vital, the UN says.",
+    "Talks with the insurgents are seen as the only way out, analysts said.",
+])
+def test_talks_judged_are_no_meeting(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban and the Afghan government have been in talks in Doha since September.",
+    "Both sides have been holding talks in Qatar for months without a ceasefire.",
+    "The rebels and Kabul's envoys remain in talks in the Gulf state.",
+])
+def test_being_in_talks_for_months_is_a_process(any_extractor: Extractor, text: str) -> None:
+    assert meetings(any_extractor, text) == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Talks between the government and rebel negotiators continued in Doha on Sunday.", date(2021, 7, 4)),
+    ("Negotiators from both sides met again on Tuesday as talks in Doha continued.", date(2021, 7, 6)),
+    ("Delegations of the rebels and the government were in talks in Doha on Wednesday, officials said.",
+     date(2021, 7, 7)),
+])
+def test_talks_going_on_with_a_day_are_a_meeting(any_extractor: Extractor, text: str, day: date) -> None:
+    assert [e.date for e in meetings(any_extractor, text)] == [day]
