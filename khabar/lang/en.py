@@ -364,7 +364,8 @@ DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "dismissed", 
 REPORTED_WORDS = (r"claim(?:s|ed|ing)?", r"alleg(?:e|es|ed|ing|edly)", r"rumou?rs?", "unconfirmed", "unverified")
 # words after a trigger that make the change partial: "seized almost complete control of X"
 PARTIAL_WORDS = ("almost", "nearly", "near", "partial", "partly", "most of", "much of", "half of", "part of",
-                 "parts of", "large parts of", "areas of", "the outskirts of")
+                 "parts of", "large parts of", "areas of", "the outskirts of", "a large part of", "a part of",
+                 "swathes of", "swaths of", "large swathes of", "large swaths of", "the bulk of")
 # words before a name that make it a companion, not the one acting: "the TNLA together with PDF groups"
 COMPANION_WORDS = ("together with", "along with", "alongside", "backed by", "supported by", "joined by",
                    "aided by", "assisted by", r"with the (?:help|support|backing) of", "in cooperation with",
