@@ -590,7 +590,8 @@ _OBJECT_NOISE = re.compile(
     r"fighters|territory|land|mountains?|valley|overlooking|near|towards?|to|into|around|outside|police\s+"
     r"(?:chief|officers|headquarters|stations?|districts?)|convoy|supplies|stocks?|trucks?|lorries|money|"
     # installations in a city: "captured the governor's office / the prison / the TV building in X"
-    r"offices?|buildings?|prisons?|jails?|compounds|palace|square|radio|television|"
+    r"offices?|buildings?|prisons?|jails?|compounds|palace|square|radio|television|homes?|houses?|residences?|"
+    r"bazaars?|markets?|streets|economy|governors?|mayors?|"
     r"dozens|hundreds|scores)\b", re.I)
 # "captured Lashkar Gah's main square": a part of the place, not the place
 _POSSESSED_PART = re.compile(r"['’]s\s+(?:(?:main|central|old|new|key|only|international|civilian|military|"

@@ -66,3 +66,23 @@ def test_a_place_after_a_verb_of_attack_is_not_taken(extractor: Extractor, text:
 ])
 def test_the_place_itself_is_still_taken(extractor: Extractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert places(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # homes, markets, people of a place
+    "The Taliban captured the home of the governor of Khanabad on Friday.",
+    "Insurgents took control of the main bazaar of Khanabad, traders said.",
+    "The militants seized the houses of two lawmakers from Ghoryan.",
+    # a share of a place
+    "The Taliban captured large swathes of Khanabad district.",
+    "The insurgents have captured a large part of Khanabad district, a councillor said.",
+    "Taliban fighters hold the bulk of Ghoryan, officials concede.",
+])
+def test_what_is_taken_in_or_of_a_place_is_not_the_place(extractor: Extractor, text: str) -> None:
+    assert places(extractor, text) == []
+
+
+def test_a_place_taken_before_homes_are_looted_is_still_taken(extractor: Extractor) -> None:
+    assert places(extractor, "The Taliban captured Khanabad and the homes of officials were looted.") == \
+        [("Khanabad", "taliban")]
+
