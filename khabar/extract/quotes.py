@@ -543,6 +543,12 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
         name = _previous_sentence_speaker(text, q, sents, starts, ctx)
         if name:
             return name
+    newcomer = _newcomer(ctx, starts, i, q.start)
+    if newcomer is not None and (ctx.last_speaker is None or n_words >= 5 or q.start - 1 <= paragraph_start + 1):
+        # “...,” X said. Y, a member of the council, saw it otherwise. “...”: Y goes on
+        if q.start - 1 <= paragraph_start + 1 or (ctx.last_quote_end is not None and
+                                                   0 <= q.start - ctx.last_quote_end < 300):
+            return newcomer
     if ctx.last_quote_end is not None and ctx.last_speaker and 0 <= q.start - ctx.last_quote_end < 300:
         between = text[ctx.last_quote_end:q.start]
         if "\n" not in between and _SPEECH_ANYWHERE.search(between) and (
@@ -553,6 +559,22 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
     if q.start - 1 <= paragraph_start + 1 and n_words >= 5 and ctx.last_speaker:
         return ctx.last_speaker  # a paragraph that goes on quoting the last speaker
     return None
+
+
+def _newcomer(ctx: Context, starts: list[int], i: int, pos: int) -> str | None:
+    """Return a person named as a subject in the sentence before a quotation's (sentence `i`),
+    when that sentence comes after the one of the last attributed quotation (whose attribution
+    names its speaker and who they are), other than its speaker; else None."""
+    if ctx.last_quote_end is None or ctx.last_speaker is None or i < 1:
+        return None
+    j = bisect_right(starts, ctx.last_quote_end - 1) - 1  # the last quotation's sentence
+    if j + 1 >= len(starts) or starts[j + 1] > starts[i - 1]:
+        return None
+    between = getattr(ctx, "person_between", None)
+    name = between(starts[i - 1], pos) if between is not None else None
+    if name is None or _content_words(name) & _content_words(ctx.last_speaker):
+        return None
+    return str(name)
 
 
 # -- a quotation inside reported speech, or in a sentence its attribution closes -----------------
@@ -1086,6 +1108,10 @@ def reported_subject(text: str, offset: int) -> bool:
     return _REPORTED_SUBJECT.search(text, max(0, offset - 60), offset) is not None
 
 
+# unparsed: the lower-case word right before a name, and the words that open a clause there
+_WORD_BEFORE = re.compile(r"(?<![\w\-\u2019'])(?P<w>[a-z]+)\s+$")
+_CLAUSE_WORDS = frozenset(("and", "but", "or", "then", "while", "as", "so", "yet", "whereas", "although", "though",
+                           "because", "since", "if", "once", "where", "after", "before", "when", "until"))
 _POSSESSED = re.compile(r"(?:[A-Z][\w\-]*\s)*[A-Z][\w\-]*[\u2019']s\b")
 
 
@@ -1095,7 +1121,12 @@ def _is_subject(sent: Sent, offset: int) -> bool | None:
     if not sent.parsed:
         if reported_subject(sent.text, offset) or _POSSESSED.match(sent.text, offset):
             return False  # "X said Y would visit"; "confirmed Stanikzai's visit": not who speaks
-        return False if _OBJECT_BEFORE.search(sent.text, max(0, offset - 60), offset) else None
+        if _OBJECT_BEFORE.search(sent.text, max(0, offset - 60), offset):
+            return False
+        word = _WORD_BEFORE.search(sent.text, max(0, offset - 40), offset)
+        if word is not None and word["w"] not in _CLAUSE_WORDS and not _ROLE_LOW.fullmatch(word["w"]):
+            return False  # "He blamed X for ...": a name after a verb is what it acts on
+        return None
     tok = next((t for t in sent.doc if t.idx >= offset), None)
     if tok is None:
         return None
@@ -1119,13 +1150,18 @@ def _whole_name(text: str, pos: int, name: str) -> str:
     return name + more.group(0)
 
 
+_NOT_PEOPLE = frozenset(en.PLATFORMS) | frozenset(w.lower() for w in en.WIRES)
+
+
 def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                    person_mentions: list[tuple[int, str]]) -> list[Quote]:
     """Return every attributed quotation of a report."""
     starts = [s.start for s in sents]
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
     # "Ajmal Omar Shinwari": a name whose last word is also a place's, cut there by the rulers
-    persons = sorted((pos, _whole_name(text, pos, name)) for pos, name in person_mentions)
+    # (a platform or a wire the NER takes for a person, "said on Twitter", is nobody "he" can be)
+    persons = sorted((pos, _whole_name(text, pos, name)) for pos, name in person_mentions
+                     if name.lower() not in _NOT_PEOPLE)
     positions = [p for p, _ in persons]
     roles = []
     for pos, _ in persons:
@@ -1146,7 +1182,18 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                 return persons[k][1]
         return persons[pi][1] if pi >= 0 else None
 
+    def person_between(lo: int, hi: int) -> str | None:
+        """The last person named between two offsets as a subject (the parse says so, or the
+        words before the name do not tell otherwise)."""
+        for k in range(bisect_right(positions, hi - 1) - 1, -1, -1):
+            if positions[k] < lo:
+                return None
+            if roles[k] is not False:
+                return persons[k][1]
+        return None
+
     ctx.person_before = person_before  # type: ignore[method-assign]
+    ctx.person_between = person_between  # type: ignore[attr-defined]
     ctx._quote_positions = positions  # type: ignore[attr-defined]
     found, marked = quotations(text)  # marks of every kind written as curly double ones
     quoted = [(q.start, q.end) for q in found]
@@ -1248,6 +1295,10 @@ _RANK = re.compile(r"(?<![\w\-])(?:\b(?:(?:Vice\s+)?Senior|Lieutenant|Lt\.?|Majo
                    r"Dr\.?|Doctor|Professor|Prof\.|Mullah|Mawlawi|Maulvi|Maulana|Haji|Hajji|Sheikh|Qari)\s+$")
 # a body the report prints only by its letters ("the MoD said"): its name in full, the letters as printed
 _ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,3}[A-Z]")
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if len(w) >= 4}
 
 
 def _as_printed(speaker: str, text: str, q: QuoteSpan, theatre: Theatre) -> str:
