@@ -65,14 +65,25 @@ def test_the_military_retaking_a_town_gains_it(myanmar: Extractor, text: str,
     assert changes(myanmar, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Hsipaw fell on Sunday.",
-    "Namtu was captured on Monday after days of fighting.",
-    "Junta troops abandoned Kutkai on Monday.",
-    "The regime has lost control of Kyaukme, residents said.",
+@pytest.mark.parametrize("text, expected", [
+    ("Hsipaw fell on Sunday.", [("Hsipaw", "brotherhood")]),
+    ("Namtu was captured on Monday after days of fighting.", [("Namtu", "brotherhood")]),
+    ("Junta troops abandoned Kutkai on Monday.", [("Kutkai", "brotherhood")]),
+    ("The regime has lost control of Kyaukme, residents said.", [("Kyaukme", "brotherhood")]),
 ])
-def test_a_capture_naming_no_captor_has_no_controller_without_a_default(myanmar: Extractor, text: str) -> None:
-    # the military loses to one of many opponents, and nothing tells which
+def test_a_capture_naming_no_captor_goes_to_the_main_side_of_its_area(myanmar: Extractor, text: str,
+                                                                     expected: list[tuple[str, str]]) -> None:
+    # the military loses to one of many opponents: in northern Shan (theatre.json sides_by_area) the alliance
+    assert changes(myanmar, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Madaya fell on Sunday.",
+    "The regime has lost control of Dawei, residents said.",
+])
+def test_a_capture_naming_no_captor_where_the_theatre_lists_no_side_has_no_controller(
+        myanmar: Extractor, text: str) -> None:
+    # the military loses to one of many opponents, and neither the report nor the area tells which
     assert changes(myanmar, text) == []
 
 
