@@ -31,7 +31,7 @@ from khabar.extract.sentences import Context, Sent
 from khabar.lang import en
 from khabar.lang.en import alternation as en_alt
 from khabar.records import ControlChange
-from khabar.theatres.loader import Theatre, name_key
+from khabar.theatres.loader import District, Theatre, loose_key, name_key
 
 _HEDGE_BEFORE = re.compile(r"\b" + en_alt(en.CONTROL_HEDGES) + r"\b[^.;]{0,35}$", re.I)
 _HEDGE_AFTER = re.compile(
@@ -882,9 +882,71 @@ _EXCEPT = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in en.EXCE
 _CLAUSE_END = re.compile(r"[;:.]|,\s*(?:but|while|whereas|and\s+(?:the|they|it))\b|\b(?:but|while|whereas)\b", re.I)
 
 
+_NAME_RX = r"(?P<n>[A-Z][a-z]{3,}(?:[\- ](?:[eiy][\- ])?[A-Z][a-z]{2,})?)"
+# the object right after a trigger, the subject right before it: a name and nothing more of it
+_OBJECT_NAME = re.compile(r"\s+(?:the\s+)?(?:(?:district|town|city)\s+of\s+)?" + _NAME_RX
+                          + r"(?![\w\-'’])(?!\s+[A-Z])(?!['’]s)")
+_SUBJECT_NAME = re.compile(r"(?<![\w\-'’])(?<![A-Z][a-z] )" + _NAME_RX + r"(?:\s+(?:district|town|city))?"
+                           r"\s+(?:(?:has|have|had|was|were|also|then|finally|quickly|soon)\s+)*$")
+_NOT_NAMES = frozenset(w.lower() for w in (*en.WEEKDAYS, *en.MONTHS))
+
+
+def _spelled_names(sent: Sent, ctx: Context, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Return the names a trigger governs that spell a gazetteer district another way ("captured
+    Daulatabad", "Kalat fell"): a capitalised word or two right after an active trigger or right
+    before a passive one, not a side's name nor a place already read, whose spelling key is close
+    to the key of one of the district's names (same first letter, ratio 88 or more)."""
+    text = sent.text
+    lex = lexicon_for(ctx.theatre)
+    triggers = find_triggers(text, lex)
+    if not triggers:
+        return []
+    taken = [(p.start, p.end) for p in mentions] + [(e.start_char, e.end_char) for e in sent.all_ents
+                                                    if e.label_ in ("ACTOR", "VENUE", "PROVINCE", "DISTRICT")]
+    out: list[PlaceMention] = []
+    for f in triggers:
+        found = []
+        if f.trigger.voice != "passive":
+            m = _OBJECT_NAME.match(text, f.end)
+            if m:
+                found.append((m.start("n"), m.end("n")))
+        if f.trigger.voice != "active":
+            m = _SUBJECT_NAME.search(text, max(0, f.start - 60), f.start)
+            if m:
+                found.append((m.start("n"), m.end("n")))
+        for s, t in found:
+            name = text[s:t]
+            if any(not (t <= a or s >= b) for a, b in taken) or lex.knows(name) or lex.cue.search(name) or \
+                    any(w.lower() in _NOT_NAMES for w in re.split(r"[\s\-]+", name)):
+                continue
+            d = _close_district(ctx.theatre, name)
+            if d is not None:
+                out.append(PlaceMention(name, s, t, d))
+                taken.append((s, t))
+    return out
+
+
+def _close_district(theatre: Theatre, name: str) -> District | None:
+    """Return the one district whose name or variant a name spells closely (a ratio of 88 or more on
+    the loose spelling keys, the same first letter), or None."""
+    key = loose_key(name)
+    if len(key) < 5:
+        return None
+    cands = theatre.district_candidates(name)
+    if not cands:
+        one = theatre.resolve_district(name)
+        cands = [one] if one is not None else []
+    best = [d for d in cands if any(
+        fuzz.ratio(key, loose_key(v)) >= 88 and loose_key(v)[:1] == key[:1] for v in (d.name, *d.variants))]
+    return best[0] if len({d.id for d in best}) == 1 else None
+
+
 def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     text = sent.text
     mentions_all = district_mentions(sent, ctx)
+    spelled = _spelled_names(sent, ctx, mentions_all)
+    if spelled:
+        mentions_all = sorted(mentions_all + spelled, key=lambda p: p.start)
     if not mentions_all:
         return []
     # "the district centres of X and Y": the places named, not the last place named before

@@ -117,3 +117,24 @@ def test_a_capital_named_by_its_province_spelled_another_way(extractor: Extracto
 ])
 def test_power_taken_in_a_capital(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     assert changes(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name a trigger governs, spelled unlike every gazetteer spelling: its closest district
+    ("The Taliban captured Shindan on Friday, officials said.", [("Shindan", "AF3214", "taliban", "2021-07-09")]),
+    ("Karrukh fell to the insurgents on Friday.", [("Karrukh", "AF3204", "taliban", "2021-07-09")]),
+    ("Government forces retook Shindan and Adraskan on Friday, the army said.",
+     [("Shindan", "AF3214", "government", "2021-07-09"), ("Adraskan", "AF3209", "government", "2021-07-09")]),
+])
+def test_a_name_a_trigger_governs_spelled_another_way(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    assert changes(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # people, and names that spell no district closely, are no place
+    "Taliban fighters captured Ismail Khan in a village on Friday.",
+    "The Taliban captured Mujahid on Friday.",
+    "The insurgents captured Barakzai, a local commander, on Friday.",
+])
+def test_a_person_a_trigger_governs_is_no_place(extractor: Extractor, text: str) -> None:
+    assert changes(extractor, text) == []
