@@ -133,7 +133,7 @@ _CONTROL_QTY = Scan(r"\b(?:control(?:s|led|ling)?|(?:h(?:o|e)ld|holds?)(?!\s+(?:
                             "reclaimed"))
 # the extent of control a party asserts: "the group's fighters now held the crossing"
 _CONTROL_STATE = Scan(
-    r"\b(?:(?:now|still)\s+(?:controls?|controlled|holds?|held)|(?:controls?|controlled|controlling)\s+"
+    r"\b(?:(?:now|still)\s+(?:controls?|controlled|controlling|holds?|held|holding)|(?:controls?|controlled|controlling)\s+"
     r"(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+|more than\s+)?(?:\d|most|much|all|half|a third|"
     r"two-thirds|a quarter|the (?:entire|whole)|every)|h(?:o|e)lds?\s+no\b|(?:in|have|has|had)\s+control\s+of|"
     r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?under\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:\w+['\u2019]s?\s+)?"

@@ -62,3 +62,18 @@ def test_a_doubted_gains_text_is_what_follows_the_speech_verb(any_extractor: Ext
     got = [c for c in _claims(any_extractor, text) if c.stance == "asserts"]
     assert len(got) == 1 and who in got[0].claimant
     assert words in got[0].text  # what he said was taken, not who he is
+
+
+# -- the extent of control told with a progressive: "still holding", "now controlling" --------------
+
+@pytest.mark.parametrize("text, who", [
+    ("Ahmad Massoud's spokesman said the resistance was still holding all of Panjshir and had repelled "
+     "the attack.", "spokesman"),  # wire
+    ("Defence ministry spokesman Fawad Aman told reporters that commandos were still holding the "
+     "district centre of Nerkh.", "Fawad Aman"),  # Afghan outlet
+    ("Zabihullah Mujahid said on Twitter that the mujahideen were now controlling the main road "
+     "between Kunduz and Takhar.", "Zabihullah Mujahid"),  # regional
+])
+def test_a_party_still_holding_a_place_makes_a_claim(any_extractor: Extractor, text: str, who: str) -> None:
+    got = _claims(any_extractor, text)
+    assert [c.stance for c in got] == ["asserts"] and who in got[0].claimant
