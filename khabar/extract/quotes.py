@@ -325,6 +325,14 @@ _ISSUED_BY = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:
                         r"(?P<who>[^,;]{3,120})$", re.I)
 
 
+def _armed_group(name: str, ctx: Context) -> bool:
+    """Whether a group the report names is a movement or force of no state: neither the
+    incumbent's nor a foreign state's nor an international body."""
+    actor = ctx.theatre.actor(name)
+    return actor is not None and actor.kind in ("movement", "force", "organisation") and \
+        actor.side not in (ctx.theatre.incumbent, "foreign", "international", "other")
+
+
 def _theatre_group(noun: str, ctx: Context) -> str | None:
     """Return the group the theatre calls by a generic noun ("the insurgents"), if any."""
     actor = ctx.theatre.actor(noun.strip())
@@ -354,7 +362,9 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
     if anonymous:
         return clean_name(who)  # "a police officer who asked not to be named": described, unnamed
     if re.fullmatch(r"(?:the\s+)?(?:group|movement|militants|insurgents|front)", who.strip(), re.I):
-        return ctx.last_group or _theatre_group(who, ctx) or clean_name(who)  # "the group said": the last group named
+        # "the group said": the last armed group named (not the state's forces), else the last group
+        return getattr(ctx, "last_armed_group", None) or ctx.last_group or _theatre_group(who, ctx) or \
+            clean_name(who)
     if _STATEMENT.match(who.strip()):
         # "the statement said": the body a sentence before says issued it, as the report names it
         return ctx.last_body or _last_body_speaker(ctx, at) or clean_name(who)
@@ -377,7 +387,12 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         # "the group's deputy leader" a sentence after the named deputy is him; "the Foreign Office
         # spokesperson" with nobody named near is described
         near = ctx.person_before(at) if len(who.split()) <= 2 or _person_near(ctx, at) else None
-        return _role_before(ctx, at, role["role"]) or near or clean_name(who)
+        found = _role_before(ctx, at, role["role"]) or near
+        owner = party_in(ctx.theatre, who.strip()[:role.start("role")], by_demonym=False)
+        if found and owner is not None and party_in(ctx.theatre, found, by_demonym=False) not in (None, owner):
+            # "the Taliban spokesman said" after "Army spokesman X": not X, but the body's own
+            return _role_of_body_before(ctx, at, role["role"], owner) or clean_name(who)
+        return found or clean_name(who)
     quoted = _QUOTED_AS.search(who)
     if quoted:  # "Tolo News quoted X as": X
         return _speaker_name(quoted["who"], sent, ctx, at, before_verb)
@@ -741,7 +756,7 @@ def _relative_clause_speaker(text: str, q: QuoteSpan, sent: Sent | None, ctx: Co
     if not np or len(np.split()) > 8:
         return None
     if _GROUP_NOUN.match(np):  # the group named last, else the one the theatre calls so
-        group = ctx.last_group or np
+        group = getattr(ctx, "last_armed_group", None) or ctx.last_group or np
         return _theatre_group(group, ctx) or _theatre_group(np, ctx) or clean_name(group)
     return _speaker_name(np, sent, ctx, a + cut, before_verb=True)
 
@@ -1251,6 +1266,9 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
         ctx.last_body = bodies[bi][1] if bi >= 0 and q.start - bodies[bi][0] < 1500 else None
         gi = bisect_right([p for p, _ in groups], q.start) - 1
         ctx.last_group = groups[gi][1] if gi >= 0 else None
+        # "the group", "the insurgents": the last group named that is not the state's or a foreign one's
+        ctx.last_armed_group = next((g for _, g in reversed(groups[:gi + 1]) if _armed_group(g, ctx)),  # type: ignore[attr-defined]
+                                    None)
         speaker = attribute(marked, q, sents, starts, ctx, ps)
         if speaker is not None and speaker.lower() in outlets:
             speaker = None
@@ -1447,6 +1465,17 @@ def _role_before(ctx: Context, pos: int, role: str, body: str | None = None) -> 
             if words and not any(w.lower() in text[max(0, r.pos - 80):r.pos + 120].lower() for w in words):
                 continue
             return r.name or r.desc
+    return None
+
+
+def _role_of_body_before(ctx: Context, pos: int, role: str, party: str) -> str | None:
+    """Return the last person named before an offset with a role, whom the actors file knows
+    as one of a party's own."""
+    mentions: list[_RoleMention] = getattr(ctx, "_quote_roles", [])
+    key = _role_key(role)
+    for r in reversed(mentions[:bisect_right([r.pos for r in mentions], pos)]):
+        if r.key == key and r.name and party_in(ctx.theatre, r.name, by_demonym=False) == party:
+            return r.name
     return None
 
 
