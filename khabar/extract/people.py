@@ -95,7 +95,7 @@ class PlainNames:
     @staticmethod
     def _headline(doc: Doc, i: int, start: Any) -> bool:
         """Whether the sentence of token i is a headline: five words or more, at most one of them
-        not capitalised ("Taliban Captures Another District In The North")."""
+        not capitalised ("Rebels Capture Another District In The North")."""
         a = i
         while a > 0 and not start[a]:
             a -= 1

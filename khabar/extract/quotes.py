@@ -390,7 +390,7 @@ def _speaker_name(who: str, sent: Sent | None, ctx: Context, at: int,
         found = _role_before(ctx, at, role["role"]) or near
         owner = party_in(ctx.theatre, who.strip()[:role.start("role")], by_demonym=False)
         if found and owner is not None and party_in(ctx.theatre, found, by_demonym=False) not in (None, owner):
-            # "the Taliban spokesman said" after "Army spokesman X": not X, but the body's own
+            # "the Front spokesman said" after "Army spokesman X": not X, but the body's own
             return _role_of_body_before(ctx, at, role["role"], owner) or clean_name(who)
         return found or clean_name(who)
     quoted = _QUOTED_AS.search(who)
