@@ -577,14 +577,18 @@ def attribute(text: str, q: QuoteSpan, sents: list[Sent], starts: list[int], ctx
 
 
 def _newcomer(ctx: Context, starts: list[int], i: int, pos: int) -> str | None:
-    """Return a person named as a subject in the sentence before a quotation's (sentence `i`),
-    when that sentence comes after the one of the last attributed quotation (whose attribution
-    names its speaker and who they are), other than its speaker; else None."""
+    """Return a person named as a subject in the sentence before a quotation's (sentence `i`), or
+    the body that sentence says issued a statement, when that sentence comes after the one of the
+    last attributed quotation (whose attribution names its speaker and who they are), other than
+    its speaker; else None."""
     if ctx.last_quote_end is None or ctx.last_speaker is None or i < 1:
         return None
     j = bisect_right(starts, ctx.last_quote_end - 1) - 1  # the last quotation's sentence
     if j + 1 >= len(starts) or starts[j + 1] > starts[i - 1]:
         return None
+    issuer = getattr(ctx, "_statement_issuers", {}).get(starts[i - 1])
+    if issuer and not _content_words(issuer) & _content_words(ctx.last_speaker):
+        return str(issuer)  # "The ministry released a statement on the fighting. “...”": the ministry's
     between = getattr(ctx, "person_between", None)
     name = between(starts[i - 1], pos) if between is not None else None
     if name is None or _content_words(name) & _content_words(ctx.last_speaker):
@@ -1256,6 +1260,7 @@ def extract_quotes(text: str, document_id: str, sents: list[Sent], ctx: Context,
                     _is_subject(sent, e.start_char) is not False:
                 groups.append((sent.start + e.start_char, clean_name(e.text)))
     ctx._quote_groups = groups  # type: ignore[attr-defined]
+    ctx._statement_issuers = dict(bodies)  # type: ignore[attr-defined]
     ctx._quote_text = text  # type: ignore[attr-defined]
     body_positions = [p for p, _ in bodies]
     outlets = _outlet_names(ctx.theatre)

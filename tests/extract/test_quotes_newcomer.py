@@ -59,3 +59,21 @@ def test_a_new_subject_before_an_unattributed_quotation_speaks_it(any_extractor:
 def test_nobody_new_leaves_the_last_speaker_speaking(any_extractor: Extractor, text: str, speaker: str) -> None:
     got = speakers(any_extractor, text)
     assert len(got) == 2 and all(speaker in (s or "") for s in got), got
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("\u201cThe road is closed to all traffic,\u201d police chief Abdul Hadi Rasooli said on Monday.\n\n"
+     "The Taliban issued a statement later that evening.\n\n"
+     "\u201cTraders and travellers can use the highway without fear from tomorrow morning onwards.\u201d", "Taliban"),
+    ('"We have lost contact with two posts," the district governor said.\n\n'
+     "Meanwhile the defence ministry released a statement on the fighting.\n\n"
+     '"Commandos have been sent to the area and the enemy has suffered heavy casualties there."', "ministry"),
+    ("\u201cThe market is open,\u201d a shopkeeper told the radio station.\n\n"
+     "The National Resistance Front put out a statement soon afterwards.\n\n"
+     "\u201cOur forces hold the passes and will not let the enemy into the upper valley this winter.\u201d",
+     "Resistance Front"),
+])
+def test_a_body_issuing_a_statement_before_an_unattributed_quotation_speaks_it(
+        any_extractor: Extractor, text: str, body: str) -> None:
+    got = speakers(any_extractor, text)
+    assert len(got) == 2 and body in (got[1] or ""), got
