@@ -891,6 +891,27 @@ _SUBJECT_NAME = re.compile(r"(?<![\w\-'’])(?<![A-Z][a-z] )" + _NAME_RX + r"(?:
 _NOT_NAMES = frozenset(w.lower() for w in (*en.WEEKDAYS, *en.MONTHS))
 
 
+_IT_SUBJECT = re.compile(r"^\W*(?:(?:on|by|late on|early on)\s+\w+(?:\s+\w+)?,\s+)?(?P<it>It)\s+(?:(?:had|has|was|"
+                         r"also|then|finally|eventually|soon|later|quickly)\s+)*$")
+_IT_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
+_IT_OBJECT = re.compile(r"\s+(?P<it>it)\b(?!\s*(?:,|\bto\b|\bwas\b|\bis\b))")
+
+
+def _it_place(text: str, last: PlaceMention, lex: Lexicon) -> PlaceMention | None:
+    """Return "it" as the place the sentence before named last, when "it" is what a trigger took or
+    what fell: "The insurgents attacked Khanabad on Thursday. It fell on Friday." / "... On Friday
+    they captured it." (not "it" as a side: "It captured the district" names the taker)."""
+    for f in find_triggers(text, lex):
+        m = _IT_OBJECT.match(text, f.end) if f.trigger.voice != "passive" else None
+        if m is None and f.trigger.voice != "active":
+            m = _IT_SUBJECT.match(text[:f.start])
+            if m is not None and f.trigger.voice == "either" and not _IT_PASSIVE.search(text[:f.start]):
+                m = None  # "It captured the police chief": "it" is the taker
+        if m is not None:
+            return PlaceMention(last.text, m.start("it"), m.end("it"), last.district, anaphoric=True)
+    return None
+
+
 def _spelled_names(sent: Sent, ctx: Context, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Return the names a trigger governs that spell a gazetteer district another way ("captured
     Daulatabad", "Kalat fell"): a capitalised word or two right after an active trigger or right
@@ -947,6 +968,15 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     spelled = _spelled_names(sent, ctx, mentions_all)
     if spelled:
         mentions_all = sorted(mentions_all + spelled, key=lambda p: p.start)
+    prev = ctx.__dict__.pop("_control_last_place", None)
+    named = [p for p in mentions_all if not p.anaphoric]
+    if named and not _STRONG_PREP.search(_before(text, named[-1].start)) and \
+            not _TO_AFTER_PREP.search(_before(text, named[-1].start)):
+        ctx.__dict__["_control_last_place"] = (sent.index, named[-1])  # (not a place that only locates)
+    elif prev is not None and prev[0] == sent.index - 1:
+        it = _it_place(text, prev[1], lexicon_for(ctx.theatre))
+        if it is not None:
+            mentions_all = sorted(mentions_all + [it], key=lambda p: p.start)
     if not mentions_all:
         return []
     # "the district centres of X and Y": the places named, not the last place named before
