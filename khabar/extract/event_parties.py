@@ -110,7 +110,38 @@ def _wire_head_end(text: str) -> int:
 
 
 def parties_between(sent: Sent, start: int, end: int, ctx: Context) -> list[str]:
+    """Return the parties named between two offsets of a sentence, in their order."""
+    named = _parties_of_entities(sent, start, end, ctx)
+    bare = _bare_demonym_parties(sent, start, end)
+    if not bare:
+        return [name for _, name in named]
     out: list[str] = []
+    for _, name in sorted(named + bare, key=lambda pn: pn[0]):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# "the Iranian foreign minister" where no entity names "Iranian" (the fast pipeline has no NER)
+_BARE_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b")
+
+
+def _bare_demonym_parties(sent: Sent, start: int, end: int) -> list[tuple[int, str]]:
+    """Return a nationality word with the people or body it qualifies ("the Iranian foreign
+    minister", "Pakistani officials") where no entity covers the word, with its offset."""
+    text = sent.text
+    out = []
+    for m in _BARE_DEMONYM.finditer(text, start, end):
+        if any(e.start_char <= m.start() < e.end_char for e in sent.all_ents):
+            continue
+        held = _DEMONYM_PARTY.match(text, m.end())
+        if held is not None and m.end() + len(held.group()) <= end:
+            out.append((m.start(), clean_name(text[m.start():m.end() + len(held.group())])))
+    return out
+
+
+def _parties_of_entities(sent: Sent, start: int, end: int, ctx: Context) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
     ents = list(sent.all_ents)
     start = max(start, _wire_head_end(sent.text)) if start < 60 else start
     for k, e in enumerate(ents):
@@ -148,8 +179,8 @@ def parties_between(sent: Sent, start: int, end: int, ctx: Context) -> list[str]
                 name = clean_name(sent.text[e.start_char:e.end_char + len(held.group())])
         else:
             name = party_name(e.text, e.label_, ctx)
-        if name and name not in out and len(name) > 1:
-            out.append(name)
+        if name and name not in (n for _, n in out) and len(name) > 1:
+            out.append((e.start_char, name))
     return out
 
 
