@@ -331,7 +331,7 @@ def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str]
         return "denies"
     if _CHANGE.search(content) and not _UNREAL.search(content):
         return "asserts-gain"
-    if _promised(text[said.end():hi]):
+    if _promised(text[said.end():hi], ctx):
         return "asserts-state"  # "the group would not attack foreign forces": a party's assurance
     return ""
 
@@ -341,16 +341,27 @@ _WILL_NOT = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+)?(?:not|never)\b|\b(
 # what someone wishes, fears or asks of others is no promise: "hoped the group would not"
 _NOT_OWN_WORD = re.compile(r"\b(?:hop(?:e|ed|es|ing)|wish\w*|fear\w*|expect\w*|concern\w*|worr\w*|urg\w*|ask\w*|"
                            r"call\w*|want\w*|demand\w*|if|unless|warn\w*|believ\w*|think\w*|thought|doubt\w*|"
-                           r"likely|possible)\b", re.I)
+                           r"likely|possible|seek\w*|sought|sure)\b", re.I)
+# who promises: the speaker's side ("it", "they", "the group", "its fighters"), not a thing ("the meeting
+# would not change anything": a forecast)
+_PROMISER = re.compile(r"^(?:that\s+)?(?:it|they|we|he|she|i|(?:the|its|their|our|his|her)\s+(?:[\w\-]+\s+){0,2}"
+                       r"(?:group|movement|front|government|administration|forces|fighters|troops|men|soldiers|"
+                       r"mujahideen|side|army|leadership|delegation|office))\s*$", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+be\s+\w+(?:ed|en|wn)\b", re.I)
 
 
-def _promised(after: str) -> bool:
-    """Return whether what follows a speech verb promises that something will not happen ("said
-    the group would not attack foreign forces", "told Moscow its soil would never be used against
-    it"), not what the speaker hopes, fears or asks of others."""
+def _promised(after: str, ctx: Context | None = None) -> bool:
+    """Return whether what follows a speech verb is a side's promise that something will not
+    happen ("said the group would not attack foreign forces", "told Moscow its soil would never be
+    used against it"): its subject the speaker's side or a party, or a passive; not what the speaker
+    hopes, fears, asks or seeks of others, nor a forecast about a thing."""
     will_not = _WILL_NOT.search(after)
-    return will_not is not None and not inside_quotes(after, will_not.start()) and \
-        not _NOT_OWN_WORD.search(after, 0, will_not.start())
+    if will_not is None or inside_quotes(after, will_not.start()) or \
+            _NOT_OWN_WORD.search(after, 0, will_not.start()):
+        return False
+    subject = re.split(r"[,;]|\bthat\s", after[:will_not.start()])[-1].strip()  # "told the envoy that they"
+    return bool(_PROMISER.match(subject)) or _PASSIVE_AFTER.match(after, will_not.end()) is not None or (
+        ctx is not None and bool(parties_named(ctx.theatre, subject)))
 
 
 # who holds what, in any wording: "under the group's control", "in control of the crossing",
@@ -1057,7 +1068,7 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             b_start, body = m.t_start + named_obj.start("obj"), named_obj["obj"]
         if m.stance == "asserts" and _SAID.fullmatch(m.trigger) and not (
                 _quantity(body, ctx.theatre) or _CONTROL_STATE.search(body) or _POSSESSION.search(body) or
-                _extent_told(body, None) or _promised(body) or _CHANGE.search(body)) and \
+                _extent_told(body, None) or _promised(body, ctx) or _CHANGE.search(body)) and \
                 m.t_start > 20:
             # "X controls 85 percent of the territory, a member of its delegation said"
             # '"The city is under our control," X said': the quotation, not who said it
