@@ -59,6 +59,10 @@ _PARSE_MATTERS = re.compile(
     + r"|plan\w*|expect\w*|intend\w*|schedul\w*|set|due|hop\w*|want\w*|agree\w*|ready|prepar\w*|"
     r"invit\w*|propos\w*|seek\w*|sought|aim\w*|offer\w*|wish\w*|continu\w*|tr(?:y|ies|ied|ying)|"
     r"decid\w*|promis\w*|likely|going)\b|['\u2019]ll\b", re.I)
+# how far (characters before and after an event's trigger) its negation, modal or planning verb
+# stands; a quotation counts anywhere
+_STATUS_REACH = (60, 40)
+_QUOTATION = re.compile("[\u201c\u201d\"\u00ab\u00bb\u201e\u2018]")
 # a clause of another time ("after they met on Monday ..."): events' day reads the parse
 _OTHER_TIME = re.compile(r"\b(?:after|before|since|until|following|once|till)\b", re.I)
 _NEEDS_NER = re.compile(rf"[\u201c\u201d\"]|\b(?:{SPEECH})\b", re.I)
@@ -86,10 +90,24 @@ def tier(theatre: Any, text: str, sentences: Any, start: int, end: int, document
     event = next((t for t, rx in events.TYPES if rx.search(text)), None)
     # an event's sentence, a meeting's too, is parsed only where the parse can change what events
     # and quotes read from it (else the NER alone gives its parties' names)
-    if event is not None and (_PARSE_MATTERS.search(text) or (
+    if event is not None and (_parse_decides(text) or (
             _OTHER_TIME.search(text) and find_dates(text, document.published))):
         return PARSE
     return NER if event is not None or _NEEDS_NER.search(text) else RULES
+
+
+def _parse_decides(text: str) -> bool:
+    """Whether the parse decides what events or quotes read from an event's sentence: a quotation
+    anywhere, or a negation, a modal or a verb of planning within `_STATUS_REACH` of an event's
+    trigger ("did not attack", "would deploy", "plans to send", "talks are expected to resume"),
+    not one in another clause far from it ("... , with no word on casualties")."""
+    if _QUOTATION.search(text):
+        return True
+    if not _PARSE_MATTERS.search(text):
+        return False
+    before, after = _STATUS_REACH
+    return any(_PARSE_MATTERS.search(text[max(0, m.start() - before):m.end() + after])
+               for _, rx in events.TYPES for m in rx.finditer(text))
 
 
 def run_model(stat: Language | None, prepared: list[Any], everything: bool = False) -> list[dict[int, Doc]]:

@@ -113,3 +113,22 @@ def test_a_claim_of_extent_is_read_by_the_ner_alone_with_the_claimant_of_a_parse
     assert _tiers(extractor, text) == [NER]
     assert claims(extractor) == claims(full)
     assert claims(extractor) and all(c[0] for c in claims(extractor))
+
+
+# a negation, modal or planning word in another clause, far from the event's trigger: the NER alone
+FAR = [
+    "Gunmen attacked a police checkpoint in Panjwai district on Sunday night, and officials later said "
+    "there had been no immediate word on casualties among the officers.",
+    "Militiamen shelled the outskirts of Maimana overnight, according to residents of the city who "
+    "could not say whether anyone had been hurt.",
+    "Insurgents ambushed an army convoy on the highway outside Ghazni city on Tuesday, on a stretch of "
+    "road that the army has never managed to secure.",
+]
+
+
+@pytest.mark.parametrize("text", FAR)
+def test_a_status_word_far_from_the_events_trigger_does_not_open_the_parse(
+        extractor: Extractor, full: Extractor, text: str) -> None:
+    assert _tiers(extractor, text) == [NER]
+    assert _events(extractor, text) == _events(full, text)
+    assert _events(extractor, text)
