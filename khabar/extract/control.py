@@ -897,11 +897,11 @@ _IT_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
 _IT_OBJECT = re.compile(r"\s+(?P<it>it)\b(?!\s*(?:,|\bto\b|\bwas\b|\bis\b))")
 
 
-def _it_place(text: str, last: PlaceMention, lex: Lexicon) -> PlaceMention | None:
+def _it_place(text: str, last: PlaceMention, found: list[Found]) -> PlaceMention | None:
     """Return "it" as the place the sentence before named last, when "it" is what a trigger took or
     what fell: "The insurgents attacked Khanabad on Thursday. It fell on Friday." / "... On Friday
     they captured it." (not "it" as a side: "It captured the district" names the taker)."""
-    for f in find_triggers(text, lex):
+    for f in found:
         m = _IT_OBJECT.match(text, f.end) if f.trigger.voice != "passive" else None
         if m is None and f.trigger.voice != "active":
             m = _IT_SUBJECT.match(text[:f.start])
@@ -912,16 +912,13 @@ def _it_place(text: str, last: PlaceMention, lex: Lexicon) -> PlaceMention | Non
     return None
 
 
-def _spelled_names(sent: Sent, ctx: Context, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _spelled_names(sent: Sent, ctx: Context, mentions: list[PlaceMention], triggers: list[Found]) -> list[PlaceMention]:
     """Return the names a trigger governs that spell a gazetteer district another way ("captured
     Daulatabad", "Kalat fell"): a capitalised word or two right after an active trigger or right
     before a passive one, not a side's name nor a place already read, whose spelling key is close
     to the key of one of the district's names (same first letter, ratio 88 or more)."""
     text = sent.text
     lex = lexicon_for(ctx.theatre)
-    triggers = find_triggers(text, lex)
-    if not triggers:
-        return []
     taken = [(p.start, p.end) for p in mentions] + [(e.start_char, e.end_char) for e in sent.all_ents
                                                     if e.label_ in ("ACTOR", "VENUE", "PROVINCE", "DISTRICT")]
     out: list[PlaceMention] = []
@@ -965,7 +962,10 @@ def _close_district(theatre: Theatre, name: str) -> District | None:
 def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
     text = sent.text
     mentions_all = district_mentions(sent, ctx)
-    spelled = _spelled_names(sent, ctx, mentions_all)
+    theatre = ctx.theatre
+    lex = lexicon_for(theatre)
+    found = find_triggers(text, lex)  # (read once: the names and "it" below, the matching after)
+    spelled = _spelled_names(sent, ctx, mentions_all, found) if found else []
     if spelled:
         mentions_all = sorted(mentions_all + spelled, key=lambda p: p.start)
     prev = ctx.__dict__.pop("_control_last_place", None)
@@ -974,7 +974,7 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
             not _TO_AFTER_PREP.search(_before(text, named[-1].start)):
         ctx.__dict__["_control_last_place"] = (sent.index, named[-1])  # (not a place that only locates)
     elif prev is not None and prev[0] == sent.index - 1:
-        it = _it_place(text, prev[1], lexicon_for(ctx.theatre))
+        it = _it_place(text, prev[1], found)
         if it is not None:
             mentions_all = sorted(mentions_all + [it], key=lambda p: p.start)
     if not mentions_all:
@@ -985,10 +985,8 @@ def _match(sent: Sent, ctx: Context) -> list[ControlMatch]:
                     or m.end() not in named_at]
     if not mentions_all:
         return []
-    theatre = ctx.theatre
-    lex = lexicon_for(theatre)
     # "fighters entered the city": fighting inside a place is no change of hands, unless unopposed
-    triggers = [f for f in find_triggers(text, lex) if (not _ENTERED.match(f.text) or not _FIGHTING.search(text)
+    triggers = [f for f in found if (not _ENTERED.match(f.text) or not _FIGHTING.search(text)
                 or _UNOPPOSED.search(text, f.end)) and not (f.text.lower() == "went" and _WENT_ON.match(text, f.end))]
     # "all districts except X": X is the one that did not change hands
     excepted = [m.end() for m in _EXCEPT.finditer(text)]
