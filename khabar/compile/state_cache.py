@@ -55,7 +55,6 @@ VERSION = "1"  # of the rows' shape and of the compile rules: a new one recomput
 ALL = "*"  # a mark: every district
 CLAIMS = "+claims"  # a mark: the districts denials (claims) speak of, now and at the last refresh
 FINGERPRINT_KEY = "district_states"
-GENERATION_KEY = "district_states_generation"  # a new value each time a refresh writes rows
 CLAIMS_KEY = "district_states_claims"
 _OBS_DATES = ("date", "effective", "published")
 COMMIT_EVERY_S = 0.5  # of recomputing a refresh writes in one transaction
@@ -178,6 +177,13 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
 def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                  (key, value))
+
+
+def _generation(conn: sqlite3.Connection) -> str | None:
+    """Return which refresh wrote the rows (`district_states_generation`: a new value whenever one
+    writes rows), None before the first."""
+    row = conn.execute("SELECT value FROM district_states_generation WHERE id = 1").fetchone()
+    return row[0] if row else None
 
 
 def mark_all(conn: sqlite3.Connection) -> None:
@@ -638,8 +644,9 @@ def _refresh(conn: sqlite3.Connection, theatre: Theatre, budget_s: float, fp: st
         if began is None:
             begin(conn)
         _set_meta(conn, FINGERPRINT_KEY, fp)
-        if todo or _meta(conn, GENERATION_KEY) is None:  # the rows changed: states decoded before are stale
-            _set_meta(conn, GENERATION_KEY, uuid.uuid4().hex)
+        if todo or _generation(conn) is None:  # the rows changed: states decoded before are stale
+            conn.execute("INSERT INTO district_states_generation (id, value) VALUES (1, ?) ON CONFLICT (id)"
+                         " DO UPDATE SET value = excluded.value", (uuid.uuid4().hex,))
         _set_meta(conn, CLAIMS_KEY, json.dumps(sorted({o.district_id for o in source.denials
                                                        if o.district_id})))
         conn.execute("DELETE FROM district_dirty WHERE id <= ?", (top,))
@@ -708,11 +715,11 @@ def states_as_of(conn: sqlite3.Connection, theatre: Theatre, as_of: date) -> lis
     One index seek a district finds its latest row on or before the day. Decoding a row's state
     (its JSON into records: most of the cold answer's time) is done once per process: the states
     are kept by district and row day while the store's rows are those of the same refresh (its
-    generation, `GENERATION_KEY`: a refresh that writes rows gives a new one, in any process) and
-    the same fingerprint, at most `DECODED_MAX` of them; asked again, the rows' days are read into
+    generation, table `district_states_generation`: a refresh that writes rows gives a new one, in
+    any process) and the same fingerprint, at most `DECODED_MAX` of them; asked again, the rows' days are read into
     memory once and each district's row is a bisection."""
     refresh(conn, theatre)
-    generation = _meta(conn, GENERATION_KEY)
+    generation = _generation(conn)
     of = f"{generation}/{fingerprint(theatre)}" if generation else None
     kept = _kept[0]
     if of is None or kept.of != of or len(kept.states) > DECODED_MAX:

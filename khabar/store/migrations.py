@@ -376,6 +376,16 @@ def m014_pg_change_marks_carry_a_day(conn: sqlite3.Connection) -> None:
                  " FOR EACH ROW EXECUTE FUNCTION khabar_dirty_change()")
 
 
+@migration
+def m015_district_states_generation(conn: sqlite3.Connection) -> None:
+    """Which refresh wrote the kept timelines' rows (`compile.state_cache`: a new random value
+    each time one writes rows), so a process keeps the states it decoded until another refresh, in
+    any process, writes. A token of the cache, not of what the store holds: not in `meta`."""
+    conn.execute(ddl(conn, "CREATE TABLE district_states_generation (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                           " value TEXT NOT NULL)"))
+    conn.execute("DELETE FROM meta WHERE key = 'district_states_generation'")  # where m013's first code kept it
+
+
 def _script(conn: sqlite3.Connection, sql: str) -> None:
     """Run ;-separated DDL inside the open transaction (executescript would commit it)."""
     for stmt in sql.split(";"):
