@@ -51,7 +51,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
      r"migrants|displaced|families|people|students|children|bases?|troops|camps?|units?|garrisons?|"
      r"soldiers|forces|fighters|militants|(?:press|news) conferences?|briefings?|webinars?|"
      r"ceremon(?:y|ies)|exhibitions?|festivals?|tournaments?|matches|concerts?|games)\b)|"
-     # "received a Taliban delegation", "welcomed the visiting delegation": the verb alone, so that
+     # "received a rebel delegation", "welcomed the visiting delegation": the verb alone, so that
      # the party named in the delegation is the guest
      r"(?:received|welcomed)(?=\s+(?:a|the|an)\s+(?:[\w\-]+\s+){0,3}?delegations?\b(?!['\u2019]))|"
      # "Biden called Ghani on Friday", "called his Tajik counterpart": a call (events.match asks for
@@ -313,7 +313,7 @@ PLANNED_FAR = re.compile(r"\b(?:(?:(?:is|are|was|were)\s+(?:scheduled|expected|d
                          r"intends?)\s+to\s+\w+|(?:is|are)\s+(?:due|expected)\s+(?:in|at|back))[^.;,:]{0,80}$",
                          re.I)
 
-# "invited a rebel delegation to visit Tehran for talks", "asked the envoy to come to Kabul for
+# "invited a rebel delegation to visit Tehran for talks", "asked the envoy to come to the capital for
 # consultations", "invited the delegation to Tehran for talks": a meeting asked for, still to come
 # (the parse reads it as the invitation's xcomp); not "Iran, which had invited the delegation,
 # hosted talks"

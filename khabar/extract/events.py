@@ -139,7 +139,7 @@ def _traveller_before(sent: Sent, start: int, ctx: Context) -> bool:
 def _history_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Return where the habit of a meeting can be told: its clause, with what opens the sentence
     before it ("In recent years, the two sides have met ..."), not the clauses after it ("X met Y,
-    a man who has visited Kabul several times")."""
+    a man who has visited the capital several times")."""
     lo = max(0, start - 60, text.rfind(";", 0, start) + 1)
     cut = _CLAUSE_PUNCT.search(text, end)
     return lo, min(end + 120, cut.start() if cut is not None else len(text))
@@ -299,7 +299,7 @@ def match(sent: Sent, ctx: Context) -> list[EventMatch]:
                     r"\b(?:the|a|an|his|her|their|its)\s+$", before, re.I):
                 continue  # "met the visiting rebel delegation": who was met, told by the verb before
             if etype == "CONSULT" and m.group().lower() == "called" and not _called_someone(sent, m.end(), ctx):
-                continue  # "called Ghani a puppet", "called the Taliban's bluff": no call
+                continue  # "called the president a puppet", "called the rebels' bluff": no call
             if etype == "CONSULT" and re.match(r"\s+to\s", text[m.end():]) and m.group().lower() in (
                     "spoke", "spoken", "speaks", "talked") and person_next(sent, text.find("to", m.end()) + 2, ctx) is None:
                 continue  # "spoke to Reuters by phone": an interview; "spoke to Rahmon by phone" a call
@@ -763,7 +763,7 @@ def _parts(sent: Sent, start: int, end: int, ctx: Context,
     trigger that each name a day; [] when the clause tells of one meeting."""
     text = sent.text
     dated = [d for d in sent.dates if start <= d.start < end]
-    # what sets a meeting apart: its day, its city ("met A in Kabul and B in Doha"), or a word of
+    # what sets a meeting apart: its day, its city ("met A in one city and B in another"), or a word of
     # sequence at the cut ("met A and later B")
     anchors = [d.start for d in dated] + [p.start() for p in _PLACE_AFTER.finditer(text, start, end)]
     cuts: list[tuple[int, int]] = []
