@@ -1,19 +1,23 @@
 """The standard pipeline's tier gate: how much of the statistical model a candidate sentence needs.
 
 The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
-an entity of the theatre or a cue word (`CANDIDATE`) is a candidate and goes to the record
-modules; of those, only a sentence with a claim trigger is parsed (tagger, parser, NER: claims
-read the parse), and one with an event's trigger (a meeting's too) only where the parse decides
-something (a negation, a modal or a verb of planning, a clause of another time with a date, a
-quotation); the other event sentences and those with a quotation mark or a speech
-verb go through the NER alone (actors, speakers and "he said" need PERSON names), and the rest
-(control changes, assessments, places) keep the rule pass's tokens and entities.
+an entity of the theatre or a cue word (`_CANDIDATE`) is a candidate and goes to the record
+modules; of those, only a sentence with a claim trigger is parsed (tagger, parser: claims read
+the parse), and one with an event's trigger (a meeting's too) only where the parse decides
+something (a quotation anywhere; a negation, a modal or a verb of planning near a trigger; a
+clause of another time with a date); the other event sentences and those with a quotation mark
+or a speech verb are NER sentences (actors, speakers and "he said" need PERSON names), and the
+rest (control changes, assessments, places) keep the rule pass's tokens and entities.
+
+The NER itself reads only windows of PARSE and NER sentences: five tokens either side of each
+capitalised word the rulers did not name (not a stop word, day or month), as the extractors read
+only names from it (tests hold the records of invented reports equal to those of the whole
+model on every candidate, `Extractor(parse_all_candidates=True)`).
 
     tier(theatre, text, sentences, start, end, document)   # -> RULES, NER or PARSE
     run_model(stat, prepared)        # the model's doc of each NER and PARSE sentence, per document
     model_sentences(prepared, docs)  # a document's Sents: the model's docs where it ran
 """
-
 from __future__ import annotations
 
 import re
