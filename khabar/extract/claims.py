@@ -1186,10 +1186,16 @@ def _names_outlet(name: str, ctx: Context) -> bool:
     return (rx is not None and rx.match(low) is not None) or (other is not None and other.match(low) is not None)
 
 
+_NOT_A_PERSON = re.compile(r"\b(?:Ministry|Office|Council|Committee|Department|Agency|Army|Forces|Police|Province|"
+                           r"District|City|Government|Embassy|Mission|Times|News|Press|Post|Radio|TV)\b")
+
+
 def _is_party(name: str, ctx: Context) -> bool:
     """Return whether a claimant is a party: an actor, its spokesman or ministry, a named person."""
     if ctx.theatre.actor(name) is not None or name in ctx.people:
         return True
+    if _NAME_LIKE.fullmatch(name) and not _NOT_A_PERSON.search(name):
+        return True  # unparsed: a person the NER would have named ("Abdul Rahim Ahmadi")
     return bool(re.search(r"\b(?:spokes\w+|ministry|minister|commander|governor|government|"
                           r"army|forces|president|front|resistance|militia)\b", name, re.I)) or \
         per_theatre("armed group names", ctx.theatre, _armed_group_names).search(name) is not None

@@ -80,3 +80,28 @@ def test_a_doubted_gains_text_is_what_follows_the_speech_verb(any_extractor: Ext
 def test_a_party_still_holding_a_place_makes_a_claim(any_extractor: Extractor, text: str, who: str) -> None:
     got = _claims(any_extractor, text)
     assert [c.stance for c in got] == ["asserts"] and who in got[0].claimant
+
+
+# -- a person the actors file does not know is a speaker who may claim the extent of control -------
+
+@pytest.mark.parametrize("text, who", [
+    ("Abdul Qayum Rahimi told the news agency that the resistance was still holding the Andarab "
+     "valley.", "Abdul Qayum Rahimi"),  # wire
+    ("Mawlawi Sayed Agha Hashimi said the mujahideen would never harm those who laid down their "
+     "arms.", "Sayed Agha Hashimi"),  # Afghan outlet
+    ("Gul Ahmad Kamin said on Sunday that the district centre remains under government control.",
+     "Gul Ahmad Kamin"),  # regional
+])
+def test_an_unknown_persons_claim_of_control_or_promise_is_kept(any_extractor: Extractor, text: str,
+                                                                who: str) -> None:
+    got = _claims(any_extractor, text)
+    assert [c.stance for c in got] == ["asserts"] and who in got[0].claimant
+
+
+@pytest.mark.parametrize("text", [
+    "The Provincial Council Office said the district centre remains under government control.",
+    "Ariana News said the Taliban were still holding the Andarab valley.",
+    "District Police Headquarters said the road would not be closed again.",
+])
+def test_a_body_that_is_no_party_claims_no_control(any_extractor: Extractor, text: str) -> None:
+    assert _claims(any_extractor, text) == []
