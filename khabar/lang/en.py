@@ -187,6 +187,8 @@ CONTROL_PHRASES: tuple[tuple[str, str, str, str, str], ...] = (
      r"quietly|next|a day|two days|that|soon)\b)", "capture", "passive", "went", "direct"),
     (r"\bfollowed\b(?=\s+(?:a|the|on|in|suit|soon|within|shortly|two|three|hours|days|after)\b)",
      "capture", "passive", "followed", "direct"),
+    # "X fell on Friday, followed by Y and Z on Saturday": the places after "by" changed hands as X did
+    (r"\b(?:followed|closely followed)\s+(?:soon\s+|shortly\s+|later\s+)?by\b", "capture", "active", "followed", ""),
     (r"(?<!back )\bunder\s+(?:the\s+)?(?:full\s+)?(?:control of (?:the\s+)?PARTY|PARTY(?:'s|’s)?\s+control)",
      "capture", "passive", "under", "holding gainer_inside"),
     # "the whole of X is now under its control": the side told before
