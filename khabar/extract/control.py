@@ -1208,6 +1208,10 @@ def _date_of(sent: Sent, m: ControlMatch) -> tuple[date | None, bool]:
 
     if m.by_pronoun:  # "..., three days after militias seized them": the day of the trigger's clause
         return near(dates, m.t_start, m.t_end)
+    if m.trigger.lower().startswith(("followed", "closely followed")):
+        # "X fell on Friday, followed by Y and Z on Saturday": the day after "by", not X's
+        later = [d for d in dates if d.start >= m.t_end]
+        return near(later, m.place.start, m.place.end) if later else (None, False)  # (no day of its own)
     breaks = [b for b in _SEGMENT_BREAK.finditer(text)]
     lo = max([b.end() for b in breaks if b.end() <= m.place.start], default=0)
     hi = min([b.start() for b in breaks if b.start() >= m.place.end], default=len(text))

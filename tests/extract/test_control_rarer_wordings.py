@@ -91,3 +91,22 @@ def test_a_place_lost_or_gone_to_a_side(extractor: Extractor, text: str, expecte
 ])
 def test_a_place_won_back(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     assert changes(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire: the places after "followed by" change hands as the one before did, on their own day
+    ("Khanabad fell on Friday, followed by Chardara and Aliabad on Saturday.",
+     [("Khanabad", "taliban", "2021-07-09"), ("Chardara", "taliban", "2021-07-10"),
+      ("Aliabad", "taliban", "2021-07-10")]),
+    # regional paper
+    ("Insurgents overran Dehrawud on Friday, followed by Chora, a police official said.",
+     [("Dehrawud", "taliban", "2021-07-09"), ("Chora", "taliban", None)]),
+    # analysis: capitals in a row, the later one with no day of its own
+    ("Zaranj fell on Friday, closely followed by Sheberghan.",
+     [("Zaranj", "taliban", "2021-07-09"), ("Sheberghan", "taliban", None)]),
+    # what follows a meeting or an attack is no change
+    ("The talks were followed by a meeting in Kunduz.", []),
+    ("The attack on Kunduz was followed by clashes in Khanabad.", []),
+])
+def test_places_followed_by_others(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    assert changes(extractor, text) == expected
