@@ -18,7 +18,7 @@ from khabar.extract.dates import date_near
 from khabar.extract.events import inside_quotes
 from khabar.extract.lowscan import Scan, lowered
 from khabar.extract.places import district_mentions
-from khabar.extract.quantities import find_quantity, is_date_number, people_words
+from khabar.extract.quantities import NUM, QUAL, find_quantity, is_date_number, number_value, people_words
 from khabar.extract.sentences import Context, Sent, clean_name, lemma, parties_named, party_in, per_theatre
 from khabar.lang import en
 from khabar.records import Claim, Quantity
@@ -223,7 +223,24 @@ def casualty_quantity(text: str, theatre: Theatre | None = None) -> Quantity | N
 
 def _quantity(text: str, theatre: Theatre | None = None) -> Quantity | None:
     q = find_quantity(text, theatre)
-    return q if q is not None and q.unit != "people" else casualty_quantity(text, theatre)
+    if q is not None and q.unit != "people":
+        return q
+    return casualty_quantity(text, theatre) or _installations(text)
+
+
+# a count of posts a side took: "seized eight military camps", "overran 23 checkpoints"
+_INSTALLATIONS = re.compile(r"\b(?:captur\w*|seiz\w*|took|taken|overr[au]n|retook|retaken|recaptur\w*|liberat\w*|"
+                            r"destroy\w*|control\w*)\s+(?:(?:control\s+of|over)\s+)?(?:the\s+)?" + QUAL + NUM +
+                            r"\s+(?:[\w\-]+\s+){0,2}(?P<of>bases|camps|posts|outposts|checkpoints|positions|"
+                            r"battalions|garrisons|security\s+posts)\b", re.I)
+
+
+def _installations(text: str) -> Quantity | None:
+    """Return the count of bases, camps or posts a side says it took, as a count of "installations"."""
+    m = _INSTALLATIONS.search(text)
+    if m is None or is_date_number(text, *m.span("v")):
+        return None
+    return Quantity(number_value(m["v"]), "installations", m["of"].lower(), (m["q"] or "").lower() or None)
 
 
 # a claim verb under negation: "has not said", "did not claim", "neither side has claimed"
@@ -323,7 +340,7 @@ def _content_stance(sent: Sent, text: str, lo: int, hi: int, said: re.Match[str]
     if _CONTROL_QTY.search(content, c_low) and (qty := _quantity(content, ctx.theatre)):
         # "the insurgents have overrun 23 districts, officials said": a count of districts is
         # the claim of the side that gained them, else a published count
-        return "asserts-count" if qty.unit == "districts" else "asserts"
+        return "asserts-count" if qty.unit in ("districts", "installations") else "asserts"
     if (_CONTROL_STATE.search(content, c_low) or _POSSESSION.search(content) or _extent_told(content, c_low)) and \
             not _NOT_STATE.search(content, c_low) and not (quoted and _UNREAL.search(quoted)):
         return "asserts-state"
@@ -1055,6 +1072,9 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
             # "officials said the district fell to the insurgents": sourcing of a loss; "the
             # army said it had retaken the town": its gain, told as fact unless the report doubts it
             continue
+        if m.gain and _GENERIC_ARMED.match(claimant) and \
+                (taker := _gainer(m.gain.partition(":")[2], ctx)) in ctx.theatre.parties:
+            claimant = re.sub(r"\s*\(.*\)\s*$", "", ctx.theatre.parties[taker].name)  # "X has seized ..., the armed group said": X
         b_start, body = _claim_text(text, m.t_end)
         if m.content:  # '"The province is in our hands," he said': the quotation
             b_start, body = 0, m.content.strip(" ,.\u201c\u201d\"")
@@ -1111,9 +1131,11 @@ def _own_gain(words: str, claimant: str, ctx: Context) -> bool:
     speaker = party_in(ctx.theatre, claimant)
     if speaker is None and _STATE_BODY.search(claimant):
         speaker = ctx.theatre.incumbent  # "the ministry", "the governor": the state's
+    gainer = _gainer(words, ctx)
+    if speaker is None and gainer not in (None, "self", ctx.theatre.incumbent) and _GENERIC_ARMED.match(claimant):
+        speaker = gainer  # "X has seized eight camps, the armed group said": the group named as taker
     if speaker is None:
         return False
-    gainer = _gainer(words, ctx)
     return gainer == "self" or (gainer is not None and ctx.theatre.counts_for(gainer) == ctx.theatre.counts_for(speaker))
 
 

@@ -73,6 +73,9 @@ def _num(s: str) -> float:
     return float(s)
 
 
+number_value = _num  # the value of "1,200", "eight" or "dozens of" (claims count posts with it)
+
+
 def _of(phrase: str, country: tuple[str, ...] = ()) -> str | None:
     p = phrase.lower()
     if re.search(r"border|frontier", p):
