@@ -1,39 +1,90 @@
-"""khabar's command line: `khabar ingest`, `extract`, `control`, `map`, `demo`..."""
+"""khabar's command line: `khabar ingest`, `extract`, `control`, `map`, `demo`...
+
+Each command's module is imported only when that command runs (or when `khabar --help` lists them
+all), so a command pays for its own imports and no other's: `khabar control` never loads the
+extraction pipeline, `khabar extract` never loads the store's baseline code.
+"""
 
 from __future__ import annotations
 
+import importlib
 import warnings
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.main import get_command_from_info, get_group_from_info
+from typer.models import CommandInfo, TyperInfo
 
 from khabar import __version__
-from khabar.cli import (
-    baseline_cmd,
-    bench_cmd,
-    claims_cmd,
-    control_cmd,
-    demo_cmd,
-    district_cmd,
-    eval_cmd,
-    explain_cmd,
-    export_cmd,
-    extract_cmd,
-    ingest_cmd,
-    load_cmd,
-    map_cmd,
-    review_cmd,
-    serve_cmd,
-    spark_cmd,
-    theatres_cmd,
-    timeline_cmd,
-    watch_cmd,
-)
-from khabar.cli.common import STATE
 
 warnings.filterwarnings("ignore", message=r".*\[W036\].*")
 
-app = typer.Typer(name="khabar", no_args_is_help=True, add_completion=False,
+# command name -> (module, attribute): a command function; the order `khabar --help` lists them in.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ingest": ("khabar.cli.ingest_cmd", "ingest"),
+    "extract": ("khabar.cli.extract_cmd", "extract"),
+    "control": ("khabar.cli.control_cmd", "control"),
+    "map": ("khabar.cli.map_cmd", "map_"),
+    "district": ("khabar.cli.district_cmd", "district"),
+    "explain": ("khabar.cli.explain_cmd", "explain"),
+    "timeline": ("khabar.cli.timeline_cmd", "timeline"),
+    "demo": ("khabar.cli.demo_cmd", "demo"),
+    "eval": ("khabar.cli.eval_cmd", "eval_"),
+    "review": ("khabar.cli.review_cmd", "review"),
+    "claims": ("khabar.cli.claims_cmd", "claims"),
+    "serve": ("khabar.cli.serve_cmd", "serve"),
+    "watch": ("khabar.cli.watch_cmd", "watch"),
+    "bench": ("khabar.cli.bench_cmd", "bench"),
+    "theatres": ("khabar.cli.theatres_cmd", "theatres"),
+    "spark-extract": ("khabar.cli.spark_cmd", "spark_extract"),
+    "load": ("khabar.cli.load_cmd", "load"),
+    "export": ("khabar.cli.export_cmd", "export"),
+}
+# command name -> (module, attribute): a typer.Typer of subcommands, listed after the commands.
+GROUPS: dict[str, tuple[str, str]] = {
+    "baseline": ("khabar.cli.baseline_cmd", "app"),
+}
+
+
+class _NotLoaded(TyperCommand):
+    """Stands in for a command whose module is not imported yet."""
+
+
+def _not_loaded() -> None:
+    """(loaded when called)"""
+
+
+class LazyGroup(TyperGroup):
+    """khabar's top-level group: imports a command's module the first time the command is asked for."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for name in GROUPS:
+            self.commands.setdefault(name, _NotLoaded(name=name))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _NotLoaded):
+            command = self.commands[cmd_name] = load_command(cmd_name)
+        return command
+
+
+def load_command(name: str) -> Any:
+    """The click command for `khabar NAME`, built from its module as typer would have built it."""
+    module, attribute = COMMANDS[name] if name in COMMANDS else GROUPS[name]
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):
+        return get_group_from_info(TyperInfo(target, name=name),
+                                   pretty_exceptions_short=app.pretty_exceptions_short,
+                                   suggest_commands=app.suggest_commands,
+                                   rich_markup_mode=app.rich_markup_mode)
+    return get_command_from_info(CommandInfo(name=name, callback=target),
+                                 pretty_exceptions_short=app.pretty_exceptions_short,
+                                 rich_markup_mode=app.rich_markup_mode)
+
+
+app = typer.Typer(name="khabar", cls=LazyGroup, no_args_is_help=True, add_completion=False,
                   help="Compile press reports into an evidence-backed record of a conflict: who "
                        "controls which district on which day, who met whom, who claimed what.")
 
@@ -49,28 +100,13 @@ def main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")
          version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                help="Print the version.")] = False) -> None:
     """Compile press reports into an evidence-backed record of a conflict."""
+    from khabar.cli.common import STATE
+
     STATE["debug"] = debug
 
 
-app.command("ingest")(ingest_cmd.ingest)
-app.command("extract")(extract_cmd.extract)
-app.command("control")(control_cmd.control)
-app.command("map")(map_cmd.map_)
-app.command("district")(district_cmd.district)
-app.command("explain")(explain_cmd.explain)
-app.command("timeline")(timeline_cmd.timeline)
-app.command("demo")(demo_cmd.demo)
-app.command("eval")(eval_cmd.eval_)
-app.command("review")(review_cmd.review)
-app.command("claims")(claims_cmd.claims)
-app.command("serve")(serve_cmd.serve)
-app.command("watch")(watch_cmd.watch)
-app.command("bench")(bench_cmd.bench)
-app.command("theatres")(theatres_cmd.theatres)
-app.command("spark-extract")(spark_cmd.spark_extract)
-app.command("load")(load_cmd.load)
-app.add_typer(baseline_cmd.app, name="baseline")
-app.command("export")(export_cmd.export)
+for _name in COMMANDS:
+    app.command(_name, cls=_NotLoaded)(_not_loaded)
 
 if __name__ == "__main__":
     app()
