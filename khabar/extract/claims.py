@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.strings import get_string_id
 from spacy.tokens import Token
@@ -293,8 +294,15 @@ _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s|;\s|"
                            r"^\s*(?:while|whereas|although|though)\s", re.I)
 
 
-def _breaks(text: str) -> list[int]:
-    return [b.start() for b in _CLAUSE_BREAK.finditer(text) if not inside_quotes(text, b.start())]
+@lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[int, ...]:
+    """Return where the sentence's clauses break (outside quotations); asked by the statements and
+    by the triggers of one sentence, found once."""
+    return tuple(b.start() for b in _CLAUSE_BREAK.finditer(text) if not inside_quotes(text, b.start()))
+
+
+def _match_breaks(text: str) -> tuple[int, ...]:
+    return _breaks(text) if "," in text or ";" in text or " " in text else ()
 
 
 def _statements(sent: Sent, text: str, low: str | None, ctx: Context) -> list[tuple[re.Match[str], str]]:
@@ -483,7 +491,7 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         statements.append(ClaimMatch("asserts" if state or gain else said_stance, said.start(), said.end(),
                                      said.group(), state_only=state,
                                      content=_quoted_words(sent, text, said.start(), ctx), gain=gain))
-    breaks = _breaks(text) if "," in text or ";" in text or " " in text else []
+    breaks: tuple[int, ...] | None = None  # the clause breaks, found once two claims are to be told apart
     if "claim" in text:  # every owned claim reads "claim(s) that"
         for m in _OWNED_CLAIM.finditer(text):
             # "rejected the capital's administration's claim that its forces had retaken Yangi Qala"
@@ -495,11 +503,13 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         for m in rx.finditer(text, low):
             if inside_quotes(text, m.start()):
                 continue
+            if out and breaks is None:
+                breaks = _match_breaks(text)
             if any((abs(m.start() - o.t_start) < 40 and not o.owned and not (
                     # "rubbished the reports, calling them propaganda": the verb before the participle
                     m.start() < o.t_start and o.trigger[:4].lower() in ("call", "term", "desc")) and
                     # "claimed the district but officials denied it": two clauses, two claims
-                    not any(min(m.start(), o.t_start) < b < max(m.start(), o.t_start) for b in breaks)) or (
+                    not any(min(m.start(), o.t_start) < b < max(m.start(), o.t_start) for b in breaks or ())) or (
                     o.t_start <= m.start() < o.t_end or m.start() <= o.t_start < m.end())
                     for o in out):
                 continue
@@ -538,10 +548,12 @@ def match(sent: Sent, ctx: Context) -> list[ClaimMatch]:
         out = [replace(o, t_end=stmt.t_end, trigger=stmt.trigger) if o.t_start == stmt.t_start and
                o.stance == stmt.stance and not o.owned else o for o in out]
     triggered = list(out)
+    if triggered and statements and breaks is None:
+        breaks = _match_breaks(text)
     out.extend(s for s in statements if not any(
         o.t_start <= s.t_start < o.t_end or s.t_start <= o.t_start < s.t_end or (
             not s.gain and abs(s.t_start - o.t_start) < 40 and not o.owned and
-            not any(min(s.t_start, o.t_start) < b < max(s.t_start, o.t_start) for b in breaks))
+            not any(min(s.t_start, o.t_start) < b < max(s.t_start, o.t_start) for b in breaks or ()))
         for o in triggered))
     out = [_verb_of_denial(text, o) for o in out]
     if any(o.stance != "asserts" and not o.trigger.lower().startswith("call") for o in out):
@@ -1007,8 +1019,10 @@ def to_records(sent: Sent, matches: list[ClaimMatch], ctx: Context) -> list[Clai
                                      and a.kind == "person"))]
         if people:
             ctx.person_seen_by_claims = ctx.full_name(clean_name(people[-1].text))
-    apposed = [a for a in _APPOSED_SPEAKER.finditer(text) if ctx.theatre.actor(a["name"]) is None]
-    if apposed and not any(e.label == _PERSON for e in sent.all_ents):
+    # (a gate: the pattern needs ", a/an/the ..., said" and counts only where no person is named)
+    apposed = [a for a in _APPOSED_SPEAKER.finditer(text) if ctx.theatre.actor(a["name"]) is None] \
+        if text.count(",") >= 2 and not any(e.label == _PERSON for e in sent.all_ents) else []
+    if apposed:
         # unparsed: "NAME NAME, a member of the provincial council, told ...": he, in what follows
         ctx.person_seen_by_claims = apposed[-1]["name"]
     if not matches:
