@@ -135,7 +135,7 @@ def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date
     claims = [c for c in store.records_of(conn, "claims", document_ids)
               if c["stance"] != "asserts"]
     if claims:
-        held = _reviewed(conn, denial_observations(theatre, claims, report_meta(conn)))
+        held = reviewed_derived(conn, denial_observations(theatre, claims, report_meta(conn)))
         obs.extend(o for o in held if up_to is None or o.effective <= up_to)
     if document_ids is None:  # the baselines' districts (`khabar baseline`): no report's records
         from khabar.compile.baseline import baseline_observations
@@ -144,7 +144,7 @@ def control_observations(conn: sqlite3.Connection, theatre: Theatre, up_to: date
     return obs
 
 
-def _reviewed(conn: sqlite3.Connection, derived: list[Observation]) -> list[Observation]:
+def reviewed_derived(conn: sqlite3.Connection, derived: list[Observation]) -> list[Observation]:
     """Return observations derived from claims with the analysts' reviews of each (by its own id,
     `<claim id>-<district id>`) applied: rejected ones left out, corrected ones changed; a
     derived record without a review of its own keeps its claim's."""
@@ -330,7 +330,7 @@ def explain_event(conn: sqlite3.Connection, theatre: Theatre, event_id: str
         if derived is not None:  # a denial: no event, shown alone
             from khabar.compile.dedup import Cluster
 
-            o = (_reviewed(conn, [derived[1]]) or [derived[1]])[0]  # rejected: shown as extracted
+            o = (reviewed_derived(conn, [derived[1]]) or [derived[1]])[0]  # rejected: shown as extracted
             found = [Cluster(Grader.for_theatre(theatre).grade(o)).freeze()]
     if not found:
         raise KhabarError(f"{event_id}: no such event or record; ids look like <district id>-<party>-"

@@ -220,7 +220,7 @@ class _Source:
     baselines, records a review moved to another district), read once."""
 
     def __init__(self, conn: sqlite3.Connection, theatre: Theatre) -> None:
-        from khabar.jobs import _reviewed as reviewed_derived
+        from khabar.jobs import reviewed_derived
         from khabar.store.overrides import reviews
 
         self.conn = conn
@@ -241,9 +241,9 @@ class _Source:
                 self.extra.setdefault(o.district_id, []).append(o)
 
     def _reviewed(self, obs: list[Observation]) -> list[Observation]:
-        from khabar.store.records import _reviewed
+        from khabar.store.records import apply_observation_reviews
 
-        return _reviewed(obs, self.revs, None) if self.revs else obs
+        return apply_observation_reviews(obs, self.revs, None) if self.revs else obs
 
     def of(self, district_id: str, since: date | None = None) -> list[Observation]:
         """Return a district's observations (those that count from `since` on, if given: found

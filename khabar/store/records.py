@@ -131,7 +131,7 @@ def observations(conn: sqlite3.Connection, up_to: date | None = None,
                        kind=r[15] or "change", acting_party=r[16], speaker=r[17],
                        speaker_party=r[18], hedged=bool(r[19]), denied=bool(r[20]))
            for r in conn.execute(sql, params)]
-    return _reviewed(obs, revs, up_to) if revs else obs
+    return apply_observation_reviews(obs, revs, up_to) if revs else obs
 
 
 # the corrected columns an observation carries (its `date` is handled apart: it moves `effective`)
@@ -139,8 +139,8 @@ _OBS_FIELDS = tuple(c.name for c in SPECS["control_changes"].columns
                     if c.correct is not None and c.name != "date" and c.name in Observation.__dataclass_fields__)
 
 
-def _reviewed(obs: list[Observation], revs: dict[str, Review], up_to: date | None
-              ) -> list[Observation]:
+def apply_observation_reviews(obs: list[Observation], revs: dict[str, Review],
+                              up_to: date | None) -> list[Observation]:
     """Apply overrides: rejected observations dropped, corrections in, the rest flagged."""
     cols = SPECS["control_changes"]
     out = []

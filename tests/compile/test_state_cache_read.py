@@ -82,7 +82,7 @@ def test_a_refresh_reads_the_denials_every_claim_gives(tmp_path: Path) -> None:
     claim of the archive) are those `holding.denial_observations` gives from every stored claim,
     also after a review makes an asserting claim a denial and after one rejects a denial."""
     from khabar.compile.holding import denial_observations
-    from khabar.jobs import _reviewed
+    from khabar.jobs import reviewed_derived
     from khabar.store.sources import report_meta
     from tests.compile.test_state_cache import samples_store
 
@@ -90,18 +90,18 @@ def test_a_refresh_reads_the_denials_every_claim_gives(tmp_path: Path) -> None:
 
     def from_every_claim() -> list[object]:
         claims = [c for c in store.records_of(conn, "claims") if c["stance"] != "asserts"]
-        return list(_reviewed(conn, denial_observations(theatre, claims, report_meta(conn))))
+        return list(reviewed_derived(conn, denial_observations(theatre, claims, report_meta(conn))))
 
-    first = state_cache._denials(conn, theatre, _reviewed)
+    first = state_cache._denials(conn, theatre, reviewed_derived)
     assert first and first == from_every_claim()
     asserting = next(c for c in store.records_of(conn, "claims") if c["stance"] == "asserts"
                      and c["district_ids"] not in (None, "", "[]"))  # the places it names
     save_override(conn, "claims", asserting["id"], "correct", "a denial",
                   {"stance": "denies", "text": "The ministry denied that the district had fallen"})
-    second = state_cache._denials(conn, theatre, _reviewed)
+    second = state_cache._denials(conn, theatre, reviewed_derived)
     assert len(second) == len(first) + 1 and second == from_every_claim()
     save_override(conn, "claims", first[0].record_id.rsplit("-", 1)[0], "reject", "no denial")
-    third = state_cache._denials(conn, theatre, _reviewed)
+    third = state_cache._denials(conn, theatre, reviewed_derived)
     assert len(third) < len(second) and third == from_every_claim()
     day = max(o.effective for o in second)
     _same_as_every_row(conn, theatre, day)
