@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from khabar.extract.dates import lowered
+from khabar.extract.lowscan import Scan
+from khabar.extract.lowscan import lowered as _scan_lowered
 from khabar.lang import en
 from khabar.theatres.loader import Theatre
 
@@ -80,7 +82,23 @@ class Trigger:
         return rx
 
 
+    @property
+    def scan(self) -> Scan | None:
+        """The pattern as a `Scan` (found on the lowercased text, confirmed on the text: the very
+        matches of `rx`, found faster), or None for a pattern Scan cannot take."""
+        if self.pattern not in _SCANS:
+            try:
+                _SCANS[self.pattern] = Scan(self.pattern)
+            except (ValueError, re.error):
+                _SCANS[self.pattern] = None
+        scan = _SCANS[self.pattern]
+        if scan is not None and self.pattern not in _COMPILED:
+            _COMPILED[self.pattern] = scan.exact  # (the same pattern, case-blind: `rx` need not compile it again)
+        return scan
+
+
 _COMPILED: dict[str, re.Pattern[str]] = {}  # the triggers' patterns, compiled
+_SCANS: dict[str, Scan | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +195,8 @@ class Lexicon:
     def compile(self) -> None:
         """Compile every trigger's pattern now (before forking workers, which then share them)."""
         for t in self.triggers:
-            t.rx  # noqa: B018 - compiled on first use
+            t.scan  # noqa: B018 - compiled on first use
+            t.rx  # noqa: B018
 
     def party(self, name: str) -> str | None:
         """Return the party id a name means, or None."""
@@ -247,10 +266,14 @@ def find_triggers(text: str, lexicon: Lexicon | None = None) -> list[Found]:
     if not words:
         return []
     found: list[Found] = []
+    scan_low: str | None = None
     for t in lex.triggers:
         if t.words.isdisjoint(words):
             continue
-        for m in t.rx.finditer(text):
+        scan = t.scan if low is not None else None
+        if scan is not None and scan_low is None:
+            scan_low = _scan_lowered(text) or ""  # ("": offsets that lowering moves, read by `rx`)
+        for m in (scan.finditer(text, scan_low) if scan is not None and scan_low else t.rx.finditer(text)):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
             found.append(Found(m.start(), m.end(), t, m.group()))

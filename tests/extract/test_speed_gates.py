@@ -84,3 +84,36 @@ def test_a_place_in_a_sentence_with_no_trigger_is_the_it_of_the_next(any_extract
     # the sentence without a trigger gives no change, but still names the place "it" means next
     got = _extract(any_extractor, text).control_changes
     assert [(c.district, c.controller) for c in got] == [(place, "taliban")]
+
+
+_TRIGGER_SENTENCES = [
+    "The insurgents captured Khanabad district on Sunday after security forces withdrew overnight.",
+    "GOVERNMENT FORCES RETOOK THE DISTRICT CENTRE OF CHAHAR DARA, THE MINISTRY SAID.",
+    "Resistance fighters overran a junta outpost and seized control of the township, the group said.",
+    "Dand fell to the Taliban on Friday; troops still held the airport and were in full control of the town.",
+    "The AA said it had taken control of Paletwa, which came under its control after weeks of fighting.",
+    "Officials said the area remained under government control, though fighters had entered the bazaar.",
+]
+
+
+@pytest.mark.parametrize("theatre", ["afghanistan_2021", "myanmar"])
+def test_each_control_trigger_scan_finds_what_its_pattern_finds(theatre: str) -> None:
+    # find_triggers reads each trigger by a Scan of the lowercased text: the very matches of its pattern
+    from khabar.extract.control_triggers import find_triggers, lexicon_for
+    from khabar.extract.lowscan import lowered
+    from khabar.theatres.loader import load
+
+    lex = lexicon_for(load(theatre))
+    hits = 0
+    for text in _TRIGGER_SENTENCES + [s.swapcase() for s in _TRIGGER_SENTENCES]:
+        low = lowered(text)
+        assert low is not None
+        for t in lex.triggers:
+            assert t.scan is not None
+            want = [(m.span(), m.group()) for m in t.rx.finditer(text)]
+            assert [(m.span(), m.group()) for m in t.scan.finditer(text, low)] == want
+            hits += len(want)
+        # a text whose offsets lowering would move is read by the pattern itself, to the same triggers
+        odd = text + " Kad\u0131koy."
+        assert [(f.start, f.text) for f in find_triggers(odd, lex)] == [(f.start, f.text) for f in find_triggers(text, lex)]
+    assert hits >= len(_TRIGGER_SENTENCES)  # the sentences do hold triggers
