@@ -8,7 +8,11 @@ extraction pipeline, `khabar extract` never loads the store's baseline code.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import sys
+import types
 import warnings
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -70,8 +74,61 @@ class LazyGroup(TyperGroup):
         return command
 
 
+class _DeferredSpacyCli(types.ModuleType):
+    """Stands in for spaCy's command line until something asks for it: then the real one is imported."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # the import system's and inspect's probes (__file__, __loader__...)
+            raise AttributeError(name)
+        if self.__name__ == "spacy.cli.info" and name == "info":
+            # spaCy's __init__ runs `from .cli.info import info`: the stand-ins join the package
+            if "spacy" in sys.modules and "cli" not in vars(sys.modules["spacy"]):
+                vars(sys.modules["spacy"])["cli"] = sys.modules.get("spacy.cli")
+            return _spacy_info
+        return getattr(_real_spacy_cli(self.__name__), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType):
+            return  # `import spacy.cli.download`: spacy.cli.download is then the real package's (a function)
+        super().__setattr__(name, value)
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """spacy.info, imported when called."""
+    real: Callable[..., Any] = _real_spacy_cli("spacy.cli.info").info
+    return real(*args, **kwargs)
+
+
+def _real_spacy_cli(name: str) -> types.ModuleType:
+    for stand_in in ("spacy.cli.info", "spacy.cli"):
+        if isinstance(sys.modules.get(stand_in), _DeferredSpacyCli):
+            del sys.modules[stand_in]
+    vars(sys.modules["spacy"])["cli"] = importlib.import_module("spacy.cli")
+    return importlib.import_module(name)
+
+
+def defer_spacy_cli() -> None:
+    """spaCy's own __init__ imports spacy.cli (its whole command line: typer app, weasel and every
+    subcommand, 0.15-0.2 s of CPU) for one function, spacy.info; khabar never calls it. Before spaCy
+    is first imported, put stand-ins for spacy.cli and spacy.cli.info in its place: asking either for
+    anything (spacy.info(), spacy.cli.download, `import spacy.cli.x`) imports the real package."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    cli_path = [f"{p}/cli" for p in spec.submodule_search_locations]
+    cli = _DeferredSpacyCli("spacy.cli")
+    cli.__path__ = cli_path  # `import spacy.cli.download` finds the real submodule
+    cli.__spec__ = importlib.util.spec_from_file_location("spacy.cli", f"{cli_path[0]}/__init__.py",
+                                                          submodule_search_locations=cli_path)
+    sys.modules["spacy.cli"] = cli
+    sys.modules["spacy.cli.info"] = _DeferredSpacyCli("spacy.cli.info")
+
+
 def load_command(name: str) -> Any:
     """The click command for `khabar NAME`, built from its module as typer would have built it."""
+    defer_spacy_cli()
     module, attribute = COMMANDS[name] if name in COMMANDS else GROUPS[name]
     target = getattr(importlib.import_module(module), attribute)
     if isinstance(target, typer.Typer):

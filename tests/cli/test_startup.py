@@ -76,3 +76,37 @@ def test_extracting_one_report_imports_no_store_command(tmp_path: Path) -> None:
     # extract reuses ingest's reading of files; nothing that reads or writes the store's records
     assert imported <= {"khabar.cli.extract_cmd", "khabar.cli.ingest_cmd"}, imported
     assert not imported & {"khabar.cli.baseline_cmd", "khabar.cli.eval_cmd", "khabar.cli.control_cmd"}
+
+
+def test_extracting_does_not_load_spacys_command_line(tmp_path: Path) -> None:
+    """spaCy's __init__ imports its whole command line for spacy.info; a khabar run defers it."""
+    report = tmp_path / "report.txt"
+    report.write_text("Government forces retook the district of Dand Ghori late on Sunday, the governor's "
+                      "office announced.\n", encoding="utf-8")
+    code = ("import sys; from khabar.cli.main import app\n"
+            "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print('spacy' in sys.modules, 'spacy.cli._util' in sys.modules, file=sys.stderr)")
+    for pipeline in ("fast", "standard"):
+        env = {k: v for k, v in os.environ.items() if k not in ("KHABAR_DB", "KHABAR_THEATRE")}
+        result = subprocess.run([sys.executable, "-c", code, "extract", str(report), "--jsonl",
+                                 "--pipeline", pipeline], cwd=tmp_path, env=env, text=True,
+                                stdin=subprocess.DEVNULL, capture_output=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert '"Dand Ghori"' in result.stdout or "dand" in result.stdout.lower(), result.stdout[:500]
+        assert result.stderr.strip().splitlines()[-1] == "True False", (pipeline, result.stderr[-500:])
+
+
+@pytest.mark.parametrize("use", ["spacy.info()['spacy_version']",
+                                 "spacy.cli.download.__name__",
+                                 "__import__('spacy.cli.convert').cli.convert.__name__",
+                                 "__import__('importlib').import_module('spacy.cli.download').__name__"])
+def test_spacys_command_line_still_loads_when_asked_for(tmp_path: Path, use: str) -> None:
+    code = ("import sys; from khabar.cli.main import defer_spacy_cli\ndefer_spacy_cli()\nimport spacy\n"
+            "assert 'spacy.cli._util' not in sys.modules\n"
+            f"print(repr({use}))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, text=True, capture_output=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    real = subprocess.run([sys.executable, "-c", f"import spacy; print(repr({use}))"], cwd=tmp_path,
+                          text=True, capture_output=True, timeout=120)
+    assert result.stdout == real.stdout != ""
