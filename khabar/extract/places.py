@@ -190,7 +190,7 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
     "Mehtar Lam": a capitalised run whose spelling key is a district name's replaces what it covers.
     """
     others: _Spans | None = None
-    placed = _Spans([(p.start, p.end) for p in out], out)
+    placed: _Spans | None = None  # (both built once a capitalised run needs them: most sentences have none)
     replaced: set[int] = set()
     added: list[PlaceMention] = []
     for m in _NGRAM.finditer(text):
@@ -203,6 +203,8 @@ def _longer_names(text: str, out: list[PlaceMention], theatre: Theatre, ctx: Con
                              if e.label_ in ("ACTOR", "VENUE", "PROVINCE")])
         if others.overlapping(s, t):
             continue
+        if placed is None:
+            placed = _Spans([(p.start, p.end) for p in out], out)
         touched = [placed.items[k] for k in placed.overlapping(s, t)]
         inside = [p for p in touched if s <= p.start and p.end <= t]
         if len(inside) < len(touched):

@@ -1,9 +1,10 @@
 """Cheap gates in the extractors (issue 15): work skipped on a sentence where it cannot change the
 answer. Each gate must keep every record: the claims of two clauses told apart by the clause
 breaks (found now only once a second claim is to be placed), "NAME, a ..., told": he, in the next
-sentence (the pattern now read only where two commas stand and no person is named), and control
-read only where a trigger stands. Sentences written for these tests, in wire, regional and
-Afghan outlets' styles."""
+sentence (the pattern now read only where two commas stand and no person is named), a place named
+without a trigger still the "it" of the next sentence, and each control trigger read by a Scan of
+the lowercased sentence (the very matches of its pattern). Sentences written for these tests, in
+wire, regional and Afghan outlets' styles."""
 
 from __future__ import annotations
 
@@ -117,3 +118,14 @@ def test_each_control_trigger_scan_finds_what_its_pattern_finds(theatre: str) ->
         odd = text + " Kad\u0131koy."
         assert [(f.start, f.text) for f in find_triggers(odd, lex)] == [(f.start, f.text) for f in find_triggers(text, lex)]
     assert hits >= len(_TRIGGER_SENTENCES)  # the sentences do hold triggers
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters seized Tirin Kot, the capital of Uruzgan, on Friday, residents said.",  # wire
+    "The provincial capital Tirin Kot fell to the insurgents late on Friday, officials said.",  # regional
+    "Security forces retook Tirin Kot on Sunday after two days of clashes, the governor said.",  # Afghan
+])
+def test_a_two_word_name_the_ruler_cuts_short_is_still_read_whole(any_extractor: Extractor, text: str) -> None:
+    # the spans of a sentence's places are now built only once a capitalised run needs them
+    got = _extract(any_extractor, text).control_changes
+    assert [c.district for c in got] == ["Tirin Kot"]
