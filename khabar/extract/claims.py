@@ -642,9 +642,10 @@ def _note_groups(sent: Sent, ctx: Context) -> None:
     """Remember the last movement or body named (not the incumbent's), for "the group" and "the
     movement", and the last ministry, for "the ministry"."""
     group = ministry = False
+    text = sent.text
     for e in reversed(sent.all_ents):  # the last one named
         if e.label == _ACTOR:
-            actor = ctx.theatre.actor(e.text)
+            actor = ctx.theatre.actor(text[e.start_char:e.end_char])  # (Span.text joins its tokens anew)
             if actor is None:
                 continue
             if not group and actor.kind in ("movement", "organisation", "force") and \

@@ -129,3 +129,17 @@ def test_a_two_word_name_the_ruler_cuts_short_is_still_read_whole(any_extractor:
     # the spans of a sentence's places are now built only once a capitalised run needs them
     got = _extract(any_extractor, text).control_changes
     assert [c.district for c in got] == ["Tirin Kot"]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Fighters of the Taliban movement attacked checkpoints near Kunduz overnight. The group said its "
+     "fighters had captured Khanabad district.", "Taliban"),  # wire
+    ("The defence ministry and the Taliban traded blame for the attack. The group claimed its fighters "
+     "now controlled the district centre of Dand.", "Taliban"),  # regional
+    ("Hezb-e-Islami issued a statement late on Monday. The group denied that its members had taken "
+     "part in the fighting.", "Hezb-e Islami"),  # Afghan
+])
+def test_the_group_is_the_movement_named_before(any_extractor: Extractor, text: str, who: str) -> None:
+    # claims._note_groups reads each entity's words from the sentence text, not Span.text
+    got = _extract(any_extractor, text)
+    assert [c.claimant for c in got.claims] == [who]
