@@ -17,12 +17,12 @@ whatever the model says.
 
 The rule pass (sentencizer + the theatre's EntityRulers) reads every sentence. A sentence with
 an entity of the theatre or a cue word is a candidate and goes to the record modules; of those,
-only a sentence with a claim or meeting trigger is parsed (tagger, parser, NER: claims and events
-read the parse), and one with another event's trigger only where the parse decides something
-(a negation, a modal or a verb of planning, a clause of another time with a date, a quotation);
-the other event sentences and those with a quotation mark or a speech verb go through the NER
-alone (actors, speakers and "he said" need PERSON names), and the rest (control changes,
-assessments, places) keep the rule pass's tokens and entities.
+which part of the model each reads is decided by `extract/tiers.py`: a sentence with a claim
+trigger is parsed, one with an event's trigger (a meeting's too) only where the parse decides
+something (a negation, a modal or a verb of planning near the trigger, a clause of another time
+with a date, a quotation); the other event sentences and those with a quotation mark or a speech
+verb go through the NER alone, and the rest (control changes, assessments, places) keep the rule
+pass's tokens and entities.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class Extractor:
             start_char = fdoc[start].idx
             s_text = text[start_char:fdoc[end - 1].idx + len(fdoc[end - 1])]  # as Span.text
             tier = RULES if self.stat is None else NER if context else \
-                self._tier(s_text, sentences, start, end, document)
+                self._tier(s_text, document)
             sdoc = sentences.rule_doc(start, end) if tier == RULES else sentences.model_doc(start, end)
             rule_docs.append((i, start_char, s_text, sdoc, tier))
         return _Prepared(document, ctx, rule_docs)
@@ -151,12 +151,11 @@ class Extractor:
             doc = self.fast.get_pipe(name)(doc)
         return doc
 
-    def _tier(self, text: str, sentences: _SentenceDocs, start: int, end: int,
-              document: Document) -> int:
+    def _tier(self, text: str, document: Document) -> int:
         """Return how much of the model a candidate sentence needs: PARSE, NER or RULES."""
         if self.parse_all_candidates:
             return PARSE
-        return tiers.tier(self.theatre, text, sentences, start, end, document)
+        return tiers.tier(self.theatre, text, document)
 
     def _run_model(self, prepared: list[_Prepared]) -> list[dict[int, Doc]]:
         """Return, per document, the model's doc of each PARSE and NER sentence by its index."""

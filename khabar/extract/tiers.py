@@ -14,7 +14,7 @@ capitalised word the rulers did not name (not a stop word, day or month), as the
 only names from it (tests hold the records of invented reports equal to those of the whole
 model on every candidate, `Extractor(parse_all_candidates=True)`).
 
-    tier(theatre, text, sentences, start, end, document)   # -> RULES, NER or PARSE
+    tier(theatre, text, document)   # -> RULES, NER or PARSE
     run_model(stat, prepared)        # the model's doc of each NER and PARSE sentence, per document
     model_sentences(prepared, docs)  # a document's Sents: the model's docs where it ran
 """
@@ -82,11 +82,10 @@ _NER_WINDOW = 5
 _CALENDAR = frozenset(w.lower() for w in (*en.WEEKDAYS, *en.MONTHS))
 
 
-def tier(theatre: Any, text: str, sentences: Any, start: int, end: int, document: Document) -> int:
+def tier(theatre: Any, text: str, document: Document) -> int:
     """Return how much of the model a candidate sentence needs: PARSE, NER or RULES.
 
-    Decided from the sentence's text (`sentences`, `start` and `end`, where the rule pass holds
-    it, are not read). A claim of extent or a count that no claim trigger marks ("X controls 85
+    Decided from the sentence's text alone. A claim of extent or a count that no claim trigger marks ("X controls 85
     percent of the territory, a member of its delegation said") needs no parse: claims reads
     its claimant without one (validation: two fewer wrong claims, none lost)."""
     if any(rx.search(text) for _, rx in claims.triggers(theatre)) or _RECEIVED.search(text):
