@@ -27,15 +27,8 @@ from spacy.tokens import Doc, Span
 
 from khabar.lang import en
 
-# verbs a name is the subject of ("NAME said", "NAME told")
-_SUBJECT_VERBS = frozenset((
-    "said", "says", "told", "tells", "added", "wrote", "stated", "claimed", "confirmed", "denied", "warned",
-    "tweeted", "explained", "insisted", "stressed", "noted", "announced", "urged", "argued", "acknowledged",
-    "admitted", "rejected", "asked", "replied", "posted", "alleged", "vowed", "pledged", "believes"))
-# verbs before a name after a quotation ('"...," said NAME'); "told" there has the listener after it
-_INVERTED_VERBS = frozenset(("said", "says", "added", "wrote", "stated", "explained", "noted", "stressed",
-                             "warned", "insisted", "asked", "recalled", "tweeted", "posted", "continued",
-                             "replied", "argued", "declared"))
+_SUBJECT_VERBS = frozenset(en.NAME_SUBJECT_VERBS)
+_INVERTED_VERBS = frozenset(en.INVERTED_SPEECH_VERBS)
 _ROLE = re.compile(r"(?:" + "|".join(en.SPEAKER_ROLES) + r")s?", re.I)
 _NOT_NAME = frozenset(en.NOT_NAME_WORDS) | frozenset(en.WEEKDAYS) | \
     frozenset(m.capitalize() for m in en.MONTHS) | frozenset(w for w in en.WIRES if " " not in w)

@@ -497,6 +497,16 @@ QUOTE_ATTRIBUTION_VERBS = (
     "promised", "concluded", "recalled", "exclaimed", "complained", "lamented", "threatened", "demanded",
     "suggested", "alleged", "revealed", "clarified", "assured", "quipped", "shouted", "pleaded", "recounted",
     "went on", "elaborated", "opined", "mentioned", "informed", "conceded", "contended", "reads", "read")
+# verbs a capitalised name is the subject of ("NAME said", "NAME told"): the people reading of the
+# pipeline without a statistical NER (khabar.extract.people) takes such a name for a person's
+NAME_SUBJECT_VERBS = (
+    "said", "says", "told", "tells", "added", "wrote", "stated", "claimed", "confirmed", "denied", "warned",
+    "tweeted", "explained", "insisted", "stressed", "noted", "announced", "urged", "argued", "acknowledged",
+    "admitted", "rejected", "asked", "replied", "posted", "alleged", "vowed", "pledged", "believes")
+# verbs before a name after a quotation ('"...," said NAME'); "told" there has the listener after it
+INVERTED_SPEECH_VERBS = (
+    "said", "says", "added", "wrote", "stated", "explained", "noted", "stressed", "warned", "insisted", "asked",
+    "recalled", "tweeted", "posted", "continued", "replied", "argued", "declared")
 # capitalised words that make a run of them a body, a place, a time or an outlet, never a person's
 # name ("Provincial Council said", "State Department said", "Sunday Times said"): the people
 # reading of the pipeline without a statistical NER (khabar.extract.people) skips such runs
